@@ -1,0 +1,151 @@
+"""Assembler: instructions with labels and symbolic arguments -> CodeObject.
+
+Only the assembler knows byte offsets. Symbolic arguments:
+  PUSH_CONST value   (the pool is built here, first use first)
+  JUMP* label        (a Label name within the same function)
+  CALL function-name, EMIT event-name, SLOAD type-name ("int", ...)
+Everything else takes its integer immediate, or none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import limits
+from .code import CodeObject, Event, Function
+from .opcodes import BY_CODE, BY_NAME, TYPE_TAGS
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str
+
+
+@dataclass(frozen=True)
+class Instr:
+    op: str
+    arg: object = None
+    span: tuple | None = None  # (file, line, col) of the source this came from
+
+
+@dataclass
+class FunctionAsm:
+    name: str
+    params: tuple  # ((name, TYPE), ...)
+    returns: object  # TYPE or None
+    nlocals: int
+    flags: int
+    body: list = field(default_factory=list)  # [Instr | Label]
+
+
+class AssemblyError(ValueError):
+    """Instructions that cannot be assembled (a compiler bug, or bad hand-written assembly)."""
+
+
+def _const_key(v):
+    # 1 == True in Python; the pool must keep them apart.
+    return (type(v).__name__, v)
+
+
+def assemble(name: str, functions: list, events: list = ()) -> CodeObject:
+    """Lay out functions in order and resolve labels, constants and names."""
+    fn_index = {f.name: i for i, f in enumerate(functions)}
+    if len(fn_index) != len(functions):
+        raise AssemblyError("duplicate function name")
+    ev_index = {e.name: i for i, e in enumerate(events)}
+    consts: list = []
+    const_index: dict = {}
+    files: list = []
+    file_index: dict = {}
+
+    # Pass 1: offsets of every instruction and label.
+    entries, label_at = [], {}
+    pc = 0
+    for fi, f in enumerate(functions):
+        entries.append(pc)
+        for item in f.body:
+            if isinstance(item, Label):
+                if (fi, item.name) in label_at:
+                    raise AssemblyError(f"{f.name}: duplicate label {item.name}")
+                label_at[(fi, item.name)] = pc
+            else:
+                spec = BY_NAME.get(item.op)
+                if spec is None:
+                    raise AssemblyError(f"unknown opcode {item.op}")
+                pc += 1 + spec.imm
+
+    # Pass 2: bytes and line table.
+    out = bytearray()
+    lines: list = []
+    last_span = None
+    for fi, f in enumerate(functions):
+        for item in f.body:
+            if isinstance(item, Label):
+                continue
+            spec = BY_NAME[item.op]
+            if item.span is not None and item.span != last_span:
+                fname, line, col = item.span
+                if fname not in file_index:
+                    file_index[fname] = len(files)
+                    files.append(fname)
+                lines.append((len(out), file_index[fname], line, col))
+                last_span = item.span
+            out.append(spec.code)
+            if spec.imm:
+                value = _immediate(spec, item, fi, f, label_at, fn_index, ev_index, consts, const_index)
+                try:
+                    out += value.to_bytes(spec.imm, "big", signed=spec.imm_signed)
+                except OverflowError:
+                    raise AssemblyError(f"{f.name}: immediate {value} does not fit {item.op}") from None
+            elif item.arg is not None:
+                raise AssemblyError(f"{f.name}: {item.op} takes no argument")
+    if len(out) > limits.MAX_CODE_SIZE:
+        raise AssemblyError(f"code is {len(out)} bytes, over the limit of {limits.MAX_CODE_SIZE}")
+    funcs = tuple(
+        Function(f.name, entries[i], tuple(f.params), f.returns, f.nlocals, f.flags) for i, f in enumerate(functions)
+    )
+    evs = tuple(Event(e.name, tuple(e.fields)) for e in events)
+    return CodeObject(name, funcs, evs, tuple(consts), bytes(out), tuple(files), tuple(lines))
+
+
+def _immediate(spec, item, fi, f, label_at, fn_index, ev_index, consts, const_index) -> int:
+    arg = item.arg
+    if spec.jumps:
+        if (fi, arg) not in label_at:
+            raise AssemblyError(f"{f.name}: unknown label {arg!r}")
+        return label_at[(fi, arg)]
+    if spec.name == "PUSH_CONST":
+        key = _const_key(arg)
+        if key not in const_index:
+            if len(consts) >= limits.MAX_CONSTS:
+                raise AssemblyError("constant pool is full")
+            const_index[key] = len(consts)
+            consts.append(arg)
+        return const_index[key]
+    if spec.name == "CALL" and isinstance(arg, str):
+        if arg not in fn_index:
+            raise AssemblyError(f"{f.name}: call to unknown function {arg!r}")
+        return fn_index[arg]
+    if spec.name == "EMIT" and isinstance(arg, str):
+        if arg not in ev_index:
+            raise AssemblyError(f"{f.name}: unknown event {arg!r}")
+        return ev_index[arg]
+    if spec.name == "SLOAD" and isinstance(arg, str):
+        return TYPE_TAGS[arg]
+    if type(arg) is not int:
+        raise AssemblyError(f"{f.name}: {spec.name} needs an integer immediate, got {arg!r}")
+    return arg
+
+
+def decode_instructions(code: bytes):
+    """Yield (offset, OpSpec, immediate or None); raises AssemblyError on unknown or truncated input."""
+    pc = 0
+    n = len(code)
+    while pc < n:
+        spec = BY_CODE.get(code[pc])
+        if spec is None:
+            raise AssemblyError(f"unknown opcode 0x{code[pc]:02x} at offset {pc}")
+        if pc + 1 + spec.imm > n:
+            raise AssemblyError(f"truncated immediate of {spec.name} at offset {pc}")
+        imm = int.from_bytes(code[pc + 1 : pc + 1 + spec.imm], "big", signed=spec.imm_signed) if spec.imm else None
+        yield pc, spec, imm
+        pc += 1 + spec.imm

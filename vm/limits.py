@@ -1,0 +1,28 @@
+"""Every size and depth the VM bounds, named in one place.
+
+Each limit keeps an adversarial program or encoding from making the host
+allocate or recurse far beyond what its gas paid for.
+"""
+
+# Bytes of bytecode in one code object: keeps validation and jump tables small.
+MAX_CODE_SIZE = 64 * 1024
+# Bytes of a whole encoded code object (code, constants, ABI, line table).
+MAX_CODE_OBJECT_SIZE = 256 * 1024
+# Entries in the constant pool, function table and event table (2-byte immediates).
+MAX_CONSTS = 65535
+MAX_FUNCTIONS = 65535
+MAX_EVENTS = 65535
+# Local variable slots per function (1-byte immediate).
+MAX_LOCALS = 255
+# Fields in one struct or event, and arguments of one call (1-byte immediates).
+MAX_FIELDS = 255
+# Values on one frame's operand stack; checked once, at validation.
+MAX_STACK = 1024
+# Frames on the call stack, internal and external calls together.
+MAX_CALL_DEPTH = 256
+# Bytes of one bytes or string value (UTF-8 for strings), and of one encoded struct.
+MAX_VALUE_SIZE = 64 * 1024
+# Struct nesting depth, so no walk over a value can recurse deeply.
+MAX_VALUE_DEPTH = 16
+# Bytes of an encoded storage key (slot path with map keys).
+MAX_KEY_SIZE = 4 * 1024

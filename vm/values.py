@@ -1,0 +1,178 @@
+"""VM values, their types, and how they cross the VM boundary as msgpack.
+
+Inside the VM: int (Python int within 256 bits), bool, bytes, str, Address
+(20-byte bytes subclass) and Struct (tuple subclass). Types are described by
+plain data: "int" "bool" "address" "bytes" "string", or
+("struct", NAME, ((FIELD, TYPE), ...)).
+"""
+from __future__ import annotations
+
+from . import limits
+from .encoding import pack
+
+INT_MIN = -(2**255)
+INT_MAX = 2**255 - 1
+SCALAR_TYPES = ("int", "bool", "address", "bytes", "string")
+
+
+class Address(bytes):
+    """A 20-byte account address; str() is 0x and 40 lower-case hex digits."""
+
+    __slots__ = ()
+
+    def __new__(cls, value=b"\x00" * 20):
+        if isinstance(value, str):
+            text = value[2:] if value[:2] in ("0x", "0X") else value
+            if len(text) != 40:
+                raise ValueError(f"an address is 40 hex digits, got {value!r}")
+            try:
+                value = bytes.fromhex(text)
+            except ValueError:
+                raise ValueError(f"not a hex address: {value!r}") from None
+        elif isinstance(value, int) and not isinstance(value, bool):
+            if not 0 <= value < 2**160:
+                raise ValueError("address out of range")
+            value = value.to_bytes(20, "big")
+        value = bytes(value)
+        if len(value) != 20:
+            raise ValueError(f"an address is 20 bytes, got {len(value)}")
+        return super().__new__(cls, value)
+
+    def __str__(self) -> str:
+        return "0x" + self.hex()
+
+    def __repr__(self) -> str:
+        return f"Address('{self}')"
+
+    # An Address equals only another Address: never the same 20 raw bytes.
+    def __eq__(self, other):
+        return type(other) is type(self) and bytes.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    __hash__ = bytes.__hash__
+
+
+class Struct(tuple):
+    """An immutable struct value: its fields in declaration order."""
+
+    __slots__ = ()
+
+
+ZERO_ADDRESS = Address(b"\x00" * 20)
+
+
+def zero_of(t):
+    """The zero value of a value type."""
+    if t == "int":
+        return 0
+    if t == "bool":
+        return False
+    if t == "address":
+        return ZERO_ADDRESS
+    if t == "bytes":
+        return b""
+    if t == "string":
+        return ""
+    if isinstance(t, (tuple, list)) and t[0] == "struct":
+        return Struct(zero_of(ft) for _, ft in t[2])
+    raise ValueError(f"no zero value for type {t!r}")
+
+
+def type_name(t) -> str:
+    """How a type reads in messages and docs."""
+    if isinstance(t, str):
+        return t
+    if isinstance(t, (tuple, list)) and t and t[0] == "struct":
+        return t[1]
+    if isinstance(t, (tuple, list)) and t and t[0] == "list":
+        return f"list[{type_name(t[1])}]"
+    return repr(t)
+
+
+def value_size(v) -> int:
+    """Bytes a value counts for against size limits and per-byte gas."""
+    t = type(v)
+    if t is bytes or t is Address:
+        return len(v)
+    if t is str:
+        return len(v.encode("utf-8", "surrogatepass"))
+    if t is Struct:
+        return sum(value_size(x) for x in v) + 1
+    return 32
+
+
+class ConformError(ValueError):
+    """A wire value that does not fit the type a function declares."""
+
+
+def from_wire(obj, t, depth: int = 0):
+    """Turn a decoded msgpack value into the VM value of type t, or raise ConformError.
+
+    Also used on VM values arriving at an external call, so an Address passes
+    as an address and a Struct as a struct.
+    """
+    if depth > limits.MAX_VALUE_DEPTH:
+        raise ConformError("value nested too deeply")
+    if t == "int":
+        if type(obj) is not int or not INT_MIN <= obj <= INT_MAX:
+            raise ConformError(f"expected int, got {_describe(obj)}")
+        return obj
+    if t == "bool":
+        if type(obj) is not bool:
+            raise ConformError(f"expected bool, got {_describe(obj)}")
+        return obj
+    if t == "address":
+        if not isinstance(obj, bytes) or len(obj) != 20:
+            raise ConformError(f"expected address (20 bytes), got {_describe(obj)}")
+        return obj if type(obj) is Address else Address(obj)
+    if t == "bytes":
+        if type(obj) is not bytes or len(obj) > limits.MAX_VALUE_SIZE:
+            raise ConformError(f"expected bytes, got {_describe(obj)}")
+        return obj
+    if t == "string":
+        if type(obj) is not str or len(obj.encode("utf-8", "surrogatepass")) > limits.MAX_VALUE_SIZE:
+            raise ConformError(f"expected string, got {_describe(obj)}")
+        try:
+            obj.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ConformError("string is not valid UTF-8") from None
+        return obj
+    if isinstance(t, (tuple, list)) and t and t[0] == "struct":
+        fields = t[2]
+        if not isinstance(obj, (list, tuple)) or len(obj) != len(fields):
+            raise ConformError(f"expected {t[1]} with {len(fields)} fields, got {_describe(obj)}")
+        return Struct(from_wire(x, ft, depth + 1) for x, (_, ft) in zip(obj, fields))
+    raise ConformError(f"type {type_name(t)} cannot cross the VM boundary")
+
+
+def to_wire(v):
+    """Turn a VM value into plain msgpack-able data (Address -> bytes, Struct -> list)."""
+    t = type(v)
+    if t is Address:
+        return bytes(v)
+    if t is Struct:
+        return [to_wire(x) for x in v]
+    return v
+
+
+def encode_value(v) -> bytes:
+    """Canonical msgpack of a VM value (the language spec's value encoding)."""
+    return pack(to_wire(v))
+
+
+def _describe(obj) -> str:
+    if obj is None:
+        return "nil"
+    if type(obj) is bool:
+        return "bool"
+    if type(obj) is int:
+        return "int" if INT_MIN <= obj <= INT_MAX else "int out of 256-bit range"
+    if isinstance(obj, bytes):
+        return f"{len(obj)} bytes"
+    if isinstance(obj, str):
+        return "string"
+    if isinstance(obj, (list, tuple)):
+        return f"array of {len(obj)}"
+    return type(obj).__name__
