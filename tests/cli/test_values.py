@@ -1,0 +1,105 @@
+"""ABI arguments from text, and values rendered as JSON."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from chain.cli import CliError, human_value, parse_arg, parse_args, to_json
+from vm.values import Address, Struct
+
+POINT = ("struct", "Point", (("x", "int"), ("y", "int")))
+LINE = ("struct", "Line", (("a", POINT), ("b", POINT), ("label", "string")))
+
+
+@pytest.mark.parametrize(
+    "text, t, value",
+    [
+        ("42", "int", 42),
+        ("-42", "int", -42),
+        ("0xff", "int", 255),
+        ("-0x10", "int", -16),
+        ("1_000_000", "int", 1_000_000),
+        (str(2**255 - 1), "int", 2**255 - 1),
+        (str(-(2**255)), "int", -(2**255)),
+        ("true", "bool", True),
+        ("false", "bool", False),
+        ("0x" + "ab" * 20, "address", Address(b"\xab" * 20)),
+        ("0x", "bytes", b""),
+        ("0xDEADbeef", "bytes", b"\xde\xad\xbe\xef"),
+        ("hello world", "string", "hello world"),
+        ("", "string", ""),
+        ("-5", "string", "-5"),
+        ('{"x": 1, "y": "-0x2"}', POINT, Struct((1, -2))),
+        ("[3, 4]", POINT, Struct((3, 4))),
+        ('{"a": [1, 2], "b": {"x": 3, "y": 4}, "label": "l"}', LINE, Struct((Struct((1, 2)), Struct((3, 4)), "l"))),
+    ],
+)
+def test_parse(text, t, value):
+    got = parse_arg(text, t, "arg")
+    assert got == value and type(got) is type(value)
+
+
+@pytest.mark.parametrize(
+    "text, t, reason",
+    [
+        (str(2**255), "int", "out of range"),
+        (str(-(2**255) - 1), "int", "out of range"),
+        ("1" * 5000, "int", "out of range"),
+        ("12a", "int", "expected an integer"),
+        ("1__0", "int", "expected an integer"),
+        (" ", "int", "expected an integer"),
+        ("\u0663", "int", "expected an integer"),  # an Arabic-Indic digit: int() would take it
+        ("0x", "int", "expected an integer"),
+        ("True", "bool", "expected true or false"),
+        ("1", "bool", "expected true or false"),
+        ("0x1234", "address", "40 hex digits"),
+        ("ab" * 20, "address", "0x-prefixed"),
+        ("0xabc", "bytes", "even number"),
+        ("0xzz", "bytes", "even number"),
+        ("\udcff", "string", "UTF-8"),
+        ("{", POINT, "as JSON"),
+        ('{"x": 1}', POINT, "missing y"),
+        ('{"x": 1, "y": 2, "z": 3}', POINT, "unknown z"),
+        ("[1]", POINT, "2 fields"),
+        ('[1, true]', POINT, "expected int"),
+        ("[" * 100000, POINT, "JSON"),
+    ],
+)
+def test_parse_errors_are_one_line(text, t, reason):
+    with pytest.raises(CliError) as info:
+        parse_arg(text, t, "arg")
+    assert reason in info.value.message and "\n" not in info.value.message
+    assert info.value.code == 2
+
+
+def test_argument_count():
+    with pytest.raises(CliError, match=r"takes 2 arguments \(to: address, amount: int\), got 1"):
+        parse_args(["0x" + "00" * 20], (("to", "address"), ("amount", "int")), "transfer")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(-(2**255), 2**255 - 1))
+def test_int_round_trip_decimal_and_hex(n):
+    assert parse_arg(str(n), "int", "n") == n
+    assert parse_arg(("-" if n < 0 else "") + hex(abs(n)), "int", "n") == n
+    assert to_json(n) == n
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=30))
+def test_any_text_parses_or_fails_cleanly(text):
+    for t in ("int", "bool", "address", "bytes", "string", POINT):
+        try:
+            parse_arg(text, t, "a")
+        except CliError as exc:
+            assert exc.code == 2 and "\n" not in exc.message
+
+
+def test_json_rendering():
+    assert to_json(Address(b"\x01" * 20)) == "0x" + "01" * 20
+    assert to_json(b"\x00\xff") == "0x00ff"
+    assert to_json(Struct((1, 2)), POINT) == {"x": 1, "y": 2}
+    assert to_json(Struct((Struct((1, 2)), Struct((3, 4)), "s")), LINE) == {"a": {"x": 1, "y": 2}, "b": {"x": 3, "y": 4}, "label": "s"}
+    assert to_json([Struct((1, 2))], ("list", POINT)) == [{"x": 1, "y": 2}]
+    assert to_json(Struct((1, 2))) == [1, 2]  # no type: an array
+    assert to_json(True) is True and to_json(2**200) == 2**200
+    assert human_value("text") == "text" and human_value(False) == "false"
+    assert human_value(Struct((1, 2)), POINT) == '{"x": 1, "y": 2}'
