@@ -1,0 +1,102 @@
+"""The auction example: bids, refunds by withdrawal, the end, and the attacks on them."""
+from __future__ import annotations
+
+import pytest
+
+DURATION = 10
+
+
+@pytest.fixture
+def auction(net, artifact):
+    seller, beneficiary = net.accounts[0], net.accounts[5]
+    return net.deploy(artifact("auction"), beneficiary.address, DURATION, sender=seller)
+
+
+def test_higher_bids_replace_lower_ones_and_credit_the_outbid(net, auction, reverted):
+    a, b = net.accounts[1], net.accounts[2]
+    r = auction.bid(sender=a, value=100)
+    assert r.logs[0].args == {"bidder": a.address, "amount": 100}
+    with reverted("there already is a higher bid"):
+        auction.bid(sender=b, value=100)
+    auction.bid(sender=b, value=150)
+    auction.bid(sender=a, value=200)
+    assert auction.get_highest_bidder() == a.address
+    assert auction.get_highest_bid() == 200
+    assert auction.pending(a.address) == 100
+    assert auction.pending(b.address) == 150
+    assert net.balance(auction.address) == 450
+
+
+def test_a_bid_without_coin_is_refused(net, auction, reverted):
+    with reverted("there already is a higher bid"):
+        auction.bid(sender=net.accounts[1])
+
+
+def test_withdraw_pays_once(net, auction, reverted):
+    a, b = net.accounts[1], net.accounts[2]
+    auction.bid(sender=a, value=100)
+    auction.bid(sender=b, value=150)
+    before = net.balance(a.address)
+    r = auction.withdraw(sender=a)
+    assert r.value == 100
+    assert r.logs[0].args == {"bidder": a.address, "amount": 100}
+    assert net.balance(a.address) == before + 100 - r.gas_used * r.gas_price
+    assert net.balance(auction.address) == 150
+    with reverted("nothing to withdraw"):
+        auction.withdraw(sender=a)  # the second withdrawal gets nothing
+    with reverted("nothing to withdraw"):
+        auction.withdraw(sender=b)  # the highest bid is not refundable
+    assert net.balance(auction.address) == 150
+
+
+def test_value_sent_to_withdraw_is_refused(net, auction, reverted):
+    a, b = net.accounts[1], net.accounts[2]
+    auction.bid(sender=a, value=100)
+    auction.bid(sender=b, value=150)
+    with reverted("not payable"):
+        auction.withdraw(sender=a, value=1)
+    assert auction.pending(a.address) == 100
+
+
+def test_the_end_pays_the_beneficiary_once(net, auction, reverted, advance):
+    a, b, beneficiary, anyone = net.accounts[1], net.accounts[2], net.accounts[5], net.accounts[6]
+    auction.bid(sender=a, value=100)
+    auction.bid(sender=b, value=150)
+    with reverted("auction not yet ended"):
+        auction.end(sender=anyone)
+    advance(net, auction.get_end_block() - net.height)
+    auction.bid(sender=a, value=300)  # the last block of the auction still takes bids
+    with reverted("auction already ended"):
+        auction.bid(sender=b, value=1_000)  # now past the end block
+    before = net.balance(beneficiary.address)
+    r = auction.end(sender=anyone)
+    assert r.logs[0].args == {"winner": a.address, "amount": 300}
+    assert net.balance(beneficiary.address) == before + 300
+    with reverted("auction already ended"):
+        auction.end(sender=anyone)
+    assert net.balance(beneficiary.address) == before + 300
+    assert auction.is_ended() is True
+    # The losers still take their coin back after the end; then the auction is empty.
+    auction.withdraw(sender=a)
+    auction.withdraw(sender=b)
+    assert net.balance(auction.address) == 0
+
+
+def test_an_auction_without_bids_ends_quietly(net, auction, advance):
+    beneficiary = net.accounts[5]
+    before = net.balance(beneficiary.address)
+    advance(net, DURATION + 1)
+    r = auction.end(sender=net.accounts[6])
+    assert r.logs[0].args["amount"] == 0
+    assert net.balance(beneficiary.address) == before
+
+
+@pytest.mark.parametrize("args, reason", [
+    ((0, DURATION), "zero address"),
+    ((1, 0), "duration must be positive"),
+])
+def test_bad_deployments_are_refused(net, artifact, reverted, args, reason):
+    import chain
+    receiver = chain.Address(args[0]) if args[0] == 0 else net.accounts[5].address
+    with reverted(reason):
+        net.deploy(artifact("auction"), receiver, args[1], sender=net.accounts[0])

@@ -1,0 +1,128 @@
+"""The ballot example: proposals, rights, votes, delegation chains and the winner."""
+from __future__ import annotations
+
+import pytest
+
+NAMES = ["alpha", "beta", "gamma"]
+
+
+@pytest.fixture
+def ballot(net, artifact):
+    chair = net.accounts[0]
+    b = net.deploy(artifact("ballot"), sender=chair)
+    for name in NAMES:
+        b.add_proposal(name, sender=chair)
+    for voter in net.accounts[1:7]:
+        b.give_right_to_vote(voter.address, sender=chair)
+    b.open(sender=chair)
+    return b
+
+
+def votes(ballot):
+    return [ballot.proposal(i)[1] for i in range(ballot.proposal_count())]
+
+
+def test_setup_is_for_the_chairperson_only(net, artifact, reverted):
+    chair, mallory = net.accounts[0], net.accounts[9]
+    b = net.deploy(artifact("ballot"), sender=chair)
+    with reverted("caller is not the owner"):
+        b.add_proposal("free money", sender=mallory)
+    with reverted("caller is not the owner"):
+        b.give_right_to_vote(mallory.address, sender=mallory)
+    with reverted("no proposals"):
+        b.open(sender=chair)
+    r = b.add_proposal("alpha", sender=chair)
+    assert r.value == 0
+    assert r.logs[0].args == {"index": 0, "name": "alpha"}
+    with reverted("empty proposal name"):
+        b.add_proposal("", sender=chair)
+    with reverted("voting is not open"):
+        b.vote(0, sender=chair)
+    with reverted("caller is not the owner"):
+        b.open(sender=mallory)
+    b.open(sender=chair)
+    with reverted("proposals are fixed once voting opens"):
+        b.add_proposal("late", sender=chair)
+    with reverted("voting already opened"):
+        b.open(sender=chair)
+
+
+def test_votes_are_counted_once(net, ballot, reverted):
+    v1, v2, v3 = net.accounts[1:4]
+    r = ballot.vote(1, sender=v1)
+    assert r.logs[0].name == "Voted"
+    assert r.logs[0].args == {"voter": v1.address, "proposal": 1, "weight": 1}
+    ballot.vote(1, sender=v2)
+    ballot.vote(2, sender=v3)
+    with reverted("already voted"):
+        ballot.vote(2, sender=v1)  # a replayed vote
+    assert votes(ballot) == [0, 2, 1]
+    assert ballot.winning_proposal() == 1
+    assert ballot.winner_name() == "beta"
+
+
+def test_no_right_no_vote(net, ballot, reverted):
+    outsider = net.accounts[9]
+    with reverted("no right to vote"):
+        ballot.vote(0, sender=outsider)
+    with reverted("no right to vote"):
+        ballot.delegate(net.accounts[1].address, sender=outsider)
+    assert votes(ballot) == [0, 0, 0]
+
+
+@pytest.mark.parametrize("index", [-1, 3, 2**200])
+def test_a_vote_for_a_missing_proposal_is_refused(net, ballot, reverted, index):
+    with reverted("no such proposal"):
+        ballot.vote(index, sender=net.accounts[1])
+    ballot.vote(0, sender=net.accounts[1])  # the failed attempt did not use up the vote
+
+
+def test_delegation_passes_weight_along_a_chain(net, ballot, reverted):
+    a, b, c = net.accounts[1:4]
+    ballot.delegate(b.address, sender=a)
+    r = ballot.delegate(c.address, sender=b)
+    assert r.logs[0].args == {"voter": b.address, "delegate": c.address}
+    assert ballot.voter(c.address)[0] == 3  # c now votes with a's and b's weight
+    ballot.vote(2, sender=c)
+    assert votes(ballot) == [0, 0, 3]
+    with reverted("already voted"):
+        ballot.vote(0, sender=a)
+    with reverted("already voted"):
+        ballot.delegate(c.address, sender=a)
+
+
+def test_delegating_to_someone_who_voted_counts_at_once(net, ballot):
+    a, b = net.accounts[1:3]
+    ballot.vote(0, sender=b)
+    ballot.delegate(b.address, sender=a)
+    assert votes(ballot) == [2, 0, 0]
+
+
+def test_delegation_loops_and_self_delegation_are_refused(net, ballot, reverted):
+    a, b, c = net.accounts[1:4]
+    with reverted("self-delegation is not allowed"):
+        ballot.delegate(a.address, sender=a)
+    ballot.delegate(b.address, sender=a)
+    ballot.delegate(c.address, sender=b)
+    with reverted("found loop in delegation"):
+        ballot.delegate(a.address, sender=c)
+    with reverted("delegate has no right to vote"):
+        ballot.delegate(net.accounts[9].address, sender=c)
+    ballot.vote(1, sender=c)
+    assert votes(ballot) == [0, 3, 0]
+
+
+def test_ties_go_to_the_first_proposal_and_closing_ends_the_vote(net, ballot, reverted):
+    chair = net.accounts[0]
+    ballot.vote(2, sender=net.accounts[1])
+    ballot.vote(1, sender=net.accounts[2])
+    assert ballot.winning_proposal() == 1
+    with reverted("caller is not the owner"):
+        ballot.close(sender=net.accounts[1])
+    r = ballot.close(sender=chair)
+    assert r.logs[0].args == {"winner": 1, "votes": 1}
+    with reverted("voting is not open"):
+        ballot.vote(0, sender=net.accounts[3])
+    with reverted("voting is closed"):
+        ballot.give_right_to_vote(net.accounts[9].address, sender=chair)
+    assert ballot.get_phase() == 2

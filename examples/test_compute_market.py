@@ -1,0 +1,281 @@
+"""The compute market: jobs with escrowed payment, staked workers, commit-reveal, agreement and payout."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import chain
+
+PAYMENT = 1_000
+STAKE = 50
+COMMIT_BLOCKS = 20
+REVEAL_BLOCKS = 20
+OPEN, PAID, FAILED = 0, 1, 2
+
+INPUT = hashlib.sha256(b"sealed input data").digest()
+GOOD = hashlib.sha256(b"the right answer").digest()
+BAD = hashlib.sha256(b"a lazy guess").digest()
+
+
+def salt_of(worker) -> bytes:
+    return hashlib.sha256(b"salt" + bytes(worker.address)).digest()
+
+
+def commitment(result: bytes, salt: bytes) -> bytes:
+    return hashlib.sha256(result + salt).digest()
+
+
+class Market:
+    """A deployed market plus the people around it, with the steps as short calls."""
+
+    def __init__(self, net, handle):
+        self.net, self.m = net, handle
+        self.client = net.accounts[1]
+        self.workers = net.accounts[2:7]
+
+    def post(self, seats=3, quorum=2, payment=PAYMENT, **kw):
+        kw.setdefault("sender", self.client)
+        return self.m.post_job(INPUT, seats, quorum, STAKE, COMMIT_BLOCKS, REVEAL_BLOCKS, value=payment, **kw).value
+
+    def join(self, job, w):
+        return self.m.join(job, sender=w, value=STAKE)
+
+    def commit(self, job, w, result):
+        return self.m.commit_result(job, commitment(result, salt_of(w)), sender=w)
+
+    def reveal(self, job, w, result):
+        return self.m.reveal(job, result, salt_of(w), sender=w)
+
+    def credit(self, who):
+        return self.m.credit_of(who.address)
+
+
+@pytest.fixture
+def mk(net, artifact):
+    return Market(net, net.deploy(artifact("compute_market"), sender=net.accounts[0]))
+
+
+def test_honest_majority_is_paid_and_the_dissenter_loses_its_stake(mk, events):
+    w1, w2, w3 = mk.workers[:3]
+    r = mk.m.post_job(INPUT, 3, 2, STAKE, COMMIT_BLOCKS, REVEAL_BLOCKS, sender=mk.client, value=PAYMENT)
+    job = r.value
+    assert events(r, "JobPosted")[0][1]["input_hash"] == INPUT
+    assert events(r, "JobPosted")[0][1]["payment"] == PAYMENT
+    for w in (w1, w2, w3):
+        mk.join(job, w)
+    mk.commit(job, w1, GOOD)
+    mk.commit(job, w2, GOOD)
+    assert mk.m.is_reveal_open(job) is False
+    r = mk.commit(job, w3, BAD)
+    assert mk.m.is_reveal_open(job) is True  # every seat committed: no need to wait
+    mk.reveal(job, w1, GOOD)
+    r = mk.reveal(job, w3, BAD)
+    assert events(r, "QuorumReached") == []
+    r = mk.reveal(job, w2, GOOD)
+    assert events(r, "QuorumReached") == [("QuorumReached", {"job": job, "result_hash": GOOD})]
+
+    r = mk.m.finalize(job, sender=mk.workers[4])  # anyone may settle
+    assert events(r, "WorkerPaid") == [
+        ("WorkerPaid", {"job": job, "worker": w1.address, "share": 500, "stake": STAKE}),
+        ("WorkerPaid", {"job": job, "worker": w2.address, "share": 500, "stake": STAKE}),
+    ]
+    assert events(r, "StakeForfeited") == [("StakeForfeited", {"job": job, "worker": w3.address, "stake": STAKE})]
+    assert events(r, "JobPaid") == [("JobPaid", {"job": job, "result_hash": GOOD, "workers": 2, "share": 500})]
+    assert mk.m.job_state(job) == PAID
+    assert mk.m.job_result(job) == GOOD
+    assert [mk.credit(w) for w in (w1, w2, w3)] == [550, 550, 0]
+    assert mk.credit(mk.client) == STAKE
+
+    total = PAYMENT + 3 * STAKE
+    assert mk.net.balance(mk.m.address) == total
+    for who in (w1, w2, mk.client):
+        mk.m.withdraw(sender=who)
+    assert mk.net.balance(mk.m.address) == 0
+
+
+def test_the_remainder_of_an_uneven_split_returns_to_the_client(mk):
+    job = mk.post(seats=3, quorum=2, payment=1_001)
+    for w in mk.workers[:3]:
+        mk.join(job, w)
+        mk.commit(job, w, GOOD)
+    for w in mk.workers[:3]:
+        mk.reveal(job, w, GOOD)
+    mk.m.finalize(job)
+    assert [mk.credit(w) for w in mk.workers[:3]] == [333 + STAKE] * 3
+    assert mk.credit(mk.client) == 2
+
+
+def test_a_reveal_that_does_not_match_its_commitment_is_refused(mk, reverted):
+    w1, w2, w3 = mk.workers[:3]
+    job = mk.post()
+    for w in (w1, w2, w3):
+        mk.join(job, w)
+    mk.commit(job, w1, GOOD)
+    mk.commit(job, w2, GOOD)
+    mk.commit(job, w3, BAD)
+    # w3 saw the others reveal GOOD and wants to switch its answer: refused.
+    mk.reveal(job, w1, GOOD)
+    with reverted("reveal does not match commitment"):
+        mk.reveal(job, w3, GOOD)
+    with reverted("reveal does not match commitment"):
+        mk.m.reveal(job, BAD, b"wrong salt" * 4, sender=w3)
+    # A short salt (guessable) never opens a commitment, even a matching one.
+    short = b"123"
+    job2 = mk.post(seats=1, quorum=1)
+    mk.join(job2, w1)
+    mk.m.commit_result(job2, commitment(GOOD, short), sender=w1)
+    with reverted("reveal does not match commitment"):
+        mk.m.reveal(job2, GOOD, short, sender=w1)
+    # The failed attempts changed nothing: w3 can still reveal what it committed.
+    mk.reveal(job, w3, BAD)
+    assert mk.m.get_job(job)[10] == 2  # revealed
+
+
+def test_copied_commitments_and_double_steps_are_refused(mk, reverted):
+    w1, w2, w3 = mk.workers[:3]
+    job = mk.post()
+    mk.join(job, w1)
+    with reverted("already joined"):
+        mk.join(job, w1)
+    mk.join(job, w2)
+    sealed = commitment(GOOD, salt_of(w1))
+    mk.m.commit_result(job, sealed, sender=w1)
+    with reverted("already committed"):
+        mk.m.commit_result(job, commitment(BAD, salt_of(w1)), sender=w1)
+    with reverted("commitment already used"):
+        mk.m.commit_result(job, sealed, sender=w2)  # w2 copies w1's sealed answer
+    with reverted("not a worker on this job"):
+        mk.m.commit_result(job, commitment(GOOD, salt_of(w3)), sender=w3)
+    with reverted("commitment must be 32 bytes"):
+        mk.m.commit_result(job, b"short", sender=w2)
+
+
+def test_seats_stakes_and_the_client_are_checked_on_join(mk, reverted):
+    job = mk.post(seats=1, quorum=1)
+    with reverted("stake must equal the job's stake"):
+        mk.m.join(job, sender=mk.workers[0], value=STAKE - 1)
+    with reverted("stake must equal the job's stake"):
+        mk.m.join(job, sender=mk.workers[0])
+    with reverted("the client cannot work on its own job"):
+        mk.m.join(job, sender=mk.client, value=STAKE)
+    mk.join(job, mk.workers[0])
+    with reverted("no free seat"):
+        mk.join(job, mk.workers[1])
+    with reverted("no such job"):
+        mk.join(job + 1, mk.workers[1])
+    assert mk.net.balance(mk.m.address) == PAYMENT + STAKE
+
+
+def test_phases_follow_the_deadlines(mk, reverted, advance):
+    w1, w2, w3 = mk.workers[:3]
+    job = mk.post()
+    mk.join(job, w1)
+    mk.join(job, w2)
+    mk.commit(job, w1, GOOD)
+    mk.commit(job, w2, GOOD)
+    with reverted("reveal phase has not started"):
+        mk.reveal(job, w1, GOOD)  # a seat is still free, so the commit phase runs on
+    with reverted("reveal phase is not over"):
+        mk.m.finalize(job)
+    job_info = mk.m.get_job(job)
+    advance(mk.net, job_info[6] - mk.net.height + 1)  # past the commit deadline
+    with reverted("commit phase is over"):
+        mk.join(job, w3)
+    with reverted("commit phase is over"):
+        mk.commit(job, w1, BAD)
+    mk.reveal(job, w1, GOOD)
+    advance(mk.net, job_info[7] - mk.net.height + 1)  # past the reveal deadline
+    with reverted("reveal phase is over"):
+        mk.reveal(job, w2, GOOD)
+    r = mk.m.finalize(job)
+    # Only one of two agreed (quorum 2): no result; w1 revealed and gets its stake back,
+    # w2 never revealed and loses it; the client gets the payment back.
+    assert [e.name for e in r.logs] == ["StakeReturned", "StakeForfeited", "JobFailed"]
+    assert mk.m.job_state(job) == FAILED
+    assert mk.credit(w1) == STAKE
+    assert mk.credit(w2) == 0
+    assert mk.credit(mk.client) == PAYMENT + STAKE
+    with reverted("job is settled"):
+        mk.m.finalize(job)
+
+
+def test_a_job_nobody_takes_is_refunded_after_the_commit_deadline(mk, reverted, advance):
+    job = mk.post()
+    advance(mk.net, COMMIT_BLOCKS + 1)
+    r = mk.m.finalize(job)
+    assert r.logs[-1].args == {"job": job, "refund": PAYMENT}
+    before = mk.net.balance(mk.client.address)
+    r = mk.m.withdraw(sender=mk.client)
+    assert r.value == PAYMENT
+    assert mk.net.balance(mk.client.address) == before + PAYMENT - r.gas_used * r.gas_price
+    with reverted("nothing to withdraw"):
+        mk.m.withdraw(sender=mk.client)  # a second withdrawal gets nothing
+
+
+def test_value_sent_to_a_non_payable_function_is_refused(mk, reverted):
+    job = mk.post(seats=1, quorum=1)
+    mk.join(job, mk.workers[0])
+    with reverted("not payable"):
+        mk.m.commit_result(job, commitment(GOOD, salt_of(mk.workers[0])), sender=mk.workers[0], value=1)
+    assert mk.net.balance(mk.m.address) == PAYMENT + STAKE
+
+
+@pytest.mark.parametrize("args, value, reason", [
+    ((INPUT, 3, 2, STAKE, 5, 5), 0, "a job needs a payment"),
+    ((b"\x01" * 31, 3, 2, STAKE, 5, 5), 10, "input hash must be 32 bytes"),
+    ((INPUT, 4, 2, STAKE, 5, 5), 10, "quorum must be a majority of the seats"),
+    ((INPUT, 3, 4, STAKE, 5, 5), 10, "quorum must be a majority of the seats"),
+    ((INPUT, 17, 9, STAKE, 5, 5), 10, "seats out of range"),
+    ((INPUT, 3, 2, 0, 5, 5), 10, "stake must be positive"),
+    ((INPUT, 3, 2, STAKE, 0, 5), 10, "phases must last at least one block"),
+])
+def test_bad_jobs_are_refused(mk, reverted, args, value, reason):
+    with reverted(reason):
+        mk.m.post_job(*args, sender=mk.client, value=value)
+    assert mk.m.job_count() == 0
+
+
+def test_a_contract_cannot_take_a_seat(mk, artifact, reverted):
+    job = mk.post(seats=1, quorum=1)
+    grabber = mk.net.deploy(artifact("adversaries", "SeatGrabber"))
+    with reverted("stake must equal the job's stake"):
+        grabber.grab(mk.m.address, job)  # external calls carry no value
+
+
+# Whatever each worker does, settlement pays out exactly what came in, and
+# only a majority on one answer is paid.
+@settings(max_examples=8, deadline=None)
+@given(seats=st.integers(1, 5), data=st.data())
+def test_money_is_conserved(artifact, seats, data):
+    net = chain.Devnet()
+    mk = Market(net, net.deploy(artifact("compute_market"), sender=net.accounts[0]))
+    quorum = seats // 2 + 1
+    job = mk.post(seats=seats, quorum=quorum, payment=997)
+    # Each seat: "good" answer, "bad" answer, or "silent" (joins, never commits).
+    plan = data.draw(st.lists(st.sampled_from(["good", "bad", "silent"]), min_size=seats, max_size=seats))
+    workers = mk.workers[:seats]
+    for w, p in zip(workers, plan):
+        mk.join(job, w)
+        if p != "silent":
+            mk.commit(job, w, GOOD if p == "good" else BAD)
+    if not mk.m.is_reveal_open(job):
+        net.mine(COMMIT_BLOCKS)
+    for w, p in zip(workers, plan):
+        if p != "silent":
+            mk.reveal(job, w, GOOD if p == "good" else BAD)
+    if plan.count("silent"):
+        net.mine(REVEAL_BLOCKS)
+    mk.m.finalize(job)
+    credits = [mk.credit(w) for w in workers]
+    assert sum(credits) + mk.credit(mk.client) == 997 + seats * STAKE == net.balance(mk.m.address)
+    good = plan.count("good")
+    bad = plan.count("bad")
+    winner = "good" if good >= quorum else "bad" if bad >= quorum else None
+    assert mk.m.job_state(job) == (PAID if winner else FAILED)
+    for c, p in zip(credits, plan):
+        if winner:
+            assert c == (997 // plan.count(winner) + STAKE if p == winner else 0)
+        else:
+            assert c == (STAKE if p != "silent" else 0)
