@@ -1,1 +1,21 @@
-"""placeholder"""
+"""Obelisk's sandboxed, gas-metered virtual machine: validate once, run in one loop, touch the world only through a host."""
+from .api import BlockEnv, Log, Result, call, deploy, execute
+from .code import CodeFormatError, CodeObject
+from .errors import ValidationError
+from .interpreter import TraceEvent
+from .validate import Program, validate
+
+__all__ = [
+    "BlockEnv",
+    "CodeFormatError",
+    "CodeObject",
+    "Log",
+    "Program",
+    "Result",
+    "TraceEvent",
+    "ValidationError",
+    "call",
+    "deploy",
+    "execute",
+    "validate",
+]

@@ -57,7 +57,8 @@ class Address(bytes):
 class Struct(tuple):
     """An immutable struct value: its fields in declaration order."""
 
-    __slots__ = ()
+    # No __slots__: the VM caches each struct's (size, depth) on the instance
+    # as `_meta`, so sizing a struct built from structs never walks them again.
 
 
 ZERO_ADDRESS = Address(b"\x00" * 20)
@@ -99,8 +100,35 @@ def value_size(v) -> int:
     if t is str:
         return len(v.encode("utf-8", "surrogatepass"))
     if t is Struct:
-        return sum(value_size(x) for x in v) + 1
+        return struct_meta(v)[0]
     return 32
+
+
+def struct_meta(v) -> tuple:
+    """(size, depth) of a struct, cached on it; depth counts struct levels.
+
+    Walks at most MAX_VALUE_DEPTH + 1 levels, so a hand-made deep struct
+    cannot make it recurse without bound (it reports the excess depth).
+    """
+    meta = v.__dict__.get("_meta")
+    if meta is None:
+        meta = _measure(v, 1)
+        v._meta = meta
+    return meta
+
+
+def _measure(v, level: int) -> tuple:
+    if level > limits.MAX_VALUE_DEPTH + 1:
+        return (limits.MAX_VALUE_SIZE + 1, level)
+    size, depth = 1, 1
+    for x in v:
+        if type(x) is Struct:
+            meta = x.__dict__.get("_meta") or _measure(x, level + 1)
+            size += meta[0]
+            depth = max(depth, meta[1] + 1)
+        else:
+            size += value_size(x)
+    return (size, depth)
 
 
 class ConformError(ValueError):

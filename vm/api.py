@@ -1,0 +1,211 @@
+"""The VM's doors: `call` and `deploy` against a host, `execute` with no chain at all.
+
+Each runs one top-level call: on success the host keeps the changes; on a
+revert or fault the host goes back to its snapshot and no log survives.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import gas as G
+from .code import CodeObject
+from .errors import Fault, Revert, VMError, ValidationError
+from .host import MemoryHost
+from .interpreter import Execution, TracerFailed, conform_args
+from .validate import validate
+from .values import Address
+
+
+@dataclass(frozen=True)
+class BlockEnv:
+    number: int = 0
+    timestamp: int = 0
+
+
+@dataclass(frozen=True)
+class Log:
+    address: Address
+    name: str
+    fields: tuple  # ((field name, value), ...) in declaration order
+
+
+@dataclass(frozen=True)
+class Result:
+    success: bool
+    value: object  # the function's return value (VM values: Address, Struct, ...), or None
+    gas_used: int
+    logs: tuple = ()
+    error: str | None = None  # None, "revert" or "fault"
+    reason: str | None = None
+    location: str | None = None  # file:line:col of the failing instruction
+
+
+DEFAULT_SENDER = Address(1)
+DEFAULT_ADDRESS = Address(2)
+
+
+def _finish(host, snap, ex: Execution, gas: int, exc: BaseException | None) -> Result:
+    if exc is None:
+        logs = tuple(Log(a, n, f) for a, n, f in ex.logs)
+        return Result(True, ex.value, gas - max(ex.gas, 0), logs)
+    host.revert_to(snap)
+    location = None
+    if ex.error_at is not None:
+        frame, index = ex.error_at
+        location = frame.ctx.program.location(index)
+    if isinstance(exc, Revert):
+        return Result(False, None, gas - max(ex.gas, 0), (), "revert", exc.reason, location)
+    reason = exc.reason if isinstance(exc, Fault) else f"internal error: {type(exc).__name__}: {exc}"
+    return Result(False, None, gas, (), "fault", reason, location)
+
+
+def _guard(host, gas, body, ex) -> Result:
+    snap = host.snapshot()
+    try:
+        body()
+    except TracerFailed as exc:
+        host.revert_to(snap)
+        raise exc.__cause__ from None
+    except VMError as exc:
+        return _finish(host, snap, ex, gas, exc)
+    except Exception as exc:  # a VM bug must not take the host down; tests hold this at zero
+        return _finish(host, snap, ex, gas, exc)
+    return _finish(host, snap, ex, gas, None)
+
+
+def _check_gas(gas) -> None:
+    if type(gas) is not int or gas < 0:
+        raise ValueError(f"gas must be a non-negative int, got {gas!r}")
+
+
+def _begin(ex, host, program, fn, args, *, address, sender, value, static):
+    if type(value) is not int or value < 0:
+        raise Revert("bad value")
+    if value and not fn.function.is_payable:
+        raise Revert("not payable")
+    values = conform_args(fn, args)
+    if value:
+        ex.move_coin(sender, address, value)
+    ex.start(program, fn, values, address=address, caller=sender, value=value, static=static)
+    ex.run()
+
+
+def call(host, *, to, function, args, sender, value=0, gas, block=None, static=False, tracer=None) -> Result:
+    """Call pub function `function` of the contract at `to`."""
+    _check_gas(gas)
+    to, sender = Address(to), Address(sender)
+    ex = Execution(host, block or BlockEnv(), gas, tracer)
+
+    def body():
+        code = host.get_code(to)
+        if code is None:
+            raise Revert("no code at address")
+        try:
+            program = validate(code)
+        except ValidationError as exc:
+            raise Fault(f"invalid code: {exc}") from None
+        fn = program.function(function) if isinstance(function, str) else None
+        if fn is None or not fn.function.is_pub or fn.function.is_init:
+            raise Revert(f"no function {function}")
+        _begin(ex, host, program, fn, args, address=to, sender=sender, value=value, static=static)
+
+    return _guard(host, gas, body, ex)
+
+
+def deploy(host, *, address, code, args, sender, value=0, gas, block=None, tracer=None) -> Result:
+    """Validate `code`, store it at `address` and run its init function, if it has one."""
+    _check_gas(gas)
+    address, sender = Address(address), Address(sender)
+    ex = Execution(host, block or BlockEnv(), gas, tracer)
+
+    def body():
+        data = code.encode() if isinstance(code, CodeObject) else code
+        if not isinstance(data, (bytes, bytearray)):
+            raise Fault("invalid code: expected bytes")
+        data = bytes(data)
+        ex.charge(G.DEPLOY_PER_BYTE * len(data))  # before decoding: validation is work
+        try:
+            program = validate(data)
+        except ValidationError as exc:
+            raise Fault(f"invalid code: {exc}") from None
+        if host.get_code(address) is not None:
+            raise Fault("address already has code")
+        host.set_code(address, data)
+        init = program.init
+        if init is None:
+            if args:
+                raise Revert("bad arguments: the contract has no init function")
+            if value:
+                raise Revert("not payable")
+            return
+        _begin(ex, host, program, init, args, address=address, sender=sender, value=value, static=False)
+        ex.value = None
+
+    return _guard(host, gas, body, ex)
+
+
+class _DictBacking:
+    """Read-only view of a caller's storage dict for `execute`."""
+
+    def __init__(self, address, storage: dict, balances: dict):
+        self.address, self.storage, self.balances = address, storage, balances
+
+    def read_code(self, address):
+        return None
+
+    def read_storage(self, address, key):
+        return self.storage.get(key) if address == self.address else None
+
+    def read_balance(self, address):
+        return self.balances.get(address, 0)
+
+
+def execute(
+    code,
+    function,
+    args=(),
+    *,
+    storage=None,
+    sender=DEFAULT_SENDER,
+    address=DEFAULT_ADDRESS,
+    value=0,
+    gas=10_000_000,
+    block=None,
+    tracer=None,
+    balances=None,
+) -> Result:
+    """Run `function` of `code` (a CodeObject or bytes) with no chain.
+
+    `storage` (key bytes -> value) is this contract's storage; it is updated in
+    place on success. `balances` (address -> int) seeds native balances; the
+    sender is credited `value` first so that a payable function can receive it.
+    Unlike `call`, the init function may be run by its name.
+    """
+    _check_gas(gas)
+    address, sender = Address(address), Address(sender)
+    storage = {} if storage is None else storage
+    host = MemoryHost(_DictBacking(address, storage, {Address(k): v for k, v in (balances or {}).items()}))
+    ex = Execution(host, block or BlockEnv(), gas, tracer)
+
+    def body():
+        try:
+            program = validate(code)
+        except ValidationError as exc:
+            raise Fault(f"invalid code: {exc}") from None
+        host.code[address] = code.encode() if isinstance(code, CodeObject) else bytes(code)
+        fn = program.function(function) if isinstance(function, str) else None
+        if fn is None or not (fn.function.is_pub or fn.function.is_init):
+            raise Revert(f"no function {function}")
+        if type(value) is int and value > 0:
+            host.set_balance(sender, host.get_balance(sender) + value)
+        _begin(ex, host, program, fn, args, address=address, sender=sender, value=value, static=False)
+
+    result = _guard(host, gas, body, ex)
+    if result.success:
+        for (a, key), v in host.storage.items():
+            if a == address:
+                if v is None:
+                    storage.pop(key, None)
+                else:
+                    storage[key] = v
+    return result

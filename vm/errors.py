@@ -1,0 +1,55 @@
+"""The VM's outcomes that are not a normal return: reverts, faults and invalid code.
+
+A revert keeps the unused gas; a fault consumes all of it. Both undo every
+change of the call. `ValidationError` is raised before any code runs.
+"""
+from __future__ import annotations
+
+
+class VMError(Exception):
+    """A run that ended without returning; `reason` is the user-facing text."""
+
+    kind = "error"
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Revert(VMError):
+    """The contract (or a checked operation) gave up: unused gas is kept."""
+
+    kind = "revert"
+
+
+class Fault(VMError):
+    """The code did something it must not (type error, out of gas, a limit): all gas is consumed."""
+
+    kind = "fault"
+
+
+class ValidationError(ValueError):
+    """Code that fails load-time validation; it never runs."""
+
+    def __init__(self, message: str, *, function: str | None = None, offset: int | None = None):
+        where = []
+        if function is not None:
+            where.append(f"function {function}")
+        if offset is not None:
+            where.append(f"offset {offset}")
+        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+        self.message = message
+        self.function = function
+        self.offset = offset
+
+
+def type_error(what: str) -> Fault:
+    return Fault(f"type error: {what}")
+
+
+def kind_of(v) -> str:
+    """The VM type name of a value, for type-error messages."""
+    t = type(v).__name__
+    return {"int": "int", "bool": "bool", "bytes": "bytes", "str": "string", "Address": "address", "Struct": "struct"}.get(
+        t, t
+    )

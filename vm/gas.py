@@ -1,0 +1,42 @@
+"""Dynamic gas: what an instruction costs beyond its static price, by the work it does.
+
+Static prices live in the opcode table. Every rule here is charged before the
+work it pays for, from sizes known in O(1), so no operand can make the host
+compute or allocate much more than was paid.
+"""
+from __future__ import annotations
+
+WORD = 32
+
+# Copying or building bytes (CONCAT result, KEY result, UTF-8 measuring of text).
+COPY_PER_WORD = 3
+# Comparing bytes, strings or structs (EQ, NE), per word of the left operand.
+COMPARE_PER_WORD = 1
+# SHA256 input.
+HASH_PER_WORD = 6
+# POW: per byte of the exponent, as the EVM does.
+EXP_PER_BYTE = 50
+# SLOAD: per word of key and of the value read.
+SLOAD_PER_WORD = 10
+# SSTORE: per word of key and value written; storage grows every node's disk.
+SSTORE_PER_WORD = 50
+# SSTORE of a non-zero value under a key that holds nothing yet.
+SSTORE_NEW_KEY = 1500
+# EMIT: per word of the logged fields.
+LOG_PER_WORD = 16
+# XCALL: per word of the arguments handed to the callee.
+XCALL_ARG_PER_WORD = 3
+# CALL and XCALL: per local slot of the new frame.
+FRAME_PER_LOCAL = 1
+# MAKE_STRUCT and SET_FIELD: per field copied.
+STRUCT_PER_FIELD = 1
+# deploy: per byte of code, paid before decoding and validating it.
+DEPLOY_PER_BYTE = 20
+
+
+def words(nbytes: int) -> int:
+    return (nbytes + WORD - 1) // WORD
+
+
+def exp_cost(exponent: int) -> int:
+    return EXP_PER_BYTE * ((exponent.bit_length() + 7) // 8)

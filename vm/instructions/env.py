@@ -1,0 +1,113 @@
+"""The environment: call and block facts, balances, transfers, events and external calls.
+
+Everything here goes through the execution's host; nothing of the host is
+ever pushed onto the stack.
+"""
+from __future__ import annotations
+
+from .. import gas
+from ..values import Address, ConformError, from_wire, value_size
+from .common import Revert, contextual, kind_of, type_error
+
+
+@contextual
+def caller(ex, s, _):
+    s.append(ex.frame.ctx.caller)
+
+
+@contextual
+def callvalue(ex, s, _):
+    s.append(ex.frame.ctx.value)
+
+
+@contextual
+def self_(ex, s, _):
+    s.append(ex.frame.ctx.address)
+
+
+@contextual
+def block_number(ex, s, _):
+    s.append(ex.block.number)
+
+
+@contextual
+def timestamp(ex, s, _):
+    s.append(ex.block.timestamp)
+
+
+@contextual
+def balance(ex, s, _):
+    a = s[-1]
+    if type(a) is not Address:
+        raise type_error(f"BALANCE expects address, got {kind_of(a)}")
+    s[-1] = ex.host.get_balance(a)
+
+
+@contextual
+def transfer(ex, s, _):
+    amount = s.pop()
+    to = s.pop()
+    if type(to) is not Address or type(amount) is not int:
+        raise type_error(f"TRANSFER expects address and int, got {kind_of(to)} and {kind_of(amount)}")
+    ctx = ex.frame.ctx
+    if ctx.static:
+        raise Revert("state change in a view call")
+    if amount < 0:
+        raise Revert("negative amount")
+    ex.move_coin(ctx.address, to, amount)
+
+
+@contextual
+def emit(ex, s, event):
+    """Fields are checked against the event's declared types, as a reader of the log expects them."""
+    name, fields = event
+    n = len(fields)
+    values = s[len(s) - n :] if n else []
+    ex.charge(gas.LOG_PER_WORD * gas.words(sum(value_size(v) for v in values)))
+    if ex.frame.ctx.static:
+        raise Revert("state change in a view call")
+    out = []
+    for (fname, ftype), v in zip(fields, values):
+        try:
+            out.append((fname, from_wire(v, ftype)))
+        except ConformError as exc:
+            raise type_error(f"event {name} field {fname}: {exc}") from None
+    if n:
+        del s[-n:]
+    ex.log(name, tuple(out))
+
+
+def _xcall(ex, s, nargs, want_value):
+    args = s[len(s) - nargs :] if nargs else []
+    ex.charge(gas.XCALL_ARG_PER_WORD * gas.words(sum(value_size(v) for v in args)))
+    if nargs:
+        del s[-nargs:]
+    fname = s.pop()
+    to = s.pop()
+    if type(to) is not Address or type(fname) is not str:
+        raise type_error(f"XCALL expects address and function name, got {kind_of(to)} and {kind_of(fname)}")
+    ex.enter_external(to, fname, args, want_value)
+
+
+@contextual
+def xcall(ex, s, nargs):
+    _xcall(ex, s, nargs, True)
+
+
+@contextual
+def xcall_void(ex, s, nargs):
+    _xcall(ex, s, nargs, False)
+
+
+HANDLERS = {
+    "CALLER": caller,
+    "CALLVALUE": callvalue,
+    "SELF": self_,
+    "BLOCK_NUMBER": block_number,
+    "TIMESTAMP": timestamp,
+    "BALANCE": balance,
+    "TRANSFER": transfer,
+    "EMIT": emit,
+    "XCALL": xcall,
+    "XCALL_VOID": xcall_void,
+}

@@ -1,0 +1,98 @@
+"""Contract storage: scalars under byte-string keys that the compiler builds with KEY.
+
+Writing a zero value deletes the key, so an absent key and a zero are one state.
+"""
+from __future__ import annotations
+
+from .. import gas, limits
+from ..encoding import pack
+from ..values import ZERO_ADDRESS, Address, ConformError, from_wire
+from ..opcodes import TYPE_TAGS
+from .bytes_ops import utf8_size
+from .common import Fault, Revert, contextual, kind_of, type_error
+
+# SLOAD's immediate names the type, and so the zero an absent key reads as.
+TAG_TYPES = {tag: name for name, tag in TYPE_TAGS.items()}
+ZEROS = {"int": 0, "bool": False, "address": ZERO_ADDRESS, "bytes": b"", "string": ""}
+_KEY_TYPES = (int, bool, Address, bytes, str)
+
+
+def _need_key(op: str, key) -> None:
+    if type(key) is not bytes:
+        raise type_error(f"{op} expects a bytes key, got {kind_of(key)}")
+    if len(key) > limits.MAX_KEY_SIZE:
+        raise Fault(f"storage key too large: {len(key)} bytes, over the limit of {limits.MAX_KEY_SIZE}")
+
+
+def is_zero(v) -> bool:
+    t = type(v)
+    if t is int:
+        return v == 0
+    if t is bool:
+        return v is False
+    if t is Address:
+        return v == ZERO_ADDRESS
+    return len(v) == 0
+
+
+@contextual
+def sload(ex, s, tag):
+    key = s[-1]
+    _need_key("SLOAD", key)
+    ex.charge(gas.SLOAD_PER_WORD * gas.words(len(key)))
+    v = ex.host.get_storage(ex.frame.ctx.address, key)
+    if v is None:
+        s[-1] = ZEROS[TAG_TYPES[tag]]
+        return
+    tname = TAG_TYPES[tag]
+    if type(v) is not type(ZEROS[tname]):
+        # A store may hand back the wire form (an address as 20 raw bytes).
+        try:
+            v = from_wire(v, tname)
+        except ConformError as exc:
+            raise type_error(f"stored value is not {tname}: {exc}") from None
+    size = utf8_size(ex, v) if type(v) is str else (32 if type(v) in (int, bool) else len(v))
+    ex.charge(gas.SLOAD_PER_WORD * gas.words(size))
+    s[-1] = v
+
+
+@contextual
+def sstore(ex, s, _):
+    value = s.pop()
+    key = s.pop()
+    ctx = ex.frame.ctx
+    if ctx.static:
+        raise Revert("state change in a view call")
+    _need_key("SSTORE", key)
+    t = type(value)
+    if t not in _KEY_TYPES:
+        raise type_error(f"storage holds only int, bool, address, bytes and string, not {kind_of(value)}")
+    size = utf8_size(ex, value) if t is str else (32 if t is int or t is bool else len(value))
+    ex.charge(gas.SSTORE_PER_WORD * gas.words(len(key) + size))
+    zero = is_zero(value)
+    if not zero and ex.host.get_storage(ctx.address, key) is None:
+        ex.charge(gas.SSTORE_NEW_KEY)
+    ex.host.set_storage(ctx.address, key, None if zero else value)
+
+
+@contextual
+def key(ex, s, _):
+    """prefix + canonical msgpack of the key (an Address encodes as its 20 raw bytes)."""
+    k = s.pop()
+    prefix = s[-1]
+    if type(prefix) is not bytes:
+        raise type_error(f"KEY expects a bytes prefix, got {kind_of(prefix)}")
+    t = type(k)
+    if t not in _KEY_TYPES:
+        raise type_error(f"KEY cannot use a {kind_of(k)} as a key")
+    size = len(prefix) + 9 + (utf8_size(ex, k) if t is str else (32 if t is int or t is bool else len(k)))
+    ex.charge(gas.COPY_PER_WORD * gas.words(size))
+    if size > limits.MAX_KEY_SIZE + 9:
+        raise Fault(f"storage key too large: over the limit of {limits.MAX_KEY_SIZE} bytes")
+    out = prefix + pack(bytes(k) if t is Address else k)
+    if len(out) > limits.MAX_KEY_SIZE:
+        raise Fault(f"storage key too large: {len(out)} bytes, over the limit of {limits.MAX_KEY_SIZE}")
+    s[-1] = out
+
+
+HANDLERS = {"SLOAD": sload, "SSTORE": sstore, "KEY": key}

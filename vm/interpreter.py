@@ -1,0 +1,287 @@
+"""The reference interpreter: predecoded instructions, an explicit frame stack, a tiny loop.
+
+One loop runs every frame of every contract in a call; calls push a Frame and
+returns pop one, so no contract can make Python recurse. The loop fetches a
+(handler, argument, static gas) triple, charges, calls; handlers return None,
+a jump target, or a function that finishes with the execution (see
+vm/instructions). A second, identical loop calls the tracer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import gas as G
+from . import limits
+from .errors import Fault, Revert, VMError, ValidationError, type_error
+from .instructions import HANDLERS
+from .values import Address, ConformError, from_wire
+from .validate import FuncInfo, Program, validate
+
+
+@dataclass(frozen=True)
+class TraceEvent:
+    """What a tracer sees before each instruction runs."""
+
+    depth: int  # frames on the stack, 1 for the outermost
+    address: Address  # the contract running
+    pc: int  # byte offset of the instruction
+    op: str
+    stack: tuple  # up to the top 8 operand values, top last
+    gas: int  # gas left before this instruction is charged
+
+
+class TracerFailed(Exception):
+    """The caller's tracer raised; the original exception is the cause."""
+
+
+class Context:
+    """One contract activation: shared by the internal frames of an external call."""
+
+    __slots__ = ("address", "caller", "value", "static", "program")
+
+    def __init__(self, address, caller, value, static, program):
+        self.address = address
+        self.caller = caller
+        self.value = value
+        self.static = static
+        self.program = program
+
+
+class Frame:
+    __slots__ = ("code", "stack", "pc", "func", "ctx", "push_result", "external")
+
+    def __init__(self, code, stack, pc, func, ctx, push_result, external):
+        self.code = code  # the program's predecoded ops
+        self.stack = stack  # locals first, then operands
+        self.pc = pc  # instruction index to resume at
+        self.func = func
+        self.ctx = ctx
+        self.push_result = push_result
+        self.external = external  # entered from outside the contract: counts for reentrancy
+
+
+def _entry(fn, _cache={}):
+    """The fast-loop entry of a contextual handler: hands the handler back to the loop."""
+    e = _cache.get(fn)
+    if e is None:
+
+        def e(s, a):
+            return fn
+
+        e.__name__ = fn.__name__ + "_entry"
+        _cache[fn] = e
+    return e
+
+
+def prepare(program: Program) -> list:
+    """Predecode a validated program into (handler, argument, static gas) per instruction."""
+    if program.ops is not None:
+        return program.ops
+    consts, events = program.code.consts, program.code.events
+    ops = []
+    for pc, spec, imm in program.instrs:
+        fn = HANDLERS[spec.name]
+        arg = imm
+        if spec.name == "PUSH_CONST":
+            arg = consts[imm]
+        elif spec.jumps:
+            arg = program.index_of[imm]
+        elif spec.name == "CALL":
+            arg = program.funcs[imm]
+        elif spec.name == "EMIT":
+            arg = (events[imm].name, events[imm].fields)
+        if getattr(fn, "contextual", False):
+            fn = _entry(fn)
+        ops.append((fn, arg, spec.gas))
+    program.ops = ops
+    return ops
+
+
+class Execution:
+    """The state of one top-level call: frames, gas, logs, and the host behind them."""
+
+    def __init__(self, host, block, gas: int, tracer=None):
+        self.host = host
+        self.block = block
+        self.gas = gas
+        self.tracer = tracer
+        self.frames: list = []
+        self.frame: Frame | None = None
+        self.logs: list = []  # (address, event name, fields)
+        self.active: dict = {}  # address -> frames of it entered from outside
+        self.done = False
+        self.value = None
+        self.error_at = None  # (frame, instruction index) of a failure
+
+    def charge(self, amount: int) -> None:
+        self.gas -= amount
+        if self.gas < 0:
+            raise Fault("out of gas")
+
+    # frames
+    def _push(self, frame: Frame) -> None:
+        if len(self.frames) >= limits.MAX_CALL_DEPTH:
+            raise Fault(f"call depth exceeded: over {limits.MAX_CALL_DEPTH} frames")
+        if frame.external:
+            a = frame.ctx.address
+            self.active[a] = self.active.get(a, 0) + 1
+        self.frames.append(frame)
+        self.frame = frame
+
+    def start(self, program: Program, fn: FuncInfo, args: list, *, address, caller, value, static) -> None:
+        ctx = Context(address, caller, value, static or fn.function.is_view, program)
+        self.charge(G.FRAME_PER_LOCAL * fn.nlocals)
+        stack = list(args) + [0] * (fn.nlocals - fn.nparams)
+        self._push(Frame(prepare(program), stack, fn.entry, fn, ctx, True, True))
+
+    def enter_internal(self, callee: FuncInfo, args: list) -> None:
+        f = self.frame
+        args.extend([0] * (callee.nlocals - callee.nparams))
+        self._push(Frame(f.code, args, callee.entry, callee, f.ctx, callee.returns is not None, False))
+
+    def enter_external(self, to: Address, name: str, args: list, want_value: bool) -> None:
+        ctx = self.frame.ctx
+        code = self.host.get_code(to)
+        if code is None:
+            raise Revert("no code at address")
+        try:
+            program = validate(code)
+        except ValidationError as exc:
+            raise Fault(f"invalid code at address: {exc}") from None
+        fn = program.function(name)
+        if fn is None or not fn.function.is_pub or fn.function.is_init:
+            raise Revert(f"no function {name}")
+        if ctx.static and not fn.function.is_view:
+            raise Revert("state change in a view call")
+        if self.active.get(to) and not fn.function.is_reentrant:
+            raise Revert("reentrancy")
+        if want_value and fn.returns is None:
+            raise Revert(f"function {name} returns no value")
+        values = conform_args(fn, args)
+        self.charge(G.FRAME_PER_LOCAL * fn.nlocals)
+        values.extend([0] * (fn.nlocals - fn.nparams))
+        callee = Context(to, ctx.address, 0, ctx.static or fn.function.is_view, program)
+        self._push(Frame(prepare(program), values, fn.entry, fn, callee, want_value, True))
+
+    def leave(self, value) -> None:
+        frame = self.frame
+        if frame.external and frame.func.returns is not None:
+            try:
+                value = from_wire(value, frame.func.returns)
+            except ConformError as exc:
+                raise type_error(f"return value of {frame.func.name}: {exc}") from None
+        self.frames.pop()
+        if frame.external:
+            a = frame.ctx.address
+            self.active[a] -= 1
+        if not self.frames:
+            self.done = True
+            self.value = value
+            self.frame = None
+            return
+        self.frame = caller = self.frames[-1]
+        if frame.push_result:
+            caller.stack.append(value)
+
+    # effects
+    def move_coin(self, src: Address, dst: Address, amount: int) -> None:
+        have = self.host.get_balance(src)
+        if have < amount:
+            raise Revert("insufficient balance")
+        self.host.set_balance(src, have - amount)
+        self.host.set_balance(dst, self.host.get_balance(dst) + amount)
+
+    def log(self, name: str, fields: tuple) -> None:
+        self.logs.append((self.frame.ctx.address, name, fields))
+
+    def run(self) -> None:
+        if self.tracer is None:
+            _run(self)
+        else:
+            _run_traced(self)
+
+
+def conform_args(fn: FuncInfo, args) -> list:
+    """Arguments crossing into a contract, checked against its parameter types."""
+    params = fn.function.params
+    if not isinstance(args, (list, tuple)):
+        raise Revert("bad arguments: expected a list of arguments")
+    if len(args) != len(params):
+        raise Revert(f"bad arguments: {fn.name} takes {len(params)}, got {len(args)}")
+    out = []
+    for (pname, ptype), v in zip(params, args):
+        try:
+            out.append(from_wire(v, ptype))
+        except ConformError as exc:
+            raise Revert(f"bad arguments: {pname}: {exc}") from None
+    return out
+
+
+def _run(ex: Execution) -> None:
+    frame = ex.frame
+    code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas
+    try:
+        while True:
+            h, a, g = code[pc]
+            pc += 1
+            gas -= g
+            if gas < 0:
+                raise Fault("out of gas")
+            r = h(s, a)
+            if r is not None:
+                if r.__class__ is int:
+                    pc = r
+                else:
+                    frame.pc = pc
+                    ex.gas = gas
+                    r(ex, s, a)
+                    if ex.done:
+                        return
+                    frame = ex.frame
+                    code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas
+    except BaseException:
+        ex.gas = min(ex.gas, gas)
+        ex.error_at = (frame, pc - 1)
+        raise
+
+
+def _run_traced(ex: Execution) -> None:
+    """_run with a tracer call before each instruction."""
+    tracer = ex.tracer
+    frame = ex.frame
+    code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas
+    try:
+        while True:
+            instrs = frame.ctx.program.instrs
+            base = frame.func.nlocals
+            event = TraceEvent(
+                len(ex.frames), frame.ctx.address, instrs[pc][0], instrs[pc][1].name, tuple(s[base:][-8:]), gas
+            )
+            try:
+                tracer(event)
+            except Exception as exc:
+                raise TracerFailed(str(exc)) from exc
+            h, a, g = code[pc]
+            pc += 1
+            gas -= g
+            if gas < 0:
+                raise Fault("out of gas")
+            r = h(s, a)
+            if r is not None:
+                if r.__class__ is int:
+                    pc = r
+                else:
+                    frame.pc = pc
+                    ex.gas = gas
+                    r(ex, s, a)
+                    if ex.done:
+                        return
+                    frame = ex.frame
+                    code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas
+    except BaseException:
+        ex.gas = min(ex.gas, gas)
+        ex.error_at = (frame, pc - 1)
+        raise
+
+
+__all__ = ["Execution", "Frame", "Context", "TraceEvent", "TracerFailed", "prepare", "conform_args", "VMError"]

@@ -1,0 +1,291 @@
+"""Load-time validation: code is checked once, before anything runs, and cached by hash.
+
+Every opcode known, every immediate in range, jumps landing on instruction
+starts of the same function, one stack height per instruction on every path,
+no underflow, no falling off a function, RET at exactly its return height.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from . import limits
+from .code import CodeFormatError, CodeObject, Function, decode
+from .errors import ValidationError
+from .opcodes import BY_CODE, OpSpec, TYPE_TAGS
+
+CACHE_SIZE = 256
+_cache: OrderedDict = OrderedDict()
+
+
+@dataclass(eq=False)
+class FuncInfo:
+    """A function as the interpreter needs it: entry as an instruction index."""
+
+    index: int
+    name: str
+    entry: int  # instruction index
+    nparams: int
+    nlocals: int
+    returns: object  # TYPE or None
+    flags: int
+    function: Function
+    end: int  # instruction index one past the function's last
+
+
+@dataclass(eq=False)
+class Program:
+    """A validated code object, with everything derived from it once."""
+
+    code: CodeObject
+    code_hash: bytes
+    instrs: tuple  # (offset, OpSpec, immediate or None) in code order
+    index_of: dict  # byte offset -> instruction index
+    heights: tuple  # operand stack height before each instruction (None: unreachable)
+    blocks: tuple  # (first index, end index) of each basic block, in code order
+    funcs: tuple  # FuncInfo per function-table entry
+    func_at: tuple  # function-table index of each instruction
+    max_stack: int
+    ops: list | None = field(default=None)  # the interpreter's predecoded form, built lazily
+
+    def function(self, name: str) -> FuncInfo | None:
+        for f in self.funcs:
+            if f.name == name:
+                return f
+        return None
+
+    @property
+    def init(self) -> FuncInfo | None:
+        for f in self.funcs:
+            if f.function.is_init:
+                return f
+        return None
+
+    def location(self, index: int) -> str | None:
+        if 0 <= index < len(self.instrs):
+            return self.code.location(self.instrs[index][0])
+        return None
+
+
+def validate(code) -> Program:
+    """Validate a CodeObject or its encoded bytes; raises ValidationError, never anything else."""
+    if isinstance(code, CodeObject):
+        try:
+            data = code.encode()
+        except Exception as exc:  # a hand-built object holding values that have no encoding
+            raise ValidationError(f"code object cannot be encoded: {exc}") from None
+    elif isinstance(code, (bytes, bytearray, memoryview)):
+        data = bytes(code)
+    else:
+        raise ValidationError(f"expected a code object or bytes, got {type(code).__name__}")
+    if len(data) > limits.MAX_CODE_OBJECT_SIZE:
+        raise ValidationError(f"code object of {len(data)} bytes is over the limit of {limits.MAX_CODE_OBJECT_SIZE}")
+    key = hashlib.sha256(data).digest()
+    hit = _cache.get(key)
+    if hit is not None:
+        _cache.move_to_end(key)
+        return hit
+    try:
+        obj = decode(data)
+    except CodeFormatError as exc:
+        raise ValidationError(f"bad code object: {exc}") from None
+    program = _check(obj, key)
+    _cache[key] = program
+    if len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
+    return program
+
+
+def _decode_all(obj: CodeObject, starts: list) -> tuple:
+    """Decode each function's region; instructions may not cross a region's end."""
+    code = obj.code
+    instrs, func_at = [], []
+    for n, (entry, fi) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(code)
+        name = obj.functions[fi].name
+        pc = entry
+        while pc < end:
+            spec = BY_CODE.get(code[pc])
+            if spec is None:
+                raise ValidationError(f"unknown opcode 0x{code[pc]:02x}", function=name, offset=pc)
+            if pc + 1 + spec.imm > end:
+                raise ValidationError(f"truncated immediate of {spec.name}", function=name, offset=pc)
+            imm = None
+            if spec.imm:
+                imm = int.from_bytes(code[pc + 1 : pc + 1 + spec.imm], "big", signed=spec.imm_signed)
+            instrs.append((pc, spec, imm))
+            func_at.append(fi)
+            pc += 1 + spec.imm
+    return instrs, func_at
+
+
+def _check(obj: CodeObject, key: bytes) -> Program:
+    if len(obj.code) > limits.MAX_CODE_SIZE:
+        raise ValidationError(f"code of {len(obj.code)} bytes is over the limit of {limits.MAX_CODE_SIZE}")
+    if not obj.functions:
+        if obj.code:
+            raise ValidationError("code without any function")
+    inits = [f.name for f in obj.functions if f.is_init]
+    if len(inits) > 1:
+        raise ValidationError(f"more than one init function: {', '.join(inits)}")
+    starts = sorted((f.entry, i) for i, f in enumerate(obj.functions))
+    for (a, fa), (b, fb) in zip(starts, starts[1:]):
+        if a == b:
+            raise ValidationError(
+                f"functions {obj.functions[fa].name} and {obj.functions[fb].name} share entry {a}"
+            )
+    if starts and starts[0][0] != 0:
+        raise ValidationError(f"code before the first function (which starts at {starts[0][0]})")
+    instrs, func_at = _decode_all(obj, starts)
+    index_of = {pc: i for i, (pc, _, _) in enumerate(instrs)}
+    # Function extents as instruction indexes.
+    ranges = {}
+    for n, (entry, fi) in enumerate(starts):
+        first = index_of.get(entry)
+        end = index_of[starts[n + 1][0]] if n + 1 < len(starts) else len(instrs)
+        if first is None or first == end:
+            raise ValidationError("empty function", function=obj.functions[fi].name, offset=entry)
+        ranges[fi] = (first, end)
+    funcs = tuple(
+        FuncInfo(i, f.name, ranges[i][0], len(f.params), f.nlocals, f.returns, f.flags, f, ranges[i][1])
+        for i, f in enumerate(obj.functions)
+    )
+    for i, (pc, spec, imm) in enumerate(instrs):
+        _check_immediate(obj, funcs[func_at[i]], pc, spec, imm, index_of, ranges)
+    heights, max_stack = _stack_heights(obj, funcs, instrs, index_of)
+    blocks = _blocks(instrs, index_of, funcs)
+    _check_struct_fields(obj, funcs, instrs, blocks, func_at)
+    return Program(obj, key, tuple(instrs), index_of, tuple(heights), blocks, funcs, tuple(func_at), max_stack)
+
+
+def _check_immediate(obj, fn: FuncInfo, pc, spec: OpSpec, imm, index_of, ranges):
+    def bad(msg):
+        raise ValidationError(msg, function=fn.name, offset=pc)
+
+    name = spec.name
+    if name == "PUSH_CONST" and imm >= len(obj.consts):
+        bad(f"constant index {imm} outside the pool of {len(obj.consts)}")
+    elif name in ("LOAD", "STORE") and imm >= fn.nlocals:
+        bad(f"local {imm} outside the function's {fn.nlocals} slots")
+    elif name == "CALL" and imm >= len(obj.functions):
+        bad(f"call to function {imm}, outside the table of {len(obj.functions)}")
+    elif name == "EMIT" and imm >= len(obj.events):
+        bad(f"event {imm} outside the table of {len(obj.events)}")
+    elif name == "SLOAD" and imm not in TYPE_TAGS.values():
+        bad(f"unknown storage type tag {imm}")
+    elif spec.jumps:
+        target = index_of.get(imm)
+        if target is None:
+            bad(f"jump target {imm} is not an instruction start")
+        first, end = ranges[fn.index]
+        if not first <= target < end:
+            bad(f"jump target {imm} is outside the function")
+
+
+def stack_effect(obj: CodeObject, fn: FuncInfo, spec: OpSpec, imm) -> tuple:
+    """(pops, pushes) of one instruction, resolving the table's variable-arity rules."""
+
+    def resolve(rule):
+        if type(rule) is int:
+            return rule
+        if rule == "imm":
+            return imm
+        if rule == "args":
+            return len(obj.functions[imm].params)
+        if rule == "rets":
+            return 0 if obj.functions[imm].returns is None else 1
+        if rule == "fields":
+            return len(obj.events[imm].fields)
+        if rule == "xargs":
+            return imm + 2
+        if rule == "ret":
+            return 0 if fn.returns is None else 1
+        raise AssertionError(f"unknown arity rule {rule!r}")
+
+    return resolve(spec.pops), resolve(spec.pushes)
+
+
+def _stack_heights(obj, funcs, instrs, index_of) -> tuple:
+    """One pass per function over reachable instructions; a height, once set, must agree."""
+    heights = [None] * len(instrs)
+    max_stack = 0
+    for fn in funcs:
+        work = [(fn.entry, 0)]
+        while work:
+            i, h = work.pop()
+            if heights[i] is not None:
+                if heights[i] != h:
+                    pc = instrs[i][0]
+                    raise ValidationError(
+                        f"stack height {h} disagrees with {heights[i]} on another path", function=fn.name, offset=pc
+                    )
+                continue
+            heights[i] = h
+            pc, spec, imm = instrs[i]
+            pops, pushes = stack_effect(obj, fn, spec, imm)
+            if h < pops:
+                raise ValidationError(f"stack underflow: {spec.name} needs {pops}, has {h}", function=fn.name, offset=pc)
+            nh = h - pops + pushes
+            if nh > limits.MAX_STACK:
+                raise ValidationError(f"stack height {nh} over the limit of {limits.MAX_STACK}", function=fn.name, offset=pc)
+            max_stack = max(max_stack, nh)
+            if spec.name == "RET" and h != pops:
+                raise ValidationError(
+                    f"RET with {h} values on the stack; the function returns {pops}", function=fn.name, offset=pc
+                )
+            if spec.jumps:
+                work.append((index_of[imm], nh))
+            if not spec.terminates:
+                if i + 1 >= fn.end:
+                    raise ValidationError("control falls off the end of the function", function=fn.name, offset=pc)
+                work.append((i + 1, nh))
+    return heights, max_stack
+
+
+def _blocks(instrs, index_of, funcs) -> tuple:
+    leaders = {fn.entry for fn in funcs}
+    for i, (pc, spec, imm) in enumerate(instrs):
+        if spec.jumps:
+            leaders.add(index_of[imm])
+        if spec.jumps or spec.terminates or spec.name in ("CALL", "XCALL", "XCALL_VOID"):
+            leaders.add(i + 1)
+    starts = sorted(x for x in leaders if x < len(instrs))
+    return tuple(zip(starts, starts[1:] + [len(instrs)]))
+
+
+def _check_struct_fields(obj, funcs, instrs, blocks, func_at):
+    """Field indexes against MAKE_STRUCT counts known within a basic block."""
+    for first, end in blocks:
+        known: list = []  # struct field counts of the top values (None: unknown), top last
+        fn = funcs[func_at[first]]
+        for i in range(first, end):
+            pc, spec, imm = instrs[i]
+            name = spec.name
+            pops, pushes = stack_effect(obj, fn, spec, imm)
+            if len(known) < max(pops, 2):  # what lies below the tracked values is unknown
+                known[:0] = [None] * (max(pops, 2) - len(known))
+            if name in ("GET_FIELD", "SET_FIELD"):
+                count = known[-1] if name == "GET_FIELD" else known[-2]
+                if count is not None and imm >= count:
+                    raise ValidationError(
+                        f"{name} {imm} on a struct of {count} fields", function=fn.name, offset=pc
+                    )
+            if name == "MAKE_STRUCT":
+                del known[len(known) - imm :]
+                known.append(imm)
+            elif name == "DUP":
+                known.append(known[-1])
+            elif name == "OVER":
+                known.append(known[-2])
+            elif name == "SWAP":
+                known[-1], known[-2] = known[-2], known[-1]
+            elif name == "SET_FIELD":
+                kept = known[-2]
+                del known[-2:]
+                known.append(kept)
+            else:
+                del known[len(known) - pops :]
+                known.extend([None] * pushes)
+            if len(known) > 64:  # only the top few matter; keep the pass linear
+                del known[:-64]
