@@ -511,3 +511,580 @@ def unseal_cmd(state, file, output, force):
         raise CliError(str(exc)) from None
     emit(state, _seal_doc(result), _seal_human("unsealed", result))
     return EXIT_OK
+
+
+# --------------------------------------------------------------------------
+# The chain: opening it, naming accounts, reading code and ABIs.
+
+
+def open_net(state: State):
+    """The Devnet kept in the data directory (created, with funded dev accounts, on first use)."""
+    if state._net is not None:
+        return state._net
+    import sqlite3
+
+    import chain
+
+    path = state.datadir
+    if os.path.exists(path) and not os.path.isdir(path):
+        raise CliError(f"bad datadir {path}: not a directory")
+    try:
+        os.makedirs(path, exist_ok=True)
+        state._net = chain.Devnet(datadir=path)
+    except chain.ChainError as exc:
+        raise CliError(f"bad datadir {path}: {exc.message}") from None
+    except (OSError, sqlite3.Error) as exc:
+        raise CliError(f"bad datadir {path}: {_one_line(getattr(exc, 'strerror', None) or exc)}") from None
+    return state._net
+
+
+def keystore_of(state: State):
+    from .keystore import Keystore
+
+    return Keystore(os.path.join(state.datadir, "keystore"))
+
+
+def resolve_sender(state: State, net, text: str | None):
+    """--from: a dev account index, a dev account's address, or a keystore address (asks its passphrase)."""
+    if text is None:
+        return net.accounts[0]
+    text = text.strip()
+    if text.isdigit() and len(text) < 6:
+        index = int(text)
+        if index >= len(net.accounts):
+            raise CliError(f"--from {index}: there are {len(net.accounts)} dev accounts (0 .. {len(net.accounts) - 1})")
+        return net.accounts[index]
+    address = parse_address(text, "--from")
+    for account in net.accounts:
+        if account.address == address:
+            return account
+    store = keystore_of(state)
+    if not store.has(address):
+        raise CliError(f"--from {address}: not a dev account and not in the keystore")
+    from .keys import PrivateKey
+    from .keystore import KeystoreError, WrongPassphrase
+
+    passphrase = read_passphrase(confirm=False, what=f"passphrase for {address}")
+    try:
+        return PrivateKey(store.load(address, passphrase))
+    except WrongPassphrase:
+        raise CliError("wrong passphrase") from None
+    except KeystoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def code_object_at(net, address):
+    """The decoded code at address (its ABI), or exit 2 when there is none."""
+    from vm.code import CodeFormatError, decode
+
+    code = net.code(address)
+    if not code:
+        raise CliError(f"no contract at {address}")
+    try:
+        return decode(code)
+    except CodeFormatError as exc:  # cannot happen for deployed code, which was validated
+        raise CliError(f"the code at {address} cannot be read: {exc}") from None
+
+
+def _amount(text, what):
+    return None if text is None else parse_int(text, what, 0, 2**255 - 1)
+
+
+def _gas(text):
+    return None if text is None else parse_int(text, "--gas", 1, 2**64 - 1)
+
+
+def _hash_arg(text: str, what: str) -> bytes:
+    raw = _parse_hex(text.strip(), what)
+    if len(raw) != 32:
+        raise CliError(f"{what}: a hash is 0x and 64 hex digits, got {_show(text)}")
+    return raw
+
+
+def _hex(b) -> str | None:
+    return None if b is None else "0x" + bytes(b).hex()
+
+
+# --------------------------------------------------------------------------
+# Receipts: one JSON shape for call, send and receipt.
+
+
+def _event_types(net, cache: dict, address, name: str) -> dict:
+    """Field name -> type of an event, from the emitting contract's code (for struct fields)."""
+    key = (bytes(address), name)
+    if key not in cache:
+        types = {}
+        try:
+            code = code_object_at(net, address)
+            for event in code.events:
+                if event.name == name:
+                    types = dict(event.fields)
+        except CliError:
+            pass
+        cache[key] = types
+    return cache[key]
+
+
+def receipt_doc(net, receipt, value_type=None) -> dict:
+    cache: dict = {}
+    events = []
+    for log in receipt.logs:
+        types = _event_types(net, cache, log.address, log.name)
+        events.append(
+            {
+                "name": log.name,
+                "address": str(log.address),
+                "args": {k: to_json(v, types.get(k)) for k, v in log.args.items()},
+            }
+        )
+    return {
+        "status": "success" if receipt.status else "reverted",
+        "value": to_json(receipt.value, value_type),
+        "gas_used": receipt.gas_used,
+        "events": events,
+        "reason": receipt.reason,
+        "location": receipt.location,
+        "block": receipt.block_number,
+        "tx": _hex(receipt.tx_hash),
+    }
+
+
+def show_receipt(doc: dict) -> None:
+    from rich.text import Text
+
+    console = _console()
+    ok = doc["status"] == "success"
+    rows = [
+        ("status", Text(doc["status"], style="green" if ok else "bold red")),
+        ("tx", doc["tx"]),
+        ("block", doc["block"]),
+        ("gas used", doc["gas_used"]),
+    ]
+    if doc.get("contract"):
+        rows.append(("contract", doc["contract"]))
+    if ok and doc["value"] is not None:
+        rows.append(("value", human_value(doc["value"])))
+    if not ok:
+        rows.append(("reason", doc["reason"]))
+        if doc["location"]:
+            rows.append(("location", doc["location"]))
+    console.print(_kv_table(rows))
+    for ev in doc["events"]:
+        args = ", ".join(f"{k}={human_value(v)}" for k, v in ev["args"].items())
+        console.print(Text(f"  event {ev['name']}({args})  from {ev['address']}"))
+
+
+def _finish_tx(state: State, doc: dict) -> int:
+    emit(state, doc, lambda: show_receipt(doc))
+    if doc["status"] != "success":
+        if not state.json:
+            click.echo(f"obelisk: reverted: {doc['reason']}" + (f" at {doc['location']}" if doc["location"] else ""), err=True)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _rejected(exc) -> CliError:
+    """A transaction the chain refused before running it (no receipt): bad input."""
+    return CliError(f"transaction rejected: {exc}")
+
+
+# --------------------------------------------------------------------------
+# deploy / call / send / balance
+
+
+_ARGS = {"ignore_unknown_options": True}  # so a negative number is an argument, not an option
+
+
+def _load_artifact(path: str, contract: str | None):
+    """A .contract source (compiled now) or an artifact .json from `obelisk compile`."""
+    if path.endswith(".json"):
+        import lang
+
+        _input_file(path)
+        try:
+            with open(path, encoding="utf-8") as f:
+                return lang.Artifact.from_json(f.read())
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise CliError(f"{path}: not a valid artifact ({_one_line(exc)})") from None
+    return _compile(path, contract)
+
+
+def _init_params(bytecode: bytes):
+    from vm.code import decode
+
+    for f in decode(bytecode).functions:
+        if f.is_init:
+            return f.params
+    return ()
+
+
+@command(cli, "deploy", context_settings=_ARGS)
+@click.argument("file")
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.option("--contract", "-c", metavar="NAME", help="Contract in FILE [default: the only one, else the last].")
+@click.option("--from", "sender", metavar="A", help="Account index, dev address or keystore address [default: 0].")
+@click.option("--value", metavar="V", help="Native coin sent with the deployment.")
+@click.option("--gas", metavar="G", help="Gas limit.")
+def deploy_cmd(state, file, args, contract, sender, value, gas):
+    """Deploy FILE's contract with constructor ARGS; print its address."""
+    import chain
+
+    art = _load_artifact(file, contract)
+    params = _init_params(art.bytecode)
+    values = parse_args(list(args), params, f"{art.name}'s constructor")
+    value, gas = _amount(value, "--value"), _gas(gas)
+    net = open_net(state)
+    account = resolve_sender(state, net, sender)
+    try:
+        handle = net.deploy(art, *values, sender=account, value=value or 0, **({"gas": gas} if gas else {}))
+        receipt = handle.receipt
+    except chain.Reverted as exc:
+        receipt = exc.receipt
+        handle = None
+    except chain.ChainError as exc:
+        raise _rejected(exc) from None
+    doc = {
+        "address": str(handle.address) if handle is not None else None,
+        "tx": _hex(receipt.tx_hash),
+        "block": receipt.block_number,
+        "gas_used": receipt.gas_used,
+        "status": "success" if receipt.status else "reverted",
+    }
+    if not receipt.status:
+        doc.update(reason=receipt.reason, location=receipt.location)
+
+    def human():
+        if receipt.status:
+            click.echo(f"deployed {art.name} at {doc['address']}")
+            click.echo(f"tx {doc['tx']}  block {doc['block']}  gas used {doc['gas_used']}")
+        else:
+            show_receipt({**doc, "value": None, "events": []})
+
+    emit(state, doc, human)
+    if not receipt.status:
+        if not state.json:
+            click.echo(f"obelisk: reverted: {receipt.reason}" + (f" at {receipt.location}" if receipt.location else ""), err=True)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+@command(cli, "call", context_settings=_ARGS)
+@click.argument("address")
+@click.argument("function")
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.option("--from", "sender", metavar="A", help="Account index, dev address or keystore address [default: 0].")
+@click.option("--value", metavar="V", help="Native coin sent with the call.")
+@click.option("--gas", metavar="G", help="Gas limit.")
+def call_cmd(state, address, function, args, sender, value, gas):
+    """Call FUNCTION of the contract at ADDRESS.
+
+    A view function prints its value (no transaction); any other sends a
+    transaction, mines it and prints the receipt with its decoded events."""
+    import chain
+
+    address = parse_address(address, "ADDRESS")
+    value, gas = _amount(value, "--value"), _gas(gas)
+    net = open_net(state)
+    code = code_object_at(net, address)
+    fn = code.function(function)
+    if fn is None or not fn.is_pub or fn.is_init:
+        names = ", ".join(f.name for f in code.functions if f.is_pub and not f.is_init) or "none"
+        raise CliError(f"the contract at {address} ({code.name}) has no public function {_show(function)} (it has: {names})")
+    values = parse_args(list(args), fn.params, function)
+    options = {"value": value or 0, **({"gas": gas} if gas else {})}
+    if fn.is_view:
+        options["sender"] = resolve_sender(state, net, sender) if sender is not None else net.accounts[0]
+        try:
+            result = net.call(address, function, values, **options)
+        except chain.Reverted as exc:
+            doc = {"value": None, "status": "reverted", "reason": exc.reason, "location": exc.location}
+            emit(state, doc, lambda: None)
+            click.echo(f"obelisk: reverted: {exc.reason}" + (f" at {exc.location}" if exc.location else ""), err=True)
+            return EXIT_FAILED
+        except chain.ChainError as exc:
+            raise _rejected(exc) from None
+        emit(state, {"value": to_json(result, fn.returns)}, lambda: click.echo(human_value(result, fn.returns)))
+        return EXIT_OK
+    options["sender"] = resolve_sender(state, net, sender)
+    try:
+        receipt = net.call(address, function, values, **options)
+    except chain.Reverted as exc:
+        receipt = exc.receipt
+    except chain.ChainError as exc:
+        raise _rejected(exc) from None
+    return _finish_tx(state, receipt_doc(net, receipt, fn.returns))
+
+
+@command(cli, "send")
+@click.argument("to")
+@click.argument("amount")
+@click.option("--from", "sender", metavar="A", help="Account index, dev address or keystore address [default: 0].")
+def send_cmd(state, to, amount, sender):
+    """Send AMOUNT of the native coin to TO."""
+    import chain
+
+    to = _account_arg(state, None, to, "TO")
+    amount = parse_int(amount, "AMOUNT", 0, 2**255 - 1)
+    net = open_net(state)
+    to = _account_arg(state, net, to, "TO")
+    account = resolve_sender(state, net, sender)
+    try:
+        receipt = net.transfer(account, to, amount)
+    except chain.Reverted as exc:
+        receipt = exc.receipt
+    except chain.ChainError as exc:
+        raise _rejected(exc) from None
+    return _finish_tx(state, receipt_doc(net, receipt))
+
+
+def _account_arg(state: State, net, text, what: str):
+    """An address, or (once the chain is open) a dev account index."""
+    from vm.values import Address
+
+    if isinstance(text, Address):
+        return text
+    text = text.strip()
+    if text.isdigit() and len(text) < 6:
+        if net is None:
+            return text
+        index = int(text)
+        if index >= len(net.accounts):
+            raise CliError(f"{what}: there are {len(net.accounts)} dev accounts (0 .. {len(net.accounts) - 1})")
+        return net.accounts[index].address
+    return parse_address(text, what)
+
+
+@command(cli, "balance")
+@click.argument("address")
+def balance_cmd(state, address):
+    """Native coin balance of ADDRESS (or of a dev account index)."""
+    address = _account_arg(state, None, address, "ADDRESS")
+    net = open_net(state)
+    address = _account_arg(state, net, address, "ADDRESS")
+    balance = net.balance(address)
+    emit(state, {"address": str(address), "balance": balance}, lambda: click.echo(str(balance)))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------
+# accounts
+
+
+def group(parent, name, **settings):
+    """A subgroup that also takes --json and --datadir."""
+
+    def decorate(f):
+        @functools.wraps(f)
+        def run(*args, json_, datadir, **kwargs):
+            state = click.get_current_context().find_object(State)
+            state.json = state.json or json_
+            if datadir is not None:
+                state.datadir_option = datadir
+            return f(state, *args, **kwargs)
+
+        return parent.group(name, **settings)(_common_options(run))
+
+    return decorate
+
+
+@group(cli, "accounts", invoke_without_command=True)
+@click.pass_context
+def accounts_cmd(ctx, state):
+    """List dev and keystore accounts with balances; `accounts new` makes a key."""
+    if ctx.invoked_subcommand is not None:
+        return EXIT_OK
+    net = open_net(state)
+    rows = [("dev", str(i), a.address) for i, a in enumerate(net.accounts)]
+    rows += [("keystore", "", a) for a in keystore_of(state).addresses()]
+    listed = [(kind, index, address, net.balance(address)) for kind, index, address in rows]
+    doc = [{"address": str(address), "balance": balance} for _, _, address, balance in listed]
+
+    def human():
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False)
+        for title, justify in (("#", "right"), ("address", "left"), ("balance", "right"), ("kind", "left")):
+            table.add_column(title, justify=justify)
+        for kind, index, address, balance in listed:
+            table.add_row(index, str(address), str(balance), kind)
+        _console().print(table)
+
+    emit(state, doc, human)
+    return EXIT_OK
+
+
+@command(accounts_cmd, "new")
+def accounts_new_cmd(state):
+    """Make a key, encrypted in the keystore; print its address."""
+    from .keystore import KeystoreError
+
+    datadir = state.datadir
+    if os.path.exists(datadir) and not os.path.isdir(datadir):
+        raise CliError(f"bad datadir {datadir}: not a directory")
+    passphrase = read_passphrase(confirm=True)
+    store = keystore_of(state)
+    try:
+        address = store.create(passphrase)
+    except KeystoreError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"cannot write the keystore in {datadir}: {exc.strerror}") from None
+    doc = {"address": str(address), "file": str(store.path_of(address))}
+    emit(state, doc, lambda: click.echo(f"{address}\n(key written to {doc['file']}; keep the passphrase: it cannot be recovered)"))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------
+# mine / block / tx / receipt / verify
+
+MAX_MINE = 10_000  # blocks per `mine`: a typo like `mine 1000000000` should not run for days
+
+
+@command(cli, "mine")
+@click.argument("count", default="1", metavar="[N]")
+def mine_cmd(state, count):
+    """Mine N blocks (default 1); pending transactions go in."""
+    n = parse_int(count, "N", 1, MAX_MINE)
+    net = open_net(state)
+    progress = not state.json and sys.stderr.isatty()
+    for i in range(n):
+        if progress:
+            click.echo(f"\rmining block {i + 1}/{n} (height {net.height + 1})", nl=False, err=True)
+        net.mine(1)
+    if progress:
+        click.echo("\r\033[K", nl=False, err=True)
+    head = net.block(net.height)
+    doc = {"mined": n, "height": net.height, "hash": _hex(head.hash)}
+    emit(state, doc, lambda: click.echo(f"mined {n} block{'s' if n != 1 else ''}; height {doc['height']} ({doc['hash']})"))
+    return EXIT_OK
+
+
+def _block_doc(block) -> dict:
+    h = block.header
+    return {
+        "height": h.height,
+        "hash": _hex(block.hash),
+        "prev_hash": _hex(h.prev_hash),
+        "timestamp": h.timestamp,
+        "miner": str(h.miner),
+        "target": "0x" + h.target.to_bytes(32, "big").hex(),
+        "nonce": h.nonce,
+        "gas_used": h.gas_used,
+        "gas_limit": h.gas_limit,
+        "reward": h.reward,
+        "tx_root": _hex(h.tx_root),
+        "receipts_root": _hex(h.receipts_root),
+        "state_root": _hex(h.state_root),
+        "transactions": [_hex(tx.hash) for tx in block.txs],
+    }
+
+
+@command(cli, "block")
+@click.argument("number", required=False, metavar="[N]")
+def block_cmd(state, number):
+    """Show block N (default: the latest)."""
+    net = open_net(state)
+    n = net.height if number is None else parse_int(number, "N", 0, 2**63)
+    if n > net.height:
+        raise CliError(f"no block {n}: the chain's height is {net.height}")
+    doc = _block_doc(net.block(n))
+
+    def human():
+        rows = [(k.replace("_", " "), v) for k, v in doc.items() if k != "transactions"]
+        rows.append(("transactions", len(doc["transactions"])))
+        console = _console()
+        console.print(_kv_table(rows))
+        for tx_hash in doc["transactions"]:
+            console.print(f"  {tx_hash}")
+
+    emit(state, doc, human)
+    return EXIT_OK
+
+
+def _find_tx(net, text: str):
+    tx_hash = _hash_arg(text, "HASH")
+    found = net.tx(tx_hash)
+    if found is None:
+        raise CliError(f"no transaction {_hex(tx_hash)} on this chain")
+    return tx_hash, found
+
+
+def _tx_doc(net, tx_hash, tx, block_number, index) -> dict:
+    from .tx import CallDataError, decode_call, decode_deploy
+
+    doc = {
+        "hash": _hex(tx_hash),
+        "block": block_number,
+        "index": index,
+        "from": str(tx.sender),
+        "to": None if tx.to is None else str(tx.to),
+        "nonce": tx.nonce,
+        "value": tx.value,
+        "gas_limit": tx.gas_limit,
+        "gas_price": tx.gas_price,
+        "kind": "deploy" if tx.is_deploy else ("call" if tx.data else "transfer"),
+    }
+    try:
+        if tx.is_deploy:
+            code, args = decode_deploy(tx.data)
+            doc["code_size"] = len(code)
+            types = [t for _, t in _init_params(code)]
+        elif tx.data:
+            name, args = decode_call(tx.data)
+            doc["function"] = name
+            try:
+                fn = code_object_at(net, tx.to).function(name)
+                types = [t for _, t in fn.params] if fn is not None else []
+            except CliError:
+                types = []
+        else:
+            args, types = None, []
+        if args is not None:
+            types = types if len(types) == len(args) else [None] * len(args)
+            doc["args"] = [to_json(a, t) for a, t in zip(args, types)]
+    except (CallDataError, ValueError):
+        doc["data"] = _hex(tx.data)
+    return doc
+
+
+@command(cli, "tx")
+@click.argument("hash")
+def tx_cmd(state, hash):
+    """Show the transaction HASH."""
+    net = open_net(state)
+    tx_hash, (tx, block_number, index) = _find_tx(net, hash)
+    doc = _tx_doc(net, tx_hash, tx, block_number, index)
+    emit(state, doc, lambda: _console().print(_kv_table([(k.replace("_", " "), human_value(v)) for k, v in doc.items()])))
+    return EXIT_OK
+
+
+@command(cli, "receipt")
+@click.argument("hash")
+def receipt_cmd(state, hash):
+    """Show the receipt of transaction HASH, with decoded events."""
+    net = open_net(state)
+    tx_hash = _hash_arg(hash, "HASH")
+    receipt = net.receipt(tx_hash)
+    if receipt is None:
+        raise CliError(f"no transaction {_hex(tx_hash)} on this chain")
+    doc = receipt_doc(net, receipt)
+    emit(state, doc, lambda: show_receipt(doc))
+    return EXIT_OK
+
+
+@command(cli, "verify")
+def verify_cmd(state):
+    """Re-validate the whole chain from genesis (proof of work, signatures, re-execution, roots)."""
+    import chain
+
+    net = open_net(state)
+    try:
+        net.verify()
+    except chain.ChainError as exc:
+        doc = {"valid": False, "height": net.height, "error": str(exc)}
+        emit(state, doc, lambda: click.echo(f"INVALID at height <= {net.height}: {exc}"))
+        click.echo(f"obelisk: verification failed: {_one_line(exc)}", err=True)
+        return EXIT_FAILED
+    doc = {"valid": True, "height": net.height}
+    emit(state, doc, lambda: click.echo(f"valid: {net.height + 1} blocks from genesis to height {net.height}"))
+    return EXIT_OK
