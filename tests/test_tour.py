@@ -1,0 +1,68 @@
+"""The README's tour runs end to end on a fresh chain and does what it says."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_tour(*args, cwd):
+    return subprocess.run([sys.executable, str(ROOT / "examples" / "tour.py"), *args],
+                          cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def tour(tmp_path_factory):
+    datadir = tmp_path_factory.mktemp("tour") / "data"
+    proc = run_tour("--json", "--datadir", str(datadir), cwd=tmp_path_factory.mktemp("cwd"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return json.loads(proc.stdout), datadir
+
+
+def test_the_tour_succeeds_and_verifies_the_chain(tour):
+    summary, datadir = tour
+    assert summary["ok"] is True
+    assert summary["verified"] is True
+    assert summary["height"] >= len([s for s in summary["steps"] if s["status"] == "success"])
+    assert summary["gas_total"] == sum(s["gas_used"] for s in summary["steps"]) > 0
+    assert (datadir / "chain").is_dir()  # --datadir keeps the chain
+
+
+def test_token_balances_moved(tour):
+    token = tour[0]["token"]
+    assert token["balances"] == {"alice": 997_100, "bob": 2_500, "carol": 0, "dave": 400}
+    assert token["supply"] == 1_000_000
+
+
+def test_the_job_was_paid_to_the_agreeing_workers(tour):
+    market = tour[0]["market"]
+    assert market["state"] == "paid"
+    assert market["paid_workers"] == ["bob", "carol"]
+    assert market["slashed_workers"] == ["dave"]
+    share = market["payment"] // 2
+    assert market["withdrawn"] == {"bob": share + market["stake"], "carol": share + market["stake"],
+                                   "alice": market["stake"]}
+    assert market["market_balance"] == 0
+    assert len(bytes.fromhex(market["input_hash"])) == 32
+
+
+def test_the_expected_attacks_were_refused(tour):
+    refused = {s["reason"] for s in tour[0]["steps"] if s["status"] == "reverted"}
+    assert refused == {"insufficient balance", "allowance exceeded", "reveal does not match commitment",
+                       "nothing to withdraw"}
+    events = {e["name"] for s in tour[0]["steps"] for e in s.get("events", [])}
+    assert {"Transfer", "Approval", "JobPosted", "Committed", "Revealed", "QuorumReached",
+            "WorkerPaid", "StakeForfeited", "JobPaid", "Withdrawn"} <= events
+
+
+def test_a_used_datadir_is_refused(tmp_path):
+    (tmp_path / "something").write_text("x")
+    proc = run_tour("--datadir", str(tmp_path), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "not an empty directory" in proc.stderr
+    assert "Traceback" not in proc.stderr
