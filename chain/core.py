@@ -1,0 +1,366 @@
+"""The chain core: genesis, block import with full validation, fork choice, mining, pending pool.
+
+The library (Devnet), the CLI and a future RPC are doors onto this class;
+none of them validates, executes or stores anything by itself.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from vm.values import Address
+
+from . import consensus as C
+from . import errors as E
+from . import tx as txmod
+from .block import (ZERO_HASH, Block, Header, decode_block, median_time, merkle_root, mine, next_target,
+                    tx_root)
+from .execute import BlockResult, Executor, check_static
+from .state import StateView, account_links, commit_changes
+from .store import Store, check_format
+from .trie import EMPTY_ROOT, MissingNode, Trie
+
+_HEADER_CACHE = 4096
+
+
+class Chain:
+    """One chain in one Store. `clock()` gives the node's time in seconds (for the future-drift rule)."""
+
+    def __init__(self, store: Store, params: C.ChainParams, clock=None):
+        self.store = store
+        self.params = params
+        self.clock = clock or (lambda: int(time.time()))
+        self.trie = Trie(store.get_node)
+        self._headers: dict = {}
+        self.timings = None  # a dict to accumulate import stage times into (bench), or None
+        check_format(store)
+        genesis, result = self._genesis()
+        stored = store.get_meta("genesis")
+        if stored is None:
+            store.begin()
+            try:
+                store.set_meta("store_version", C.STORE_VERSION)
+                store.set_meta("chain_id", self.params.chain_id)
+                store.set_meta("genesis", genesis.hash)
+                self._write_block(genesis, result, genesis.header.work)
+                store.set_meta("head", genesis.hash)
+                store.set_canon(0, genesis.hash)
+                store.commit()
+            except BaseException:
+                store.rollback()
+                raise
+        elif bytes(stored) != genesis.hash:
+            raise E.StoreError("the data directory holds another chain (genesis differs)")
+        self.genesis_hash = genesis.hash
+
+    # --- genesis ---
+    def _genesis(self):
+        view = StateView(self.trie, self.store.get_code, EMPTY_ROOT)
+        balances = {Address(a): amount for a, amount in self.params.allocations}
+        root, code = commit_changes(view, balances, {}, {}, {})
+        header = Header(C.HEADER_VERSION, self.params.chain_id, 0, ZERO_HASH, self.params.genesis_timestamp,
+                        self.params.initial_target, Address(b"\x00" * 20), merkle_root([]), merkle_root([]),
+                        root, 0, C.BLOCK_GAS_LIMIT, 0, 0)
+        return Block(header, ()), BlockResult([], 0, 0, root, code, [])
+
+    # --- reading ---
+    @property
+    def head_hash(self) -> bytes:
+        return bytes(self.store.get_meta("head"))
+
+    @property
+    def head(self) -> Header:
+        return self.header(self.head_hash)
+
+    @property
+    def height(self) -> int:
+        return self.head.height
+
+    def header(self, h: bytes) -> Header | None:
+        hd = self._headers.get(h)
+        if hd is None:
+            row = self.store.block_row(h)
+            if row is None:
+                return None
+            hd = decode_block(row[3]).header
+            if len(self._headers) > _HEADER_CACHE:
+                self._headers.clear()
+            self._headers[h] = hd
+        return hd
+
+    def block(self, h: bytes) -> Block | None:
+        row = self.store.block_row(h)
+        return None if row is None else decode_block(row[3])
+
+    def block_bytes(self, h: bytes):
+        row = self.store.block_row(h)
+        return None if row is None else row[3]
+
+    def work(self, h: bytes) -> int:
+        return self.store.block_row(h)[2]
+
+    def canonical_hash(self, height: int):
+        return self.store.canon_hash(height)
+
+    def is_canonical(self, h: bytes) -> bool:
+        hd = self.header(h)
+        return hd is not None and self.store.canon_hash(hd.height) == h
+
+    def state(self, root: bytes | None = None) -> StateView:
+        return StateView(self.trie, self.store.get_code, self.head.state_root if root is None else root)
+
+    def find_tx(self, tx_hash: bytes):
+        """(block hash, index) of a transaction on the canonical chain, or None."""
+        for block_hash, idx in self.store.tx_locations(tx_hash):
+            if self.is_canonical(block_hash):
+                return block_hash, idx
+        return None
+
+    # --- consensus rules that look at ancestors ---
+    def _ancestor(self, header: Header, height: int) -> Header:
+        while header.height > height:
+            header = self.header(header.prev_hash)
+        return header
+
+    def expected_target(self, parent: Header) -> int:
+        """The target a child of `parent` must carry (chain.block.next_target over the window)."""
+        first = self._ancestor(parent, max(0, parent.height - C.RETARGET_WINDOW))
+        return next_target(parent.target, parent.timestamp - first.timestamp, parent.height - first.height,
+                           self.params.pow_limit)
+
+    def median_time_past(self, parent: Header) -> int:
+        stamps, h = [], parent
+        while h is not None and len(stamps) < C.MEDIAN_TIME_SPAN:
+            stamps.append(h.timestamp)
+            h = self.header(h.prev_hash) if h.height > 0 else None
+        return median_time(stamps)
+
+    # --- import ---
+    def check_header(self, header: Header, check_future: bool = True) -> Header:
+        """Every header rule that needs no execution; returns the parent."""
+        if header.chain_id != self.params.chain_id:
+            raise E.BlockWrongChain(f"block of chain {header.chain_id}, this is chain {self.params.chain_id}")
+        if self.store.has_block(header.hash):
+            raise E.KnownBlock(f"block {header.hash.hex()} is already stored")
+        parent = self.header(header.prev_hash)
+        if parent is None:
+            raise E.UnknownParent(f"parent {header.prev_hash.hex()} is unknown")
+        if header.height != parent.height + 1:
+            raise E.BadHeight(f"height {header.height}, parent is at {parent.height}")
+        if not header.pow_ok():
+            raise E.BadProofOfWork("block hash is above its target")
+        expected = self.expected_target(parent)
+        if header.target != expected:
+            raise E.BadTarget(f"target {header.target:#x}, the retarget rule gives {expected:#x}")
+        mtp = self.median_time_past(parent)
+        if header.timestamp <= mtp:
+            raise E.TimestampTooOld(f"timestamp {header.timestamp} not above the median {mtp} of the last 11")
+        if check_future:
+            limit = self.clock() + C.MAX_FUTURE_DRIFT
+            if header.timestamp > limit:
+                raise E.TimestampTooNew(f"timestamp {header.timestamp} is over {limit}")
+        if header.gas_limit != C.BLOCK_GAS_LIMIT:
+            raise E.BadGasLimit(f"gas limit {header.gas_limit}, the chain's is {C.BLOCK_GAS_LIMIT}")
+        if header.gas_used > header.gas_limit:
+            raise E.BlockGasExceeded(f"gas used {header.gas_used} over the gas limit {header.gas_limit}")
+        return parent
+
+    def import_block(self, data: bytes, check_future: bool = True) -> bytes:
+        """Validate and store a block; returns its hash. Raises an InvalidBlock and stores nothing."""
+        t = self.timings
+        t0 = time.perf_counter()
+        block = decode_block(data)
+        header = block.header
+        parent = self.check_header(header, check_future)
+        if tx_root(block.txs) != header.tx_root:
+            raise E.BadTxRoot("transactions root does not match the transactions")
+        seen = set()
+        for i, t_ in enumerate(block.txs):
+            h = t_.hash
+            if h in seen:
+                raise E.BlockTxError(i, E.DuplicateTransaction("the transaction is in the block twice"))
+            seen.add(h)
+        t1 = time.perf_counter()
+        for i, t_ in enumerate(block.txs):
+            try:
+                check_static(t_, self.params)
+            except E.InvalidTransaction as exc:
+                raise E.BlockTxError(i, exc) from None
+        t2 = time.perf_counter()
+        try:
+            ex = Executor(self.state(parent.state_root), self.params, header.height, header.timestamp, header.miner)
+            for i, t_ in enumerate(block.txs):
+                try:
+                    ex.apply(t_, checked_static=True)
+                except E.InvalidTransaction as exc:
+                    raise E.BlockTxError(i, exc) from None
+            t3 = time.perf_counter()
+            result = ex.finish()
+            receipts_root = merkle_root([r.hash for r in result.receipts])
+            t4 = time.perf_counter()
+            if result.gas_used != header.gas_used:
+                raise E.BadGasUsed(f"header says {header.gas_used}, execution used {result.gas_used}")
+            if header.reward != C.BLOCK_REWARD + result.fees:
+                raise E.BadReward(f"header says {header.reward}, block reward + fees is {C.BLOCK_REWARD + result.fees}")
+            if receipts_root != header.receipts_root:
+                raise E.BadReceiptsRoot("receipts root does not match re-execution")
+            if result.state_root != header.state_root:
+                raise E.BadStateRoot("state root does not match re-execution")
+            self._store_block(block, result, data)
+            t5 = time.perf_counter()
+        except BaseException:
+            self.trie.discard_new()
+            raise
+        if t is not None:
+            for k, v in (("decode_and_header", t1 - t0), ("signatures", t2 - t1), ("execution", t3 - t2),
+                         ("roots", t4 - t3), ("commit", t5 - t4)):
+                t[k] = t.get(k, 0.0) + v
+        return header.hash
+
+    def _write_block(self, block: Block, result, work: int, data: bytes | None = None) -> None:
+        store = self.store
+        h = block.hash
+        store.put_block(h, block.header.height, block.header.prev_hash, work, data or block.encode())
+        for i, (t_, r) in enumerate(zip(block.txs, result.receipts)):
+            store.put_tx_index(t_.hash, h, i)
+            store.put_receipt(h, i, r.encode())
+        store.put_nodes(self.trie.take_new([result.state_root], account_links))
+        store.put_code(sorted(result.new_code.items()))
+
+    def _store_block(self, block: Block, result, data: bytes | None = None) -> None:
+        """One database transaction: the block, its receipts, indexes, state nodes, and fork choice."""
+        store = self.store
+        header = block.header
+        work = self.work(header.prev_hash) + header.work
+        store.begin()
+        try:
+            self._write_block(block, result, work, data)
+            if work > self.work(self.head_hash):
+                self._switch_head(block.hash, header)
+            store.commit()
+        except BaseException:
+            store.rollback()
+            self.trie.discard_new()
+            raise
+
+    def _switch_head(self, new_hash: bytes, new_header: Header) -> None:
+        """Make new_hash the head: rewrite the canonical index back to the fork point."""
+        store = self.store
+        old_head = self.head
+        orphaned = []
+        # Old canonical blocks above the new height, and below it back to the fork point.
+        for height in range(old_head.height, new_header.height, -1):
+            orphaned.append(store.canon_hash(height))
+        h, hd, adopted = new_hash, new_header, []
+        while store.canon_hash(hd.height) != h:
+            old = store.canon_hash(hd.height)
+            if old is not None:
+                orphaned.append(old)
+            adopted.append(h)
+            store.set_canon(hd.height, h)
+            h = hd.prev_hash
+            hd = self.header(h)
+        store.truncate_canon(new_header.height)
+        store.set_meta("head", new_hash)
+        included = set()
+        for bh in adopted:
+            for t_ in self.block(bh).txs:
+                included.add(t_.hash)
+        store.remove_pending(sorted(included))
+        # Transactions of blocks that left the canonical chain go back to the pool.
+        for bh in orphaned:
+            for t_ in self.block(bh).txs:
+                th = t_.hash
+                if th not in included and not store.has_pending(th):
+                    store.add_pending(th, t_.encode())
+
+    # --- pending pool ---
+    def submit(self, data: bytes) -> bytes:
+        """Check a transaction against the head state and keep it as pending (durably) before returning its hash."""
+        t_ = txmod.decode(data)
+        h = t_.hash
+        if self.store.has_pending(h) or self.find_tx(h) is not None:
+            raise E.DuplicateTransaction(f"transaction {h.hex()} is already known")
+        check_static(t_, self.params)
+        view = self.state()
+        sender = t_.sender
+        queued = sum(1 for _, d in self.store.pending() if txmod.decode(d).sender == sender)
+        expected = view.read_nonce(sender) + queued
+        if t_.nonce != expected:
+            raise E.BadNonce(f"nonce {t_.nonce}, expected {expected}")
+        cost = t_.gas_limit * t_.gas_price + t_.value
+        if view.read_balance(sender) < cost:
+            raise E.InsufficientFunds(f"balance {view.read_balance(sender)} is under gas limit * price + value = {cost}")
+        self.store.begin()
+        try:
+            self.store.add_pending(h, t_.encode())
+            self.store.commit()
+        except BaseException:
+            self.store.rollback()
+            raise
+        return h
+
+    def pending(self) -> list:
+        return [txmod.decode(d) for _, d in self.store.pending()]
+
+    def next_nonce(self, address) -> int:
+        """The nonce the next transaction of `address` should carry (pending ones counted)."""
+        address = Address(address)
+        queued = sum(1 for t_ in self.pending() if t_.sender == address)
+        return self.state().read_nonce(address) + queued
+
+    # --- mining ---
+    def next_timestamp(self, parent: Header) -> int:
+        return max(self.clock(), self.median_time_past(parent) + 1)
+
+    def build_block(self, miner, txs=None, timestamp=None):
+        """(unsealed Block, BlockResult, dropped tx hashes) on top of the head, from pending or given txs."""
+        parent = self.head
+        ts = self.next_timestamp(parent) if timestamp is None else timestamp
+        ex = Executor(self.state(parent.state_root), self.params, parent.height + 1, ts, miner)
+        chosen, dropped = [], []
+        size = 256
+        source = self.pending() if txs is None else txs
+        for t_ in source:
+            enc_len = len(t_.encode()) + 8
+            if size + enc_len > C.MAX_BLOCK_SIZE:
+                break
+            try:
+                ex.apply(t_)
+            except E.TxGasOverBlockLimit:
+                continue  # stays pending for a later block
+            except E.BadNonce:
+                if t_.nonce < ex.nonce(t_.sender):
+                    dropped.append(t_.hash)
+                continue
+            except E.InvalidTransaction:
+                dropped.append(t_.hash)
+                continue
+            chosen.append(t_)
+            size += enc_len
+        result = ex.finish()
+        header = Header(C.HEADER_VERSION, self.params.chain_id, parent.height + 1, self.head_hash, ts,
+                        self.expected_target(parent), Address(miner), tx_root(chosen),
+                        merkle_root([r.hash for r in result.receipts]), result.state_root, result.gas_used,
+                        C.BLOCK_GAS_LIMIT, C.BLOCK_REWARD + result.fees, 0)
+        return Block(header, tuple(chosen)), result, dropped
+
+    def mine_block(self, miner, txs=None, timestamp=None) -> Block:
+        """Build, seal (proof of work) and store one block on the head; returns it."""
+        try:
+            block, result, dropped = self.build_block(miner, txs, timestamp)
+            sealed = None
+            start = 0
+            while sealed is None:
+                sealed = mine(block.header, start, 1 << 20)
+                start += 1 << 20
+            block = Block(sealed, block.txs)
+        except BaseException:
+            self.trie.discard_new()
+            raise
+        if dropped:
+            self.store.begin()
+            self.store.remove_pending(dropped)
+            self.store.commit()
+        self._store_block(block, result)
+        return block

@@ -1,0 +1,578 @@
+"""The library door: `Devnet`, a dev chain that mines every transaction at once, and contract handles.
+
+Everything here turns Python values into signed transactions and receipts
+back into Python values; validation, execution and storage are chain.core's.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+
+import vm
+from vm import code as vmcode
+from vm.host import MemoryHost
+from vm.values import Address, ConformError, Struct, from_wire
+
+from . import consensus as C
+from . import errors as E
+from . import tx as txmod
+from .block import Block, decode_receipt
+from .core import Chain
+from .keys import PrivateKey, dev_keys
+from .store import Store
+
+DB_FILE = "chain.sqlite3"
+# Blocks of a Devnet pay their reward and fees here, not to a dev account, so
+# dev balances change only by what the account itself does.
+DEV_MINER = Address(hashlib.sha256(b"obelisk dev miner").digest()[-20:])
+# Gas a transaction may use when the caller gives no gas= (capped by what the sender can pay).
+DEFAULT_GAS = 10_000_000
+DEFAULT_GAS_PRICE = 1
+
+
+def dev_params() -> C.ChainParams:
+    """The dev chain: DEV_CHAIN_ID, a fixed genesis, the ten dev accounts funded."""
+    return C.ChainParams(allocations=tuple((bytes(k.address), C.DEV_ACCOUNT_BALANCE) for k in dev_keys()))
+
+
+class ArgumentError(ValueError):
+    """A Python value that does not fit the ABI type of a parameter."""
+
+
+class Reverted(Exception):
+    """A call or transaction that failed: `.reason`, `.location` (file:line:col or None), `.receipt` (None for a view)."""
+
+    def __init__(self, reason, location=None, receipt=None):
+        text = reason or "reverted"
+        super().__init__(f"{text} at {location}" if location else text)
+        self.reason = reason
+        self.location = location
+        self.receipt = receipt
+
+
+@dataclass(frozen=True)
+class Event:
+    """A decoded log: equal when address, name and every argument are equal."""
+
+    address: Address
+    name: str
+    args: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "address": str(self.address),
+                "args": {k: json_value(v) for k, v in self.args.items()}}
+
+
+@dataclass
+class Receipt:
+    status: bool
+    value: object
+    gas_used: int
+    block_number: int
+    block_hash: bytes
+    tx_hash: bytes
+    index: int
+    logs: list
+    reason: str | None = None
+    location: str | None = None
+    contract_address: Address | None = None
+    sender: Address | None = None
+    to: Address | None = None
+    value_type: object = None
+
+    def to_json(self) -> dict:
+        """The CLI's receipt document (docs/chain.md)."""
+        doc = {
+            "status": "success" if self.status else "reverted",
+            "value": json_value(self.value, self.value_type),
+            "gas_used": self.gas_used,
+            "events": [e.to_json() for e in self.logs],
+            "reason": self.reason,
+            "location": self.location,
+            "block": self.block_number,
+            "tx": "0x" + self.tx_hash.hex(),
+        }
+        if self.contract_address is not None:
+            doc["address"] = str(self.contract_address)
+        return doc
+
+
+def json_value(v, t=None):
+    """A VM value as JSON: ints as numbers, addresses and bytes as 0x hex, structs as objects (when typed)."""
+    if isinstance(v, Address):
+        return str(v)
+    if isinstance(v, (bytes, bytearray)):
+        return "0x" + bytes(v).hex()
+    if isinstance(v, (Struct, tuple, list)):
+        if isinstance(t, (tuple, list)) and t and t[0] == "struct" and len(t[2]) == len(v):
+            return {name: json_value(x, ft) for x, (name, ft) in zip(v, t[2])}
+        return [json_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: json_value(x) for k, x in v.items()}
+    return v
+
+
+def to_arg(value, t, where: str = "argument"):
+    """A Python value as the wire value of ABI type t (addresses from Address, 20 bytes or hex text)."""
+    try:
+        if t == "address":
+            if isinstance(value, str) or (isinstance(value, (bytes, bytearray)) and len(value) == 20):
+                return bytes(Address(value))
+            raise ArgumentError(f"{where}: expected an address, got {type(value).__name__}")
+        if t == "int":
+            if type(value) is not int:
+                raise ArgumentError(f"{where}: expected int, got {type(value).__name__}")
+            return value
+        if t == "bool":
+            if type(value) is not bool:
+                raise ArgumentError(f"{where}: expected bool, got {type(value).__name__}")
+            return value
+        if t == "bytes":
+            if not isinstance(value, (bytes, bytearray)) or isinstance(value, Address):
+                raise ArgumentError(f"{where}: expected bytes, got {type(value).__name__}")
+            return bytes(value)
+        if t == "string":
+            if not isinstance(value, str):
+                raise ArgumentError(f"{where}: expected string, got {type(value).__name__}")
+            return value
+        if isinstance(t, (tuple, list)) and t and t[0] == "struct":
+            fields = t[2]
+            if isinstance(value, dict):
+                missing = [n for n, _ in fields if n not in value]
+                if missing or len(value) != len(fields):
+                    raise ArgumentError(f"{where}: {t[1]} needs exactly the fields {[n for n, _ in fields]}")
+                value = [value[n] for n, _ in fields]
+            if not isinstance(value, (list, tuple)) or len(value) != len(fields):
+                raise ArgumentError(f"{where}: expected {t[1]} with {len(fields)} fields")
+            return [to_arg(x, ft, f"{where}.{n}") for x, (n, ft) in zip(value, fields)]
+    except ValueError as exc:
+        if isinstance(exc, ArgumentError):
+            raise
+        raise ArgumentError(f"{where}: {exc}") from None
+    raise ArgumentError(f"{where}: unsupported type {t!r}")
+
+
+def to_args(params, args, what: str) -> list:
+    if len(args) != len(params):
+        raise ArgumentError(f"{what} takes {len(params)} arguments ({', '.join(n for n, _ in params)}), got {len(args)}")
+    return [to_arg(a, t, f"{what}: {n}") for a, (n, t) in zip(args, params)]
+
+
+def _address(value) -> Address:
+    try:
+        return Address(value)
+    except (ValueError, TypeError) as exc:
+        raise ArgumentError(f"not an address: {exc}") from None
+
+
+@dataclass(frozen=True)
+class BlockInfo:
+    number: int
+    hash: bytes
+    parent: bytes
+    timestamp: int
+    miner: Address
+    target: int
+    nonce: int
+    gas_used: int
+    gas_limit: int
+    reward: int
+    state_root: bytes
+    tx_root: bytes
+    receipts_root: bytes
+    transactions: tuple  # tx hashes
+    canonical: bool = True
+
+    def to_json(self) -> dict:
+        return {
+            "number": self.number, "hash": "0x" + self.hash.hex(), "parent": "0x" + self.parent.hex(),
+            "timestamp": self.timestamp, "miner": str(self.miner), "target": f"{self.target:#066x}",
+            "nonce": self.nonce, "gas_used": self.gas_used, "gas_limit": self.gas_limit, "reward": self.reward,
+            "state_root": "0x" + self.state_root.hex(), "tx_root": "0x" + self.tx_root.hex(),
+            "receipts_root": "0x" + self.receipts_root.hex(),
+            "transactions": ["0x" + h.hex() for h in self.transactions], "canonical": self.canonical,
+        }
+
+
+@dataclass(frozen=True)
+class TxInfo:
+    hash: bytes
+    sender: Address
+    to: Address | None
+    nonce: int
+    value: int
+    gas_limit: int
+    gas_price: int
+    data: bytes
+    block_number: int | None  # None while pending
+    block_hash: bytes | None
+    index: int | None
+    function: str | None = None  # the called function, when the data is call data
+    args: list | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "hash": "0x" + self.hash.hex(), "from": str(self.sender), "to": None if self.to is None else str(self.to),
+            "nonce": self.nonce, "value": self.value, "gas_limit": self.gas_limit, "gas_price": self.gas_price,
+            "data": "0x" + self.data.hex(), "block": self.block_number,
+            "block_hash": None if self.block_hash is None else "0x" + self.block_hash.hex(),
+            "index": self.index, "status": "pending" if self.block_number is None else "mined",
+            "function": self.function, "args": None if self.args is None else [json_value(a) for a in self.args],
+        }
+
+
+class Devnet:
+    """A dev chain. In memory when datadir is None, else in DATADIR/chain.sqlite3 (reopening carries on).
+
+    `clock` (a zero-argument callable giving seconds) defaults to a virtual
+    clock that puts each block TARGET_BLOCK_TIME after its parent, so runs are
+    reproducible to the byte.
+    """
+
+    def __init__(self, datadir=None, *, clock=None, miner=None):
+        if datadir is not None:
+            datadir = os.fspath(datadir)
+            try:
+                os.makedirs(datadir, exist_ok=True)
+            except OSError as exc:
+                raise E.StoreError(f"cannot create data directory {datadir}: {exc.strerror}") from None
+        self.datadir = datadir
+        self.params = dev_params()
+        self.store = Store(os.path.join(datadir, DB_FILE) if datadir else None)
+        self.chain = Chain(self.store, self.params, clock=clock or self._virtual_clock)
+        self.accounts = dev_keys()
+        self.miner = DEV_MINER if miner is None else _address(miner)
+        self._codes: dict = {}
+
+    def _virtual_clock(self) -> int:
+        return self.chain.head.timestamp + C.TARGET_BLOCK_TIME
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # --- reading the chain ---
+    @property
+    def height(self) -> int:
+        return self.chain.height
+
+    def balance(self, address) -> int:
+        return self.chain.state().read_balance(_address(address))
+
+    def nonce(self, address) -> int:
+        """The account's nonce on the head state (pending transactions not counted)."""
+        return self.chain.state().read_nonce(_address(address))
+
+    def code_at(self, address) -> bytes | None:
+        return self.chain.state().read_code(_address(address))
+
+    def code_object_at(self, address) -> vmcode.CodeObject | None:
+        """The decoded code object at an address (its ABI), or None for a plain account."""
+        code = self.code_at(address)
+        return None if code is None else self._decode_code(code)
+
+    def _decode_code(self, code: bytes) -> vmcode.CodeObject:
+        key = hashlib.sha256(code).digest()
+        obj = self._codes.get(key)
+        if obj is None:
+            obj = vmcode.decode(code)
+            self._codes[key] = obj
+        return obj
+
+    def block(self, n=None) -> BlockInfo | None:
+        """Block `n` of the canonical chain (a number, negative from the head, or a hash); None if unknown."""
+        if n is None:
+            n = self.height
+        if isinstance(n, (bytes, bytearray)) or isinstance(n, str):
+            h = bytes.fromhex(n[2:] if n[:2] in ("0x", "0X") else n) if isinstance(n, str) else bytes(n)
+        else:
+            if n < 0:
+                n = self.height + 1 + n
+            h = self.chain.canonical_hash(n)
+        if h is None:
+            return None
+        blk = self.chain.block(h)
+        if blk is None:
+            return None
+        hd = blk.header
+        return BlockInfo(hd.height, hd.hash, hd.prev_hash, hd.timestamp, hd.miner, hd.target, hd.nonce,
+                         hd.gas_used, hd.gas_limit, hd.reward, hd.state_root, hd.tx_root, hd.receipts_root,
+                         tuple(t.hash for t in blk.txs), self.chain.is_canonical(h))
+
+    def block_bytes(self, n) -> bytes | None:
+        info = self.block(n)
+        return None if info is None else self.chain.block_bytes(info.hash)
+
+    def tx(self, tx_hash) -> TxInfo | None:
+        """A transaction by hash, mined (canonical chain) or pending; None if unknown."""
+        tx_hash = _hash_arg(tx_hash)
+        where = self.chain.find_tx(tx_hash)
+        if where is not None:
+            block_hash, idx = where
+            t = self.chain.block(block_hash).txs[idx]
+            number = self.chain.header(block_hash).height
+        else:
+            t = next((p for p in self.chain.pending() if p.hash == tx_hash), None)
+            if t is None:
+                return None
+            block_hash = idx = number = None
+        function = args = None
+        if t.to is not None and t.data:
+            try:
+                function, args = txmod.decode_call(t.data)
+            except txmod.CallDataError:
+                pass
+        return TxInfo(tx_hash, t.sender, t.to, t.nonce, t.value, t.gas_limit, t.gas_price, t.data,
+                      number, block_hash, idx, function, args)
+
+    def receipt(self, tx_hash) -> Receipt | None:
+        """The receipt of a mined transaction (canonical chain), or None (unknown or still pending)."""
+        tx_hash = _hash_arg(tx_hash)
+        where = self.chain.find_tx(tx_hash)
+        if where is None:
+            return None
+        block_hash, idx = where
+        raw = decode_receipt(self.store.receipt(block_hash, idx))
+        t = self.chain.block(block_hash).txs[idx]
+        return self._receipt(raw, t, block_hash, idx)
+
+    def _receipt(self, raw, t, block_hash: bytes, idx: int) -> Receipt:
+        value, vtype = raw.value, None
+        if raw.status and t.to is not None and t.data and raw.value is not None:
+            try:
+                fname, _ = txmod.decode_call(t.data)
+                code = self.code_object_at(t.to)
+                fn = code.function(fname) if code else None
+                if fn is not None and fn.returns is not None:
+                    vtype = fn.returns
+                    value = from_wire(raw.value, fn.returns)
+            except (txmod.CallDataError, ConformError, vmcode.CodeFormatError):
+                pass
+        return Receipt(raw.status, value, raw.gas_used, self.chain.header(block_hash).height, block_hash,
+                       t.hash, idx, [self._event(*log) for log in raw.logs], raw.reason, raw.location,
+                       raw.contract, t.sender, t.to, vtype)
+
+    def _event(self, address, name, values) -> Event:
+        code = self.code_object_at(address)
+        ev = None
+        if code is not None:
+            ev = next((e for e in code.events if e.name == name), None)
+        if ev is None or len(ev.fields) != len(values):
+            return Event(address, name, {str(i): v for i, v in enumerate(values)})
+        args = {}
+        for (fname, ftype), v in zip(ev.fields, values):
+            try:
+                args[fname] = from_wire(v, ftype)
+            except ConformError:
+                args[fname] = v
+        return Event(address, name, args)
+
+    # --- transactions ---
+    def _key(self, sender) -> PrivateKey:
+        if sender is None:
+            return self.accounts[0]
+        if isinstance(sender, PrivateKey):
+            return sender
+        if isinstance(sender, int) and not isinstance(sender, bool):
+            return self.accounts[sender]
+        addr = _address(sender)
+        for k in self.accounts:
+            if k.address == addr:
+                return k
+        raise ArgumentError(f"no key for sender {addr}: pass a PrivateKey")
+
+    def make_tx(self, sender=None, to=None, value=0, data=b"", gas=None, gas_price=DEFAULT_GAS_PRICE,
+                nonce=None) -> txmod.Transaction:
+        """A signed transaction (not submitted). gas=None picks DEFAULT_GAS, capped by what the sender can pay."""
+        key = self._key(sender)
+        if type(value) is not int or value < 0:
+            raise ArgumentError("value must be a non-negative int")
+        to = None if to is None else _address(to)
+        if nonce is None:
+            nonce = self.chain.next_nonce(key.address)
+        unsigned = txmod.Transaction(C.TX_VERSION, self.params.chain_id, nonce, to, value, 0, gas_price,
+                                     bytes(data), key.public_key, b"")
+        if gas is None:
+            intrinsic = txmod.intrinsic_gas(unsigned)
+            if to is not None and not data and self.code_at(to) is None:
+                gas = intrinsic  # a plain transfer uses exactly its intrinsic gas
+            else:
+                affordable = max(0, self.balance(key.address) - value) // max(gas_price, 1)
+                gas = max(intrinsic, min(DEFAULT_GAS, affordable))
+        return txmod.Transaction(C.TX_VERSION, self.params.chain_id, nonce, to, value, gas, gas_price,
+                                 bytes(data), key.public_key).signed(key)
+
+    def submit(self, tx) -> bytes:
+        """Add a signed transaction (object or bytes) to the pending pool without mining; returns its hash."""
+        data = tx.encode() if isinstance(tx, txmod.Transaction) else bytes(tx)
+        return self.chain.submit(data)
+
+    def mine(self, n: int = 1) -> list:
+        """Mine n blocks (pending transactions go in first); returns their BlockInfo."""
+        out = []
+        for _ in range(n):
+            blk = self.chain.mine_block(self.miner)
+            out.append(self.block(blk.hash))
+        return out
+
+    def import_block(self, data: bytes) -> bytes:
+        """Validate and store a block from elsewhere (fork choice may switch the head)."""
+        return self.chain.import_block(data)
+
+    def send(self, tx) -> Receipt:
+        """Submit a transaction and mine it at once; returns its receipt (a failed one too)."""
+        h = self.submit(tx)
+        self.mine(1)
+        r = self.receipt(h)
+        if r is None:  # the miner dropped it: it became invalid before the block
+            raise E.InvalidTransaction("the transaction was not included")
+        return r
+
+    def _send_checked(self, tx) -> Receipt:
+        r = self.send(tx)
+        if not r.status:
+            raise Reverted(r.reason, r.location, r)
+        return r
+
+    def transfer(self, sender, to, amount: int, *, gas=None, gas_price=DEFAULT_GAS_PRICE) -> Receipt:
+        """Move the native coin; a Receipt (raises Reverted if it failed, e.g. to a contract that refuses it)."""
+        return self._send_checked(self.make_tx(sender, _address(to), amount, b"", gas, gas_price))
+
+    # --- contracts ---
+    def deploy(self, path_or_artifact, *args, sender=None, gas=None, value=0, contract=None,
+               gas_price=DEFAULT_GAS_PRICE) -> "Contract":
+        """Deploy a .contract file (compiled with lang.compile_file), an Artifact, a CodeObject or bytecode."""
+        code_bytes = _bytecode(path_or_artifact, contract)
+        try:
+            code = self._decode_code(code_bytes)
+        except vmcode.CodeFormatError as exc:
+            raise ArgumentError(f"not a code object: {exc}") from None
+        init = next((f for f in code.functions if f.is_init), None)
+        params = init.params if init is not None else ()
+        wire = to_args(params, args, "constructor")
+        data = txmod.encode_deploy(code_bytes, wire)
+        r = self._send_checked(self.make_tx(sender, None, value, data, gas, gas_price))
+        handle = Contract(self, r.contract_address, code)
+        handle.receipt = r
+        return handle
+
+    def at(self, address, art=None) -> "Contract":
+        """A handle on a deployed contract; its ABI from `art` or, without one, from the code on chain."""
+        address = _address(address)
+        if art is None:
+            code = self.code_object_at(address)
+            if code is None:
+                raise ArgumentError(f"no contract at {address}")
+        else:
+            code = self._decode_code(_bytecode(art, None))
+        return Contract(self, address, code)
+
+    def call(self, address, function: str, *args, sender=None, value=0, gas=None,
+             gas_price=DEFAULT_GAS_PRICE):
+        """Call `function` by name on the contract at `address`: a view returns its value, else a Receipt."""
+        return self.at(address).function(function)(*args, sender=sender, value=value, gas=gas, gas_price=gas_price)
+
+    def view(self, address, function: str, args_wire, *, sender=None, gas=None):
+        """Run a function read-only on the head state (no transaction); returns the raw vm.Result."""
+        address = _address(address)
+        sender_addr = self._key(sender).address if not isinstance(sender, (str, Address)) else _address(sender)
+        head = self.chain.head
+        host = MemoryHost(backing=self.chain.state(head.state_root))
+        return vm.call(host, to=address, function=function, args=list(args_wire), sender=sender_addr, value=0,
+                       gas=gas or C.BLOCK_GAS_LIMIT, block=vm.BlockEnv(number=head.height, timestamp=head.timestamp),
+                       static=True)
+
+    # --- verification ---
+    def verify(self) -> int:
+        """Re-validate the whole stored chain from genesis; returns the head height or raises VerifyError."""
+        from .verify import verify_store
+
+        return verify_store(self.store, self.params)
+
+
+class Contract:
+    """A deployed contract: one method per pub function of its code."""
+
+    def __init__(self, net: Devnet, address: Address, code: vmcode.CodeObject):
+        self._net = net
+        self.address = address
+        self.code = code
+        self.receipt = None
+
+    @property
+    def abi(self) -> vmcode.CodeObject:
+        return self.code
+
+    def function(self, name: str) -> "BoundFunction":
+        fn = self.code.function(name)
+        if fn is None or not fn.is_pub or fn.is_init:
+            raise ArgumentError(f"{self.code.name} has no public function {name!r}")
+        return BoundFunction(self, fn)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self.function(name)
+        except ArgumentError:
+            raise AttributeError(f"{self.code.name} has no public function {name!r}") from None
+
+    def __repr__(self) -> str:
+        return f"<{self.code.name} at {self.address}>"
+
+
+class BoundFunction:
+    def __init__(self, contract: Contract, fn: vmcode.Function):
+        self.contract = contract
+        self.fn = fn
+
+    def __call__(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE):
+        net = self.contract._net
+        wire = to_args(self.fn.params, args, self.fn.name)
+        if self.fn.is_view:
+            if value:
+                raise ArgumentError(f"{self.fn.name} is a view function: it takes no value")
+            result = net.view(self.contract.address, self.fn.name, wire, sender=sender, gas=gas)
+            if not result.success:
+                raise Reverted(result.reason or result.error, result.location, None)
+            return result.value
+        data = txmod.encode_call(self.fn.name, wire)
+        return net._send_checked(net.make_tx(sender, self.contract.address, value, data, gas, gas_price))
+
+
+def _bytecode(obj, contract) -> bytes:
+    if isinstance(obj, vmcode.CodeObject):
+        return obj.encode()
+    if isinstance(obj, (bytes, bytearray)):
+        return bytes(obj)
+    if hasattr(obj, "bytecode"):
+        return bytes(obj.bytecode)
+    if isinstance(obj, (str, os.PathLike)):
+        import lang
+
+        if contract is not None:
+            return lang.compile_file(os.fspath(obj), contract=contract).bytecode
+        return lang.compile_file(os.fspath(obj)).bytecode
+    raise ArgumentError(f"cannot deploy a {type(obj).__name__}: pass a path, an Artifact, a CodeObject or bytes")
+
+
+def _hash_arg(h) -> bytes:
+    if isinstance(h, str):
+        text = h[2:] if h[:2] in ("0x", "0X") else h
+        try:
+            h = bytes.fromhex(text)
+        except ValueError:
+            raise ArgumentError(f"not a hex hash: {h!r}") from None
+    if not isinstance(h, (bytes, bytearray)) or len(h) != 32:
+        raise ArgumentError("a hash is 32 bytes")
+    return bytes(h)
+
+
+__all__ = ["Devnet", "Contract", "Receipt", "Event", "Reverted", "BlockInfo", "TxInfo", "ArgumentError",
+           "Block", "json_value", "to_arg", "DEV_MINER"]

@@ -1,0 +1,180 @@
+"""Running a block's transactions on a state: the one place where transactions change state.
+
+Builders (mining) and validators (import, verify) both call `execute_block`,
+so a block is valid exactly when re-running it reproduces its header.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import vm
+from vm.host import MemoryHost
+from vm.values import Address, to_wire
+
+from . import consensus as C
+from . import errors as E
+from . import keys
+from . import tx as txmod
+from .block import RawReceipt
+from .state import StateView, commit_changes
+
+
+@dataclass
+class BlockResult:
+    receipts: list  # [RawReceipt]
+    gas_used: int
+    fees: int
+    state_root: bytes
+    new_code: dict  # code hash -> code
+    skipped: list  # (index, InvalidTransaction) when building with skip_invalid
+
+
+def check_static(tx: txmod.Transaction, params: C.ChainParams) -> None:
+    """Every rule a transaction must meet whatever the state: raises an InvalidTransaction."""
+    if tx.version != C.TX_VERSION:
+        raise E.TxVersionError(f"unknown transaction version {tx.version}")
+    if tx.chain_id != params.chain_id:
+        raise E.WrongChainId(f"signed for chain {tx.chain_id}, this is chain {params.chain_id}")
+    if tx.gas_price < C.MIN_GAS_PRICE:
+        raise E.GasPriceTooLow(f"gas price {tx.gas_price} under the minimum {C.MIN_GAS_PRICE}")
+    if tx.is_deploy and not tx.data:
+        raise E.EmptyDeployment("a deployment must carry code")
+    intrinsic = txmod.intrinsic_gas(tx)
+    if tx.gas_limit < intrinsic:
+        raise E.IntrinsicGasTooLow(f"gas limit {tx.gas_limit} under the intrinsic cost {intrinsic}")
+    if tx.gas_limit > C.BLOCK_GAS_LIMIT:
+        raise E.TxGasOverBlockLimit(f"gas limit {tx.gas_limit} over the block gas limit {C.BLOCK_GAS_LIMIT}")
+    if tx.is_deploy:
+        try:
+            code, _ = txmod.decode_deploy(tx.data)
+        except txmod.CallDataError:
+            code = b"-"  # malformed deployment data fails in the receipt, not here
+        if not code:
+            raise E.EmptyDeployment("a deployment must carry code")
+    if not keys.verify(tx.public_key, tx.signing_bytes(), tx.signature):
+        raise E.BadSignature("signature does not verify")
+
+
+class Executor:
+    """Applies transactions one by one onto a journaled host over a parent state."""
+
+    def __init__(self, view: StateView, params: C.ChainParams, height: int, timestamp: int, miner: Address):
+        self.view = view
+        self.params = params
+        self.host = MemoryHost(backing=view)
+        self.nonces: dict = {}
+        self.height = height
+        self.timestamp = timestamp
+        self._env = None
+        self.miner = Address(miner)
+        self.gas_used = 0
+        self.fees = 0
+        self.receipts: list = []
+
+    @property
+    def env(self):
+        if self._env is None:
+            self._env = vm.BlockEnv(number=self.height, timestamp=self.timestamp)
+        return self._env
+
+    def nonce(self, address) -> int:
+        n = self.nonces.get(address)
+        return self.view.read_nonce(address) if n is None else n
+
+    def check_account(self, tx: txmod.Transaction) -> None:
+        """The state-dependent rules: block gas room, nonce, funds."""
+        if self.gas_used + tx.gas_limit > C.BLOCK_GAS_LIMIT:
+            raise E.TxGasOverBlockLimit("the transaction's gas limit does not fit in the block's remaining gas")
+        sender = tx.sender
+        expected = self.nonce(sender)
+        if tx.nonce != expected:
+            raise E.BadNonce(f"nonce {tx.nonce}, expected {expected}")
+        cost = tx.gas_limit * tx.gas_price + tx.value
+        balance = self.host.get_balance(sender)
+        if balance < cost:
+            raise E.InsufficientFunds(f"balance {balance} is under gas limit * price + value = {cost}")
+
+    def apply(self, tx: txmod.Transaction, checked_static: bool = False) -> RawReceipt:
+        """Apply one transaction or raise InvalidTransaction (then nothing changed)."""
+        if not checked_static:
+            check_static(tx, self.params)
+        self.check_account(tx)
+        host = self.host
+        sender = tx.sender
+        host.set_balance(sender, host.get_balance(sender) - tx.gas_limit * tx.gas_price)
+        self.nonces[sender] = tx.nonce + 1
+        intrinsic = txmod.intrinsic_gas(tx)
+        receipt = self._run(tx, sender, tx.gas_limit - intrinsic, intrinsic)
+        refund = (tx.gas_limit - receipt.gas_used) * tx.gas_price
+        fee = receipt.gas_used * tx.gas_price
+        host.set_balance(sender, host.get_balance(sender) + refund)
+        host.set_balance(self.miner, host.get_balance(self.miner) + fee)
+        host.commit()
+        self.gas_used += receipt.gas_used
+        self.fees += fee
+        self.receipts.append(receipt)
+        return receipt
+
+    def _run(self, tx, sender, gas, intrinsic) -> RawReceipt:
+        host = self.host
+        if tx.is_deploy:
+            try:
+                code, args = txmod.decode_deploy(tx.data)
+            except txmod.CallDataError as exc:
+                return RawReceipt(False, None, intrinsic, (), str(exc))
+            address = txmod.contract_address(sender, tx.nonce)
+            if host.get_code(address) is not None or self.nonce(address):
+                return RawReceipt(False, None, tx.gas_limit, (), "contract address already in use")
+            result = vm.deploy(host, address=address, code=code, args=args, sender=sender, value=tx.value,
+                               gas=gas, block=self.env)
+            return _receipt(result, intrinsic, address if result.success else None)
+        to = tx.to
+        if host.get_code(to) is None:
+            if tx.data:
+                return RawReceipt(False, None, intrinsic, (), "no contract at the address")
+            # A plain transfer: no code runs.
+            host.set_balance(sender, host.get_balance(sender) - tx.value)
+            host.set_balance(to, host.get_balance(to) + tx.value)
+            return RawReceipt(True, None, intrinsic, ())
+        try:
+            function, args = txmod.decode_call(tx.data)
+        except txmod.CallDataError as exc:
+            return RawReceipt(False, None, intrinsic, (), str(exc))
+        result = vm.call(host, to=to, function=function, args=args, sender=sender, value=tx.value,
+                         gas=gas, block=self.env)
+        return _receipt(result, intrinsic, None)
+
+    def finish(self) -> BlockResult:
+        """Credit the block reward and compute the new state root."""
+        host = self.host
+        host.set_balance(self.miner, host.get_balance(self.miner) + C.BLOCK_REWARD)
+        host.commit()
+        code, storage, balances = host.changes()
+        root, new_code = commit_changes(self.view, balances, self.nonces, code, storage)
+        return BlockResult(self.receipts, self.gas_used, self.fees, root, new_code, [])
+
+
+def _receipt(result, intrinsic: int, contract) -> RawReceipt:
+    logs = tuple((Address(log.address), log.name, tuple(to_wire(v) for _, v in log.fields)) for log in result.logs)
+    if result.success:
+        return RawReceipt(True, to_wire(result.value), intrinsic + result.gas_used, logs, None, None, contract)
+    # A failed call keeps no events: the VM already dropped its state changes.
+    return RawReceipt(False, None, intrinsic + result.gas_used, (), result.reason or result.error,
+                      result.location, None)
+
+
+def execute_block(view: StateView, params: C.ChainParams, height: int, timestamp: int, miner, txs,
+                  skip_invalid: bool = False) -> BlockResult:
+    """Run `txs` on the state at view.root; an invalid transaction raises BlockTxError unless skipped."""
+    ex = Executor(view, params, height, timestamp, miner)
+    skipped = []
+    for i, t in enumerate(txs):
+        try:
+            ex.apply(t)
+        except E.InvalidTransaction as exc:
+            if not skip_invalid:
+                raise E.BlockTxError(i, exc) from None
+            skipped.append((i, exc))
+    result = ex.finish()
+    result.skipped = skipped
+    return result

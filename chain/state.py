@@ -1,0 +1,175 @@
+"""World state: accounts in a Merkle trie keyed by SHA-256(address), storage in one trie per account.
+
+  account = [version, balance, nonce, code_hash (bin, empty when no code), storage_root]
+  storage value = [tag, value]  (tag 0 int, 1 bool, 2 bytes, 3 string, 4 address)
+Code lives beside the trie, content-addressed by SHA-256. An account whose
+fields are all zero is absent, as is a storage slot holding its type's zero.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from vm.encoding import EncodingError, pack, unpack
+from vm.values import Address
+
+from . import consensus as C
+from .trie import EMPTY_ROOT, Trie
+
+
+class StateCorrupt(Exception):
+    """Stored state that does not decode (flipped bytes, foreign data)."""
+
+
+@dataclass(frozen=True)
+class Account:
+    balance: int = 0
+    nonce: int = 0
+    code_hash: bytes = b""
+    storage_root: bytes = EMPTY_ROOT
+
+    def encode(self) -> bytes:
+        return pack([C.ACCOUNT_VERSION, self.balance, self.nonce, self.code_hash, self.storage_root])
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.balance and not self.nonce and not self.code_hash and self.storage_root == EMPTY_ROOT
+
+
+EMPTY_ACCOUNT = Account()
+
+
+def _decode_account(data: bytes) -> Account:
+    try:
+        obj = unpack(data, max_size=256, max_depth=1)
+    except EncodingError as exc:
+        raise StateCorrupt(f"account record: {exc}") from None
+    if (type(obj) is not list or len(obj) != 5 or obj[0] != C.ACCOUNT_VERSION or type(obj[1]) is not int
+            or type(obj[2]) is not int or type(obj[3]) is not bytes or len(obj[3]) not in (0, 32)
+            or type(obj[4]) is not bytes or len(obj[4]) != 32):
+        raise StateCorrupt("malformed account record")
+    return Account(obj[1], obj[2], obj[3], obj[4])
+
+
+_TAGS = {int: 0, bool: 1, bytes: 2, str: 3, Address: 4}
+
+
+def encode_storage_value(value) -> bytes | None:
+    """The stored form of a storage value, or None when it is its type's zero (absent)."""
+    if value is None:
+        return None
+    tag = _TAGS.get(type(value))
+    if tag is None:
+        raise TypeError(f"storage holds scalars, not {type(value).__name__}")
+    if tag == 4:
+        if value == Address(b"\x00" * 20):
+            return None
+        return pack([4, bytes(value)])
+    if not value and value is not True:
+        return None
+    return pack([tag, value])
+
+
+def decode_storage_value(data: bytes):
+    try:
+        obj = unpack(data, max_size=1 << 20, max_depth=1)
+    except EncodingError as exc:
+        raise StateCorrupt(f"storage value: {exc}") from None
+    if type(obj) is not list or len(obj) != 2 or type(obj[0]) is not int:
+        raise StateCorrupt("malformed storage value")
+    tag, value = obj
+    expected = {0: int, 1: bool, 2: bytes, 3: str, 4: bytes}.get(tag)
+    if expected is None or type(value) is not expected:
+        raise StateCorrupt("malformed storage value")
+    return Address(value) if tag == 4 else value
+
+
+def account_links(value: bytes) -> list:
+    """The sub-trie roots an account leaf points to (its storage root)."""
+    return [_decode_account(value).storage_root]
+
+
+def account_key(address: bytes) -> bytes:
+    return hashlib.sha256(bytes(address)).digest()
+
+
+def storage_key(key: bytes) -> bytes:
+    return hashlib.sha256(key).digest()
+
+
+def code_hash(code: bytes) -> bytes:
+    return hashlib.sha256(code).digest()
+
+
+class StateView:
+    """Read-only state at one root; also the `backing` of a vm MemoryHost."""
+
+    def __init__(self, trie: Trie, code_source, root: bytes):
+        self.trie = trie
+        self.code_source = code_source  # code hash -> bytes | None
+        self.root = root
+        self._accounts: dict = {}
+
+    def account(self, address) -> Account:
+        address = bytes(address)
+        acct = self._accounts.get(address)
+        if acct is None:
+            data = self.trie.get(self.root, account_key(address))
+            acct = EMPTY_ACCOUNT if data is None else _decode_account(data)
+            self._accounts[address] = acct
+        return acct
+
+    def read_balance(self, address) -> int:
+        return self.account(address).balance
+
+    def read_nonce(self, address) -> int:
+        return self.account(address).nonce
+
+    def read_code(self, address):
+        h = self.account(address).code_hash
+        if not h:
+            return None
+        code = self.code_source(h)
+        if code is None or code_hash(code) != h:
+            raise StateCorrupt(f"code {h.hex()} is missing or corrupt")
+        return code
+
+    def read_storage(self, address, key: bytes):
+        root = self.account(address).storage_root
+        if root == EMPTY_ROOT:
+            return None
+        data = self.trie.get(root, storage_key(key))
+        return None if data is None else decode_storage_value(data)
+
+
+def commit_changes(view: StateView, balances: dict, nonces: dict, codes: dict, storage: dict):
+    """Apply a block's changes to the state at view.root; returns (new root, {code hash: code}).
+
+    Only touched accounts and slots are rewritten: the cost follows the change,
+    not the state's size. Addresses and keys are sorted so the work done (and
+    any error) is the same on every run.
+    """
+    trie = view.trie
+    per_account: dict = {}
+    for (address, key), value in storage.items():
+        per_account.setdefault(bytes(address), []).append((key, value))
+    touched = set(bytes(a) for a in balances) | set(bytes(a) for a in nonces) | set(bytes(a) for a in codes)
+    touched |= set(per_account)
+    new_code = {}
+    root = view.root
+    for address in sorted(touched):
+        acct = view.account(address)
+        addr = Address(address)
+        balance = balances.get(addr, acct.balance)
+        nonce = nonces.get(addr, acct.nonce)
+        chash = acct.code_hash
+        if addr in codes and codes[addr] is not None:
+            code = bytes(codes[addr])
+            chash = code_hash(code)
+            new_code[chash] = code
+        sroot = acct.storage_root
+        for key, value in sorted(per_account.get(address, ()), key=lambda kv: kv[0]):
+            sroot = trie.update(sroot, storage_key(key), encode_storage_value(value))
+        new = Account(balance, nonce, chash, sroot)
+        root = trie.update(root, account_key(address), None if new.is_empty else new.encode())
+    return root, new_code

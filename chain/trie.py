@@ -1,0 +1,188 @@
+"""A compressed binary Merkle trie over 32-byte keys, its nodes content-addressed.
+
+  leaf   = [0, key (32-byte bin), value (bin)]
+  branch = [1, bit, path (32-byte bin), left hash, right hash]
+A branch splits its keys on `bit` (0 = most significant); `path` is the keys'
+common prefix (bits before `bit`, the rest zero). A node's hash is SHA-256 of
+its encoding; the empty trie's root is 32 zero bytes. The shape depends only
+on the set of keys, so equal contents give equal roots, and an update touches
+one path: cost grows with log(size), not size. Old roots stay readable.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from vm.encoding import EncodingError, pack, unpack
+
+EMPTY_ROOT = b"\x00" * 32
+KEY_BITS = 256
+_CACHE_LIMIT = 200_000
+
+
+class MissingNode(LookupError):
+    """A node the trie refers to is not in the store (corrupt or foreign data)."""
+
+
+class Trie:
+    """Reads nodes through `source(hash) -> bytes | None`; new nodes stay in `.new` until flushed."""
+
+    def __init__(self, source):
+        self.source = source
+        self.new: dict = {}  # hash -> encoding, written since the last flush
+        self._cache: dict = {}  # hash -> decoded node
+
+    # --- nodes ---
+    def _load(self, h: bytes):
+        node = self._cache.get(h)
+        if node is not None:
+            return node
+        data = self.new.get(h)
+        if data is None:
+            data = self.source(h)
+        if data is None:
+            raise MissingNode(f"trie node {h.hex()} is missing")
+        node = _decode_node(data, h)
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[h] = node
+        return node
+
+    def _put(self, node: tuple) -> bytes:
+        if node[0] == 0:
+            data = pack([0, node[1].to_bytes(32, "big"), node[2]])
+        else:
+            data = pack([1, node[1], node[2].to_bytes(32, "big"), node[3], node[4]])
+        h = hashlib.sha256(data).digest()
+        self.new[h] = data
+        self._cache[h] = node
+        return h
+
+    # --- reads ---
+    def get(self, root: bytes, key: bytes):
+        """The value stored under `key`, or None."""
+        k = int.from_bytes(key, "big")
+        h = root
+        while h != EMPTY_ROOT:
+            node = self._load(h)
+            if node[0] == 0:
+                return node[2] if node[1] == k else None
+            _, bit, path, left, right = node
+            if (k >> (KEY_BITS - bit)) != (path >> (KEY_BITS - bit)):
+                return None
+            h = right if (k >> (KEY_BITS - 1 - bit)) & 1 else left
+        return None
+
+    def items(self, root: bytes):
+        """Every (key, value) under `root`, in key order."""
+        stack = [root]
+        while stack:
+            h = stack.pop()
+            if h == EMPTY_ROOT:
+                continue
+            node = self._load(h)
+            if node[0] == 0:
+                yield node[1].to_bytes(32, "big"), node[2]
+            else:
+                stack.append(node[4])
+                stack.append(node[3])
+
+    # --- writes ---
+    def update(self, root: bytes, key: bytes, value: bytes | None) -> bytes:
+        """The root after setting `key` to `value` (None deletes)."""
+        k = int.from_bytes(key, "big")
+        if value is None:
+            return self._delete(root, k)
+        return self._insert(root, k, value)
+
+    def _insert(self, h: bytes, k: int, value: bytes) -> bytes:
+        if h == EMPTY_ROOT:
+            return self._put((0, k, value))
+        node = self._load(h)
+        if node[0] == 0:
+            if node[1] == k:
+                return h if node[2] == value else self._put((0, k, value))
+            return self._split(h, node[1], k, value)
+        _, bit, path, left, right = node
+        if (k >> (KEY_BITS - bit)) != (path >> (KEY_BITS - bit)):
+            return self._split(h, path, k, value)
+        if (k >> (KEY_BITS - 1 - bit)) & 1:
+            new = self._insert(right, k, value)
+            return h if new == right else self._put((1, bit, path, left, new))
+        new = self._insert(left, k, value)
+        return h if new == left else self._put((1, bit, path, new, right))
+
+    def _split(self, h: bytes, other_key: int, k: int, value: bytes) -> bytes:
+        """A branch where `k` first differs from the subtree at h (whose keys share other_key's prefix)."""
+        bit = KEY_BITS - (other_key ^ k).bit_length()
+        path = (k >> (KEY_BITS - bit)) << (KEY_BITS - bit) if bit else 0
+        leaf = self._put((0, k, value))
+        if (k >> (KEY_BITS - 1 - bit)) & 1:
+            return self._put((1, bit, path, h, leaf))
+        return self._put((1, bit, path, leaf, h))
+
+    def _delete(self, h: bytes, k: int) -> bytes:
+        if h == EMPTY_ROOT:
+            return h
+        node = self._load(h)
+        if node[0] == 0:
+            return EMPTY_ROOT if node[1] == k else h
+        _, bit, path, left, right = node
+        if (k >> (KEY_BITS - bit)) != (path >> (KEY_BITS - bit)):
+            return h
+        if (k >> (KEY_BITS - 1 - bit)) & 1:
+            new = self._delete(right, k)
+            if new == right:
+                return h
+            # A branch with one child left is replaced by that child.
+            return left if new == EMPTY_ROOT else self._put((1, bit, path, left, new))
+        new = self._delete(left, k)
+        if new == left:
+            return h
+        return right if new == EMPTY_ROOT else self._put((1, bit, path, new, right))
+
+    # --- persistence ---
+    def take_new(self, roots, leaf_links=None) -> list:
+        """(hash, encoding) of every new node reachable from `roots`; forgets all new nodes.
+
+        `leaf_links(value)` names the roots of sub-tries a leaf of the top trie
+        holds (an account's storage root). Nodes made for intermediate states
+        of a block are dropped here, so only what the final roots need is written.
+        """
+        out, seen = [], set()
+        stack = [(r, True) for r in roots]
+        while stack:
+            h, top = stack.pop()
+            if h in seen or h not in self.new:
+                continue
+            seen.add(h)
+            out.append((h, self.new[h]))
+            node = self._load(h)
+            if node[0] == 1:
+                stack.append((node[3], top))
+                stack.append((node[4], top))
+            elif top and leaf_links is not None:
+                stack.extend((r, False) for r in leaf_links(node[2]))
+        self.new = {}
+        out.sort()
+        return out
+
+    def discard_new(self) -> None:
+        for h in self.new:
+            self._cache.pop(h, None)
+        self.new = {}
+
+
+def _decode_node(data: bytes, h: bytes):
+    if hashlib.sha256(data).digest() != h:
+        raise MissingNode(f"trie node {h.hex()} does not match its hash")
+    try:
+        obj = unpack(data, max_size=1 << 24, max_depth=1)
+    except EncodingError as exc:
+        raise MissingNode(f"trie node {h.hex()}: {exc}") from None
+    if type(obj) is list and len(obj) == 3 and obj[0] == 0 and type(obj[1]) is bytes and len(obj[1]) == 32 \
+            and type(obj[2]) is bytes:
+        return (0, int.from_bytes(obj[1], "big"), obj[2])
+    if type(obj) is list and len(obj) == 5 and obj[0] == 1 and type(obj[1]) is int and 0 <= obj[1] < KEY_BITS \
+            and type(obj[2]) is bytes and len(obj[2]) == 32 and all(type(c) is bytes and len(c) == 32 for c in obj[3:]):
+        return (1, obj[1], int.from_bytes(obj[2], "big"), obj[3], obj[4])
+    raise MissingNode(f"trie node {h.hex()} is malformed")

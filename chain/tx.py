@@ -1,0 +1,166 @@
+"""Transactions: the signed, canonical msgpack array and its call data.
+
+  tx = [version, chain_id, nonce, to (20-byte bin | nil = deploy), value,
+        gas_limit, gas_price, data (bin), public_key (32-byte bin), signature (64-byte bin)]
+The signature covers TX_SIGN_DOMAIN + pack(the first nine fields); the hash
+of a transaction is SHA-256 of its whole encoding.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+
+from vm.encoding import EncodingError, pack, unpack
+from vm.values import Address
+
+from . import consensus as C
+from . import errors as E
+from .keys import PUBLIC_KEY_SIZE, SIGNATURE_SIZE, address_of
+
+# A transaction is one flat array; its data is opaque bin, so depth 1 suffices.
+TX_DEPTH = 1
+N_FIELDS = 10
+# Call data = [function_name, [args...]]; args may hold structs (arrays).
+CALL_DATA_DEPTH = 2 + 16 + 1
+
+
+@dataclass(frozen=True)
+class Transaction:
+    version: int
+    chain_id: int
+    nonce: int
+    to: Address | None
+    value: int
+    gas_limit: int
+    gas_price: int
+    data: bytes
+    public_key: bytes
+    signature: bytes = b""
+
+    # --- encoding ---
+    def unsigned_fields(self) -> list:
+        to = None if self.to is None else bytes(self.to)
+        return [self.version, self.chain_id, self.nonce, to, self.value,
+                self.gas_limit, self.gas_price, self.data, self.public_key]
+
+    def signing_bytes(self) -> bytes:
+        return C.TX_SIGN_DOMAIN + pack(self.unsigned_fields())
+
+    def encode(self) -> bytes:
+        return pack(self.unsigned_fields() + [self.signature])
+
+    @property
+    def hash(self) -> bytes:
+        return hashlib.sha256(self.encode()).digest()
+
+    @property
+    def sender(self) -> Address:
+        return address_of(self.public_key)
+
+    @property
+    def is_deploy(self) -> bool:
+        return self.to is None
+
+    def signed(self, key) -> "Transaction":
+        """This transaction with `key`'s public key and signature."""
+        unsigned = replace(self, public_key=key.public_key, signature=b"")
+        return replace(unsigned, signature=key.sign(unsigned.signing_bytes()))
+
+
+def _uint(value, name, limit) -> int:
+    if type(value) is not int or not 0 <= value <= limit:
+        raise E.TxFieldError(f"{name} must be an integer 0..{limit}, got {value!r}")
+    return value
+
+
+def decode(data: bytes) -> Transaction:
+    """Strictly decode one transaction (size checked before anything is parsed).
+
+    Checks structure and field ranges; the signature, chain id and account
+    rules are checked by chain.validate.
+    """
+    if not isinstance(data, (bytes, bytearray)):
+        raise E.TxEncodingError("a transaction is bytes")
+    if len(data) > C.MAX_TX_SIZE:
+        raise E.TxTooLarge(f"{len(data)} bytes, over the limit of {C.MAX_TX_SIZE}")
+    try:
+        obj = unpack(bytes(data), max_size=C.MAX_TX_SIZE, max_depth=TX_DEPTH)
+    except EncodingError as exc:
+        raise E.TxEncodingError(str(exc)) from None
+    return from_fields(obj)
+
+
+def from_fields(obj) -> Transaction:
+    if type(obj) is not list or not obj:
+        raise E.TxEncodingError("a transaction is a msgpack array")
+    if obj[0] != C.TX_VERSION or type(obj[0]) is not int:
+        raise E.TxVersionError(f"unknown transaction version {obj[0]!r}")
+    if len(obj) != N_FIELDS:
+        raise E.TxEncodingError(f"a version {C.TX_VERSION} transaction has {N_FIELDS} fields, got {len(obj)}")
+    version, chain_id, nonce, to, value, gas_limit, gas_price, data, public_key, signature = obj
+    _uint(chain_id, "chain id", C.MAX_U64)
+    _uint(nonce, "nonce", C.MAX_U64)
+    _uint(value, "value", C.MAX_AMOUNT)
+    _uint(gas_limit, "gas limit", C.MAX_U64)
+    _uint(gas_price, "gas price", C.MAX_U64)
+    if to is not None and (type(to) is not bytes or len(to) != 20):
+        raise E.TxFieldError("to must be a 20-byte address or nil")
+    if type(data) is not bytes:
+        raise E.TxFieldError("data must be bytes")
+    if type(public_key) is not bytes or len(public_key) != PUBLIC_KEY_SIZE:
+        raise E.TxFieldError(f"public key must be {PUBLIC_KEY_SIZE} bytes")
+    if type(signature) is not bytes or len(signature) != SIGNATURE_SIZE:
+        raise E.TxFieldError(f"signature must be {SIGNATURE_SIZE} bytes")
+    return Transaction(version, chain_id, nonce, None if to is None else Address(to), value,
+                       gas_limit, gas_price, data, public_key, signature)
+
+
+def intrinsic_gas(tx: Transaction) -> int:
+    """Gas charged before any code runs (see chain.consensus)."""
+    gas = C.TX_BASE_GAS + C.TX_DATA_BYTE_GAS * len(tx.data)
+    if tx.is_deploy:
+        gas += C.DEPLOY_BASE_GAS
+    return gas
+
+
+def contract_address(sender: bytes, nonce: int) -> Address:
+    """Address of the contract deployed by `sender` at `nonce`: last 20 bytes of SHA-256(pack([sender, nonce]))."""
+    return Address(hashlib.sha256(pack([bytes(sender), nonce])).digest()[-20:])
+
+
+# --- call data -----------------------------------------------------------
+
+class CallDataError(ValueError):
+    """Transaction data that is not well-formed call or deployment data."""
+
+
+def encode_call(function: str, args_wire) -> bytes:
+    """Call data: pack([function_name, [args...]]) with args already in wire form."""
+    return pack([function, list(args_wire)])
+
+
+def decode_call(data: bytes):
+    """(function_name, [args...]) from call data, or CallDataError."""
+    try:
+        obj = unpack(data, max_size=C.MAX_TX_SIZE, max_depth=CALL_DATA_DEPTH)
+    except EncodingError as exc:
+        raise CallDataError(f"bad call data: {exc}") from None
+    if type(obj) is not list or len(obj) != 2 or type(obj[0]) is not str or type(obj[1]) is not list:
+        raise CallDataError("bad call data: expected [function_name, [args...]]")
+    return obj[0], obj[1]
+
+
+def encode_deploy(code: bytes, args_wire) -> bytes:
+    """Deployment data: pack([bytecode, [constructor args...]])."""
+    return pack([bytes(code), list(args_wire)])
+
+
+def decode_deploy(data: bytes):
+    """(bytecode, [args...]) from deployment data, or CallDataError."""
+    try:
+        obj = unpack(data, max_size=C.MAX_TX_SIZE, max_depth=CALL_DATA_DEPTH)
+    except EncodingError as exc:
+        raise CallDataError(f"bad deployment data: {exc}") from None
+    if type(obj) is not list or len(obj) != 2 or type(obj[0]) is not bytes or type(obj[1]) is not list:
+        raise CallDataError("bad deployment data: expected [bytecode, [args...]]")
+    return obj[0], obj[1]
