@@ -1,0 +1,69 @@
+"""Generates docs/opcodes.md from the opcode table: `python -m vm.docs > docs/opcodes.md`."""
+from __future__ import annotations
+
+from . import gas
+from .instructions import HANDLERS
+from .opcodes import OPCODES
+
+RULES = {
+    "imm": "imm",
+    "args": "callee's params",
+    "rets": "callee's returns",
+    "fields": "event's fields",
+    "xargs": "imm + 2",
+    "ret": "0 or 1",
+}
+
+DYNAMIC = {
+    "POW": f"+{gas.EXP_PER_BYTE} per exponent byte",
+    "EQ": f"+{gas.COMPARE_PER_WORD} per word (bytes, string, struct)",
+    "NE": f"+{gas.COMPARE_PER_WORD} per word (bytes, string, struct)",
+    "CONCAT": f"+{gas.COPY_PER_WORD} per word of result",
+    "LEN": f"+{gas.COPY_PER_WORD} per word of non-ASCII text",
+    "SHA256": f"+{gas.HASH_PER_WORD} per word of input",
+    "MAKE_STRUCT": f"+{gas.STRUCT_PER_FIELD} per field",
+    "SET_FIELD": f"+{gas.STRUCT_PER_FIELD} per field",
+    "CALL": f"+{gas.FRAME_PER_LOCAL} per local slot",
+    "SLOAD": f"+{gas.SLOAD_PER_WORD} per word of key and value",
+    "SSTORE": f"+{gas.SSTORE_PER_WORD} per word of key and value, +{gas.SSTORE_NEW_KEY} for a new key",
+    "KEY": f"+{gas.COPY_PER_WORD} per word of result",
+    "EMIT": f"+{gas.LOG_PER_WORD} per word of fields",
+    "XCALL": f"+{gas.XCALL_ARG_PER_WORD} per word of args, +{gas.FRAME_PER_LOCAL} per callee local",
+    "XCALL_VOID": f"+{gas.XCALL_ARG_PER_WORD} per word of args, +{gas.FRAME_PER_LOCAL} per callee local",
+}
+
+
+def render() -> str:
+    out = [
+        "# Opcodes",
+        "",
+        "Generated from `vm/opcodes.py` by `python -m vm.docs`; do not edit by hand.",
+        "Immediates are big-endian; `imm` names the immediate. Gas is the static",
+        "price, charged before the instruction runs, plus the dynamic part shown.",
+        "",
+    ]
+    family = None
+    for op in OPCODES:
+        if op.family != family:
+            family = op.family
+            handler_module = HANDLERS[op.name].__module__.rsplit(".", 1)[-1]
+            out += [
+                f"## {family} (`vm/instructions/{handler_module}.py`)",
+                "",
+                "| code | name | imm | pops | pushes | gas | effect |",
+                "| --- | --- | --- | --- | --- | --- | --- |",
+            ]
+        imm = "-" if not op.imm else f"{op.imm} byte{'s' if op.imm > 1 else ''}{' signed' if op.imm_signed else ''}"
+        pops = RULES.get(op.pops, op.pops) if isinstance(op.pops, str) else op.pops
+        pushes = RULES.get(op.pushes, op.pushes) if isinstance(op.pushes, str) else op.pushes
+        g = str(op.gas) + (f" {DYNAMIC[op.name]}" if op.name in DYNAMIC else "")
+        effect = op.effect.replace("|", "\\|")
+        out.append(f"| 0x{op.code:02X} | {op.name} | {imm} | {pops} | {pushes} | {g} | {effect} |")
+        nxt = OPCODES.index(op) + 1
+        if nxt == len(OPCODES) or OPCODES[nxt].family != family:
+            out.append("")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(render(), end="")
