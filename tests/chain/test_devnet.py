@@ -1,0 +1,231 @@
+"""End to end through the library: deploy, call, view, revert, transfers, payable, cross-contract, persistence."""
+import pytest
+
+import chain
+from chain import consensus as C
+from chain.devnet import DEV_MINER
+
+
+def test_dev_accounts_are_fixed_and_funded(net):
+    # The documented seed gives the same accounts on every new chain.
+    assert str(net.accounts[0].address) == "0x26073233ca638b43a7b9a9967d701d2b3f85fb16"
+    assert [a.address for a in net.accounts] == [a.address for a in chain.Devnet().accounts]
+    assert len(net.accounts) == 10
+    assert all(net.balance(a.address) == C.DEV_ACCOUNT_BALANCE for a in net.accounts)
+    assert net.height == 0
+    assert chain.Devnet().block(0).hash == net.block(0).hash
+
+
+def test_deploy_call_view_and_events(net, asm):
+    alice, bob = net.accounts[0], net.accounts[1]
+    token = net.deploy(asm.token(), 1000, sender=alice)
+    assert isinstance(token.address, chain.Address)
+    assert token.receipt.status is True and token.receipt.contract_address == token.address
+    assert token.receipt.logs == [chain.Event(address=token.address, name="Transfer",
+                                              args={"sender": chain.Address(0), "receiver": alice.address,
+                                                    "amount": 1000})]
+    height = net.height
+    r = token.transfer(bob.address, 10, sender=alice)
+    assert r.status is True and r.value is True
+    assert r.block_number == height + 1 == net.height
+    assert r.logs == [chain.Event(address=token.address, name="Transfer",
+                                  args={"sender": alice.address, "receiver": bob.address, "amount": 10})]
+    assert token.balance_of(bob.address) == 10
+    assert net.height == height + 1  # a view sends no transaction
+    # Arguments take an Address, 20 raw bytes or hex text alike.
+    assert token.balance_of(bytes(bob.address)) == 10
+    assert token.balance_of(str(bob.address)) == 10
+    assert net.receipt(r.tx_hash) == r
+    assert net.receipt("0x" + r.tx_hash.hex()).value is True
+    assert net.tx(r.tx_hash).function == "transfer"
+
+
+def test_gas_is_paid_to_the_miner(net, asm):
+    alice = net.accounts[0]
+    token = net.deploy(asm.token(), 1000)
+    before, miner_before = net.balance(alice.address), net.balance(DEV_MINER)
+    r = token.transfer(net.accounts[1].address, 1, gas_price=3)
+    assert net.balance(alice.address) == before - 3 * r.gas_used
+    assert net.balance(DEV_MINER) == miner_before + 3 * r.gas_used + C.BLOCK_REWARD
+    assert net.block(r.block_number).reward == C.BLOCK_REWARD + 3 * r.gas_used
+
+
+def test_revert_discards_state_and_events_but_charges_gas(net, asm):
+    alice, bob = net.accounts[0], net.accounts[1]
+    token = net.deploy(asm.token(), 1000, sender=alice)
+    nonce, balance = net.nonce(alice.address), net.balance(alice.address)
+    with pytest.raises(chain.Reverted) as info:
+        token.transfer(bob.address, 10**9, sender=alice)
+    e = info.value
+    assert e.reason == "insufficient balance"
+    assert e.location == "token.contract:8:5"
+    assert e.receipt.status is False and e.receipt.logs == []
+    assert e.receipt.gas_used > C.TX_BASE_GAS
+    assert net.nonce(alice.address) == nonce + 1
+    assert net.balance(alice.address) == balance - e.receipt.gas_used
+    assert token.balance_of(alice.address) == 1000 and token.balance_of(bob.address) == 0
+    assert net.receipt(e.receipt.tx_hash).reason == "insufficient balance"
+
+
+def test_failed_view_raises_without_receipt(net, asm):
+    token = net.deploy(asm.token(), 5)
+    height = net.height
+    with pytest.raises(chain.Reverted) as info:
+        token.bad_view()
+    assert info.value.receipt is None
+    assert info.value.reason == "state change in a view call"
+    assert net.height == height
+
+
+def test_out_of_gas_is_a_fault_that_uses_all_gas(net, asm):
+    spin = net.deploy(asm.spin())
+    with pytest.raises(chain.Reverted) as info:
+        spin.loop(gas=50_000)
+    assert info.value.reason == "out of gas"
+    assert info.value.receipt.gas_used == 50_000
+
+
+def test_native_transfers(net):
+    alice, bob = net.accounts[0], net.accounts[1]
+    fresh = chain.Address("0x" + "ab" * 20)
+    r = net.transfer(alice, fresh, 12345)
+    assert r.status and r.gas_used == C.TX_BASE_GAS
+    assert net.balance(fresh) == 12345
+    assert net.balance(alice.address) == C.DEV_ACCOUNT_BALANCE - 12345 - C.TX_BASE_GAS
+    r2 = net.transfer(bob, alice.address, 5, gas=C.TX_BASE_GAS)
+    assert net.balance(bob.address) == C.DEV_ACCOUNT_BALANCE - 5 - C.TX_BASE_GAS
+    assert r2.block_number == r.block_number + 1
+
+
+def test_short_of_funds_is_refused_before_any_block(net):
+    poor = chain.PrivateKey(bytes(32))
+    net.transfer(net.accounts[0], poor.address, 3000)
+    height = net.height
+    with pytest.raises(chain.InvalidTransaction) as info:
+        net.transfer(poor, net.accounts[0].address, 2000)
+    assert info.value.code == "tx-insufficient-funds"
+    assert net.height == height and net.nonce(poor.address) == 0
+
+
+def test_payable_functions_and_contract_transfers(net, asm):
+    alice = net.accounts[0]
+    bank = net.deploy(asm.bank())
+    start = net.balance(alice.address)
+    r = bank.deposit(value=1000)
+    assert r.value == 1000
+    assert net.balance(bank.address) == 1000
+    with pytest.raises(chain.Reverted) as info:
+        bank.ping(value=1)
+    assert info.value.reason == "not payable"
+    assert net.balance(bank.address) == 1000
+    r2 = bank.withdraw(400)
+    assert net.balance(bank.address) == 600
+    spent = r.gas_used + info.value.receipt.gas_used + r2.gas_used
+    assert net.balance(alice.address) == start - 1000 + 400 - spent
+    # Sending coin to a contract with no data is refused (no code runs for it).
+    with pytest.raises(chain.Reverted):
+        net.transfer(alice, bank.address, 5, gas=100_000)
+
+
+def test_cross_contract_call(net, asm):
+    alice, bob = net.accounts[0], net.accounts[1]
+    token = net.deploy(asm.token(), 1000, sender=alice)
+    fwd = net.deploy(asm.caller(), token.address)
+    token.transfer(fwd.address, 100, sender=alice)
+    r = fwd.forward(bob.address, 30, sender=bob)
+    assert r.value is True
+    assert token.balance_of(bob.address) == 30 and token.balance_of(fwd.address) == 70
+    assert r.logs == [chain.Event(token.address, "Transfer",
+                                  {"sender": fwd.address, "receiver": bob.address, "amount": 30})]
+    # A revert in the callee reverts the whole transaction.
+    with pytest.raises(chain.Reverted) as info:
+        fwd.forward(bob.address, 1000, sender=bob)
+    assert info.value.reason == "insufficient balance"
+    assert token.balance_of(fwd.address) == 70
+
+
+def test_reentrancy_refused_unless_marked(net, asm):
+    other = net.deploy(asm.caller(), chain.Address(0))
+    looper = net.deploy(asm.reentrant_pair(False))
+    with pytest.raises(chain.Reverted) as info:
+        looper.start(other.address)
+    assert info.value.reason == "reentrancy"
+    allowed = net.deploy(asm.reentrant_pair(True))
+    assert allowed.start(other.address).value == 42
+
+
+def test_handles_by_address_and_by_name(net, asm):
+    token = net.deploy(asm.token(), 77)
+    again = net.at(token.address)  # ABI from the code on chain
+    assert again.balance_of(net.accounts[0].address) == 77
+    assert net.call(str(token.address), "balance_of", net.accounts[0].address) == 77
+    with pytest.raises(chain.ArgumentError):
+        token.balance_of(5)
+    with pytest.raises(chain.ArgumentError):
+        token.transfer(net.accounts[1].address)
+    with pytest.raises(AttributeError):
+        token.no_such_function
+    with pytest.raises(chain.ArgumentError):
+        net.at(net.accounts[1].address)
+
+
+def test_block_environment_and_json_views(net, asm):
+    token = net.deploy(asm.token(), 1)
+    assert token.block_info() == net.height
+    info = net.block(-1)
+    doc = info.to_json()
+    assert doc["number"] == net.height and doc["transactions"] == ["0x" + info.transactions[0].hex()]
+    r = token.transfer(net.accounts[1].address, 1)
+    j = r.to_json()
+    assert j["status"] == "success" and j["value"] is True and j["block"] == r.block_number
+    assert j["events"][0]["args"]["receiver"] == str(net.accounts[1].address)
+    assert net.block(r.block_hash).number == r.block_number
+    assert net.block(10**6) is None and net.receipt(b"\x00" * 32) is None
+
+
+def test_submit_without_mining_then_mine(net):
+    alice, bob = net.accounts[0], net.accounts[1]
+    h1 = net.submit(net.make_tx(alice, bob.address, 1))
+    h2 = net.submit(net.make_tx(alice, bob.address, 2))
+    assert net.tx(h1).block_number is None and net.receipt(h1) is None
+    with pytest.raises(chain.InvalidTransaction) as info:
+        net.submit(net.make_tx(alice, bob.address, 3, nonce=5))
+    assert info.value.code == "tx-bad-nonce"
+    (blk,) = net.mine(1)
+    assert blk.transactions == (h1, h2)
+    assert net.balance(bob.address) == C.DEV_ACCOUNT_BALANCE + 3
+    assert [b.number for b in net.mine(3)] == [2, 3, 4]
+
+
+def test_persistence_across_reopen(tmp_path, asm):
+    with chain.Devnet(datadir=tmp_path / "d") as net:
+        token = net.deploy(asm.token(), 500)
+        token.transfer(net.accounts[2].address, 5)
+        pending = net.submit(net.make_tx(0, net.accounts[3].address, 9))
+        address, height = token.address, net.height
+    with chain.Devnet(datadir=tmp_path / "d") as net:
+        assert net.height == height
+        assert net.at(address).balance_of(net.accounts[2].address) == 5
+        assert net.tx(pending).block_number is None
+        net.mine(1)
+        assert net.receipt(pending).status is True
+        assert net.balance(net.accounts[3].address) == C.DEV_ACCOUNT_BALANCE + 9
+        assert net.verify() == height + 1
+
+
+def test_runs_are_reproducible(asm):
+    def run():
+        net = chain.Devnet()
+        token = net.deploy(asm.token(), 1000)
+        token.transfer(net.accounts[1].address, 10)
+        return net.block(-1).hash
+    assert run() == run()
+
+
+def test_verify_passes_on_an_honest_chain(net, asm):
+    token = net.deploy(asm.token(), 1000)
+    for i in range(3):
+        token.transfer(net.accounts[i + 1].address, 1 + i)
+    with pytest.raises(chain.Reverted):
+        token.transfer(net.accounts[1].address, 10**6)
+    assert net.verify() == net.height
