@@ -57,12 +57,15 @@ class ObeliskGroup(click.Group):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         state = extra.pop("obj", None) or State()
+        argv = list(args) if args is not None else sys.argv[1:]
         try:
             rv = super().main(args, prog_name or "obelisk", complete_var, standalone_mode=False, obj=state, **extra)
             code = rv if isinstance(rv, int) and not isinstance(rv, bool) else EXIT_OK
         except CliError as exc:
             code = _report(state, exc)
         except click.UsageError as exc:
+            # Parsing stopped before the subcommand saw its own --json: look for it.
+            state.json = state.json or "--json" in argv
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
             code = _report(state, CliError(_one_line(exc.format_message()) + hint))
         except click.ClickException as exc:
@@ -133,7 +136,7 @@ def command(group, name=None, **settings):
     return decorate
 
 
-@click.group(cls=ObeliskGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("obelisk", cls=ObeliskGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @_common_options
 @click.version_option(package_name="obelisk", prog_name="obelisk")
 @click.pass_context
@@ -160,7 +163,10 @@ main = cli  # the console script's entry point (pyproject: chain.cli:main)
 def _console(err: bool = False):
     from rich.console import Console
 
-    return Console(stderr=err, highlight=False, soft_wrap=True)
+    stream = sys.stderr if err else sys.stdout
+    # Off a terminal rich would wrap at 80 columns and split hashes; never wrap there.
+    width = None if stream.isatty() else 400
+    return Console(file=stream, width=width, highlight=False, soft_wrap=True)
 
 
 def emit(state: State, document, human) -> None:
@@ -171,15 +177,12 @@ def emit(state: State, document, human) -> None:
         human()
 
 
-def _kv_table(rows):
-    from rich.table import Table
-
-    table = Table(show_header=False, box=None, pad_edge=False)
-    table.add_column(style="bold")
-    table.add_column(overflow="fold")
+def echo_fields(rows) -> None:
+    """Aligned `key  value` lines; values never wrap, so hashes stay whole and greppable."""
+    rows = [(k, v) for k, v in rows]
+    width = max((len(k) for k, _ in rows), default=0)
     for key, value in rows:
-        table.add_row(key, "" if value is None else str(value))
-    return table
+        click.echo(f"{click.style(key.ljust(width), bold=True)}  {value}")
 
 
 # --------------------------------------------------------------------------
@@ -529,13 +532,14 @@ def open_net(state: State):
     if os.path.exists(path) and not os.path.isdir(path):
         raise CliError(f"bad datadir {path}: not a directory")
     try:
-        os.makedirs(path, exist_ok=True)
-        state._net = chain.Devnet(datadir=path)
+        net = chain.Devnet(datadir=path)
     except chain.ChainError as exc:
         raise CliError(f"bad datadir {path}: {exc.message}") from None
     except (OSError, sqlite3.Error) as exc:
         raise CliError(f"bad datadir {path}: {_one_line(getattr(exc, 'strerror', None) or exc)}") from None
-    return state._net
+    state._net = net
+    click.get_current_context().call_on_close(net.close)
+    return net
 
 
 def keystore_of(state: State):
@@ -544,16 +548,27 @@ def keystore_of(state: State):
     return Keystore(os.path.join(state.datadir, "keystore"))
 
 
-def resolve_sender(state: State, net, text: str | None):
-    """--from: a dev account index, a dev account's address, or a keystore address (asks its passphrase)."""
+def _dev_index(net, text: str, what: str):
+    index = int(text)
+    if index >= len(net.accounts):
+        raise CliError(f"{what} {index}: there are {len(net.accounts)} dev accounts (0 .. {len(net.accounts) - 1})")
+    return net.accounts[index]
+
+
+def _is_index(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) < 6
+
+
+def resolve_sender(state: State, net, text: str | None, *, need_key: bool = True):
+    """--from: a dev account index, a dev account's address, or a keystore address.
+
+    A keystore key is unlocked (passphrase) only when it must sign; a view call
+    needs just the address."""
     if text is None:
         return net.accounts[0]
     text = text.strip()
-    if text.isdigit() and len(text) < 6:
-        index = int(text)
-        if index >= len(net.accounts):
-            raise CliError(f"--from {index}: there are {len(net.accounts)} dev accounts (0 .. {len(net.accounts) - 1})")
-        return net.accounts[index]
+    if _is_index(text):
+        return _dev_index(net, text, "--from")
     address = parse_address(text, "--from")
     for account in net.accounts:
         if account.address == address:
@@ -561,6 +576,8 @@ def resolve_sender(state: State, net, text: str | None):
     store = keystore_of(state)
     if not store.has(address):
         raise CliError(f"--from {address}: not a dev account and not in the keystore")
+    if not need_key:
+        return address
     from .keys import PrivateKey
     from .keystore import KeystoreError, WrongPassphrase
 
@@ -573,21 +590,24 @@ def resolve_sender(state: State, net, text: str | None):
         raise CliError(str(exc)) from None
 
 
+def _account_arg(net, text: str, what: str):
+    """An address, or a dev account index."""
+    text = text.strip()
+    if _is_index(text):
+        return _dev_index(net, text, what).address
+    return parse_address(text, what)
+
+
 def code_object_at(net, address):
     """The decoded code at address (its ABI), or exit 2 when there is none."""
-    from vm.code import CodeFormatError, decode
-
-    code = net.code(address)
-    if not code:
+    code = net.code_object_at(address)
+    if code is None:
         raise CliError(f"no contract at {address}")
-    try:
-        return decode(code)
-    except CodeFormatError as exc:  # cannot happen for deployed code, which was validated
-        raise CliError(f"the code at {address} cannot be read: {exc}") from None
+    return code
 
 
 def _amount(text, what):
-    return None if text is None else parse_int(text, what, 0, 2**255 - 1)
+    return 0 if text is None else parse_int(text, what, 0, INT_MAX)
 
 
 def _gas(text):
@@ -601,128 +621,88 @@ def _hash_arg(text: str, what: str) -> bytes:
     return raw
 
 
-def _hex(b) -> str | None:
-    return None if b is None else "0x" + bytes(b).hex()
+def _reverted_line(reason, location) -> str:
+    return f"obelisk: reverted: {reason}" + (f" at {location}" if location else "")
+
+
+def _refused(exc) -> CliError:
+    """The chain or the library refused the request before anything ran: bad input."""
+    import chain
+
+    if isinstance(exc, chain.ArgumentError):
+        return CliError(_one_line(exc))
+    return CliError(f"transaction rejected: {_one_line(exc)}")
 
 
 # --------------------------------------------------------------------------
-# Receipts: one JSON shape for call, send and receipt.
-
-
-def _event_types(net, cache: dict, address, name: str) -> dict:
-    """Field name -> type of an event, from the emitting contract's code (for struct fields)."""
-    key = (bytes(address), name)
-    if key not in cache:
-        types = {}
-        try:
-            code = code_object_at(net, address)
-            for event in code.events:
-                if event.name == name:
-                    types = dict(event.fields)
-        except CliError:
-            pass
-        cache[key] = types
-    return cache[key]
-
-
-def receipt_doc(net, receipt, value_type=None) -> dict:
-    cache: dict = {}
-    events = []
-    for log in receipt.logs:
-        types = _event_types(net, cache, log.address, log.name)
-        events.append(
-            {
-                "name": log.name,
-                "address": str(log.address),
-                "args": {k: to_json(v, types.get(k)) for k, v in log.args.items()},
-            }
-        )
-    return {
-        "status": "success" if receipt.status else "reverted",
-        "value": to_json(receipt.value, value_type),
-        "gas_used": receipt.gas_used,
-        "events": events,
-        "reason": receipt.reason,
-        "location": receipt.location,
-        "block": receipt.block_number,
-        "tx": _hex(receipt.tx_hash),
-    }
+# Receipts: the library's JSON shape, and a readable view of it.
 
 
 def show_receipt(doc: dict) -> None:
-    from rich.text import Text
-
-    console = _console()
     ok = doc["status"] == "success"
-    rows = [
-        ("status", Text(doc["status"], style="green" if ok else "bold red")),
-        ("tx", doc["tx"]),
-        ("block", doc["block"]),
-        ("gas used", doc["gas_used"]),
-    ]
-    if doc.get("contract"):
-        rows.append(("contract", doc["contract"]))
-    if ok and doc["value"] is not None:
+    rows = [("status", click.style(doc["status"], fg="green" if ok else "red", bold=not ok)), ("tx", doc["tx"]),
+            ("block", doc["block"]), ("gas used", doc["gas_used"])]
+    if doc.get("address"):
+        rows.append(("contract", doc["address"]))
+    if ok and doc.get("value") is not None:
         rows.append(("value", human_value(doc["value"])))
     if not ok:
-        rows.append(("reason", doc["reason"]))
-        if doc["location"]:
+        rows.append(("reason", doc.get("reason")))
+        if doc.get("location"):
             rows.append(("location", doc["location"]))
-    console.print(_kv_table(rows))
-    for ev in doc["events"]:
-        args = ", ".join(f"{k}={human_value(v)}" for k, v in ev["args"].items())
-        console.print(Text(f"  event {ev['name']}({args})  from {ev['address']}"))
+    rows += [("event", f"{ev['name']}({', '.join(f'{k}={human_value(v)}' for k, v in ev['args'].items())})  from {ev['address']}")
+             for ev in doc.get("events", [])]
+    echo_fields(rows)
 
 
-def _finish_tx(state: State, doc: dict) -> int:
+def _finish_tx(state: State, receipt) -> int:
+    doc = receipt.to_json()
     emit(state, doc, lambda: show_receipt(doc))
     if doc["status"] != "success":
-        if not state.json:
-            click.echo(f"obelisk: reverted: {doc['reason']}" + (f" at {doc['location']}" if doc["location"] else ""), err=True)
+        click.echo(_reverted_line(doc["reason"], doc["location"]), err=True)
         return EXIT_FAILED
     return EXIT_OK
-
-
-def _rejected(exc) -> CliError:
-    """A transaction the chain refused before running it (no receipt): bad input."""
-    return CliError(f"transaction rejected: {exc}")
 
 
 # --------------------------------------------------------------------------
 # deploy / call / send / balance
 
-
 _ARGS = {"ignore_unknown_options": True}  # so a negative number is an argument, not an option
+_FROM_HELP = "Account index, dev address or keystore address [default: 0]."
 
 
 def _load_artifact(path: str, contract: str | None):
-    """A .contract source (compiled now) or an artifact .json from `obelisk compile`."""
-    if path.endswith(".json"):
-        import lang
+    """A .contract source, compiled now, or an artifact .json written by `obelisk compile`."""
+    if not path.endswith(".json"):
+        return _compile(path, contract)
+    import lang
 
-        _input_file(path)
-        try:
-            with open(path, encoding="utf-8") as f:
-                return lang.Artifact.from_json(f.read())
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise CliError(f"{path}: not a valid artifact ({_one_line(exc)})") from None
-    return _compile(path, contract)
+    _input_file(path)
+    from_json = getattr(lang.Artifact, "from_json", None)
+    if from_json is None:
+        raise CliError(f"{path}: deploying an artifact .json is not supported by this lang; deploy the .contract")
+    try:
+        with open(path, encoding="utf-8") as f:
+            return from_json(f.read())
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CliError(f"{path}: not a valid artifact ({_one_line(exc)})") from None
 
 
 def _init_params(bytecode: bytes):
-    from vm.code import decode
+    from vm.code import CodeFormatError, decode
 
-    for f in decode(bytecode).functions:
-        if f.is_init:
-            return f.params
-    return ()
+    try:
+        code = decode(bytecode)
+    except CodeFormatError as exc:
+        raise CliError(f"not a valid code object: {exc}") from None
+    return next((f.params for f in code.functions if f.is_init), ())
 
 
 @command(cli, "deploy", context_settings=_ARGS)
 @click.argument("file")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.option("--contract", "-c", metavar="NAME", help="Contract in FILE [default: the only one, else the last].")
-@click.option("--from", "sender", metavar="A", help="Account index, dev address or keystore address [default: 0].")
+@click.option("--from", "sender", metavar="A", help=_FROM_HELP)
 @click.option("--value", metavar="V", help="Native coin sent with the deployment.")
 @click.option("--gas", metavar="G", help="Gas limit.")
 def deploy_cmd(state, file, args, contract, sender, value, gas):
@@ -730,40 +710,37 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
     import chain
 
     art = _load_artifact(file, contract)
-    params = _init_params(art.bytecode)
-    values = parse_args(list(args), params, f"{art.name}'s constructor")
+    values = parse_args(list(args), _init_params(art.bytecode), f"{art.name}'s constructor")
     value, gas = _amount(value, "--value"), _gas(gas)
     net = open_net(state)
     account = resolve_sender(state, net, sender)
     try:
-        handle = net.deploy(art, *values, sender=account, value=value or 0, **({"gas": gas} if gas else {}))
-        receipt = handle.receipt
+        receipt = net.deploy(art, *values, sender=account, value=value, gas=gas).receipt
     except chain.Reverted as exc:
         receipt = exc.receipt
-        handle = None
-    except chain.ChainError as exc:
-        raise _rejected(exc) from None
+    except (chain.ChainError, chain.ArgumentError) as exc:
+        raise _refused(exc) from None
+    ok = bool(receipt.status)
     doc = {
-        "address": str(handle.address) if handle is not None else None,
-        "tx": _hex(receipt.tx_hash),
+        "address": str(receipt.contract_address) if ok else None,
+        "tx": "0x" + receipt.tx_hash.hex(),
         "block": receipt.block_number,
         "gas_used": receipt.gas_used,
-        "status": "success" if receipt.status else "reverted",
+        "status": "success" if ok else "reverted",
     }
-    if not receipt.status:
+    if not ok:
         doc.update(reason=receipt.reason, location=receipt.location)
 
     def human():
-        if receipt.status:
+        if ok:
             click.echo(f"deployed {art.name} at {doc['address']}")
             click.echo(f"tx {doc['tx']}  block {doc['block']}  gas used {doc['gas_used']}")
         else:
-            show_receipt({**doc, "value": None, "events": []})
+            show_receipt(doc)
 
     emit(state, doc, human)
-    if not receipt.status:
-        if not state.json:
-            click.echo(f"obelisk: reverted: {receipt.reason}" + (f" at {receipt.location}" if receipt.location else ""), err=True)
+    if not ok:
+        click.echo(_reverted_line(receipt.reason, receipt.location), err=True)
         return EXIT_FAILED
     return EXIT_OK
 
@@ -772,7 +749,7 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
 @click.argument("address")
 @click.argument("function")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-@click.option("--from", "sender", metavar="A", help="Account index, dev address or keystore address [default: 0].")
+@click.option("--from", "sender", metavar="A", help=_FROM_HELP)
 @click.option("--value", metavar="V", help="Native coin sent with the call.")
 @click.option("--gas", metavar="G", help="Gas limit.")
 def call_cmd(state, address, function, args, sender, value, gas):
@@ -781,6 +758,7 @@ def call_cmd(state, address, function, args, sender, value, gas):
     A view function prints its value (no transaction); any other sends a
     transaction, mines it and prints the receipt with its decoded events."""
     import chain
+    from chain.devnet import json_value
 
     address = parse_address(address, "ADDRESS")
     value, gas = _amount(value, "--value"), _gas(gas)
@@ -789,78 +767,59 @@ def call_cmd(state, address, function, args, sender, value, gas):
     fn = code.function(function)
     if fn is None or not fn.is_pub or fn.is_init:
         names = ", ".join(f.name for f in code.functions if f.is_pub and not f.is_init) or "none"
-        raise CliError(f"the contract at {address} ({code.name}) has no public function {_show(function)} (it has: {names})")
+        raise CliError(f"{code.name} at {address} has no public function {_show(function)} (it has: {names})")
     values = parse_args(list(args), fn.params, function)
-    options = {"value": value or 0, **({"gas": gas} if gas else {})}
-    if fn.is_view:
-        options["sender"] = resolve_sender(state, net, sender) if sender is not None else net.accounts[0]
-        try:
-            result = net.call(address, function, values, **options)
-        except chain.Reverted as exc:
-            doc = {"value": None, "status": "reverted", "reason": exc.reason, "location": exc.location}
-            emit(state, doc, lambda: None)
-            click.echo(f"obelisk: reverted: {exc.reason}" + (f" at {exc.location}" if exc.location else ""), err=True)
-            return EXIT_FAILED
-        except chain.ChainError as exc:
-            raise _rejected(exc) from None
-        emit(state, {"value": to_json(result, fn.returns)}, lambda: click.echo(human_value(result, fn.returns)))
-        return EXIT_OK
-    options["sender"] = resolve_sender(state, net, sender)
+    if fn.is_view and value:
+        raise CliError(f"{function} is a view function: it takes no --value")
+    account = resolve_sender(state, net, sender, need_key=not fn.is_view)
     try:
-        receipt = net.call(address, function, values, **options)
+        result = net.call(address, function, *values, sender=account, value=value, gas=gas)
     except chain.Reverted as exc:
-        receipt = exc.receipt
-    except chain.ChainError as exc:
-        raise _rejected(exc) from None
-    return _finish_tx(state, receipt_doc(net, receipt, fn.returns))
+        if exc.receipt is not None:
+            return _finish_tx(state, exc.receipt)
+        doc = {"value": None, "status": "reverted", "reason": exc.reason, "location": exc.location}
+        emit(state, doc, lambda: None)
+        click.echo(_reverted_line(exc.reason, exc.location), err=True)
+        return EXIT_FAILED
+    except (chain.ChainError, chain.ArgumentError) as exc:
+        raise _refused(exc) from None
+    if not fn.is_view:
+        return _finish_tx(state, result)
+    emit(state, {"value": json_value(result, fn.returns)}, lambda: click.echo(human_value(result, fn.returns)))
+    return EXIT_OK
 
 
 @command(cli, "send")
 @click.argument("to")
 @click.argument("amount")
-@click.option("--from", "sender", metavar="A", help="Account index, dev address or keystore address [default: 0].")
+@click.option("--from", "sender", metavar="A", help=_FROM_HELP)
 def send_cmd(state, to, amount, sender):
-    """Send AMOUNT of the native coin to TO."""
+    """Send AMOUNT of the native coin to TO (an address or a dev account index)."""
     import chain
 
-    to = _account_arg(state, None, to, "TO")
-    amount = parse_int(amount, "AMOUNT", 0, 2**255 - 1)
+    amount = parse_int(amount, "AMOUNT", 0, INT_MAX)
+    if not _is_index(to.strip()):
+        parse_address(to, "TO")  # bad input is refused before the chain is opened
     net = open_net(state)
-    to = _account_arg(state, net, to, "TO")
+    to = _account_arg(net, to, "TO")
     account = resolve_sender(state, net, sender)
     try:
         receipt = net.transfer(account, to, amount)
     except chain.Reverted as exc:
         receipt = exc.receipt
-    except chain.ChainError as exc:
-        raise _rejected(exc) from None
-    return _finish_tx(state, receipt_doc(net, receipt))
-
-
-def _account_arg(state: State, net, text, what: str):
-    """An address, or (once the chain is open) a dev account index."""
-    from vm.values import Address
-
-    if isinstance(text, Address):
-        return text
-    text = text.strip()
-    if text.isdigit() and len(text) < 6:
-        if net is None:
-            return text
-        index = int(text)
-        if index >= len(net.accounts):
-            raise CliError(f"{what}: there are {len(net.accounts)} dev accounts (0 .. {len(net.accounts) - 1})")
-        return net.accounts[index].address
-    return parse_address(text, what)
+    except (chain.ChainError, chain.ArgumentError) as exc:
+        raise _refused(exc) from None
+    return _finish_tx(state, receipt)
 
 
 @command(cli, "balance")
 @click.argument("address")
 def balance_cmd(state, address):
     """Native coin balance of ADDRESS (or of a dev account index)."""
-    address = _account_arg(state, None, address, "ADDRESS")
+    if not _is_index(address.strip()):
+        parse_address(address, "ADDRESS")
     net = open_net(state)
-    address = _account_arg(state, net, address, "ADDRESS")
+    address = _account_arg(net, address, "ADDRESS")
     balance = net.balance(address)
     emit(state, {"address": str(address), "balance": balance}, lambda: click.echo(str(balance)))
     return EXIT_OK
@@ -888,10 +847,9 @@ def group(parent, name, **settings):
 
 
 @group(cli, "accounts", invoke_without_command=True)
-@click.pass_context
-def accounts_cmd(ctx, state):
+def accounts_cmd(state):
     """List dev and keystore accounts with balances; `accounts new` makes a key."""
-    if ctx.invoked_subcommand is not None:
+    if click.get_current_context().invoked_subcommand is not None:
         return EXIT_OK
     net = open_net(state)
     rows = [("dev", str(i), a.address) for i, a in enumerate(net.accounts)]
@@ -947,114 +905,56 @@ def mine_cmd(state, count):
     n = parse_int(count, "N", 1, MAX_MINE)
     net = open_net(state)
     progress = not state.json and sys.stderr.isatty()
+    last = None
     for i in range(n):
         if progress:
             click.echo(f"\rmining block {i + 1}/{n} (height {net.height + 1})", nl=False, err=True)
-        net.mine(1)
+        last = net.mine(1)[-1]
     if progress:
         click.echo("\r\033[K", nl=False, err=True)
-    head = net.block(net.height)
-    doc = {"mined": n, "height": net.height, "hash": _hex(head.hash)}
-    emit(state, doc, lambda: click.echo(f"mined {n} block{'s' if n != 1 else ''}; height {doc['height']} ({doc['hash']})"))
+    doc = {"mined": n, "height": last.number, "hash": "0x" + last.hash.hex()}
+    emit(state, doc, lambda: click.echo(f"mined {n} block{'s' if n != 1 else ''}; height {doc['height']}, head {doc['hash']}"))
     return EXIT_OK
-
-
-def _block_doc(block) -> dict:
-    h = block.header
-    return {
-        "height": h.height,
-        "hash": _hex(block.hash),
-        "prev_hash": _hex(h.prev_hash),
-        "timestamp": h.timestamp,
-        "miner": str(h.miner),
-        "target": "0x" + h.target.to_bytes(32, "big").hex(),
-        "nonce": h.nonce,
-        "gas_used": h.gas_used,
-        "gas_limit": h.gas_limit,
-        "reward": h.reward,
-        "tx_root": _hex(h.tx_root),
-        "receipts_root": _hex(h.receipts_root),
-        "state_root": _hex(h.state_root),
-        "transactions": [_hex(tx.hash) for tx in block.txs],
-    }
 
 
 @command(cli, "block")
 @click.argument("number", required=False, metavar="[N]")
 def block_cmd(state, number):
-    """Show block N (default: the latest)."""
+    """Show block N (default: the latest; negative counts back from it)."""
+    n = None if number is None else parse_int(number, "N", -(2**63), 2**63)
     net = open_net(state)
-    n = net.height if number is None else parse_int(number, "N", 0, 2**63)
-    if n > net.height:
+    info = net.block(n)
+    if info is None:
         raise CliError(f"no block {n}: the chain's height is {net.height}")
-    doc = _block_doc(net.block(n))
+    doc = info.to_json()
 
     def human():
-        rows = [(k.replace("_", " "), v) for k, v in doc.items() if k != "transactions"]
+        rows = [(k.replace("_", " "), human_value(v)) for k, v in doc.items() if k != "transactions"]
         rows.append(("transactions", len(doc["transactions"])))
-        console = _console()
-        console.print(_kv_table(rows))
-        for tx_hash in doc["transactions"]:
-            console.print(f"  {tx_hash}")
+        rows += [("  tx", tx_hash) for tx_hash in doc["transactions"]]
+        echo_fields(rows)
 
     emit(state, doc, human)
     return EXIT_OK
-
-
-def _find_tx(net, text: str):
-    tx_hash = _hash_arg(text, "HASH")
-    found = net.tx(tx_hash)
-    if found is None:
-        raise CliError(f"no transaction {_hex(tx_hash)} on this chain")
-    return tx_hash, found
-
-
-def _tx_doc(net, tx_hash, tx, block_number, index) -> dict:
-    from .tx import CallDataError, decode_call, decode_deploy
-
-    doc = {
-        "hash": _hex(tx_hash),
-        "block": block_number,
-        "index": index,
-        "from": str(tx.sender),
-        "to": None if tx.to is None else str(tx.to),
-        "nonce": tx.nonce,
-        "value": tx.value,
-        "gas_limit": tx.gas_limit,
-        "gas_price": tx.gas_price,
-        "kind": "deploy" if tx.is_deploy else ("call" if tx.data else "transfer"),
-    }
-    try:
-        if tx.is_deploy:
-            code, args = decode_deploy(tx.data)
-            doc["code_size"] = len(code)
-            types = [t for _, t in _init_params(code)]
-        elif tx.data:
-            name, args = decode_call(tx.data)
-            doc["function"] = name
-            try:
-                fn = code_object_at(net, tx.to).function(name)
-                types = [t for _, t in fn.params] if fn is not None else []
-            except CliError:
-                types = []
-        else:
-            args, types = None, []
-        if args is not None:
-            types = types if len(types) == len(args) else [None] * len(args)
-            doc["args"] = [to_json(a, t) for a, t in zip(args, types)]
-    except (CallDataError, ValueError):
-        doc["data"] = _hex(tx.data)
-    return doc
 
 
 @command(cli, "tx")
 @click.argument("hash")
 def tx_cmd(state, hash):
     """Show the transaction HASH."""
+    tx_hash = _hash_arg(hash, "HASH")
     net = open_net(state)
-    tx_hash, (tx, block_number, index) = _find_tx(net, hash)
-    doc = _tx_doc(net, tx_hash, tx, block_number, index)
-    emit(state, doc, lambda: _console().print(_kv_table([(k.replace("_", " "), human_value(v)) for k, v in doc.items()])))
+    info = net.tx(tx_hash)
+    if info is None:
+        raise CliError(f"no transaction 0x{tx_hash.hex()} on this chain")
+    doc = info.to_json()
+
+    def human():
+        rows = [(k.replace("_", " "), human_value(v)) for k, v in doc.items() if k != "data" and v is not None]
+        rows.append(("data", f"{len(info.data)} bytes"))
+        echo_fields(rows)
+
+    emit(state, doc, human)
     return EXIT_OK
 
 
@@ -1062,29 +962,110 @@ def tx_cmd(state, hash):
 @click.argument("hash")
 def receipt_cmd(state, hash):
     """Show the receipt of transaction HASH, with decoded events."""
-    net = open_net(state)
     tx_hash = _hash_arg(hash, "HASH")
+    net = open_net(state)
     receipt = net.receipt(tx_hash)
     if receipt is None:
-        raise CliError(f"no transaction {_hex(tx_hash)} on this chain")
-    doc = receipt_doc(net, receipt)
+        pending = net.tx(tx_hash) is not None
+        raise CliError(f"transaction 0x{tx_hash.hex()} is pending: no receipt until it is mined" if pending
+                       else f"no transaction 0x{tx_hash.hex()} on this chain")
+    doc = receipt.to_json()
     emit(state, doc, lambda: show_receipt(doc))
     return EXIT_OK
 
 
 @command(cli, "verify")
 def verify_cmd(state):
-    """Re-validate the whole chain from genesis (proof of work, signatures, re-execution, roots)."""
+    """Re-validate the whole chain from genesis (work, signatures, re-execution, roots)."""
     import chain
 
     net = open_net(state)
     try:
-        net.verify()
+        height = net.verify()
     except chain.ChainError as exc:
         doc = {"valid": False, "height": net.height, "error": str(exc)}
-        emit(state, doc, lambda: click.echo(f"INVALID at height <= {net.height}: {exc}"))
+        emit(state, doc, lambda: click.echo(f"INVALID: {exc}"))
         click.echo(f"obelisk: verification failed: {_one_line(exc)}", err=True)
         return EXIT_FAILED
-    doc = {"valid": True, "height": net.height}
-    emit(state, doc, lambda: click.echo(f"valid: {net.height + 1} blocks from genesis to height {net.height}"))
+    doc = {"valid": True, "height": height}
+    emit(state, doc, lambda: click.echo(f"valid: every block from genesis to height {height} re-validates"))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------
+# disasm
+
+_MAX_SOURCE_FILE = 4 * 1024 * 1024  # a source file this large is not one we compiled
+
+
+def _source_lines(path: str, cache: dict):
+    """The lines of a source file named in a line table, or None when it cannot be read now."""
+    if path not in cache:
+        lines = None
+        try:
+            if os.path.isfile(path) and os.path.getsize(path) <= _MAX_SOURCE_FILE:
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    lines = f.read().split("\n")
+        except OSError:
+            pass
+        cache[path] = lines
+    return cache[path]
+
+
+def annotate(text: str, files) -> str:
+    """vm.disassemble's text with, under each new source location (`.loc`), that source line."""
+    cache: dict = {}
+    out = []
+    last = None
+    for line in text.split("\n"):
+        out.append(line)
+        words = line.split()
+        if len(words) >= 4 and words[0] == ".loc" and line.startswith("    ") and all(w.isdigit() for w in words[1:4]):
+            fi, ln = int(words[1]), int(words[2])
+            if fi < len(files) and (fi, ln) != last:
+                last = (fi, ln)
+                lines = _source_lines(files[fi], cache)
+                if lines is not None and 0 < ln <= len(lines):
+                    out.append(f"    ;   {ln:>4} | {lines[ln - 1].rstrip()}")
+    return "\n".join(out)
+
+
+def _code_from_file(path: str, contract: str | None) -> bytes:
+    if path.endswith(".contract"):
+        return _compile(path, contract).bytecode
+    if path.endswith(".json"):
+        return _load_artifact(path, contract).bytecode
+    _input_file(path)
+    from vm import limits
+
+    with open(path, "rb") as f:
+        data = f.read(limits.MAX_CODE_OBJECT_SIZE + 1)
+    if len(data) > limits.MAX_CODE_OBJECT_SIZE:
+        raise CliError(f"{path}: larger than any code object ({limits.MAX_CODE_OBJECT_SIZE} bytes)")
+    return data
+
+
+@command(cli, "disasm")
+@click.argument("target", metavar="FILE-or-ADDRESS")
+@click.option("--contract", "-c", metavar="NAME", help="Contract in FILE [default: the only one, else the last].")
+def disasm_cmd(state, target, contract):
+    """Disassemble a contract, showing the source line of each instruction.
+
+    FILE-or-ADDRESS: a .contract file (compiled now), an artifact .json, a file
+    holding an encoded code object, or the 0x address of a deployed contract."""
+    from vm.code import CodeFormatError, decode
+    from vm.disasm import disassemble
+
+    stripped = target.strip()
+    if stripped.lower().startswith("0x") and not os.path.exists(target):
+        address = parse_address(stripped, "ADDRESS")
+        code = code_object_at(open_net(state), address)
+    else:
+        raw = _code_from_file(target, contract)
+        try:
+            code = decode(raw)
+        except CodeFormatError as exc:
+            raise CliError(f"{target}: not a code object ({exc})") from None
+    text = annotate(disassemble(code), code.files).rstrip("\n")
+    emit(state, {"contract": code.name, "text": text + "\n"}, lambda: click.echo(text))
     return EXIT_OK

@@ -1,0 +1,66 @@
+"""Usage errors, option placement and the never-a-traceback rule."""
+import pytest
+
+
+def test_help_lists_every_command(ob):
+    r = ob.run(["--help"], datadir=False)
+    assert r.exit_code == 0
+    for name in ("compile", "deploy", "call", "send", "balance", "accounts", "mine", "block", "tx",
+                 "receipt", "verify", "disasm", "seal", "unseal"):
+        assert f"  {name} " in r.stdout, name
+
+
+@pytest.mark.parametrize(
+    "args, reason",
+    [
+        (["frobnicate"], "No such command 'frobnicate'"),
+        (["deploy"], "Missing argument 'FILE'"),
+        (["compile", "x.contract", "--emit", "bytecode"], "'bytecode' is not one of 'ast', 'ir', 'asm'"),
+        (["seal"], "Missing argument 'FILE'"),
+        (["balance", "--nope"], "No such option '--nope'"),
+    ],
+)
+def test_usage_errors_are_one_line_exit_2(ob, args, reason):
+    r = ob.run(args)
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("obelisk: error: ") and reason in lines[0], r.stderr
+
+
+def test_usage_error_under_json_is_a_json_document(ob):
+    doc = ob.json(["deploy"], expect_code=2)
+    assert doc == {"error": "Missing argument 'FILE'. (see 'obelisk deploy --help')"}
+
+
+def test_json_flag_before_or_after_the_subcommand(ob, tmp_path):
+    data = tmp_path / "d"
+    data.write_bytes(b"x")
+    before = ob.run(["--json", "seal", data, "-o", tmp_path / "a"], passphrase="pw")
+    after = ob.run(["seal", data, "-o", tmp_path / "b", "--json"], passphrase="pw")
+    assert before.exit_code == after.exit_code == 0
+    assert before.stdout.startswith("{") and after.stdout.startswith("{")
+
+
+def test_datadir_env_and_option(ob, tmp_path, monkeypatch):
+    from chain.cli import State
+
+    state = State()
+    monkeypatch.delenv("OBELISK_DATADIR", raising=False)
+    assert state.datadir == ".obelisk"
+    monkeypatch.setenv("OBELISK_DATADIR", str(tmp_path / "env"))
+    assert state.datadir == str(tmp_path / "env")
+    state.datadir_option = str(tmp_path / "opt")
+    assert state.datadir == str(tmp_path / "opt")
+
+
+def test_internal_errors_are_reported_not_raised(ob, monkeypatch):
+    from chain import seal
+
+    def boom(*a, **k):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(seal, "seal_file", boom)
+    r = ob.run(["seal", __file__], passphrase="pw")
+    assert r.exit_code == 3
+    assert "internal error: RuntimeError: kaboom" in r.stderr and "please report" in r.stderr
