@@ -1,1 +1,34 @@
-"""placeholder"""
+"""The Obelisk contract language: source -> checked AST -> VM code, as an Artifact.
+
+Public API: compile_source, compile_file, emit_file, Artifact, CompileError,
+InternalCompilerError.
+"""
+from __future__ import annotations
+
+from .artifact import Artifact
+from .errors import CompileError, Diagnostic, InternalCompilerError
+
+__all__ = ["compile_source", "compile_file", "emit_file", "Artifact", "CompileError", "InternalCompilerError", "Diagnostic"]
+
+
+def compile_source(src, filename: str = "<source>", contract: str | None = None) -> Artifact:
+    """Compile source text; `filename` is what errors and source spans show."""
+    from .compiler import compile_text
+
+    return compile_text(src, filename, None, contract)
+
+
+def compile_file(path, contract: str | None = None) -> Artifact:
+    """Compile a .contract file: the contract named `contract`, else the only one, else the last."""
+    from .compiler import compile_text, read_source
+
+    data, real = read_source(path)
+    return compile_text(data, str(path), real, contract)
+
+
+def emit_file(path, stage: str, contract: str | None = None) -> str:
+    """The text of one pipeline stage for a file: "ast", "ir" or "asm"."""
+    from .compiler import emit_text, read_source
+
+    data, real = read_source(path)
+    return emit_text(data, str(path), real, stage, contract)

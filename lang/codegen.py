@@ -1,0 +1,657 @@
+"""Codegen: a checked contract -> vm.asm functions (instructions with labels and source spans).
+
+Storage layout (docs/architecture.md): variable N lives under the key
+prefix pack(N); KEY appends a map key, struct field index or list index; a
+list keeps its length at its own key. Only scalars are stored.
+"""
+from __future__ import annotations
+
+from vm import code as C
+from vm import limits
+from vm.asm import FunctionAsm, Instr, Label
+from vm.code import Event
+from vm.encoding import pack
+from vm.values import Address
+
+from . import ast
+from . import types as T
+from .errors import InternalCompilerError
+
+_BINOPS = {
+    "+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "**": "POW",
+    "&": "BAND", "|": "BOR", "^": "BXOR", "<<": "SHL", ">>": "SHR",
+    "==": "EQ", "!=": "NE", "<": "LT", "<=": "LE", ">": "GT", ">=": "GE",
+}
+_ENV = {"msg.sender": "CALLER", "msg.value": "CALLVALUE", "block.number": "BLOCK_NUMBER",
+        "block.timestamp": "TIMESTAMP", "this": "SELF"}
+_BUILTIN_OPS = {"sha256": "SHA256", "balance": "BALANCE", "min": "MIN", "max": "MAX", "abs": "ABS", "str": "TO_STR"}
+
+REQUIRE_DEFAULT = "requirement failed"
+REVERT_DEFAULT = "reverted"
+POP_EMPTY = "pop from an empty list"
+
+
+class TooManyLocals(Exception):
+    def __init__(self, node):
+        self.node = node
+
+
+def storage_prefix(slot: int) -> bytes:
+    return pack(slot)
+
+
+class FnGen:
+    """Generates one function's body."""
+
+    def __init__(self, checked, fi, file, want_fn):
+        self.c = checked
+        self.fi = fi
+        self.file = file
+        self.want_fn = want_fn  # called with every FuncInfo this code calls
+        self.body: list = []
+        self.span = None
+        self.nlabels = 0
+        self.base = fi.nlocals  # codegen temporaries live above the checker's slots
+        self.temps = 0
+        self.max_temps = 0
+        self.loops: list = []  # (continue label, break label)
+
+    # ---------- emission ----------
+    def at(self, node):
+        self.span = (self.file, node.line, node.col)
+
+    def op(self, name, arg=None):
+        self.body.append(Instr(name, arg, self.span))
+
+    def label(self, hint):
+        self.nlabels += 1
+        return f"{hint}{self.nlabels}"
+
+    def place(self, name):
+        self.body.append(Label(name))
+
+    def temp(self, node):
+        slot = self.base + self.temps
+        self.temps += 1
+        self.max_temps = max(self.max_temps, self.temps)
+        if slot >= limits.MAX_LOCALS:
+            raise TooManyLocals(node)
+        return slot
+
+    def free(self, n=1):
+        self.temps -= n
+
+    def push_value(self, v):
+        t = type(v)
+        if t is bool:
+            self.op("PUSH_TRUE" if v else "PUSH_FALSE")
+        elif t is int:
+            if -128 <= v <= 127:
+                self.op("PUSH_INT", v)
+            else:
+                self.op("PUSH_CONST", v)
+        elif t is Address:
+            self.push_value(int.from_bytes(v, "big"))
+            self.op("TO_ADDR")
+        elif t in (str, bytes):
+            self.op("PUSH_CONST", v)
+        else:
+            raise InternalCompilerError(f"cannot push constant {v!r}")
+
+    def push_zero(self, t):
+        if t == T.INT:
+            self.op("PUSH_INT", 0)
+        elif t == T.BOOL:
+            self.op("PUSH_FALSE")
+        elif t == T.ADDRESS or isinstance(t, T.IfaceType):
+            self.op("PUSH_INT", 0)
+            self.op("TO_ADDR")
+        elif t == T.BYTES:
+            self.op("PUSH_CONST", b"")
+        elif t == T.STRING:
+            self.op("PUSH_CONST", "")
+        elif isinstance(t, T.StructType):
+            for _, ft in t.fields:
+                self.push_zero(ft)
+            self.op("MAKE_STRUCT", len(t.fields))
+        else:
+            raise InternalCompilerError(f"no zero for {t}")
+
+    # ---------- function ----------
+    def function(self):
+        node = self.fi.node
+        self.at(node)
+        self.block_stmts(node.body.stmts)
+        if not self.c_terminates(node.body):
+            self.at(node.body)
+            if self.fi.ret is not None:
+                raise InternalCompilerError(f"function {self.fi.name} can end without a return")
+            self.op("RET")
+        return self.body
+
+    def c_terminates(self, s):
+        from .checker import _breaks
+
+        if isinstance(s, ast.Block):
+            return any(self.c_terminates(x) for x in s.stmts)
+        if isinstance(s, (ast.ReturnStmt, ast.RevertStmt)):
+            return True
+        if isinstance(s, ast.IfStmt):
+            return s.orelse is not None and self.c_terminates(s.then) and self.c_terminates(s.orelse)
+        if isinstance(s, ast.WhileStmt):
+            return self.c.consts.get(s.cond) is True and not _breaks(s.body)
+        return False
+
+    # ---------- statements ----------
+    def block_stmts(self, stmts):
+        for s in stmts:
+            self.stmt(s)
+            if self.c_terminates(s):
+                break  # the rest is unreachable: emit nothing for it
+
+    def stmt(self, s):
+        self.at(s)
+        getattr(self, "s_" + type(s).__name__)(s)
+
+    def s_Block(self, s):
+        self.block_stmts(s.stmts)
+
+    def s_LetStmt(self, s):
+        self.expr(s.value)
+        self.at(s)
+        self.op("STORE", self.c.slots[s])
+
+    def s_ExprStmt(self, s):
+        t = self.c.types.get(s.expr)
+        self.expr(s.expr)
+        if t is not T.VOID:
+            self.op("POP")
+
+    def s_AssignStmt(self, s):
+        target = s.target
+        kind = self.place_kind(target)
+        op = None if s.op == "=" else s.op[:-1]
+        t = self.c.types[target]
+        if kind == "storage":
+            self.key(target)
+            if op is not None:
+                self.op("DUP")
+                self.load(t, target)
+                self.expr(s.value)
+                self.at(s)
+                self.binop(op, t)
+            else:
+                self.expr(s.value)
+                self.at(s)
+            self.store(t, target)
+            return
+        # A local, or a field path into a local struct (value semantics: rebuild the struct).
+        path = []
+        node = target
+        while isinstance(node, ast.Field):
+            path.append(self.c.refs[node][1])
+            node = node.base
+        path.reverse()
+        slot = self.c.refs[node][1]
+        if not path:
+            if op is not None:
+                self.op("LOAD", slot)
+                self.expr(s.value)
+                self.at(s)
+                self.binop(op, t)
+            else:
+                self.expr(s.value)
+                self.at(s)
+            self.op("STORE", slot)
+            return
+        self.op("LOAD", slot)
+        for idx in path[:-1]:
+            self.op("DUP")
+            self.op("GET_FIELD", idx)
+        if op is not None:
+            self.op("DUP")
+            self.op("GET_FIELD", path[-1])
+            self.expr(s.value)
+            self.at(s)
+            self.binop(op, t)
+        else:
+            self.expr(s.value)
+            self.at(s)
+        for idx in reversed(path):
+            self.op("SET_FIELD", idx)
+        self.op("STORE", slot)
+
+    def binop(self, op, t):
+        if op == "+" and t in (T.STRING, T.BYTES):
+            self.op("CONCAT")
+        else:
+            self.op(_BINOPS[op])
+
+    def s_IfStmt(self, s):
+        else_l, end_l = self.label("else"), self.label("endif")
+        folded = self.c.consts.get(s.cond)
+        if folded is True:
+            self.block_stmts(s.then.stmts)
+            return
+        if folded is False:
+            if s.orelse is not None:
+                self.stmt(s.orelse)
+            return
+        self.expr(s.cond)
+        self.at(s)
+        self.op("JUMP_IF_FALSE", else_l if s.orelse is not None else end_l)
+        self.block_stmts(s.then.stmts)
+        if s.orelse is not None:
+            if not self.c_terminates(s.then):
+                self.at(s)
+                self.op("JUMP", end_l)
+            self.place(else_l)
+            self.stmt(s.orelse)
+        self.place(end_l)
+
+    def s_WhileStmt(self, s):
+        top, end = self.label("while"), self.label("endwhile")
+        self.place(top)
+        folded = self.c.consts.get(s.cond)
+        if folded is False:
+            return
+        if folded is not True:
+            self.expr(s.cond)
+            self.at(s)
+            self.op("JUMP_IF_FALSE", end)
+        self.loops.append((top, end))
+        self.block_stmts(s.body.stmts)
+        self.loops.pop()
+        if not self.c_terminates(s.body):
+            self.at(s)
+            self.op("JUMP", top)
+        self.place(end)
+
+    def s_ForStmt(self, s):
+        var, end_slot = self.c.slots[s]
+        top, step, end = self.label("for"), self.label("next"), self.label("endfor")
+        if s.start is None:
+            self.op("PUSH_INT", 0)
+        else:
+            self.expr(s.start)
+        self.at(s)
+        self.op("STORE", var)
+        self.expr(s.end)
+        self.at(s)
+        self.op("STORE", end_slot)
+        self.place(top)
+        self.op("LOAD", var)
+        self.op("LOAD", end_slot)
+        self.op("LT")
+        self.op("JUMP_IF_FALSE", end)
+        self.loops.append((step, end))
+        self.block_stmts(s.body.stmts)
+        self.loops.pop()
+        self.place(step)
+        self.at(s)
+        self.op("LOAD", var)
+        self.op("PUSH_INT", 1)
+        self.op("ADD")
+        self.op("STORE", var)
+        self.op("JUMP", top)
+        self.place(end)
+
+    def s_BreakStmt(self, s):
+        self.op("JUMP", self.loops[-1][1])
+
+    def s_ContinueStmt(self, s):
+        self.op("JUMP", self.loops[-1][0])
+
+    def s_ReturnStmt(self, s):
+        if s.value is not None:
+            self.expr(s.value)
+            self.at(s)
+        self.op("RET")
+
+    def s_RequireStmt(self, s):
+        ok = self.label("ok")
+        self.expr(s.cond)
+        self.at(s)
+        self.op("JUMP_IF_TRUE", ok)
+        if s.message is not None:
+            self.expr(s.message)
+            self.at(s)
+        else:
+            self.op("PUSH_CONST", REQUIRE_DEFAULT)
+        self.op("REVERT")
+        self.place(ok)
+
+    def s_RevertStmt(self, s):
+        if s.message is not None:
+            self.expr(s.message)
+            self.at(s)
+        else:
+            self.op("PUSH_CONST", REVERT_DEFAULT)
+        self.op("REVERT")
+
+    def s_EmitStmt(self, s):
+        _, ev, args = self.c.refs[s]
+        for a in args:
+            self.expr(a)
+        self.at(s)
+        self.op("EMIT", ev.name)
+
+    # ---------- storage places ----------
+    def place_kind(self, node):
+        if isinstance(node, ast.Name):
+            ref = self.c.refs.get(node)
+            return ref[0] if ref else None
+        if isinstance(node, ast.Field):
+            return self.place_kind(node.base) if isinstance(self.c.types.get(node.base), T.StructType) else None
+        if isinstance(node, ast.Index):
+            if isinstance(self.c.types.get(node.base), (T.MapType, T.ListType)):
+                return self.place_kind(node.base)
+        return None
+
+    def key(self, node):
+        """Push the storage key of a storage place."""
+        if isinstance(node, ast.Name):
+            sv = self.c.refs[node][1]
+            self.at(node)
+            self.op("PUSH_CONST", storage_prefix(sv.slot))
+            return
+        if isinstance(node, ast.Field):
+            self.key(node.base)
+            self.at(node)
+            self.op("PUSH_INT", self.c.refs[node][1])
+            self.op("KEY")
+            return
+        bt = self.c.types[node.base]
+        self.key(node.base)
+        if isinstance(bt, T.ListType):
+            self.op("DUP")
+            self.at(node)
+            self.op("SLOAD", "int")
+            self.expr(node.index)
+            self.at(node)
+            self.op("CHECK_INDEX")
+            self.op("KEY")
+        else:
+            self.expr(node.index)
+            self.at(node)
+            self.op("KEY")
+
+    def load(self, t, node):
+        """Key on the stack -> the value of type t stored under it."""
+        if isinstance(t, T.StructType):
+            k = self.temp(node)
+            self.op("STORE", k)
+            for i, (_, ft) in enumerate(t.fields):
+                self.op("LOAD", k)
+                self.op("PUSH_INT", i)
+                self.op("KEY")
+                self.load(ft, node)
+            self.op("MAKE_STRUCT", len(t.fields))
+            self.free()
+        elif isinstance(t, (T.Prim, T.IfaceType)):
+            self.op("SLOAD", T.sload_tag(t))
+        else:
+            raise InternalCompilerError(f"cannot load a {t} as a value")
+
+    def store(self, t, node):
+        """[key, value] on the stack -> stored (structs field by field)."""
+        if isinstance(t, T.StructType):
+            v, k = self.temp(node), self.temp(node)
+            self.op("STORE", v)
+            self.op("STORE", k)
+            for i, (_, ft) in enumerate(t.fields):
+                self.op("LOAD", k)
+                self.op("PUSH_INT", i)
+                self.op("KEY")
+                self.op("LOAD", v)
+                self.op("GET_FIELD", i)
+                self.store(ft, node)
+            self.free(2)
+        elif isinstance(t, (T.Prim, T.IfaceType)):
+            self.op("SSTORE")
+        else:
+            raise InternalCompilerError(f"cannot store a {t} as a value")
+
+    # ---------- expressions ----------
+    def expr(self, e):
+        if e in self.c.consts:
+            self.at(e)
+            self.push_value(self.c.consts[e])
+            return
+        getattr(self, "e_" + type(e).__name__)(e)
+
+    def e_Name(self, e):
+        ref = self.c.refs[e]
+        self.at(e)
+        if ref[0] == "local":
+            self.op("LOAD", ref[1])
+        elif ref[0] == "storage":
+            self.key(e)
+            self.load(ref[1].type, e)
+        elif ref[0] == "env":
+            self.op(_ENV[ref[1]])
+        elif ref[0] == "const":
+            self.push_value(ref[1].value)
+        else:
+            raise InternalCompilerError(f"name {e.name} resolved to {ref[0]}")
+
+    def e_Field(self, e):
+        ref = self.c.refs[e]
+        if ref[0] == "env":
+            self.at(e)
+            self.op(_ENV[ref[1]])
+            return
+        if self.place_kind(e) == "storage":
+            self.key(e)
+            self.load(self.c.types[e], e)
+            return
+        self.expr(e.base)
+        self.at(e)
+        self.op("GET_FIELD", ref[1])
+
+    def e_Index(self, e):
+        if self.place_kind(e) == "storage":
+            self.key(e)
+            self.load(self.c.types[e], e)
+            return
+        self.expr(e.base)
+        self.expr(e.index)
+        self.at(e)
+        self.op("BYTE_AT")
+
+    def e_UnaryOp(self, e):
+        self.expr(e.operand)
+        self.at(e)
+        self.op("NEG" if e.op == "-" else "NOT")
+
+    def e_BinOp(self, e):
+        if e.op in ("&&", "||"):
+            end = self.label("sc")
+            self.expr(e.left)
+            self.at(e)
+            self.op("DUP")
+            self.op("JUMP_IF_FALSE" if e.op == "&&" else "JUMP_IF_TRUE", end)
+            self.op("POP")
+            self.expr(e.right)
+            self.place(end)
+            return
+        self.expr(e.left)
+        self.expr(e.right)
+        self.at(e)
+        self.binop(e.op, self.c.types[e.left])
+
+    def e_Call(self, e):
+        ref = self.c.refs[e]
+        kind = ref[0]
+        if kind == "call":
+            fi = ref[1]
+            for a in e.args:
+                self.expr(a)
+            self.at(e)
+            self.want_fn(fi)
+            self.op("CALL", fi.mangled)
+        elif kind == "struct":
+            st, order = ref[1], ref[2]
+            for a in order:
+                self.expr(a)
+            self.at(e)
+            self.op("MAKE_STRUCT", len(st.fields))
+        elif kind == "cast":
+            self.expr(e.args[0])
+        elif kind == "xcall":
+            f = ref[1]
+            self.expr(e.callee.base)
+            self.at(e)
+            self.op("PUSH_CONST", f.name)
+            for a in e.args:
+                self.expr(a)
+            self.at(e)
+            self.op("XCALL" if f.ret is not None else "XCALL_VOID", len(e.args))
+        elif kind == "push":
+            self.list_push(e, ref[1])
+        elif kind == "pop":
+            self.list_pop(e, ref[1])
+        elif kind == "builtin":
+            self.builtin(e, ref[1])
+        else:
+            raise InternalCompilerError(f"call resolved to {kind}")
+
+    def builtin(self, e, n):
+        args = e.args
+        if n == "len":
+            t = self.c.types[args[0]]
+            if isinstance(t, T.ListType):
+                self.key(args[0])
+                self.at(e)
+                self.op("SLOAD", "int")
+            else:
+                self.expr(args[0])
+                self.at(e)
+                self.op("LEN")
+            return
+        if n == "address":
+            self.expr(args[0])
+            if self.c.types[args[0]] == T.INT:
+                self.at(e)
+                self.op("TO_ADDR")
+            return
+        for a in args:
+            self.expr(a)
+        self.at(e)
+        if n == "transfer":
+            self.op("TRANSFER")
+        else:
+            self.op(_BUILTIN_OPS[n])
+
+    def list_push(self, e, lt):
+        base = e.callee.base
+        k, n = self.temp(e), self.temp(e)
+        self.key(base)
+        self.at(e)
+        self.op("STORE", k)
+        self.op("LOAD", k)
+        self.op("SLOAD", "int")
+        self.op("STORE", n)
+        self.op("LOAD", k)
+        self.op("LOAD", n)
+        self.op("KEY")
+        self.expr(e.args[0])
+        self.at(e)
+        self.store(lt.elem, e)
+        self.op("LOAD", k)
+        self.op("LOAD", n)
+        self.op("PUSH_INT", 1)
+        self.op("ADD")
+        self.op("SSTORE")
+        self.free(2)
+
+    def list_pop(self, e, lt):
+        base = e.callee.base
+        k, n, el = self.temp(e), self.temp(e), self.temp(e)
+        ok = self.label("popok")
+        self.key(base)
+        self.at(e)
+        self.op("STORE", k)
+        self.op("LOAD", k)
+        self.op("SLOAD", "int")
+        self.op("PUSH_INT", 1)
+        self.op("SUB")
+        self.op("DUP")
+        self.op("STORE", n)
+        self.op("PUSH_INT", 0)
+        self.op("GE")
+        self.op("JUMP_IF_TRUE", ok)
+        self.op("PUSH_CONST", POP_EMPTY)
+        self.op("REVERT")
+        self.place(ok)
+        self.op("LOAD", k)
+        self.op("LOAD", n)
+        self.op("KEY")
+        self.op("STORE", el)
+        self.op("LOAD", el)
+        self.load(lt.elem, e)  # the popped value stays on the stack
+        self.clear(lt.elem, el, e)
+        self.op("LOAD", k)
+        self.op("LOAD", n)
+        self.op("SSTORE")
+        self.free(3)
+
+    def clear(self, t, key_slot, node, path=()):
+        """Delete every scalar of a stored value (writing zero deletes)."""
+        if isinstance(t, T.StructType):
+            for i, (_, ft) in enumerate(t.fields):
+                self.clear(ft, key_slot, node, path + (i,))
+            return
+        self.op("LOAD", key_slot)
+        for i in path:
+            self.op("PUSH_INT", i)
+            self.op("KEY")
+        self.push_zero(t)
+        self.op("SSTORE")
+
+
+def flags_of(fi) -> int:
+    f = 0
+    if fi.kind == "pub":
+        f |= C.PUB
+    if fi.kind == "init":
+        f |= C.INIT
+    if fi.view:
+        f |= C.VIEW
+    if fi.payable:
+        f |= C.PAYABLE
+    if fi.reentrant:
+        f |= C.REENTRANT
+    return f
+
+
+def generate(checked, ci, reporter):
+    """All functions of contract ci (plus the free functions they reach) -> ([FunctionAsm], [Event])."""
+    order = []
+    queued = set()
+
+    def want(fi):
+        if id(fi) not in queued:
+            queued.add(id(fi))
+            order.append(fi)
+
+    if ci.init is not None:
+        want(ci.init)
+    for fi in ci.functions.values():
+        want(fi)
+    out = []
+    i = 0
+    while i < len(order):
+        fi = order[i]
+        i += 1
+        gen = FnGen(checked, fi, fi.module.file, want)
+        try:
+            body = gen.function()
+        except TooManyLocals as exc:
+            reporter.at(fi.module.file, exc.node, "this function needs too many local slots; split it up")
+            continue
+        params = tuple((n, T.vm_type(t)) for n, t in fi.params)
+        ret = T.vm_type(fi.ret) if fi.ret is not None else None
+        out.append(FunctionAsm(fi.mangled, params, ret, fi.nlocals + gen.max_temps, flags_of(fi), body))
+    events = [Event(ev.name, tuple((n, T.vm_type(t)) for n, t in ev.params)) for ev in ci.events.values()]
+    return out, events

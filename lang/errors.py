@@ -1,0 +1,81 @@
+"""Compile errors: located user errors rendered with a caret, kept apart from internal faults."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One user error at FILE:LINE:COL (1-based)."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    source_line: str = ""
+
+    @property
+    def col(self) -> int:
+        return self.column
+
+    def render(self) -> str:
+        head = f"{self.file}:{self.line}:{self.column}: error: {self.message}"
+        if not self.source_line:
+            return head
+        text = self.source_line.expandtabs(1)
+        # Keep the caret under the column even when the line is shown shortened.
+        col = max(self.column, 1)
+        if len(text) > 160:
+            start = max(0, col - 80)
+            text = ("..." if start else "") + text[start : start + 160]
+            col = col - start + (3 if start else 0)
+        return f"{head}\n    {text}\n    {' ' * (col - 1)}^"
+
+
+class CompileError(Exception):
+    """The source has errors; `.errors` lists every one found, in source order."""
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return "\n".join(d.render() for d in self.errors)
+
+
+class InternalCompilerError(Exception):
+    """A fault in the compiler itself, not in the user's source."""
+
+    def __init__(self, detail: str, where: str = ""):
+        self.detail = detail
+        self.where = where
+        loc = f" (while compiling {where})" if where else ""
+        super().__init__(f"internal compiler error{loc}: {detail}; please report this as a bug")
+
+
+class Reporter:
+    """Collects diagnostics across files for one compilation."""
+
+    def __init__(self):
+        self.sources: dict = {}  # file -> list of lines
+        self.errors: list = []
+        self._seen: set = set()
+
+    def add_source(self, file: str, text: str) -> None:
+        self.sources[file] = text.split("\n")
+
+    def error(self, file: str, line: int, col: int, message: str) -> None:
+        key = (file, line, col, message)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        lines = self.sources.get(file, [])
+        src = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+        self.errors.append(Diagnostic(file, line, col, message, src))
+
+    def at(self, file: str, node, message: str) -> None:
+        self.error(file, node.line, node.col, message)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise CompileError(self.errors)

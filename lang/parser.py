@@ -1,0 +1,289 @@
+"""Source text -> AST: the committed LALR parser (see gen_parser.py) with an in-parse Transformer.
+
+The transformer runs inside the LALR loop, so no stage recurses over the parse tree.
+"""
+from __future__ import annotations
+
+from . import ast
+from .errors import Reporter
+
+
+# Bounds that keep a hostile source from exhausting the compiler.
+MAX_SOURCE_BYTES = 1_000_000
+MAX_NESTING = 100  # nested expressions/blocks; every later stage recurses at most this deep
+MAX_INT_DIGITS = 100
+
+_ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "r": "\r", "0": "\0"}
+
+
+from . import _generated_parser as _gp
+
+
+class _Unescape:
+    """Decodes string and bytes literals, recording bad escapes as located errors."""
+
+    def __init__(self, report):
+        self.report = report
+
+    def decode(self, tok, is_bytes: bool):
+        body = tok.value[2:-1] if is_bytes else tok.value[1:-1]
+        out = []
+        i = 0
+        n = len(body)
+        while i < n:
+            c = body[i]
+            if c != "\\":
+                if is_bytes and ord(c) > 0x7F:
+                    self.report(tok.line, tok.column + (2 if is_bytes else 1) + i, "a bytes literal holds ASCII only; write other bytes as \\xNN")
+                    c = "?"
+                out.append(c)
+                i += 1
+                continue
+            e = body[i + 1] if i + 1 < n else ""
+            col = tok.column + (2 if is_bytes else 1) + i
+            if e == "x":
+                digits = body[i + 2 : i + 4]
+                if len(digits) == 2 and all(d in "0123456789abcdefABCDEF" for d in digits):
+                    v = int(digits, 16)
+                    if not is_bytes and v > 0x7F:
+                        self.report(tok.line, col, f"\\x{digits} is not ASCII: a string is UTF-8 text, so write the character itself")
+                    out.append(chr(v))
+                    i += 4
+                    continue
+                self.report(tok.line, col, "\\x needs two hex digits, as in \\x0a")
+                i += 2
+                continue
+            if e in _ESCAPES:
+                out.append(_ESCAPES[e])
+                i += 2
+                continue
+            self.report(tok.line, col, f"unknown escape \\{e}; use \\n \\t \\\\ \\\" or \\xNN")
+            i += 2
+        text = "".join(out)
+        if is_bytes:
+            return bytes(ord(ch) & 0xFF for ch in text)
+        return text
+
+
+def _pos(x):
+    return x.line, x.column
+
+
+class _Build(_gp.Transformer):
+    """Parse-time callbacks: build AST nodes, no semantics."""
+
+    def __init__(self, report):
+        super().__init__()
+        self.report = report
+        self.unescape = _Unescape(report)
+
+    # A node's position is its first token's or child's (the in-parse transformer has no meta).
+    @staticmethod
+    def _at(children):
+        for c in children:
+            if isinstance(c, ast.Node):
+                return c.line, c.col
+            if isinstance(c, _gp.Token):
+                return c.line, c.column
+        return 1, 1
+
+    def module(self, ch):
+        return ast.Module(*self._at(ch), tuple(ch))
+
+    def import_decl(self, ch):
+        path_tok, alias = ch
+        return ast.ImportDecl(*self._at(ch), self.unescape.decode(path_tok, False), alias and str(alias))
+
+    def struct_def(self, ch):
+        return ast.StructDef(*self._at(ch), str(ch[0]), tuple(ch[1:]))
+
+    def param(self, ch):
+        return ast.Param(*self._at(ch), str(ch[0]), ch[1])
+
+    def params(self, ch):
+        return tuple(ch)
+
+    def args(self, ch):
+        return tuple(ch)
+
+    def interface_def(self, ch):
+        return ast.InterfaceDef(*self._at(ch), str(ch[0]), tuple(ch[1:]))
+
+    def iface_fn(self, ch):
+        *mods, name, params, ret = ch
+        return ast.IfaceFn(*self._at(ch), tuple(str(m) for m in mods), str(name), params, ret)
+
+    def contract_def(self, ch):
+        return ast.ContractDef(*self._at(ch), str(ch[0]), tuple(ch[1:]))
+
+    def storage_decl(self, ch):
+        return ast.StorageDecl(*self._at(ch), str(ch[0]), ch[1])
+
+    def const_decl(self, ch):
+        return ast.ConstDecl(*self._at(ch), str(ch[0]), ch[1], ch[2])
+
+    def event_def(self, ch):
+        return ast.EventDef(*self._at(ch), str(ch[0]), ch[1])
+
+    def init_def(self, ch):
+        payable = len(ch) == 3
+        return ast.InitDef(*self._at(ch), payable, ch[-2], ch[-1])
+
+    def fn_def(self, ch):
+        *mods, name, params, ret, body = ch
+        pub = bool(mods) and mods[0].type == "PUB"
+        if pub:
+            mods = mods[1:]
+        return ast.FnDef(*self._at(ch), pub, tuple(str(m) for m in mods), str(name), params, ret, body)
+
+    def type_name(self, ch):
+        if len(ch) == 2:
+            return ast.TypeName(*self._at(ch), str(ch[1]), str(ch[0]))
+        return ast.TypeName(*self._at(ch), str(ch[0]), None)
+
+    def map_type(self, ch):
+        return ast.MapType(*self._at(ch), ch[0], ch[1])
+
+    def list_type(self, ch):
+        return ast.ListType(*self._at(ch), ch[0])
+
+    def block(self, ch):
+        return ast.Block(*self._at(ch), tuple(ch))
+
+    def let_stmt(self, ch):
+        return ast.LetStmt(*self._at(ch), str(ch[0]), ch[1], ch[2])
+
+    def assign_stmt(self, ch):
+        return ast.AssignStmt(*self._at(ch), ch[0], str(ch[1]), ch[2])
+
+    def expr_stmt(self, ch):
+        return ast.ExprStmt(*self._at(ch), ch[0])
+
+    def if_stmt(self, ch):
+        return ast.IfStmt(*self._at(ch), ch[0], ch[1], ch[2])
+
+    def while_stmt(self, ch):
+        return ast.WhileStmt(*self._at(ch), ch[0], ch[1])
+
+    def for_stmt(self, ch):
+        var, a, b, body = ch
+        if b is None:
+            return ast.ForStmt(*self._at(ch), str(var), None, a, body)
+        return ast.ForStmt(*self._at(ch), str(var), a, b, body)
+
+    def break_stmt(self, ch):
+        return ast.BreakStmt(*_pos(ch[0]))
+
+    def continue_stmt(self, ch):
+        return ast.ContinueStmt(*_pos(ch[0]))
+
+    def return_stmt(self, ch):
+        return ast.ReturnStmt(*_pos(ch[0]), ch[1])
+
+    def require_stmt(self, ch):
+        return ast.RequireStmt(*_pos(ch[0]), ch[1], ch[2])
+
+    def revert_stmt(self, ch):
+        return ast.RevertStmt(*_pos(ch[0]), ch[1])
+
+    def emit_stmt(self, ch):
+        return ast.EmitStmt(*self._at(ch), str(ch[0]), ch[1])
+
+    def bin_op(self, ch):
+        left, op, right = ch
+        return ast.BinOp(*_pos(op), left, str(op), right)
+
+    def unary_op(self, ch):
+        op, operand = ch
+        return ast.UnaryOp(*_pos(op), str(op), operand)
+
+    def call(self, ch):
+        callee, args = ch
+        return ast.Call(callee.line, callee.col, callee, args)
+
+    def index(self, ch):
+        base, idx = ch
+        return ast.Index(base.line, base.col, base, idx)
+
+    def field(self, ch):
+        base, name = ch
+        return ast.Field(base.line, base.col, base, str(name))
+
+    def named_arg(self, ch):
+        return ast.NamedArg(*_pos(ch[0]), str(ch[0]), ch[1])
+
+    def int_lit(self, ch):
+        tok = ch[0]
+        text = tok.value.replace("_", "")
+        if len(text) > MAX_INT_DIGITS:
+            self.report(tok.line, tok.column, "integer literal out of range: an int holds -2**255 .. 2**255-1")
+            return ast.IntLit(*_pos(tok), 0, tok.value[:20] + "...")
+        value = int(text[2:], 16) if text.startswith("0x") else int(text)
+        return ast.IntLit(*_pos(tok), value, tok.value)
+
+    def str_lit(self, ch):
+        return ast.StrLit(*_pos(ch[0]), self.unescape.decode(ch[0], False))
+
+    def bytes_lit(self, ch):
+        return ast.BytesLit(*_pos(ch[0]), self.unescape.decode(ch[0], True))
+
+    def bool_lit(self, ch):
+        return ast.BoolLit(*_pos(ch[0]), ch[0].type == "TRUE")
+
+    def name(self, ch):
+        return ast.Name(*_pos(ch[0]), str(ch[0]))
+
+
+_PARSER = None
+_BUILD = None
+
+
+def _parser():
+    """One parser with one in-parse transformer, built on first use (the tables load once)."""
+    global _PARSER, _BUILD
+    if _PARSER is None:
+        _BUILD = _Build(None)
+        _PARSER = _gp.Lark_StandAlone(transformer=_BUILD)
+    return _PARSER, _BUILD
+
+
+from .syntax_errors import describe_syntax_error  # noqa: E402
+
+
+def parse(text: str, file: str, reporter: Reporter):
+    """Parse one file; syntax errors go to the reporter and give None."""
+    reporter.add_source(file, text)
+
+    def report(line, col, msg):
+        reporter.error(file, line, col, msg)
+
+    if len(text) > MAX_SOURCE_BYTES:
+        report(1, 1, f"source file is larger than {MAX_SOURCE_BYTES} bytes")
+        return None
+    parser, build = _parser()
+    build.report = report
+    build.unescape.report = report
+    try:
+        module = parser.parse(text)
+    except _gp.UnexpectedInput as exc:
+        line, col, msg = describe_syntax_error(exc, text, _gp)
+        report(line, col, msg)
+        return None
+    finally:
+        build.report = build.unescape.report = None
+    deep = _too_deep(module)
+    if deep is not None:
+        report(deep.line, deep.col, f"nesting is too deep (more than {MAX_NESTING} levels of expressions and blocks)")
+        return None
+    return module
+
+
+def _too_deep(root):
+    """The first node nested deeper than MAX_NESTING, found without recursion."""
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return node
+        stack.extend((c, depth + 1) for c in ast.children(node))
+    return None

@@ -1,0 +1,162 @@
+"""Turns the parser's exceptions into plain-words messages, with hints for habits from other languages."""
+from __future__ import annotations
+
+import re
+
+_REGEX_NAMES = {
+    "NAME": "a name",
+    "INT_LIT": "a number",
+    "STRING": "a string",
+    "BYTES_LIT": "a bytes literal",
+    "$END": "the end of the file",
+}
+
+# Words from Solidity, Vyper, Rust, JavaScript and friends, and what to write instead.
+_HINTS = {
+    "function": "functions are declared with `fn`",
+    "def": "functions are declared with `fn`",
+    "func": "functions are declared with `fn`",
+    "mapping": "maps are written `map[K => V]`",
+    "public": "use `pub` to make a function callable from outside",
+    "external": "use `pub` to make a function callable from outside",
+    "private": "functions without `pub` are internal already",
+    "internal": "functions without `pub` are internal already",
+    "constructor": "the constructor is written `init(...) { ... }`",
+    "__init__": "the constructor is written `init(...) { ... }`",
+    "returns": "the return type is written `-> T` after the parameters",
+    "var": "declare locals with `let`",
+    "const": "a `const` belongs in a contract: `const NAME: T = value;`",
+    "mut": "locals can always be reassigned; there is no `mut`",
+    "elif": "write `else if`",
+    "elsif": "write `else if`",
+    "uint": "the integer type is `int` (signed, 256 bits)",
+    "uint256": "the integer type is `int` (signed, 256 bits)",
+    "int256": "the integer type is `int` (signed, 256 bits)",
+    "u256": "the integer type is `int` (signed, 256 bits)",
+    "modifier": "there are no modifiers; use `require(...)` in the function body",
+    "pragma": "there is no pragma",
+    "memory": "there are no data locations: locals are values, `storage` declares state",
+    "calldata": "there are no data locations: locals are values, `storage` declares state",
+    "struct": "structs are declared at the top level or in a contract",
+    "throw": "use `revert(\"reason\")`",
+    "assert": "use `require(condition, \"reason\")`",
+    "emit": "emit an event as a statement: `emit Name(args);`",
+}
+
+_WORD_BEFORE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*$")
+
+
+def _offset(text: str, line: int, col: int) -> int:
+    pos = 0
+    for _ in range(line - 1):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return len(text)
+        pos = nl + 1
+    return min(pos + col - 1, len(text))
+
+
+def _terminal_names(gp):
+    names = dict(_REGEX_NAMES)
+    try:
+        terminals = gp.Lark_StandAlone().terminals
+    except Exception:  # the map only improves wording
+        terminals = []
+    for t in terminals:
+        pat = getattr(t, "pattern", None)
+        if pat is not None and type(pat).__name__ == "PatternStr":
+            names.setdefault(t.name, f"'{pat.value}'")
+    return names
+
+
+_NAMES = None
+
+
+def _describe(names, term: str) -> str:
+    return names.get(term, term.lower())
+
+
+def _join(items):
+    items = sorted(set(items))
+    if len(items) == 1:
+        return items[0]
+    if len(items) > 6:
+        return ", ".join(items[:6]) + " or another token"
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _hint_for(word: str | None) -> str | None:
+    return _HINTS.get(word) if word else None
+
+
+def describe_syntax_error(exc, text: str, gp):
+    """(line, col, message) for a parser exception."""
+    global _NAMES
+    if _NAMES is None:
+        _NAMES = _terminal_names(gp)
+    names = _NAMES
+    if isinstance(exc, gp.UnexpectedCharacters):
+        line, col = exc.line, exc.column
+        ch = exc.char
+        if ch == '"' or (ch == "b" and text[exc.pos_in_stream : exc.pos_in_stream + 2] == 'b"'):
+            return line, col, "unterminated string literal (strings end on the same line with \")"
+        if ch == "/" and text.startswith("/*", exc.pos_in_stream):
+            return line, col, "unterminated block comment (missing */)"
+        if ch == "'":
+            return line, col, "strings are written in double quotes: \"...\""
+        if ch == "\\":
+            return line, col, "unexpected '\\' outside a string"
+        if ord(ch) < 32 or ord(ch) == 127:
+            return line, col, f"unexpected control character U+{ord(ch):04X}"
+        if ch == "\ufffd" or ord(ch) > 127:
+            return line, col, f"unexpected character {ch!r}: names and operators are ASCII (text goes in strings)"
+        return line, col, f"unexpected character {ch!r}"
+    tok = exc.token
+    expected = {e for e in exc.expected}
+    exp_words = [_describe(names, e) for e in expected]
+    if tok.type == "$END":
+        line, col = _end_position(text)
+        found = "the end of the file"
+    else:
+        line, col = tok.line, tok.column
+        found = _describe(names, tok.type) if tok.type in _REGEX_NAMES else f"'{tok.value}'"
+        if tok.type == "NAME":
+            found = f"'{tok.value}'"
+    word_here = tok.value if tok.type == "NAME" else None
+    before = _WORD_BEFORE.search(text[: _offset(text, line, col)]) if tok.type != "$END" else None
+    word_before = before.group(1) if before else None
+    hint = _hint_for(word_here) or _hint_for(word_before)
+
+    if tok.type in ("EQ", "NE", "LT", "LE", "GT", "GE") and not expected & {"EQ", "LT"}:
+        msg = "comparisons cannot be chained; combine them with && (a < b && b < c)"
+    elif "LBRACE" in expected and tok.type != "SEMICOLON" and _after_control(text, line, col):
+        msg = f"expected '{{': the body of if, else, while and for must be in braces, found {found}"
+    elif expected == {"SEMICOLON"} or ("SEMICOLON" in expected and tok.type != "LBRACE" and len(expected) > 8):
+        msg = f"expected ';' after the statement, found {found}"
+    elif {"STORAGE", "FN", "EVENT"} <= expected:
+        msg = f"expected a contract member (storage, const, event, struct, init or fn), found {found}"
+    elif {"CONTRACT", "IMPORT"} <= expected:
+        msg = f"expected import, struct, interface, contract or fn at the top level, found {found}"
+    elif expected == {"LBRACE"}:
+        msg = f"expected '{{', found {found}"
+    elif expected == {"FN"} or expected <= {"FN", "VIEW", "PAYABLE", "REENTRANT"}:
+        msg = f"expected 'fn', found {found}"
+    else:
+        msg = f"expected {_join(exp_words)}, found {found}"
+    if tok.type == "NAME" and word_here in ("function", "mapping", "constructor", "public", "uint256", "uint"):
+        hint = _HINTS[word_here]
+    if hint:
+        msg += f" (hint: {hint})"
+    return line, col, msg
+
+
+def _after_control(text: str, line: int, col: int) -> bool:
+    """Whether the current statement starts with if/while/for/else (a missing-braces habit)."""
+    upto = text[: _offset(text, line, col)]
+    cut = max(upto.rfind(";"), upto.rfind("{"), upto.rfind("}"))
+    return re.match(r"\s*(if|while|for|else)\b", upto[cut + 1 :]) is not None
+
+
+def _end_position(text: str):
+    lines = text.split("\n")
+    return len(lines), len(lines[-1]) + 1
