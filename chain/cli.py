@@ -789,7 +789,7 @@ def call_cmd(state, address, function, args, sender, value, gas):
     return EXIT_OK
 
 
-@command(cli, "send")
+@command(cli, "send", context_settings=_ARGS)
 @click.argument("to")
 @click.argument("amount")
 @click.option("--from", "sender", metavar="A", help=_FROM_HELP)
@@ -898,7 +898,7 @@ def accounts_new_cmd(state):
 MAX_MINE = 10_000  # blocks per `mine`: a typo like `mine 1000000000` should not run for days
 
 
-@command(cli, "mine")
+@command(cli, "mine", context_settings=_ARGS)
 @click.argument("count", default="1", metavar="[N]")
 def mine_cmd(state, count):
     """Mine N blocks (default 1); pending transactions go in."""
@@ -917,7 +917,7 @@ def mine_cmd(state, count):
     return EXIT_OK
 
 
-@command(cli, "block")
+@command(cli, "block", context_settings=_ARGS)
 @click.argument("number", required=False, metavar="[N]")
 def block_cmd(state, number):
     """Show block N (default: the latest; negative counts back from it)."""
