@@ -1,0 +1,163 @@
+"""compile / deploy / call / disasm through the CLI, on real contracts."""
+import json
+from pathlib import Path
+
+import pytest
+
+import lang
+
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+SHAPES = DATA / "shapes.contract"
+TOKEN = EXAMPLES / "token.contract"
+
+
+@pytest.fixture
+def token(ob):
+    doc = ob.json(["deploy", TOKEN, "Obelisk Credit", "OBC", "1000"])
+    return doc["address"]
+
+
+@pytest.fixture
+def shapes(ob):
+    return ob.json(["deploy", SHAPES, '{"x": 1, "y": 2}'])["address"]
+
+
+def addr(ob, i):
+    return ob.json(["balance", str(i)])["address"]
+
+
+def test_compile_writes_the_artifact(ob, tmp_path):
+    doc = ob.json(["compile", TOKEN, "-o", tmp_path / "out"])
+    path = tmp_path / "out" / "Token.json"
+    assert doc == {"contract": "Token", "artifact": str(path), "bytecode_size": doc["bytecode_size"]}
+    art = lang.Artifact.from_json(path.read_text())
+    assert art.name == "Token" and len(art.bytecode) == doc["bytecode_size"]
+    assert art.bytecode == lang.compile_file(str(TOKEN)).bytecode
+    human = ob.run(["compile", TOKEN, "-o", tmp_path / "out2"])
+    assert human.exit_code == 0 and f"-> {tmp_path / 'out2' / 'Token.json'}" in human.stdout
+
+
+def test_compile_errors_are_all_located_with_carets(ob):
+    r = ob.run(["compile", DATA / "broken.contract"])
+    assert r.exit_code == 2 and r.stdout == ""
+    lines = r.stderr.splitlines()
+    assert lines[0] == f"{DATA / 'broken.contract'}:2:32: error: unknown name 'y'"
+    assert lines[1].strip() == "pub fn f() -> int { return y; }"
+    assert lines[2].index("^") == lines[1].index("y;")
+    assert any(":3:" in line and "error:" in line for line in lines)
+    assert "Traceback" not in r.stderr
+    doc = ob.json(["compile", DATA / "broken.contract"], expect_code=2)
+    assert [(e["line"], e["column"]) for e in doc["errors"]] == [(2, 32), (3, 33)]
+
+
+@pytest.mark.parametrize("stage, marker", [("ast", "ContractDef"), ("asm", "PUSH"), ("ir", "")])
+def test_emit_stages(ob, stage, marker):
+    r = ob.run(["compile", SHAPES, "--emit", stage])
+    assert r.exit_code == 0 and marker in r.stdout and r.stdout.strip()
+    doc = ob.json(["compile", SHAPES, "--emit", stage])
+    assert doc["stage"] == stage and doc["text"].strip() == r.stdout.strip()
+
+
+def test_deploy_call_and_revert(ob, token):
+    alice, bob = addr(ob, 0), addr(ob, 1)
+    assert ob.json(["call", token, "balance_of", alice]) == {"value": 1000}
+    assert ob.run(["call", token, "name"]).stdout == "Obelisk Credit\n"
+    r = ob.json(["call", token, "transfer", bob, "0x0a"])
+    assert r["status"] == "success" and r["value"] is True and r["reason"] is None
+    assert r["events"] == [{"name": "Transfer", "address": token, "args": {"sender": alice, "receiver": bob, "amount": 10}}]
+    assert ob.json(["call", token, "balance_of", bob]) == {"value": 10}
+    bad = ob.json(["call", token, "transfer", bob, "-5"], expect_code=1)
+    assert bad["status"] == "reverted" and bad["reason"] == "amount must be positive"
+    assert bad["location"].startswith(f"{TOKEN}:") and bad["events"] == []
+    human = ob.run(["call", token, "transfer", bob, "100000", "--from", "1"])
+    assert human.exit_code == 1 and "insufficient balance" in human.stdout
+    assert human.stderr.startswith("obelisk: reverted: insufficient balance at ")
+    tx = ob.json(["tx", r["tx"]])
+    assert tx["function"] == "transfer" and tx["to"] == token
+
+
+def test_deploy_human_and_from_artifact(ob, tmp_path):
+    ob.json(["compile", TOKEN, "-o", tmp_path])
+    r = ob.run(["deploy", tmp_path / "Token.json", "T", "T", "5", "--from", "2"])
+    assert r.exit_code == 0 and r.stdout.startswith("deployed Token at 0x")
+    address = r.stdout.split()[3]
+    assert ob.json(["call", address, "balance_of", addr(ob, 2)]) == {"value": 5}
+
+
+def test_deploy_that_reverts(ob):
+    doc = ob.json(["deploy", TOKEN, "T", "T", "-1"], expect_code=1)
+    assert doc["status"] == "reverted" and doc["address"] is None
+    assert doc["reason"] == "supply must not be negative"
+
+
+@pytest.mark.parametrize(
+    "args, reason",
+    [
+        (["T", "T"], "Token's constructor takes 3 arguments (name: string, symbol: string, supply: int), got 2"),
+        (["T", "T", "lots"], "argument 'supply': expected an integer"),
+        (["T", "T", str(2**255)], "argument 'supply'"),
+        (["T", "T", "1", "--value", "-1"], "--value"),
+        (["T", "T", "1", "--gas", "0"], "--gas"),
+    ],
+)
+def test_deploy_bad_arguments(ob, args, reason):
+    r = ob.run(["deploy", TOKEN] + args)
+    assert r.exit_code == 2 and reason in r.stderr and r.stderr.count("\n") == 1, r.stderr
+
+
+def test_deploy_unknown_contract_name_is_a_compile_error(ob):
+    r = ob.run(["deploy", TOKEN, "--contract", "Nope"])
+    assert r.exit_code == 2 and "error: no contract named 'Nope'" in r.stderr
+
+
+def test_call_bad_arguments(ob, token):
+    for args, reason in [
+        (["transfer", "0x1234", "1"], "argument 'to': an address is 0x and 40 hex digits"),
+        (["transfer"], "takes 2 arguments"),
+        (["balance_of", "yes"], "argument 'who'"),
+        (["nope"], "has no public function 'nope'"),
+        (["init"], "has no public function 'init'"),
+        (["name", "--value", "5"], "view function"),
+    ]:
+        r = ob.run(["call", token] + args)
+        assert r.exit_code == 2 and reason in r.stderr, (args, r.stderr)
+
+
+def test_struct_bytes_string_bool_arguments(ob, shapes):
+    assert ob.json(["call", shapes, "where"]) == {"value": {"x": 1, "y": 2}}
+    assert ob.json(["call", shapes, "sum", '{"x": -4, "y": "0x10"}']) == {"value": 12}
+    assert ob.json(["call", shapes, "make", "3", "-0x4"]) == {"value": {"x": 3, "y": -4}}
+    assert ob.run(["call", shapes, "make", "3", "4"]).stdout == '{"x": 3, "y": 4}\n'
+    me = addr(ob, 0)
+    assert ob.json(["call", shapes, "echo", "0xbeef", "héllo", "true", me]) == {"value": "0xbeefbeef"}
+    view_revert = ob.json(["call", shapes, "echo", "0x", "", "false", me], expect_code=1)
+    assert view_revert["reason"] == "flag must be true" and view_revert["value"] is None
+    r = ob.json(["call", shapes, "move", "[5, 6]", "because"])
+    assert r["value"] == {"x": 1, "y": 2}
+    assert r["events"][0]["name"] == "Moved"
+    assert ob.json(["call", shapes, "where"]) == {"value": {"x": 5, "y": 6}}
+    r = ob.run(["call", shapes, "sum", '{"x": 1}'])
+    assert r.exit_code == 2 and "missing y" in r.stderr
+
+
+def test_disasm_file_and_address(ob, token):
+    r = ob.run(["disasm", TOKEN])
+    assert r.exit_code == 0
+    assert ".contract Token" in r.stdout
+    assert 'require(amount > 0, "amount must be positive");' in r.stdout  # source lines shown
+    on_chain = ob.run(["disasm", token])
+    assert on_chain.exit_code == 0 and on_chain.stdout == r.stdout
+    doc = ob.json(["disasm", token])
+    assert doc["contract"] == "Token" and doc["text"] == r.stdout
+
+
+def test_disasm_bad_inputs(ob, tmp_path):
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x93\x01\x02\x03")
+    r = ob.run(["disasm", junk])
+    assert r.exit_code == 2 and "not a code object" in r.stderr
+    r = ob.run(["disasm", "0x" + "12" * 20])
+    assert r.exit_code == 2 and "no contract at" in r.stderr
+    r = ob.run(["disasm", DATA / "broken.contract"])
+    assert r.exit_code == 2 and "error: unknown name 'y'" in r.stderr
