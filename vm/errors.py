@@ -53,3 +53,35 @@ def kind_of(v) -> str:
     return {"int": "int", "bool": "bool", "bytes": "bytes", "str": "string", "Address": "address", "Struct": "struct"}.get(
         t, t
     )
+
+
+# Every reason the VM itself gives, as (kind, text or text prefix ending in a
+# space). REVERT gives the contract's own text. docs/vm.md explains each; a
+# test holds this list, the source and the fixtures together.
+REASONS = (
+    ("revert", "integer overflow"),
+    ("revert", "division by zero"),
+    ("revert", "negative exponent"),
+    ("revert", "shift out of range"),
+    ("revert", "index out of range"),
+    ("revert", "address out of range"),
+    ("revert", "insufficient balance"),
+    ("revert", "negative amount"),
+    ("revert", "bad value"),
+    ("revert", "not payable"),
+    ("revert", "state change in a view call"),
+    ("revert", "reentrancy"),
+    ("revert", "no code at address"),
+    ("revert", "no function "),
+    ("revert", "no return value from "),
+    ("revert", "bad arguments: "),
+    ("fault", "out of gas"),
+    ("fault", "type error: "),
+    ("fault", "value too large: "),
+    ("fault", "value nested too deeply: "),
+    ("fault", "storage key too large: "),
+    ("fault", "call depth exceeded: "),
+    ("fault", "invalid code: "),
+    ("fault", "invalid code at address: "),
+    ("fault", "address already has code"),
+)

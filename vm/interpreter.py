@@ -156,7 +156,7 @@ class Execution:
         if self.active.get(to) and not fn.function.is_reentrant:
             raise Revert("reentrancy")
         if want_value and fn.returns is None:
-            raise Revert(f"function {name} returns no value")
+            raise Revert(f"no return value from {name}")
         values = conform_args(fn, args)
         self.charge(G.FRAME_PER_LOCAL * fn.nlocals)
         values.extend([0] * (fn.nlocals - fn.nparams))
