@@ -1,0 +1,153 @@
+"""Encodings: public msgpack and Ed25519 vectors, and decoders that never crash and never accept a second form."""
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import chain
+from chain import block as blk
+from chain import errors as E
+from chain import keys
+from chain import tx as txmod
+from chain.trie import EMPTY_ROOT, Trie
+from vm.encoding import EncodingError, pack, unpack
+
+VECTORS = Path("/work/shared/vectors")
+if not VECTORS.exists():  # a checkout elsewhere keeps them next to the repo
+    VECTORS = Path(__file__).resolve().parents[3] / "shared" / "vectors"
+
+
+def test_wycheproof_ed25519_all_cases():
+    suite = json.loads((VECTORS / "wycheproof_ed25519_test.json").read_text())
+    seen = 0
+    for group in suite["testGroups"]:
+        pk = bytes.fromhex(group["publicKey"]["pk"])
+        for case in group["tests"]:
+            got = keys.verify(pk, bytes.fromhex(case["msg"]), bytes.fromhex(case["sig"]))
+            assert got == (case["result"] == "valid"), f"tcId {case['tcId']}: {case['comment']}"
+            seen += 1
+    assert seen == 151
+
+
+# Value types our formats use; the rest must be refused outright.
+USED = {"nil", "bool", "binary", "number", "string", "array"}
+
+
+def _value(case):
+    if "bignum" in case:  # JSON cannot hold these ints exactly; the text can
+        return "number", int(case["bignum"])
+    for k, v in case.items():
+        if k not in ("msgpack", "bignum"):
+            return k, v
+    raise AssertionError(case)
+
+
+def _allowed(v) -> bool:
+    if isinstance(v, list):
+        return all(_allowed(x) for x in v)
+    return v is None or isinstance(v, (bool, int, str, bytes))
+
+
+def test_msgpack_suite_one_encoding_per_value():
+    suite = json.loads((VECTORS / "msgpack-test-suite.json").read_text())
+    checked = 0
+    for name, cases in suite.items():
+        for case in cases:
+            kind, value = _value(case)
+            encodings = [bytes.fromhex(e.replace("-", "")) for e in case["msgpack"]]
+            accepted = []
+            for enc in encodings:
+                try:
+                    accepted.append((enc, unpack(enc)))
+                except EncodingError:
+                    pass
+            if kind == "binary":
+                value = bytes.fromhex(value.replace("-", ""))
+            if kind not in USED or not _allowed(value):
+                assert accepted == [], f"{name}: {value!r} must be refused"
+            elif pack(value) in encodings:
+                assert accepted == [(pack(value), value)], f"{name}: {value!r} accepted {accepted}"
+            else:  # an int no listed encoding can hold exactly (only float forms given)
+                assert accepted == [], f"{name}: {value!r}"
+            checked += 1
+    assert checked == 85
+
+
+def _sample_encodings():
+    net = chain.Devnet()
+    a = net.accounts[0]
+    t = net.make_tx(a, net.accounts[1].address, 7, data=b"")
+    deploy = net.make_tx(a, None, 0, txmod.encode_deploy(b"\x01\x02", [1, b"x", "s", [True, None]]), gas=100_000)
+    net.send(t)
+    block = net.block_bytes(-1)
+    header = blk.decode_block(block).header.encode()
+    receipt = blk.RawReceipt(False, [1, b"ab"], 5, ((chain.Address(1), "Ev", (1, "x", [2, b""])),),
+                             "boom", "f.contract:1:2", chain.Address(2)).encode()
+    return {"tx": t.encode(), "deploy": deploy.encode(), "block": block, "header": header, "receipt": receipt}
+
+
+SAMPLES = _sample_encodings()
+DECODERS = {
+    "tx": (txmod.decode, lambda o: o.encode()),
+    "deploy": (txmod.decode, lambda o: o.encode()),
+    "block": (blk.decode_block, lambda o: o.encode()),
+    "header": (blk.decode_header, lambda o: o.encode()),
+    "receipt": (blk.decode_receipt, lambda o: o.encode()),
+}
+
+
+@st.composite
+def mutated(draw):
+    kind = draw(st.sampled_from(sorted(SAMPLES)))
+    data = bytearray(SAMPLES[kind])
+    for _ in range(draw(st.integers(1, 4))):
+        op = draw(st.sampled_from(["flip", "insert", "delete", "truncate", "set"]))
+        pos = draw(st.integers(0, max(len(data) - 1, 0)))
+        if op == "flip" and data:
+            data[pos] ^= 1 << draw(st.integers(0, 7))
+        elif op == "set" and data:
+            data[pos] = draw(st.sampled_from([0x00, 0x7F, 0x80, 0x90, 0xC0, 0xC1, 0xC4, 0xCA, 0xCD, 0xD4, 0xDC, 0xFF]))
+        elif op == "insert":
+            data[pos:pos] = bytes([draw(st.integers(0, 255))])
+        elif op == "delete" and data:
+            del data[pos]
+        elif op == "truncate":
+            del data[pos:]
+    return kind, bytes(data)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutated_encodings_never_crash_or_decode_noncanonically(case):
+    kind, data = case
+    decode, encode = DECODERS[kind]
+    try:
+        obj = decode(data)
+    except E.ChainError:
+        return
+    assert encode(obj) == data
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.binary(min_size=32, max_size=32), st.binary(min_size=1, max_size=8), max_size=40),
+       st.lists(st.binary(min_size=32, max_size=32), max_size=10), st.randoms(use_true_random=False))
+def test_trie_root_depends_only_on_contents(entries, deletions, rnd):
+    """Any order of inserts and deletes gives the same root as a fresh trie of the final contents."""
+    t = Trie({}.get)
+    ops = [(k, v) for k, v in entries.items()] + [(k, None) for k in deletions]
+    rnd.shuffle(ops)
+    root, final = EMPTY_ROOT, {}
+    for k, v in ops:
+        root = t.update(root, k, v)
+        if v is None:
+            final.pop(k, None)
+        else:
+            final[k] = v
+    for k in list(entries) + deletions:
+        assert t.get(root, k) == final.get(k)
+    fresh, r2 = Trie({}.get), EMPTY_ROOT
+    for k in sorted(final):
+        r2 = fresh.update(r2, k, final[k])
+    assert r2 == root
+    assert dict(t.items(root)) == final
