@@ -267,8 +267,9 @@ class Chain:
             for t_ in self.block(bh).txs:
                 included.add(t_.hash)
         store.remove_pending(sorted(included))
-        # Transactions of blocks that left the canonical chain go back to the pool.
-        for bh in orphaned:
+        # Transactions of blocks that left the canonical chain go back to the pool,
+        # oldest block first so each sender's nonces stay in order.
+        for bh in reversed(orphaned):
             for t_ in self.block(bh).txs:
                 th = t_.hash
                 if th not in included and not store.has_pending(th):

@@ -1,0 +1,88 @@
+"""Fork choice by cumulative work: competing branches imported into one node switch its head and state exactly."""
+import chain
+from chain import consensus as C
+
+X = chain.Address("0x" + "11" * 20)
+Y = chain.Address("0x" + "22" * 20)
+
+
+def branch_a(net, blocks):
+    """Alice pays X once per block (deterministic: the same blocks on every fresh chain)."""
+    for _ in range(blocks):
+        net.transfer(net.accounts[0], X, 100)
+
+
+def branch_b(net, blocks):
+    for _ in range(blocks):
+        net.transfer(net.accounts[1], Y, 7)
+
+
+def state_of(net):
+    return (net.chain.head.state_root, net.balance(X), net.balance(Y), net.nonce(net.accounts[0].address),
+            net.nonce(net.accounts[1].address))
+
+
+def import_all(dst, src, start=1):
+    for n in range(start, src.height + 1):
+        try:
+            dst.import_block(src.block_bytes(n))
+        except chain.InvalidBlock as exc:
+            assert exc.code == "block-known"
+
+
+def test_heavier_branch_wins_and_state_follows_exactly():
+    a, b = chain.Devnet(), chain.Devnet()
+    branch_a(a, 2)
+    a_txs = [a.block(n).transactions[0] for n in (1, 2)]
+    branch_b(b, 3)
+
+    # Equal work (height 2 against 2): the first seen stays the head.
+    a.import_block(b.block_bytes(1))
+    a.import_block(b.block_bytes(2))
+    assert a.balance(X) == 200 and a.balance(Y) == 0
+    assert a.block(2).hash != b.block(2).hash
+
+    a.import_block(b.block_bytes(3))  # more work: reorganise onto b
+    assert a.chain.head_hash == b.chain.head_hash
+    assert state_of(a) == state_of(b)
+    assert a.balance(X) == 0 and a.balance(Y) == 21
+    assert [a.block(n).hash for n in range(4)] == [b.block(n).hash for n in range(4)]
+    # a's transactions left the canonical chain: no receipt, back in the pool.
+    assert all(a.receipt(h) is None for h in a_txs)
+    assert [t.hash for t in a.chain.pending()] == a_txs
+
+    # Branch a grows heavier again elsewhere (same deterministic blocks) and comes back.
+    c = chain.Devnet()
+    branch_a(c, 4)
+    assert c.block(2).hash == a.chain.canonical_hash(2) or c.block(1).hash != b.block(1).hash
+    import_all(a, c)
+    assert a.chain.head_hash == c.chain.head_hash
+    assert state_of(a) == state_of(c)
+    assert a.receipt(a_txs[0]).status is True
+    # b's transactions are pending again and still valid on this branch.
+    assert len(a.chain.pending()) == 3
+    a.mine(1)
+    assert a.balance(Y) == 21 and a.chain.pending() == []
+    assert a.verify() == a.height
+
+
+def test_reorg_survives_reopen(tmp_path):
+    with chain.Devnet(datadir=tmp_path / "n") as a:
+        branch_a(a, 1)
+    b = chain.Devnet()
+    branch_b(b, 2)
+    with chain.Devnet(datadir=tmp_path / "n") as a:
+        import_all(a, b)
+        root = a.chain.head.state_root
+    with chain.Devnet(datadir=tmp_path / "n") as a:
+        assert a.chain.head.state_root == root == b.chain.head.state_root
+        assert a.balance(Y) == 14 and a.balance(X) == 0
+        assert a.verify() == 2
+
+
+def test_old_state_roots_stay_readable():
+    net = chain.Devnet()
+    branch_a(net, 3)
+    roots = [net.block(n).state_root for n in range(4)]
+    assert [net.chain.state(r).read_balance(X) for r in roots] == [0, 100, 200, 300]
+    assert net.chain.state(roots[0]).read_balance(net.accounts[0].address) == C.DEV_ACCOUNT_BALANCE
