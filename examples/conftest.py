@@ -28,7 +28,8 @@ def reverted(reason: str):
 
 
 def advance(net, blocks: int) -> None:
-    """Mines `blocks` more blocks, so block-number deadlines pass."""
+    """Mines `blocks` empty blocks, so block-number deadlines pass. (The next
+    transaction then runs in block net.height + 1.)"""
     target = net.height + blocks
     net.mine(blocks)
     assert net.height == target

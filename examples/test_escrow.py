@@ -51,7 +51,7 @@ def test_the_buyer_is_refunded_only_after_the_deadline(net, escrow, parties, rev
         escrow.refund(sender=buyer)
     with reverted("only the buyer or the seller can refund"):
         escrow.refund(sender=outsider)
-    advance(net, escrow.get_deadline() - net.height + 1)
+    advance(net, escrow.get_deadline() - net.height)  # the next transaction runs past it
     with reverted("deadline passed"):
         escrow.dispute(sender=seller)  # too late to dispute
     r = escrow.refund(sender=buyer)

@@ -181,7 +181,7 @@ def test_transfer_and_call_to_an_account_without_code_reverts(setup):
 
 
 # Any sequence of transfers keeps the supply constant and matches a plain model.
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2), st.integers(-3, 700)), max_size=6))
 def test_transfers_match_a_model(artifact, moves):
     net = chain.Devnet()
