@@ -650,13 +650,32 @@ def show_receipt(doc: dict) -> None:
         rows.append(("reason", doc.get("reason")))
         if doc.get("location"):
             rows.append(("location", doc["location"]))
-    rows += [("event", f"{ev['name']}({', '.join(f'{k}={human_value(v)}' for k, v in ev['args'].items())})  from {ev['address']}")
+    rows += [("event", f"{ev['name']}({', '.join(f'{k}={_event_arg(v)}' for k, v in ev['args'].items())})  from {ev['address']}")
              for ev in doc.get("events", [])]
     echo_fields(rows)
 
 
-def _finish_tx(state: State, receipt) -> int:
+def _event_arg(value) -> str:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) and not value.startswith("0x") else human_value(value)
+
+
+def receipt_json(net, receipt) -> dict:
+    """The library's receipt document, with struct event fields keyed by name
+    (Event.to_json has no types; the emitting contract's ABI has them)."""
+    from chain.devnet import json_value
+
     doc = receipt.to_json()
+    for ev_doc, log in zip(doc["events"], receipt.logs):
+        code = net.code_object_at(log.address)
+        event = next((e for e in code.events if e.name == log.name), None) if code is not None else None
+        if event is not None:
+            types = dict(event.fields)
+            ev_doc["args"] = {k: json_value(v, types.get(k)) for k, v in log.args.items()}
+    return doc
+
+
+def _finish_tx(state: State, net, receipt) -> int:
+    doc = receipt_json(net, receipt)
     emit(state, doc, lambda: show_receipt(doc))
     if doc["status"] != "success":
         click.echo(_reverted_line(doc["reason"], doc["location"]), err=True)
@@ -776,7 +795,7 @@ def call_cmd(state, address, function, args, sender, value, gas):
         result = net.call(address, function, *values, sender=account, value=value, gas=gas)
     except chain.Reverted as exc:
         if exc.receipt is not None:
-            return _finish_tx(state, exc.receipt)
+            return _finish_tx(state, net, exc.receipt)
         doc = {"value": None, "status": "reverted", "reason": exc.reason, "location": exc.location}
         emit(state, doc, lambda: None)
         click.echo(_reverted_line(exc.reason, exc.location), err=True)
@@ -784,7 +803,7 @@ def call_cmd(state, address, function, args, sender, value, gas):
     except (chain.ChainError, chain.ArgumentError) as exc:
         raise _refused(exc) from None
     if not fn.is_view:
-        return _finish_tx(state, result)
+        return _finish_tx(state, net, result)
     emit(state, {"value": json_value(result, fn.returns)}, lambda: click.echo(human_value(result, fn.returns)))
     return EXIT_OK
 
@@ -809,7 +828,7 @@ def send_cmd(state, to, amount, sender):
         receipt = exc.receipt
     except (chain.ChainError, chain.ArgumentError) as exc:
         raise _refused(exc) from None
-    return _finish_tx(state, receipt)
+    return _finish_tx(state, net, receipt)
 
 
 @command(cli, "balance")
@@ -969,7 +988,7 @@ def receipt_cmd(state, hash):
         pending = net.tx(tx_hash) is not None
         raise CliError(f"transaction 0x{tx_hash.hex()} is pending: no receipt until it is mined" if pending
                        else f"no transaction 0x{tx_hash.hex()} on this chain")
-    doc = receipt.to_json()
+    doc = receipt_json(net, receipt)
     emit(state, doc, lambda: show_receipt(doc))
     return EXIT_OK
 

@@ -135,7 +135,8 @@ def test_struct_bytes_string_bool_arguments(ob, shapes):
     assert view_revert["reason"] == "flag must be true" and view_revert["value"] is None
     r = ob.json(["call", shapes, "move", "[5, 6]", "because"])
     assert r["value"] == {"x": 1, "y": 2}
-    assert r["events"][0]["name"] == "Moved"
+    assert r["events"] == [{"name": "Moved", "address": shapes, "args": {"to": {"x": 5, "y": 6}, "note": "because"}}]
+    assert ob.json(["receipt", r["tx"]]) == r
     assert ob.json(["call", shapes, "where"]) == {"value": {"x": 5, "y": 6}}
     r = ob.run(["call", shapes, "sum", '{"x": 1}'])
     assert r.exit_code == 2 and "missing y" in r.stderr
