@@ -75,6 +75,7 @@ class Checker:
         self.infos: dict = {}
         self.out = None
         self.file = ""
+        self.view_calls: list = []  # (file, call node, FuncInfo) to judge once every body is checked
 
     # ---------- reporting ----------
     def err(self, node, msg):
@@ -95,7 +96,43 @@ class Checker:
         for mod in self.modules:
             if mod.tree is not None:
                 self._bodies(self.infos[id(mod)])
+        self._check_view_calls()
         return self.out
+
+    def _check_view_calls(self):
+        """A view may call a function not marked view only if it (transitively) changes nothing."""
+        verdict: dict = {}  # id(fi) -> (node, what) of a state change, or None
+
+        def change_of(fi):
+            # Iterative depth-first search over the call graph; cycles count as no change.
+            if id(fi) in verdict:
+                return verdict[id(fi)]
+            stack, seen, order = [fi], {id(fi)}, []
+            while stack:
+                f = stack.pop()
+                order.append(f)
+                for g in f.calls:
+                    if id(g) not in seen and id(g) not in verdict:
+                        seen.add(id(g))
+                        stack.append(g)
+            changed = True
+            for f in order:
+                verdict.setdefault(id(f), f.effects[0] if f.effects else None)
+            while changed:
+                changed = False
+                for f in order:
+                    if verdict[id(f)] is None:
+                        for g in f.calls:
+                            if verdict.get(id(g)) is not None:
+                                verdict[id(f)] = verdict[id(g)]
+                                changed = True
+                                break
+            return verdict[id(fi)]
+
+        for file, node, fi in self.view_calls:
+            found = change_of(fi)
+            if found is not None:
+                self.rep.at(file, node, f"a view function cannot call {fi.name}, which can {found[1]} (line {found[0].line})")
 
     # ---------- pass 1: names ----------
     def _declare(self, mi: ModuleInfo):
@@ -477,7 +514,9 @@ class Checker:
         return self.place_kind(node) == "storage"
 
     def _writes_storage(self, node, ctx, what="write storage"):
-        if ctx.kind == "view":
+        if ctx.kind == "mut":
+            ctx.fn.effects.append((node, what))
+        elif ctx.kind == "view":
             self.err(node, f"a view function cannot {what}")
         elif ctx.kind in ("free", "const"):
             self.err(node, f"a free function is pure: it cannot {what}")
@@ -562,7 +601,9 @@ class Checker:
     def s_EmitStmt(self, s, ctx):
         ci = ctx.contract
         ev = ci.events.get(s.name) if ci is not None else None
-        if ctx.kind == "view":
+        if ctx.kind == "mut":
+            ctx.fn.effects.append((s, "emit events"))
+        elif ctx.kind == "view":
             self.err(s, "a view function cannot emit events")
         elif ctx.kind in ("free", "const"):
             self.err(s, "a free function is pure: it cannot emit events")
@@ -901,8 +942,10 @@ class Checker:
         self._positional(e, ctx, fi.params, f"{fi.name}()")
         if ctx.kind == "const":
             self.err(e, "a const must be known at compile time: it cannot call functions")
+        if ctx.fn is not None:
+            ctx.fn.calls.append(fi)
         if ctx.kind == "view" and fi.kind in ("pub", "internal") and not fi.view:
-            self.err(e, f"a view function can only call view functions, and {fi.name} is not view")
+            self.view_calls.append((self.file, e, fi))  # allowed if fi turns out to change nothing
         self.out.refs[e] = ("call", fi)
         return fi.ret if fi.ret is not None else T.VOID
 
@@ -928,6 +971,8 @@ class Checker:
             self.err(e, "a free function is pure: it cannot call other contracts")
         elif ctx.kind == "view" and not f.view:
             self.err(e, f"a view function cannot call {it.name}.{name}, which is not view")
+        elif ctx.kind == "mut" and not f.view:
+            ctx.fn.effects.append((e, f"call {it.name}.{name}, which is not view"))
         self._positional(e, ctx, f.params, f"{it.name}.{name}()")
         self.out.refs[e] = ("xcall", f)
         return f.ret if f.ret is not None else T.VOID
@@ -986,6 +1031,8 @@ class Checker:
                 self.err(args[1], f"the amount of transfer() is an int, not {ts[1]}")
             if ctx.kind == "view":
                 self.err(e, "a view function cannot transfer")
+            elif ctx.kind == "mut":
+                ctx.fn.effects.append((e, "transfer"))
             return T.VOID
         if n in ("min", "max", "abs", "str"):
             for a, t in zip(args, ts):

@@ -364,11 +364,11 @@ class FnGen:
         bt = self.c.types[node.base]
         self.key(node.base)
         if isinstance(bt, T.ListType):
-            self.op("DUP")
-            self.at(node)
-            self.op("SLOAD", "int")
+            # [key, index, length] -> CHECK_INDEX -> [key, index] -> KEY
             self.expr(node.index)
             self.at(node)
+            self.op("OVER")
+            self.op("SLOAD", "int")
             self.op("CHECK_INDEX")
             self.op("KEY")
         else:

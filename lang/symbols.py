@@ -18,6 +18,8 @@ class FuncInfo:
     payable: bool = False
     reentrant: bool = False
     nlocals: int = 0
+    effects: list = field(default_factory=list)  # [(node, what)]: state changes made directly
+    calls: list = field(default_factory=list)  # [FuncInfo] called from the body
 
 
 @dataclass(eq=False)
