@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import secrets
 import sys
 import tempfile
@@ -35,6 +36,16 @@ DATASET = """\
 3,3,0,0
 0,0,4,6
 """
+
+
+def source(name: str) -> str:
+    """examples/NAME, relative to the current directory when inside it, so
+    revert locations read examples/token.contract:LINE:COL."""
+    path = EXAMPLES / name
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 class Unexpected(Exception):
@@ -141,9 +152,12 @@ def deploy(story: Story, net, art, label: str, *args, sender):
 def token_chapter(story: Story, net, people) -> dict:
     alice, bob, carol, dave = people["alice"], people["bob"], people["carol"], people["dave"]
     story.chapter("1. A token")
-    art = lang.compile_file(str(EXAMPLES / "token.contract"))
-    story.say(f"compiled examples/token.contract: contract {art.name}, {len(art.bytecode):,} bytes of bytecode, "
-              f"{len(art.abi['functions'])} functions")
+    story.say("alice issues a token (examples/token.contract, an ERC-20 in a dozen functions) and pays two "
+              "friends, one of them through an allowance. Every call below is a signed transaction, mined "
+              "into its own block; a call that breaks a rule reverts, changes nothing, and still pays its gas.")
+    art = lang.compile_file(source("token.contract"))
+    story.say(f"compiled: contract {art.name}, {len(art.bytecode):,} bytes of bytecode, "
+              f"{len(art.abi['functions'])} public functions")
     token = deploy(story, net, art, "token", "Obelisk Credit", "OBC", 1_000_000, sender=alice)
 
     story.tx("alice sends bob 2,500 OBC", token.transfer(bob.address, 2_500, sender=alice))
@@ -168,7 +182,11 @@ def market_chapter(story: Story, net, people, workdir: Path) -> dict:
     workers = [people["bob"], people["carol"], people["dave"]]
     payment, stake = 3_000_000, 500_000
     story.chapter("2. A market for computation")
-    art = lang.compile_file(str(EXAMPLES / "compute_market.contract"))
+    story.say("alice wants a model run over her data, which must stay private. She seals the data, puts "
+              "only its hash and an escrowed payment on chain, and three workers stake to take the job. "
+              "Each commits to a hash of its result before anyone reveals; two must agree to be paid. "
+              "dave does not compute at all: he guesses.")
+    art = lang.compile_file(source("compute_market.contract"))
     story.say(f"compiled examples/compute_market.contract: contract {art.name}, {len(art.bytecode):,} bytes")
     market = deploy(story, net, art, "market", sender=alice)
 
@@ -270,15 +288,18 @@ def main(argv=None) -> int:
         tmp = tempfile.TemporaryDirectory(prefix="obelisk-tour-")
         datadir = Path(tmp.name)
     workdir = datadir / "files"
+    nets = []  # the Devnet, closed before its directory goes away
     try:
         workdir.mkdir(parents=True, exist_ok=True)
-        net = chain.Devnet(datadir=str(datadir / "chain"))
+        net = chain.Devnet(datadir=str(datadir))
+        nets.append(net)
         names = ["alice", "bob", "carol", "dave"]
         people = dict(zip(names, net.accounts))
         for n, acct in people.items():
             story.name(acct.address, n)
-        story.say(f"A fresh dev chain in {datadir}; accounts: "
-                  + ", ".join(f"{n} {acct.address}" for n, acct in people.items()))
+        story.say(f"A fresh dev chain in {datadir}{' (temporary)' if tmp else ''}, with its funded dev accounts:")
+        for n, acct in people.items():
+            story.say(f"    {n:6} {acct.address}")
         token = token_chapter(story, net, people)
         market = market_chapter(story, net, people, workdir)
 
@@ -287,20 +308,23 @@ def main(argv=None) -> int:
         net.verify()
         story.say(f"mined 2 more blocks; height {net.height}; [bold green]verified[/] from genesis: "
                   "proof of work, signatures, re-execution, every root")
-        summary = {"ok": True, "datadir": str(datadir), "height": net.height, "verified": True,
+        summary = {"ok": True, "datadir": str(datadir), "kept": tmp is None, "height": net.height, "verified": True,
                    "token": token, "market": market, "gas_total": story.gas_total, "steps": story.steps}
     except Unexpected as exc:
         return _fail(story, f"unexpected: {exc}", args.json)
     except chain.Reverted as exc:
         return _fail(story, f"a transaction reverted unexpectedly: {exc.reason} at {exc.location}", args.json)
     finally:
+        for n in nets:
+            n.close()
         if tmp is not None:
             tmp.cleanup()
 
     if args.json:
         print(json.dumps(summary, indent=2))
     else:
-        story.say(f"\n[bold]Done.[/] {len(story.steps)} transactions, {story.gas_total:,} gas in all.")
+        story.say(f"\n[bold]Done.[/] {len(story.steps)} transactions, {story.gas_total:,} gas in all."
+                  + ("" if tmp else f" The chain stays in {datadir}: try `obelisk --datadir {datadir} block`."))
     return 0
 
 

@@ -30,7 +30,7 @@ def test_the_tour_succeeds_and_verifies_the_chain(tour):
     assert summary["verified"] is True
     assert summary["height"] >= len([s for s in summary["steps"] if s["status"] == "success"])
     assert summary["gas_total"] == sum(s["gas_used"] for s in summary["steps"]) > 0
-    assert (datadir / "chain").is_dir()  # --datadir keeps the chain
+    assert (datadir / "chain.sqlite3").is_file()  # --datadir keeps the chain
 
 
 def test_token_balances_moved(tour):
