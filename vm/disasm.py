@@ -53,8 +53,16 @@ def _short(c) -> str:
     return text if len(text) <= 48 else text[:45] + "..."
 
 
+def _printable(text: str) -> str:
+    """Comments are free text but must stay on their line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def _line(text: str, comment: str | None = None) -> str:
     if comment:
+        comment = _printable(comment)
         return f"{text:<{COMMENT_COLUMN - 1}} ; {comment}"
     return text
 
@@ -92,7 +100,8 @@ def disassemble(code) -> str:
         regions.append((fi, entry, starts[n + 1][0] if n + 1 < len(starts) else len(obj.code)))
     decoded = [(fi, a, b, *_decode_region(obj.code, a, b)) if fi is not None else (fi, a, b, [], a) for fi, a, b in regions]
     starts_set = {pc for _, _, _, ins, _ in decoded for pc, _, _ in ins}
-    targets = {imm for _, _, _, ins, _ in decoded for _, spec, imm in ins if spec.jumps and imm in starts_set}
+    # Labels are per function: only a jump that stays in its function names one.
+    targets = {imm for _, a, b, ins, _ in decoded for _, spec, imm in ins if spec.jumps and imm in starts_set and a <= imm < b}
     lines_at = {}
     for entry in obj.lines:
         if entry[0] in starts_set:
@@ -118,18 +127,18 @@ def disassemble(code) -> str:
                 out.append(_line(f"    .loc {e[1]} {e[2]} {e[3]}", obj.location(pc)))
             if pc in targets:
                 out.append(f"L{pc}:")
-            out.append(_instr(obj, fi, pc, spec, imm, targets))
+            out.append(_instr(obj, fi, pc, spec, imm, targets, (start, end)))
         if rest is not None and rest < end:
             out.append(_line(f"{rest:6d}  .bytes {obj.code[rest:end].hex()}", "not decodable"))
     return "\n".join(out) + "\n"
 
 
-def _instr(obj, fi, pc, spec, imm, targets) -> str:
+def _instr(obj, fi, pc, spec, imm, targets, region) -> str:
     text = f"{pc:6d}  {spec.name}"
     comment = None
     if spec.imm:
         arg = str(imm)
-        if spec.jumps and imm in targets:
+        if spec.jumps and imm in targets and region[0] <= imm < region[1]:
             arg = f"L{imm}"
         elif spec.name == "PUSH_CONST" and imm < len(obj.consts):
             comment = _short(obj.consts[imm])
@@ -262,7 +271,7 @@ def assemble_text(text: str) -> CodeObject:
     pending: list = []  # [(lineno, target label, byte position of the immediate, size)]
     labels: dict = {}
     current = None
-    for lineno, raw in enumerate(text.splitlines(), 1):
+    for lineno, raw in enumerate(text.split("\n"), 1):
         body = _strip_comment(raw).strip()
         if not body:
             continue
