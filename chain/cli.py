@@ -1,7 +1,7 @@
 """The `obelisk` command: a thin door onto chain.Devnet and lang, written with click.
 
-Only click is imported at startup; rich, lang and the chain come in inside the
-commands that need them, so `obelisk --help` stays instant. See docs/cli.md.
+This module imports only click at startup; rich, lang and the library's heavy
+parts come in inside the commands that need them. See docs/cli.md.
 """
 from __future__ import annotations
 
@@ -333,30 +333,13 @@ def parse_args(texts, params, what: str):
     return [parse_arg(text, t, f"{what} argument '{name}'") for text, (name, t) in zip(texts, params)]
 
 
-def to_json(value, t=None):
-    """A VM value as JSON data: ints as numbers, addresses and bytes as 0x hex,
-    structs as objects (when the type names the fields), lists as arrays."""
-    if value is None or isinstance(value, (bool, str)):
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, (bytes, bytearray)):
-        return "0x" + bytes(value).hex()
-    if isinstance(value, dict):
-        return {str(k): to_json(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        if isinstance(t, tuple) and t and t[0] == "struct" and len(t[2]) == len(value):
-            return {name: to_json(v, ft) for v, (name, ft) in zip(value, t[2])}
-        inner = t[1] if isinstance(t, tuple) and t and t[0] == "list" else None
-        return [to_json(v, inner) for v in value]
-    return str(value)
-
-
 def human_value(value, t=None) -> str:
     """How a value reads in the human view: strings bare at the top level, the rest as JSON."""
+    from chain.devnet import json_value
+
     if isinstance(value, str):
         return value
-    data = to_json(value, t)
+    data = json_value(value, t)
     if isinstance(data, bool):
         return "true" if data else "false"
     if isinstance(data, (int, str)):
