@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import struct
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from vm.encoding import EncodingError, pack, unpack
 from vm.values import Address
@@ -78,7 +79,7 @@ class Header:
     def encode(self) -> bytes:
         return pack(self.fields())
 
-    @property
+    @cached_property
     def hash(self) -> bytes:
         return sha256d(self.encode())
 

@@ -1004,9 +1004,16 @@ def _source_lines(path: str, cache: dict):
     """The lines of a source file named in a line table, or None when it cannot be read now."""
     if path not in cache:
         lines = None
+        real = path
+        if not os.path.isfile(path) and path.startswith("stdlib/") and path.endswith(".contract"):
+            # The compiler names stdlib modules "stdlib/NAME.contract" wherever they are installed.
+            from lang.loader import stdlib_path
+
+            found = stdlib_path(path[len("stdlib/") : -len(".contract")])
+            real = str(found) if found is not None else path
         try:
-            if os.path.isfile(path) and os.path.getsize(path) <= _MAX_SOURCE_FILE:
-                with open(path, encoding="utf-8", errors="replace") as f:
+            if os.path.isfile(real) and os.path.getsize(real) <= _MAX_SOURCE_FILE:
+                with open(real, encoding="utf-8", errors="replace") as f:
                     lines = f.read().split("\n")
         except OSError:
             pass

@@ -32,6 +32,7 @@ class Chain:
         self.clock = clock or (lambda: int(time.time()))
         self.trie = Trie(store.get_node)
         self._headers: dict = {}
+        self._pool = None  # decoded pending transactions, or None to reload from the store
         self.timings = None  # a dict to accumulate import stage times into (bench), or None
         check_format(store)
         genesis, result = self._genesis()
@@ -232,6 +233,7 @@ class Chain:
         store = self.store
         header = block.header
         work = self.work(header.prev_hash) + header.work
+        self._pool = None
         store.begin()
         try:
             self._write_block(block, result, work, data)
@@ -285,8 +287,7 @@ class Chain:
         check_static(t_, self.params)
         view = self.state()
         sender = t_.sender
-        queued = sum(1 for _, d in self.store.pending() if txmod.decode(d).sender == sender)
-        expected = view.read_nonce(sender) + queued
+        expected = view.read_nonce(sender) + self._queued(sender)
         if t_.nonce != expected:
             raise E.BadNonce(f"nonce {t_.nonce}, expected {expected}")
         cost = t_.gas_limit * t_.gas_price + t_.value
@@ -298,17 +299,25 @@ class Chain:
             self.store.commit()
         except BaseException:
             self.store.rollback()
+            self._pool = None
             raise
+        if self._pool is not None:
+            self._pool.append(t_)
         return h
 
     def pending(self) -> list:
-        return [txmod.decode(d) for _, d in self.store.pending()]
+        """Pending transactions in arrival order (decoded once, then kept until the pool changes)."""
+        if self._pool is None:
+            self._pool = [txmod.decode(d) for _, d in self.store.pending()]
+        return list(self._pool)
+
+    def _queued(self, sender: Address) -> int:
+        return sum(1 for t_ in self.pending() if t_.sender == sender)
 
     def next_nonce(self, address) -> int:
         """The nonce the next transaction of `address` should carry (pending ones counted)."""
         address = Address(address)
-        queued = sum(1 for t_ in self.pending() if t_.sender == address)
-        return self.state().read_nonce(address) + queued
+        return self.state().read_nonce(address) + self._queued(address)
 
     # --- mining ---
     def next_timestamp(self, parent: Header) -> int:
@@ -360,6 +369,7 @@ class Chain:
             self.trie.discard_new()
             raise
         if dropped:
+            self._pool = None
             self.store.begin()
             self.store.remove_pending(dropped)
             self.store.commit()

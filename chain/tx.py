@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from vm.encoding import EncodingError, pack, unpack
 from vm.values import Address
@@ -49,11 +50,12 @@ class Transaction:
     def encode(self) -> bytes:
         return pack(self.unsigned_fields() + [self.signature])
 
-    @property
+    # Cached: a frozen transaction's bytes never change.
+    @cached_property
     def hash(self) -> bytes:
         return hashlib.sha256(self.encode()).digest()
 
-    @property
+    @cached_property
     def sender(self) -> Address:
         return address_of(self.public_key)
 

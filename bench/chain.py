@@ -1,0 +1,125 @@
+"""Chain benchmarks, printed as one JSON document.
+
+- mining: nonces per second of chain.block.mine (midstate) against raw hashlib
+  double SHA-256 of the same header bytes;
+- import: signed token transfers per second through full block import
+  (signatures, execution, roots, commit), with each stage's share of the time.
+Run: .venv/bin/python bench/chain.py [--txs N] [--per-block N] [--hashes N]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import struct
+import tempfile
+import time
+import sys
+from dataclasses import replace
+
+# This script is called chain.py: keep its own folder off the import path so
+# `import chain` finds the package, not the script.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+
+import chain  # noqa: E402
+from chain import block as blk  # noqa: E402
+from chain import tx as txmod  # noqa: E402
+from vm.asm import FunctionAsm, Instr, assemble  # noqa: E402
+from vm.code import INIT, PUB  # noqa: E402
+from vm.encoding import pack  # noqa: E402
+
+BAL = pack(0)
+
+
+def token_code() -> bytes:
+    """A minimal token: init(supply) credits the deployer; transfer(to, amount) moves balance."""
+    def add(who, amount, op):
+        return [Instr("PUSH_CONST", BAL), *who, Instr("KEY"), Instr("DUP"), Instr("SLOAD", "int"), *amount,
+                Instr(op), Instr("SSTORE")]
+    init = FunctionAsm("init", (("supply", "int"),), None, 1, INIT,
+                       [*add([Instr("CALLER")], [Instr("LOAD", 0)], "ADD"), Instr("RET")])
+    transfer = FunctionAsm("transfer", (("to", "address"), ("amount", "int")), "bool", 2, PUB, [
+        *add([Instr("CALLER")], [Instr("LOAD", 1)], "SUB"),
+        *add([Instr("LOAD", 0)], [Instr("LOAD", 1)], "ADD"),
+        Instr("PUSH_TRUE"), Instr("RET")])
+    return assemble("Token", [init, transfer]).encode()
+
+
+def bench_mining(hashes: int) -> dict:
+    net = chain.Devnet()
+    header = replace(net.chain.head, height=1, target=0)  # target 0: no nonce wins, every try is counted
+    encoded = header.encode()
+    prefix = encoded[:-blk.NONCE_SIZE]
+    pack_nonce = struct.Struct(">Q").pack
+    sha256 = hashlib.sha256
+
+    t0 = time.perf_counter()
+    for n in range(hashes):
+        sha256(sha256(prefix + pack_nonce(n)).digest()).digest()
+    raw = hashes / (time.perf_counter() - t0)
+
+    t0 = time.perf_counter()
+    assert blk.mine(header, 0, hashes) is None
+    ours = hashes / (time.perf_counter() - t0)
+    return {"header_bytes": len(encoded), "hashes": hashes, "raw_hashlib_per_s": round(raw),
+            "mine_per_s": round(ours), "ratio": round(ours / raw, 3)}
+
+
+def bench_import(n_txs: int, per_block: int) -> dict:
+    src = chain.Devnet()
+    code = token_code()
+    accounts = src.accounts
+    token = src.send(src.make_tx(0, None, 0, txmod.encode_deploy(code, [10**30]), gas=1_000_000)).contract_address
+    # Give every account tokens, so transfers come from ten senders.
+    for a in accounts[1:]:
+        src.send(src.make_tx(0, token, 0, txmod.encode_call("transfer", [bytes(a.address), 10**20]),
+                             gas=200_000))
+    first_bench_block = src.height + 1
+    nonces = {a.address: src.nonce(a.address) for a in accounts}
+    made, hashes = 0, []
+    while made < n_txs:
+        for _ in range(min(per_block, n_txs - made)):
+            a = accounts[made % len(accounts)]
+            to = accounts[(made + 3) % len(accounts)].address
+            t = src.make_tx(a, token, 0, txmod.encode_call("transfer", [bytes(to), 1 + made % 50]),
+                            gas=60_000, nonce=nonces[a.address])
+            nonces[a.address] += 1
+            hashes.append(src.submit(t))
+            made += 1
+        src.mine(1)
+    assert all(src.receipt(h).status for h in hashes), "a benchmark transfer failed"
+    blocks = [src.block_bytes(n) for n in range(1, src.height + 1)]
+
+    with tempfile.TemporaryDirectory() as d:
+        dst = chain.Devnet(datadir=os.path.join(d, "x"))
+        for data in blocks[: first_bench_block - 1]:
+            dst.import_block(data)
+        dst.chain.timings = {}
+        t0 = time.perf_counter()
+        for data in blocks[first_bench_block - 1:]:
+            dst.import_block(data)
+        elapsed = time.perf_counter() - t0
+        stages = dst.chain.timings
+        assert dst.chain.head_hash == src.chain.head_hash
+        dst.close()
+    total = sum(stages.values())
+    return {"transactions": n_txs, "per_block": per_block, "blocks": len(blocks) - first_bench_block + 1,
+            "seconds": round(elapsed, 3), "tx_per_s": round(n_txs / elapsed, 1),
+            "stage_share": {k: round(v / total, 3) for k, v in stages.items()},
+            "stage_seconds": {k: round(v, 3) for k, v in stages.items()}, "store": "sqlite file, WAL, synchronous=FULL"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--hashes", type=int, default=300_000)
+    ap.add_argument("--txs", type=int, default=1000)
+    ap.add_argument("--per-block", type=int, default=200)
+    args = ap.parse_args()
+    print(json.dumps({"mining": bench_mining(args.hashes), "import": bench_import(args.txs, args.per_block)},
+                     indent=2))
+
+
+if __name__ == "__main__":
+    main()
