@@ -1001,7 +1001,10 @@ _MAX_SOURCE_FILE = 4 * 1024 * 1024  # a source file this large is not one we com
 
 
 def _source_lines(path: str, cache: dict):
-    """The lines of a source file named in a line table, or None when it cannot be read now."""
+    """The lines of a source file named in a line table, or None when it cannot be read now.
+
+    The names come from code that may be anyone's (disasm of an address): only
+    regular files of bounded size are read, so no name can make this hang."""
     if path not in cache:
         lines = None
         real = path
@@ -1009,7 +1012,8 @@ def _source_lines(path: str, cache: dict):
             # The compiler names stdlib modules "stdlib/NAME.contract" wherever they are installed.
             from lang.loader import stdlib_path
 
-            found = stdlib_path(path[len("stdlib/") : -len(".contract")])
+            name = path[len("stdlib/") : -len(".contract")]
+            found = stdlib_path(name) if name.isidentifier() else None
             real = str(found) if found is not None else path
         try:
             if os.path.isfile(real) and os.path.getsize(real) <= _MAX_SOURCE_FILE:
