@@ -51,6 +51,9 @@ class State:
 # The group, the shared options, and the one place errors become exit codes.
 
 
+_NoArgsIsHelp = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 class ObeliskGroup(click.Group):
     """Runs a command and turns every outcome into one exit status and, on failure,
     a one-line reason on stderr (never a traceback)."""
@@ -63,6 +66,9 @@ class ObeliskGroup(click.Group):
             code = rv if isinstance(rv, int) and not isinstance(rv, bool) else EXIT_OK
         except CliError as exc:
             code = _report(state, exc)
+        except _NoArgsIsHelp as exc:
+            click.echo(exc.format_message())  # bare `obelisk` (or a bare group): the help, as asked
+            code = EXIT_OK
         except click.UsageError as exc:
             # Parsing stopped before the subcommand saw its own --json: look for it.
             state.json = state.json or "--json" in argv
@@ -427,7 +433,7 @@ def compile_cmd(state, file, contract, outdir, stage):
         text = art.to_json()
         if not isinstance(text, str):
             text = json.dumps(text, indent=2, ensure_ascii=False)
-        tmp = target + ".tmp"
+        tmp = os.path.join(outdir, f".{art.name}.json.{os.getpid()}.tmp")
         with open(tmp, "w", encoding="utf-8") as f:
             f.write(text if text.endswith("\n") else text + "\n")
         os.replace(tmp, target)

@@ -10,6 +10,11 @@ def test_help_lists_every_command(ob):
         assert f"  {name} " in r.stdout, name
 
 
+def test_bare_command_prints_help(ob):
+    r = ob.run([], datadir=False)
+    assert r.exit_code == 0 and r.stdout.startswith("Usage: obelisk")
+
+
 @pytest.mark.parametrize(
     "args, reason",
     [
