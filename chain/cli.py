@@ -109,7 +109,7 @@ def _report(state: State, exc: CliError) -> int:
     """--json: the error as the one JSON document on stdout. Always: the reason on stderr."""
     if state.json:
         document = exc.document if exc.document is not None else {"error": exc.message}
-        click.echo(json.dumps(document, ensure_ascii=False))
+        click.echo(dumps(document))
     click.echo(exc.detail.rstrip("\n") if exc.detail else f"obelisk: error: {exc.message}", err=True)
     return exc.code
 
@@ -175,10 +175,21 @@ def _console(err: bool = False):
     return Console(file=stream, width=width, highlight=False, soft_wrap=True)
 
 
+def dumps(document) -> str:
+    """One line of JSON, UTF-8 text as is; escaped when it holds text that is not
+    valid Unicode (a file name of undecodable bytes), so the output stays valid UTF-8."""
+    text = json.dumps(document, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(document)
+    return text
+
+
 def emit(state: State, document, human) -> None:
     """Print the JSON document under --json, else call human() for the readable view."""
     if state.json:
-        click.echo(json.dumps(document, ensure_ascii=False))
+        click.echo(dumps(document))
     else:
         human()
 
@@ -431,12 +442,14 @@ def compile_cmd(state, file, contract, outdir, stage):
         os.makedirs(outdir, exist_ok=True)
         target = os.path.join(outdir, f"{art.name}.json")
         text = art.to_json()
-        if not isinstance(text, str):
-            text = json.dumps(text, indent=2, ensure_ascii=False)
         tmp = os.path.join(outdir, f".{art.name}.json.{os.getpid()}.tmp")
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text if text.endswith("\n") else text + "\n")
-        os.replace(tmp, target)
+        try:
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(text if text.endswith("\n") else text + "\n")
+            os.replace(tmp, target)  # never a half-written artifact under the real name
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
     except OSError as exc:
         raise CliError(f"cannot write the artifact to {outdir}: {exc.strerror}") from None
     document = {"contract": art.name, "artifact": target, "bytecode_size": len(art.bytecode)}
