@@ -1,0 +1,72 @@
+"""The library with real contract source: deploy by path, events, reverts with source locations, payable, calls."""
+from pathlib import Path
+
+import pytest
+
+import chain
+import lang
+
+HERE = Path(__file__).resolve().parent / "contracts"
+TOKEN = HERE / "token.contract"
+VAULT = HERE / "vault.contract"
+
+
+def test_token_from_a_path(net):
+    alice, bob = net.accounts[0], net.accounts[1]
+    token = net.deploy(str(TOKEN), 1000, sender=alice)
+    r = token.transfer(bob.address, 10, sender=alice)
+    assert r.status is True and r.value is True
+    assert r.logs == [chain.Event(address=token.address, name="Transfer",
+                                  args={"sender": alice.address, "receiver": bob.address, "amount": 10})]
+    assert token.balance_of(bob.address) == 10
+    assert token.capped(5) == 5 and token.capped(10**6) == 1000
+    with pytest.raises(chain.Reverted) as info:
+        token.transfer(bob.address, 10**9, sender=alice)
+    e = info.value
+    assert e.reason == "insufficient balance"
+    assert e.location.startswith(f"{TOKEN}:20:")
+    assert e.receipt.status is False and e.receipt.location == e.location
+    assert token.balance_of(bob.address) == 10
+
+
+def test_artifact_and_handle_by_address(net):
+    art = lang.compile_source(TOKEN.read_text(), filename="t.contract")
+    token = net.deploy(art, 50)
+    again = net.at(token.address, art)
+    assert again.balance_of(net.accounts[0].address) == 50
+    assert net.at(token.address).balance_of(net.accounts[0].address) == 50
+    with pytest.raises(chain.Reverted) as info:
+        token.transfer(net.accounts[1].address, 0)
+    assert info.value.reason == "amount must be positive"
+    assert info.value.location.startswith("t.contract:19:")
+
+
+def test_payable_native_coin_and_cross_contract_calls(net):
+    alice = net.accounts[0]
+    bank = net.deploy(str(VAULT), contract="Bank")
+    client = net.deploy(str(VAULT), bank.address, contract="Client")
+    r = bank.deposit(value=500, sender=alice)
+    assert r.value == 500
+    assert r.logs == [chain.Event(bank.address, "Deposited", {"who": alice.address, "amount": 500})]
+    assert net.balance(bank.address) == 500
+    with pytest.raises(chain.Reverted) as info:
+        bank.withdraw(1, value=3)
+    assert info.value.reason == "not payable"
+    # The client deposits through its own balance, then withdraws via a cross-contract call.
+    client.fund(value=200)
+    assert net.balance(client.address) == 200
+    with pytest.raises(chain.Reverted) as info:
+        client.pull(50)  # the client has deposited nothing
+    assert info.value.reason == "not enough deposited"
+    assert bank.deposited(client.address) == 0
+    bank.withdraw(100, sender=alice)
+    assert net.balance(bank.address) == 400 and bank.deposited(alice.address) == 400
+
+
+def test_reentrancy_refused_unless_reentrant(net):
+    bank = net.deploy(str(VAULT), contract="Bank")
+    client = net.deploy(str(VAULT), bank.address, contract="Client")
+    with pytest.raises(chain.Reverted) as info:
+        client.start(True)
+    assert info.value.reason == "reentrancy"
+    assert client.start(False).value == 1  # the reentrant function sees the state written before the call
