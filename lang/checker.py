@@ -60,6 +60,7 @@ class _Ctx:
         self.next_slot = 0
         self.max_slot = 0
         self.loops = 0
+        self.failed = False  # a constant expression already reported as failing
 
     def lookup(self, name):
         for scope in reversed(self.scopes):
@@ -371,6 +372,9 @@ class Checker:
             self.err(c.node.value, f"const {c.name} is declared {c.type} but its value is {t}")
         if c.state == "bad":
             return
+        if ctx.failed:
+            c.state = "bad"
+            return
         if c.node.value in self.out.consts:
             c.value = self.out.consts[c.node.value]
             c.state = "done"
@@ -382,18 +386,21 @@ class Checker:
     def _function(self, fi: FuncInfo, ctx: _Ctx):
         node = fi.node
         for (name, t), p in zip(fi.params, node.params):
-            self._declare_local(ctx, p, name, t)
+            if name in ctx.scopes[-1]:
+                t = T.ERROR  # reported already as a duplicate parameter
+                ctx.scopes[-1][name + "\0dup"] = None
+            self._declare_local(ctx, p, name, t, quiet=True)
         if fi.ret is not None and not T.is_value(fi.ret):
             self.err(node.returns, f"a function cannot return a {fi.ret}")
         for s in node.body.stmts:
             self.stmt(s, ctx)
         if fi.ret is not None and not self.terminates(node.body):
-            self.rep.at(self.file, node.body, f"function {fi.name} must return a {fi.ret} on every path (missing return at the end)")
+            self.rep.at(self.file, node.returns, f"function {fi.name} must return a {fi.ret} on every path (missing return at the end)")
         fi.nlocals = max(ctx.max_slot, len(fi.params))
 
-    def _declare_local(self, ctx, node, name, t, readonly=False):
+    def _declare_local(self, ctx, node, name, t, readonly=False, quiet=False):
         scope = ctx.scopes[-1]
-        if name in scope:
+        if name in scope and not quiet:
             self.err(node, f"{name!r} is already declared in this scope")
         if name in BUILTINS or name in ("msg", "block", "this"):
             pass  # builtins are functions; a variable named like one does not clash
@@ -683,6 +690,8 @@ class Checker:
             self.out.refs[e] = ("const", c)
             if c.state == "done":
                 self.out.consts[e] = c.value
+            elif c.state == "bad":
+                return T.ERROR
             return c.type if c.type is not None else T.ERROR
         if ci is not None and n in ci.storage and ctx.kind != "free":
             if ctx.kind == "const":
@@ -799,6 +808,7 @@ class Checker:
     def _fold_failed(self, e, ctx, why):
         if ctx.kind == "const":
             self.err(e, f"constant expression fails: {why}")
+            ctx.failed = True
 
     def e_BinOp(self, e, ctx):
         op = e.op
@@ -884,7 +894,7 @@ class Checker:
         self._args_only(e, ctx)
         if ctx.contract is not None and n in ctx.contract.functions:
             self.err(e, f"a free function is pure: it cannot call the contract function {n}")
-        elif ctx.lookup(n) is not None:
+        elif ctx.lookup(n) is not None or (ctx.contract is not None and (n in ctx.contract.storage or n in ctx.contract.consts)):
             self.err(e, f"{n} is a variable, not a function")
         else:
             hint = " (functions of other modules are called as MODULE.name)" if mi is ctx.modinfo else ""

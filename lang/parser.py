@@ -69,6 +69,9 @@ def _pos(x):
     return x.line, x.column
 
 
+_KEYWORDS = {"IMPORT", "STRUCT", "INTERFACE", "FN", "CONTRACT", "STORAGE", "CONST", "EVENT", "INIT", "MAP", "LIST", "LBRACE", "LET", "IF", "WHILE", "FOR", "EMIT"}
+
+
 class _Build(_gp.Transformer):
     """Parse-time callbacks: build AST nodes, no semantics."""
 
@@ -87,18 +90,28 @@ class _Build(_gp.Transformer):
                 return c.line, c.column
         return 1, 1
 
+    @staticmethod
+    def _split(ch):
+        """(line, col) of the rule's first token or child, and the children without keyword tokens."""
+        line, col = _Build._at(ch)
+        return line, col, [c for c in ch if not (isinstance(c, _gp.Token) and c.type in _KEYWORDS)]
+
     def module(self, ch):
-        return ast.Module(*self._at(ch), tuple(ch))
+        line, col, ch = self._split(ch)
+        return ast.Module(line, col, tuple(ch))
 
     def import_decl(self, ch):
+        line, col, ch = self._split(ch)
         path_tok, alias = ch
-        return ast.ImportDecl(*self._at(ch), self.unescape.decode(path_tok, False), alias and str(alias))
+        return ast.ImportDecl(line, col, self.unescape.decode(path_tok, False), alias and str(alias))
 
     def struct_def(self, ch):
-        return ast.StructDef(*self._at(ch), str(ch[0]), tuple(ch[1:]))
+        line, col, ch = self._split(ch)
+        return ast.StructDef(line, col, str(ch[0]), tuple(ch[1:]))
 
     def param(self, ch):
-        return ast.Param(*self._at(ch), str(ch[0]), ch[1])
+        line, col, ch = self._split(ch)
+        return ast.Param(line, col, str(ch[0]), ch[1])
 
     def params(self, ch):
         return tuple(ch)
@@ -107,69 +120,87 @@ class _Build(_gp.Transformer):
         return tuple(ch)
 
     def interface_def(self, ch):
-        return ast.InterfaceDef(*self._at(ch), str(ch[0]), tuple(ch[1:]))
+        line, col, ch = self._split(ch)
+        return ast.InterfaceDef(line, col, str(ch[0]), tuple(ch[1:]))
 
     def iface_fn(self, ch):
+        line, col, ch = self._split(ch)
         *mods, name, params, ret = ch
-        return ast.IfaceFn(*self._at(ch), tuple(str(m) for m in mods), str(name), params, ret)
+        return ast.IfaceFn(line, col, tuple(str(m) for m in mods), str(name), params, ret)
 
     def contract_def(self, ch):
-        return ast.ContractDef(*self._at(ch), str(ch[0]), tuple(ch[1:]))
+        line, col, ch = self._split(ch)
+        return ast.ContractDef(line, col, str(ch[0]), tuple(ch[1:]))
 
     def storage_decl(self, ch):
-        return ast.StorageDecl(*self._at(ch), str(ch[0]), ch[1])
+        line, col, ch = self._split(ch)
+        return ast.StorageDecl(line, col, str(ch[0]), ch[1])
 
     def const_decl(self, ch):
-        return ast.ConstDecl(*self._at(ch), str(ch[0]), ch[1], ch[2])
+        line, col, ch = self._split(ch)
+        return ast.ConstDecl(line, col, str(ch[0]), ch[1], ch[2])
 
     def event_def(self, ch):
-        return ast.EventDef(*self._at(ch), str(ch[0]), ch[1])
+        line, col, ch = self._split(ch)
+        return ast.EventDef(line, col, str(ch[0]), ch[1])
 
     def init_def(self, ch):
+        line, col, ch = self._split(ch)
         payable = len(ch) == 3
-        return ast.InitDef(*self._at(ch), payable, ch[-2], ch[-1])
+        return ast.InitDef(line, col, payable, ch[-2], ch[-1])
 
     def fn_def(self, ch):
+        line, col, ch = self._split(ch)
         *mods, name, params, ret, body = ch
         pub = bool(mods) and mods[0].type == "PUB"
         if pub:
             mods = mods[1:]
-        return ast.FnDef(*self._at(ch), pub, tuple(str(m) for m in mods), str(name), params, ret, body)
+        return ast.FnDef(line, col, pub, tuple(str(m) for m in mods), str(name), params, ret, body)
 
     def type_name(self, ch):
+        line, col, ch = self._split(ch)
         if len(ch) == 2:
-            return ast.TypeName(*self._at(ch), str(ch[1]), str(ch[0]))
-        return ast.TypeName(*self._at(ch), str(ch[0]), None)
+            return ast.TypeName(line, col, str(ch[1]), str(ch[0]))
+        return ast.TypeName(line, col, str(ch[0]), None)
 
     def map_type(self, ch):
-        return ast.MapType(*self._at(ch), ch[0], ch[1])
+        line, col, ch = self._split(ch)
+        return ast.MapType(line, col, ch[0], ch[1])
 
     def list_type(self, ch):
-        return ast.ListType(*self._at(ch), ch[0])
+        line, col, ch = self._split(ch)
+        return ast.ListType(line, col, ch[0])
 
     def block(self, ch):
-        return ast.Block(*self._at(ch), tuple(ch))
+        line, col, ch = self._split(ch)
+        return ast.Block(line, col, tuple(ch))
 
     def let_stmt(self, ch):
-        return ast.LetStmt(*self._at(ch), str(ch[0]), ch[1], ch[2])
+        line, col, ch = self._split(ch)
+        return ast.LetStmt(line, col, str(ch[0]), ch[1], ch[2])
 
     def assign_stmt(self, ch):
-        return ast.AssignStmt(*self._at(ch), ch[0], str(ch[1]), ch[2])
+        line, col, ch = self._split(ch)
+        return ast.AssignStmt(line, col, ch[0], str(ch[1]), ch[2])
 
     def expr_stmt(self, ch):
-        return ast.ExprStmt(*self._at(ch), ch[0])
+        line, col, ch = self._split(ch)
+        return ast.ExprStmt(line, col, ch[0])
 
     def if_stmt(self, ch):
-        return ast.IfStmt(*self._at(ch), ch[0], ch[1], ch[2])
+        line, col, ch = self._split(ch)
+        return ast.IfStmt(line, col, ch[0], ch[1], ch[2])
 
     def while_stmt(self, ch):
-        return ast.WhileStmt(*self._at(ch), ch[0], ch[1])
+        line, col, ch = self._split(ch)
+        return ast.WhileStmt(line, col, ch[0], ch[1])
 
     def for_stmt(self, ch):
+        line, col, ch = self._split(ch)
         var, a, b, body = ch
         if b is None:
-            return ast.ForStmt(*self._at(ch), str(var), None, a, body)
-        return ast.ForStmt(*self._at(ch), str(var), a, b, body)
+            return ast.ForStmt(line, col, str(var), None, a, body)
+        return ast.ForStmt(line, col, str(var), a, b, body)
 
     def break_stmt(self, ch):
         return ast.BreakStmt(*_pos(ch[0]))
@@ -187,7 +218,8 @@ class _Build(_gp.Transformer):
         return ast.RevertStmt(*_pos(ch[0]), ch[1])
 
     def emit_stmt(self, ch):
-        return ast.EmitStmt(*self._at(ch), str(ch[0]), ch[1])
+        line, col, ch = self._split(ch)
+        return ast.EmitStmt(line, col, str(ch[0]), ch[1])
 
     def bin_op(self, ch):
         left, op, right = ch

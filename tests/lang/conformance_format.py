@@ -6,7 +6,7 @@
   // expect: [C.]f(ARGS) [from N] [value V] reverts "REASON" [at LINE:COL]
   // expect: [C.]f(ARGS) [from N] [value V] ok
   // expect: [C.]f(ARGS) [from N] [value V] emits E(ARGS)
-  // expect error: LINE:COL MESSAGE-SUBSTRING
+  // expect error: [FILE:]LINE:COL MESSAGE-SUBSTRING   (FILE when the error is in an imported file)
 VALUE/ARGS: ints (-5, 0xff, 1_000), true, false, "text", b"bytes", address(N),
 @Contract (the address it was deployed at), [a, b] (a struct), none.
 Every contract of a file is deployed before the first call, in file order.
@@ -140,7 +140,7 @@ class _Values:
 
 
 _EXPECT = re.compile(r"//\s*expect:\s*(.*)$")
-_ERROR = re.compile(r"//\s*expect error:\s*(\d+:\d+)\s+(.*)$")
+_ERROR = re.compile(r"//\s*expect error:\s*((?:\S+:)?\d+:\d+)\s+(.*)$")
 _CALL = re.compile(r"(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)\((.*?)\)((?:\s+(?:from|value)\s+\d+)*)\s+(==|reverts|ok|emits)\s*(.*)$")
 
 

@@ -74,9 +74,7 @@ def test_conformance(path, monkeypatch):
     if case.errors:
         with pytest.raises(lang.CompileError) as info:
             lang.compile_file(shown, contract=case.contract)
-        got = [(f"{e.line}:{e.column}", e.message) for e in info.value.errors]
-        for e in info.value.errors:
-            assert e.file == shown
+        got = [(f"{e.line}:{e.column}" if e.file == shown else f"{e.file}:{e.line}:{e.column}", e.message) for e in info.value.errors]
         missing = [x for x in case.errors if not any(w == x.where and x.message in m for w, m in got)]
         assert not missing, f"expected errors not reported: {[(x.where, x.message) for x in missing]}\ngot: {got}"
         assert len(got) == len(case.errors), f"unexpected extra errors: {got}"
