@@ -94,6 +94,8 @@ class Keystore:
         """The 32-byte Ed25519 seed of address (chain.keys.PrivateKey(seed) signs with it);
         raises WrongPassphrase or KeystoreError."""
         path = self.path_of(address)
+        if path.exists() and not path.is_file():  # a FIFO or device would block or never end
+            raise KeystoreError(f"{path.name}: not a regular file")
         try:
             with open(path, "rb") as f:
                 raw = f.read(MAX_FILE_SIZE + 1)
