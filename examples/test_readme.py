@@ -1,0 +1,89 @@
+"""The README's command-line transcript and library example run, and print what the README says.
+
+In an expected output line, `…` stands for any text; a line that is only `…`
+stands for any number of lines.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+MARK = "@@obelisk-readme-step@@"
+
+
+def fenced(lang: str) -> list[str]:
+    return re.findall(rf"^```{lang}\n(.*?)^```", README, flags=re.S | re.M)
+
+
+def transcript() -> list[tuple[str, list[str]]]:
+    """(command, expected output lines) for every `$ ` line of the console blocks, in order."""
+    steps = []
+    for block in fenced("console"):
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                steps.append((line[2:], []))
+            else:
+                steps[-1][1].append(line.rstrip())
+    return steps
+
+
+def matches(expected: list[str], actual: list[str]) -> bool:
+    if not expected:
+        return not actual
+    head, rest = expected[0], expected[1:]
+    if head == "…":
+        return any(matches(rest, actual[i:]) for i in range(len(actual) + 1))
+    pattern = ".*".join(re.escape(part) for part in head.split("…"))
+    return bool(actual) and re.fullmatch(pattern, actual[0]) is not None and matches(rest, actual[1:])
+
+
+def test_the_readme_has_both_setup_commands():
+    setup = README.split("## Two commands", 1)[1].split("##", 1)[0]
+    assert "bash examples/tour.sh" in setup and "bash tests/run.sh" in setup
+
+
+def test_the_command_line_transcript(tmp_path):
+    steps = transcript()
+    assert len(steps) >= 10
+    script = ["set -u"]
+    for cmd, _ in steps:
+        script += [f"echo '{MARK}'", cmd]
+    env = dict(os.environ, TMPDIR=str(tmp_path),
+               PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+    env.pop("OBELISK_DATADIR", None)
+    env.pop("OBELISK_PASSPHRASE", None)
+    proc = subprocess.run(["bash", "-c", "\n".join(script)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in proc.stderr
+    outputs = proc.stdout.split(MARK + "\n")[1:]
+    assert len(outputs) == len(steps), proc.stderr
+    for (cmd, expected), out in zip(steps, outputs):
+        actual = [line.rstrip() for line in out.splitlines()]
+        assert matches(expected, actual), f"$ {cmd}\nexpected:\n" + "\n".join(expected) + "\nactual:\n" + out
+
+
+def test_the_library_example(monkeypatch):
+    blocks = fenced("python")
+    assert blocks
+    monkeypatch.chdir(ROOT)
+    for code in blocks:
+        exec(compile(code, "README.md", "exec"), {})
+
+
+@pytest.mark.parametrize("expected, actual, ok", [
+    (["a"], ["a"], True),
+    (["a"], ["b"], False),
+    (["a…"], ["abc"], True),
+    (["…", "z"], ["x", "y", "z"], True),
+    (["…", "z"], ["x", "y"], False),
+    (["a"], ["a", "extra"], False),
+])
+def test_the_matcher(expected, actual, ok):
+    assert matches(expected, actual) is ok
