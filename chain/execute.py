@@ -136,6 +136,8 @@ class Executor:
             host.set_balance(sender, host.get_balance(sender) - tx.value)
             host.set_balance(to, host.get_balance(to) + tx.value)
             return RawReceipt(True, None, intrinsic, ())
+        if not tx.data:
+            return RawReceipt(False, None, intrinsic, (), "a contract takes coin only through a payable function")
         try:
             function, args = txmod.decode_call(tx.data)
         except txmod.CallDataError as exc:

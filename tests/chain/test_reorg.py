@@ -86,3 +86,20 @@ def test_old_state_roots_stay_readable():
     roots = [net.block(n).state_root for n in range(4)]
     assert [net.chain.state(r).read_balance(X) for r in roots] == [0, 100, 200, 300]
     assert net.chain.state(roots[0]).read_balance(net.accounts[0].address) == C.DEV_ACCOUNT_BALANCE
+
+
+def test_state_root_cost_follows_the_change_not_the_state():
+    """One transfer writes O(log n) trie nodes however many accounts exist."""
+    import math
+
+    net = chain.Devnet()
+    alice = net.accounts[0]
+    for n in range(300):
+        net.submit(net.make_tx(alice, chain.Address(n + 1000), 1))
+    net.mine(1)
+    accounts = 300 + len(net.accounts) + 1
+    before = len(net.store.rows("nodes"))
+    net.transfer(alice, net.accounts[1].address, 5)
+    written = len(net.store.rows("nodes")) - before
+    # Sender, recipient and miner: three leaf-to-root paths of about log2(n) branches.
+    assert written <= 3 * (math.ceil(math.log2(accounts)) + 3)
