@@ -314,6 +314,10 @@ def main(argv=None) -> int:
         return _fail(story, f"unexpected: {exc}", args.json)
     except chain.Reverted as exc:
         return _fail(story, f"a transaction reverted unexpectedly: {exc.reason} at {exc.location}", args.json)
+    except chain.VerifyError as exc:
+        return _fail(story, f"the chain failed verification: {exc}", args.json)
+    except (chain.ChainError, lang.CompileError, seal.SealError) as exc:
+        return _fail(story, f"{type(exc).__name__}: {exc}", args.json)
     finally:
         for n in nets:
             n.close()
