@@ -21,6 +21,14 @@ from .store import Store, check_format
 from .trie import EMPTY_ROOT, MissingNode, Trie
 
 _HEADER_CACHE = 4096
+# Pending-pool policy (not consensus): bounds what one sender, or everyone,
+# can make a node store before anything is mined.
+MAX_PENDING_PER_SENDER = 4096
+MAX_PENDING = 65536
+
+
+def _cost(t_) -> int:
+    return t_.gas_limit * t_.gas_price + t_.value
 
 
 class Chain:
@@ -287,12 +295,18 @@ class Chain:
         check_static(t_, self.params)
         view = self.state()
         sender = t_.sender
-        expected = view.read_nonce(sender) + self._queued(sender)
+        queued = [p for p in self.pending() if p.sender == sender]
+        expected = view.read_nonce(sender) + len(queued)
         if t_.nonce != expected:
             raise E.BadNonce(f"nonce {t_.nonce}, expected {expected}")
-        cost = t_.gas_limit * t_.gas_price + t_.value
+        if len(queued) >= MAX_PENDING_PER_SENDER or len(self.pending()) >= MAX_PENDING:
+            raise E.PoolFull("too many pending transactions; mine some first")
+        # The sender must cover everything it has queued, as geth's pool requires,
+        # so an acknowledged transaction is not starved by its own predecessors.
+        cost = sum(_cost(p) for p in queued) + _cost(t_)
         if view.read_balance(sender) < cost:
-            raise E.InsufficientFunds(f"balance {view.read_balance(sender)} is under gas limit * price + value = {cost}")
+            raise E.InsufficientFunds(f"balance {view.read_balance(sender)} is under gas limit * price + value "
+                                      f"of this and the sender's pending transactions = {cost}")
         self.store.begin()
         try:
             self.store.add_pending(h, t_.encode())

@@ -48,6 +48,7 @@ IntrinsicGasTooLow = _tx("IntrinsicGasTooLow", "tx-intrinsic-gas", "Gas limit un
 TxGasOverBlockLimit = _tx("TxGasOverBlockLimit", "tx-gas-over-block-limit", "Gas limit over the block gas limit.")
 GasPriceTooLow = _tx("GasPriceTooLow", "tx-gas-price-too-low", "Gas price under MIN_GAS_PRICE.")
 EmptyDeployment = _tx("EmptyDeployment", "tx-empty-deploy", "A deployment without code.")
+PoolFull = _tx("PoolFull", "tx-pool-full", "The pending pool holds too many transactions (node policy).")
 DuplicateTransaction = _tx("DuplicateTransaction", "tx-duplicate", "Already pending or twice in one block.")
 
 # --- blocks ---
