@@ -113,3 +113,18 @@ def test_datadir_from_environment(ob, tmp_path):
     assert ob.json(["send", "2", "7"], env=env, datadir=False)["status"] == "success"
     assert (tmp_path / "envdata" / "chain.sqlite3").is_file()
     assert ob.json(["balance", "2"], env=env, datadir=False)["balance"] == DEV + 7
+
+
+def test_human_views(ob):
+    sent = ob.json(["send", "1", "5"])
+    mined = ob.run(["mine", "2"])
+    assert mined.exit_code == 0 and mined.stdout.startswith("mined 2 blocks; height 3, head 0x")
+    assert mined.stderr == ""  # no progress line off a terminal
+    balance = ob.run(["balance", "1"])
+    assert balance.stdout == f"{DEV + 5}\n"
+    tx = ob.run(["tx", sent["tx"]])
+    assert tx.exit_code == 0
+    fields = dict(line.split(None, 1) for line in tx.stdout.splitlines())
+    assert fields["hash"] == sent["tx"] and fields["value"] == "5" and fields["status"] == "mined"
+    verify = ob.run(["verify"])
+    assert verify.exit_code == 0 and verify.stdout.startswith("valid: every block from genesis to height 3")
