@@ -101,3 +101,15 @@ def test_bad_deployments_are_refused(net, artifact, reverted, args, reason):
     receiver = chain.Address(args[0]) if args[0] == 0 else net.accounts[5].address
     with reverted(reason):
         net.deploy(artifact("auction"), receiver, args[1], sender=net.accounts[0])
+
+
+def test_paying_a_contract_runs_none_of_its_code(net, artifact, advance):
+    # The beneficiary is a contract: end() pays it with transfer(), which runs
+    # no code at the receiver, so a payment can never call back into the auction.
+    receiver = net.deploy(artifact("adversaries", "PoliteReceiver"))
+    auction = net.deploy(artifact("auction"), receiver.address, 2, sender=net.accounts[0])
+    auction.bid(sender=net.accounts[1], value=77)
+    advance(net, 2)
+    auction.end(sender=net.accounts[2])
+    assert net.balance(receiver.address) == 77
+    assert receiver.total_received() == 0

@@ -35,9 +35,9 @@ class Market:
         self.client = net.accounts[1]
         self.workers = net.accounts[2:7]
 
-    def post(self, seats=3, quorum=2, payment=PAYMENT, **kw):
+    def post(self, seats=3, quorum=2, payment=PAYMENT, commit_blocks=COMMIT_BLOCKS, **kw):
         kw.setdefault("sender", self.client)
-        return self.m.post_job(INPUT, seats, quorum, STAKE, COMMIT_BLOCKS, REVEAL_BLOCKS, value=payment, **kw).value
+        return self.m.post_job(INPUT, seats, quorum, STAKE, commit_blocks, REVEAL_BLOCKS, value=payment, **kw).value
 
     def join(self, job, w):
         return self.m.join(job, sender=w, value=STAKE)
@@ -279,3 +279,24 @@ def test_money_is_conserved(artifact, seats, data):
             assert c == (997 // plan.count(winner) + STAKE if p == winner else 0)
         else:
             assert c == (STAKE if p != "silent" else 0)
+
+
+def test_a_full_job_of_sixteen_seats_settles_within_gas(mk):
+    # Settlement walks every seat: the seat limit keeps that walk affordable.
+    net = mk.net
+    workers = [chain.PrivateKey(hashlib.sha256(b"worker %d" % i).digest()) for i in range(16)]
+    for w in workers:
+        net.transfer(mk.client, w.address, 10**9)
+    job = mk.post(seats=16, quorum=9, payment=16_000, commit_blocks=100)
+    for i, w in enumerate(workers):
+        mk.join(job, w)
+        mk.commit(job, w, GOOD if i < 10 else BAD)
+    for i, w in enumerate(workers):
+        mk.reveal(job, w, GOOD if i < 10 else BAD)
+    r = mk.m.finalize(job)
+    assert len(r.logs) == 17
+    assert r.gas_used < 1_000_000
+    assert [mk.credit(w) for w in workers] == [1_600 + STAKE] * 10 + [0] * 6
+    assert mk.credit(mk.client) == 6 * STAKE
+    with pytest.raises(chain.Reverted):
+        mk.post(seats=17, quorum=9)
