@@ -1,12 +1,15 @@
 """The token example: supply, transfers, allowances, ownership, and the attacks on them."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
 import chain
 
 SUPPLY = 1_000
+TOKEN_PATH = Path(__file__).resolve().parent / "token.contract"
 
 
 @pytest.fixture
@@ -45,14 +48,9 @@ def test_bad_transfers_revert_and_change_nothing(setup, reverted, amount, reason
     net, token, alice, bob, _ = setup
     with reverted(reason) as info:
         token.transfer(bob.address, amount, sender=alice)
-    assert info.value.location.startswith(str(token_path()))
+    assert info.value.location.startswith(str(TOKEN_PATH) + ":")
     assert token.balance_of(alice.address) == SUPPLY
     assert token.balance_of(bob.address) == 0
-
-
-def token_path():
-    from pathlib import Path
-    return Path(__file__).resolve().parent / "token.contract"
 
 
 def test_transfer_to_the_zero_address_is_refused(setup, reverted):
@@ -173,9 +171,9 @@ def test_a_receiver_that_reenters_the_token_is_stopped(setup, artifact, reverted
     assert token.balance_of(alice.address) == SUPPLY
 
 
-def test_transfer_and_call_to_an_account_without_code_reverts(setup):
+def test_transfer_and_call_to_an_account_without_code_reverts(setup, reverted):
     net, token, alice, bob, _ = setup
-    with pytest.raises(chain.Reverted):
+    with reverted("no code at address"):
         token.transfer_and_call(bob.address, 5, b"", sender=alice)
     assert token.balance_of(bob.address) == 0
 
