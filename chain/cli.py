@@ -274,7 +274,6 @@ def parse_address(text: str, what: str = "address"):
 def parse_arg(text: str, t, what: str):
     """Text from the command line -> the VM value of type t, or CliError with a one-line reason."""
     from vm import limits
-    from vm.values import Struct
 
     if len(text) > _MAX_ARG_TEXT:
         raise CliError(f"{what}: argument of {len(text)} characters is too long")
