@@ -69,3 +69,10 @@ def test_internal_errors_are_reported_not_raised(ob, monkeypatch):
     r = ob.run(["seal", __file__], passphrase="pw")
     assert r.exit_code == 3
     assert "internal error: RuntimeError: kaboom" in r.stderr and "please report" in r.stderr
+
+
+def test_options_after_the_subcommand_win(ob, tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    r = ob.run(["--datadir", a, "send", "1", "5", "--datadir", b, "--json"], datadir=False)
+    assert r.exit_code == 0
+    assert (b / "chain.sqlite3").is_file() and not a.exists()
