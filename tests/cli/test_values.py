@@ -98,3 +98,50 @@ def test_human_rendering():
     assert human_value(b"\x00\xff") == "0x00ff"
     assert human_value(Struct((1, 2)), POINT) == '{"x": 1, "y": 2}'
     assert human_value(Struct((Struct((1, 2)), Struct((3, 4)), "s")), LINE) == '{"a": {"x": 1, "y": 2}, "b": {"x": 3, "y": 4}, "label": "s"}'
+
+
+SCALARS = {
+    "int": st.integers(-(2**255), 2**255 - 1),
+    "bool": st.booleans(),
+    "address": st.binary(min_size=20, max_size=20).map(Address),
+    "bytes": st.binary(max_size=40),
+    "string": st.text(st.characters(blacklist_categories=("Cs",)), max_size=20),
+}
+
+
+def _types(depth=0):
+    scalar = st.sampled_from(sorted(SCALARS))
+    if depth >= 2:
+        return scalar
+    fields = st.lists(st.tuples(st.from_regex(r"[a-z]{1,6}", fullmatch=True), _types(depth + 1)), min_size=1,
+                      max_size=3, unique_by=lambda f: f[0])
+    return st.one_of(scalar, fields.map(lambda fs: ("struct", "S", tuple(fs))))
+
+
+def _value(t):
+    if isinstance(t, str):
+        return SCALARS[t]
+    return st.tuples(*[_value(ft) for _, ft in t[2]]).map(Struct)
+
+
+def _as_json(v, t, draw):
+    """The text a user could write for v inside a struct argument."""
+    if isinstance(t, tuple):
+        items = [_as_json(x, ft, draw) for x, (_, ft) in zip(v, t[2])]
+        return dict(zip([n for n, _ in t[2]], items)) if draw(st.booleans()) else items
+    if t == "int":
+        return v if draw(st.booleans()) else ("-" if v < 0 else "") + hex(abs(v))
+    if t in ("address", "bytes"):
+        return "0x" + bytes(v).hex()
+    return v
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_struct_arguments_round_trip(data):
+    import json
+
+    t = data.draw(_types().filter(lambda t: isinstance(t, tuple)))
+    v = data.draw(_value(t))
+    text = json.dumps(_as_json(v, t, data.draw))
+    assert parse_arg(text, t, "arg") == v
