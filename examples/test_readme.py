@@ -77,6 +77,26 @@ def test_the_library_example(monkeypatch):
         exec(compile(code, "README.md", "exec"), {})
 
 
+def test_the_language_example_compiles_and_runs():
+    import chain
+    import lang
+
+    (src,) = fenced("contract")
+    art = lang.compile_source(src, filename="README.md")
+    net = chain.Devnet()
+    counter = net.deploy(art, 5)
+    r = counter.bump(2, sender=net.accounts[1])
+    assert r.value == 7 and r.logs[0].name == "Bumped"
+    with pytest.raises(chain.Reverted) as info:
+        counter.bump(0)
+    assert info.value.reason == "step must be positive"
+    with pytest.raises(chain.Reverted) as info:
+        counter.reset(sender=net.accounts[1])
+    assert info.value.reason == "caller is not the owner"
+    counter.reset()
+    assert counter.get() == 0
+
+
 @pytest.mark.parametrize("expected, actual, ok", [
     (["a"], ["a"], True),
     (["a"], ["b"], False),
