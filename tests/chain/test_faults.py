@@ -26,7 +26,7 @@ rnd = random.Random(int(sys.argv[2]))
 to = chain.Address("0x" + "cd" * 20)
 print("ready", flush=True)
 while True:
-    for _ in range(rnd.randint(1, 4)):
+    for _ in range(rnd.randint(1, 30)):
         sender = net.accounts[rnd.randrange(3)]
         h = net.submit(net.make_tx(sender, to, rnd.randint(1, 1000)))
         print(h.hex(), flush=True)

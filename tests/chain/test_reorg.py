@@ -1,6 +1,10 @@
 """Fork choice by cumulative work: competing branches imported into one node switch its head and state exactly."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 import chain
 from chain import consensus as C
+from chain import tx as txmod
 
 X = chain.Address("0x" + "11" * 20)
 Y = chain.Address("0x" + "22" * 20)
@@ -103,3 +107,36 @@ def test_state_root_cost_follows_the_change_not_the_state():
     written = len(net.store.rows("nodes")) - before
     # Sender, recipient and miner: three leaf-to-root paths of about log2(n) branches.
     assert written <= 3 * (math.ceil(math.log2(accounts)) + 3)
+
+
+OPS = st.lists(st.tuples(st.sampled_from(["pay", "token", "overdraw", "mine", "deploy"]),
+                         st.integers(0, 9), st.integers(0, 9), st.integers(0, 10**6)), min_size=1, max_size=12)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(OPS)
+def test_a_second_node_importing_the_blocks_reaches_the_same_state(asm, ops):
+    """Whatever a node mines, another node re-executing the blocks agrees on every root."""
+    a = chain.Devnet()
+    token = a.deploy(asm.token(), 10**6)
+    for op, i, j, amount in ops:
+        src, dst = a.accounts[i], a.accounts[j].address
+        if op == "pay":
+            a.submit(a.make_tx(src, dst, amount))
+        elif op == "token":
+            a.submit(a.make_tx(src, token.address, 0, txmod.encode_call("transfer", [bytes(dst), amount]),
+                               gas=100_000))
+        elif op == "overdraw":
+            a.submit(a.make_tx(src, token.address, 0, txmod.encode_call("transfer", [bytes(dst), 10**9]),
+                               gas=100_000))
+        elif op == "deploy":
+            a.submit(a.make_tx(src, None, 0, txmod.encode_deploy(asm.token().encode(), [amount]), gas=200_000))
+        else:
+            a.mine(1)
+    a.mine(1)
+    b = chain.Devnet()
+    import_all(b, a)
+    assert b.chain.head_hash == a.chain.head_hash
+    assert b.store.rows("receipts") == a.store.rows("receipts")
+    assert b.store.rows("nodes") == a.store.rows("nodes")
+    assert a.verify() == b.verify() == a.height
