@@ -6,7 +6,6 @@ none of them validates, executes or stores anything by itself.
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 
 from vm.values import Address
 
@@ -18,7 +17,7 @@ from .block import (ZERO_HASH, Block, Header, decode_block, median_time, merkle_
 from .execute import BlockResult, Executor, check_static
 from .state import StateView, account_links, commit_changes
 from .store import Store, check_format
-from .trie import EMPTY_ROOT, MissingNode, Trie
+from .trie import EMPTY_ROOT, Trie
 
 _HEADER_CACHE = 4096
 # Pending-pool policy (not consensus): bounds what one sender, or everyone,

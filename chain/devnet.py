@@ -17,7 +17,7 @@ from vm.values import Address, ConformError, Struct, from_wire
 from . import consensus as C
 from . import errors as E
 from . import tx as txmod
-from .block import Block, decode_receipt
+from .block import decode_receipt
 from .core import Chain
 from .keys import PrivateKey, dev_keys
 from .store import Store
@@ -575,4 +575,4 @@ def _hash_arg(h) -> bytes:
 
 
 __all__ = ["Devnet", "Contract", "Receipt", "Event", "Reverted", "BlockInfo", "TxInfo", "ArgumentError",
-           "Block", "json_value", "to_arg", "DEV_MINER"]
+           "json_value", "to_arg", "DEV_MINER"]

@@ -13,7 +13,7 @@ from chain import consensus as C
 from chain import errors as E
 from chain.block import Block, mine, tx_root
 from chain.tx import Transaction, encode_deploy
-from vm.encoding import pack, unpack
+from vm.encoding import pack
 
 # --- building blocks for mutations ------------------------------------------
 
