@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from vm import limits
 from vm.asm import AssemblyError, assemble
 from vm.encoding import pack
 
@@ -22,6 +23,8 @@ class Front:
     """The result of loading and checking one root source."""
 
     def __init__(self, text, file, real):
+        if text.startswith("\ufeff"):
+            text = text[1:]  # a UTF-8 byte order mark, as some editors write
         self.reporter = Reporter()
         self.loader = Loader(self.reporter)
         self.root = self.loader.load_root(text, file, real)
@@ -88,6 +91,10 @@ def _build(f: Front, ci):
             f.reporter.at(ci.module.file, ci.node, f"contract {ci.name} is too large: {exc}")
             f.reporter.raise_if_any()
         raise InternalCompilerError(f"assembler: {exc}", ci.name) from None
+    size = len(code.encode())
+    if size > limits.MAX_CODE_OBJECT_SIZE:
+        f.reporter.at(ci.module.file, ci.node, f"contract {ci.name} is too large: its code object is {size} bytes, over the limit of {limits.MAX_CODE_OBJECT_SIZE}")
+        f.reporter.raise_if_any()
     return functions, code
 
 

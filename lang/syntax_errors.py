@@ -127,7 +127,9 @@ def describe_syntax_error(exc, text: str, gp):
     word_before = before.group(1) if before else None
     hint = _hint_for(word_here) or _hint_for(word_before)
 
-    if tok.type in ("EQ", "NE", "LT", "LE", "GT", "GE") and not expected & {"EQ", "LT"}:
+    if tok.type == "SLASH" and text.startswith("/*", _offset(text, line, col)):
+        msg = "unterminated block comment (missing */)"
+    elif tok.type in ("EQ", "NE", "LT", "LE", "GT", "GE") and not expected & {"EQ", "LT"}:
         msg = "comparisons cannot be chained; combine them with && (a < b && b < c)"
     elif "LBRACE" in expected and tok.type != "SEMICOLON" and _after_control(text, line, col):
         msg = f"expected '{{': the body of if, else, while and for must be in braces, found {found}"

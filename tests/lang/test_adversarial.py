@@ -1,0 +1,98 @@
+"""Hostile sources: each gives a clean, located CompileError (never a traceback, hang or crash)."""
+from __future__ import annotations
+
+import pytest
+
+import lang
+
+
+def errors_of(src, name="evil.contract"):
+    with pytest.raises(lang.CompileError) as info:
+        lang.compile_source(src, filename=name)
+    assert info.value.errors
+    assert "Traceback" not in str(info.value)
+    return [e.message for e in info.value.errors]
+
+
+def fn(body, ret="int"):
+    return f"contract C {{ pub fn f(a: int) -> {ret} {{ {body} }} }}"
+
+
+def test_ten_thousand_nested_parentheses_compile_without_recursion():
+    art = lang.compile_source(fn("return " + "(" * 10_000 + "a" + ")" * 10_000 + ";"))
+    assert art.bytecode
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "return " + "-" * 10_000 + "a;",
+        "return " + "!" * 10_000 + "true;",
+        "return " + " + ".join(["a"] * 10_000) + ";",
+        "return " + "a ** " * 5_000 + "a;",
+        "if true { " * 5_000 + "}" * 5_000 + " return 1;",
+        "return " + "abs(" * 5_000 + "a" + ")" * 5_000 + ";",
+        "return a" + "[0]" * 5_000 + ";",
+        "return a" + ".x" * 5_000 + ";",
+    ],
+    ids=["minus", "not", "sum", "pow", "ifs", "calls", "index", "fields"],
+)
+def test_deep_nesting_is_refused_clearly(body):
+    assert any("nesting is too deep" in m for m in errors_of(fn(body, "bool" if "!" in body else "int")))
+
+
+def test_huge_literals():
+    assert any("out of range" in m for m in errors_of(fn("return " + "9" * 100_000 + ";")))
+    assert any("out of range" in m for m in errors_of(fn("return 0x" + "f" * 100_000 + ";")))
+    assert any("out of range" in m for m in errors_of(fn("return 57896044618658097711785492504343953926634992332820282019728792003956564819968;")))
+    assert any("longer than" in m for m in errors_of(fn('return len("' + "x" * 70_000 + '");')))
+
+
+def test_oversized_source():
+    assert any("larger than" in m for m in errors_of("// " + "x" * 2_000_000))
+
+
+def test_binary_and_odd_encodings():
+    errors_of(b"\xff\xfe\x00garbage")
+    errors_of("\x00\x01\x02")
+    errors_of("contract C { pub fn f() { let é = 1; } }")
+    # a UTF-8 byte order mark at the start is tolerated, as editors write one
+    assert lang.compile_source("\ufeffcontract C { pub fn f() -> int { return 1; } }").bytecode
+    # CRLF line endings
+    assert lang.compile_source("contract C {\r\n pub fn f() -> int {\r\n return 1;\r\n }\r\n}\r\n").bytecode
+
+
+def test_unterminated_things():
+    assert any("unterminated string" in m for m in errors_of('contract C { pub fn f() -> string { return "abc'))
+    assert any("unterminated block comment" in m for m in errors_of("contract C { /* never closed"))
+    assert any("end of the file" in m for m in errors_of("contract C { pub fn f() {"))
+
+
+def test_limits_of_the_code_format():
+    params = ", ".join(f"p{i}: int" for i in range(300))
+    assert any("too many parameters" in m for m in errors_of(f"contract C {{ pub fn f({params}) {{ }} }}"))
+    lets = " ".join(f"let v{i} = {i};" for i in range(300))
+    assert any("too many local variables" in m for m in errors_of(fn(lets + " return 0;")))
+    fields = ", ".join(f"f{i}: int" for i in range(300))
+    assert any("too many fields" in m for m in errors_of(f"struct S {{ {fields} }} contract C {{ }}"))
+    nested = " ".join(f"struct S{i} {{ x: S{i + 1} }}" for i in range(30)) + " struct S30 { x: int }"
+    assert any("nests too deeply" in m for m in errors_of(nested + " contract C { }"))
+
+
+def test_code_too_large_is_a_compile_error():
+    body = " ".join(f"x = x + {i + 1000};" for i in range(2000))
+    fns = " ".join(f"pub fn f{k}(x: int) -> int {{ {body} return x; }}" for k in range(3))
+    assert any("too large" in m for m in errors_of(f"contract C {{ {fns} }}"))
+
+
+def test_internal_faults_are_reported_as_such(monkeypatch):
+    from lang import codegen
+
+    def boom(*a, **k):
+        raise KeyError("simulated bug")
+
+    monkeypatch.setattr(codegen.FnGen, "s_ReturnStmt", boom)
+    with pytest.raises(lang.InternalCompilerError) as info:
+        lang.compile_source(fn("return a;"), filename="x.contract")
+    assert "internal compiler error" in str(info.value) and "please report" in str(info.value)
+    assert not isinstance(info.value, lang.CompileError)
