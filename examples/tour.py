@@ -72,9 +72,19 @@ class Story:
 
     def __init__(self, console):
         self.console = console  # None with --json: the summary is the only output
+        self.net = None
         self.names: dict = {}
         self.steps: list = []
         self.gas_total = 0
+        self.fees: dict = {}  # sender address bytes -> coin paid for gas
+
+    def _paid(self, net, receipt) -> int:
+        """Records what the receipt's sender paid for gas."""
+        fee = receipt.gas_used * net.tx(receipt.tx_hash).gas_price
+        key = bytes(receipt.sender)
+        self.fees[key] = self.fees.get(key, 0) + fee
+        self.gas_total += receipt.gas_used
+        return fee
 
     def name(self, address, label: str) -> None:
         self.names[bytes(address)] = label
@@ -87,6 +97,15 @@ class Story:
     def say(self, text: str = "") -> None:
         if self.console:
             self.console.print(text, highlight=False)
+
+    def table(self, header: list, rows: list) -> None:
+        if self.console:
+            from rich.table import Table
+
+            t = Table(*header, box=None, padding=(0, 2))
+            for row in rows:
+                t.add_row(*row)
+            self.console.print(t)
 
     def chapter(self, title: str) -> None:
         if self.console:
@@ -101,7 +120,7 @@ class Story:
 
     def tx(self, what: str, receipt) -> None:
         """Records a mined transaction and prints its gas and events."""
-        self.gas_total += receipt.gas_used
+        self._paid(self.net, receipt)
         events = [{"name": e.name, "args": {k: _jsonable(v) for k, v in e.args.items()}} for e in receipt.logs]
         self.steps.append({"what": what, "status": "success" if receipt.status else "reverted",
                            "gas_used": receipt.gas_used, "block": receipt.block_number, "events": events})
@@ -114,7 +133,8 @@ class Story:
         """Records a transaction the story expected to revert."""
         receipt = err.receipt
         gas = receipt.gas_used if receipt is not None else 0
-        self.gas_total += gas
+        if receipt is not None:
+            self._paid(self.net, receipt)
         self.steps.append({"what": what, "status": "reverted", "gas_used": gas,
                            "reason": err.reason, "location": err.location})
         self.say(f"[yellow]✗[/] {what}  [dim]reverted as expected, gas {gas:,}[/]")
@@ -182,6 +202,8 @@ def market_chapter(story: Story, net, people, workdir: Path) -> dict:
     workers = [people["bob"], people["carol"], people["dave"]]
     payment, stake = 3_000_000, 500_000
     story.chapter("2. A market for computation")
+    start = {n: (net.balance(people[n].address), story.fees.get(bytes(people[n].address), 0))
+             for n in ("alice", "bob", "carol", "dave")}
     story.say("alice wants a model run over her data, which must stay private. She seals the data, puts "
               "only its hash and an escrowed payment on chain, and three workers stake to take the job. "
               "Each commits to a hash of its result before anyone reveals; two must agree to be paid. "
@@ -250,20 +272,31 @@ def market_chapter(story: Story, net, people, workdir: Path) -> dict:
         before_balance = net.balance(w.address)
         r = market.withdraw(sender=w)
         story.tx(f"{name} withdraws {r.value:,}", r)
-        fee = r.gas_used * _gas_price(r)
+        fee = r.gas_used * net.tx(r.tx_hash).gas_price
         expect(net.balance(w.address) == before_balance + r.value - fee, f"{name}'s coin balance")
         withdrawn[name] = r.value
     expect_revert(story, "bob tries to withdraw a second time", "nothing to withdraw", market.withdraw,
                   sender=workers[0])
     expect(net.balance(market.address) == 0, "the market paid out everything it held")
-    return {"address": str(market.address), "job": job, "input_hash": input_hash.hex(),
+
+    # Who gained and lost what through the market: coin in and out, apart from gas.
+    flows = {"alice": (payment, withdrawn["alice"]), "bob": (stake, withdrawn["bob"]),
+             "carol": (stake, withdrawn["carol"]), "dave": (stake, 0)}
+    ledger = {}
+    for n, (paid_in, taken_out) in flows.items():
+        before, fees_before = start[n]
+        gas_paid = story.fees.get(bytes(people[n].address), 0) - fees_before
+        change = net.balance(people[n].address) - before
+        expect(change == taken_out - paid_in - gas_paid, f"{n}'s balance moved by exactly the market's flows and gas")
+        ledger[n] = {"paid_in": paid_in, "taken_out": taken_out, "gas_paid": gas_paid, "balance_change": change}
+    story.say("What the market chapter moved, in coin (gas is paid at 1 coin a unit; alice's includes deploying):")
+    story.table(["", "paid in", "taken out", "gas paid", "balance change"],
+                [[n, f"{v['paid_in']:,}", f"{v['taken_out']:,}", f"{v['gas_paid']:,}", f"{v['balance_change']:+,}"]
+                 for n, v in ledger.items()])
+    return {"ledger": ledger, "address": str(market.address), "job": job, "input_hash": input_hash.hex(),
             "sealed_file": sealed.output.name, "result_hash": honest_hash.hex(), "state": "paid",
             "paid_workers": ["bob", "carol"], "slashed_workers": ["dave"], "payment": payment, "stake": stake,
             "withdrawn": withdrawn, "market_balance": net.balance(market.address)}
-
-
-def _gas_price(receipt) -> int:
-    return getattr(receipt, "gas_price", 1)
 
 
 def main(argv=None) -> int:
@@ -293,6 +326,7 @@ def main(argv=None) -> int:
         workdir.mkdir(parents=True, exist_ok=True)
         net = chain.Devnet(datadir=str(datadir))
         nets.append(net)
+        story.net = net
         names = ["alice", "bob", "carol", "dave"]
         people = dict(zip(names, net.accounts))
         for n, acct in people.items():

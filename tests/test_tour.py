@@ -48,6 +48,12 @@ def test_the_job_was_paid_to_the_agreeing_workers(tour):
     assert market["withdrawn"] == {"bob": share + market["stake"], "carol": share + market["stake"],
                                    "alice": market["stake"]}
     assert market["market_balance"] == 0
+    ledger = market["ledger"]
+    for who, row in ledger.items():
+        assert row["balance_change"] == row["taken_out"] - row["paid_in"] - row["gas_paid"], who
+        assert row["gas_paid"] > 0
+    assert ledger["dave"]["taken_out"] == 0 and ledger["dave"]["paid_in"] == market["stake"]
+    assert ledger["alice"]["paid_in"] == market["payment"]
     assert len(bytes.fromhex(market["input_hash"])) == 32
 
 
