@@ -43,21 +43,25 @@ class Chain:
         self.timings = None  # a dict to accumulate import stage times into (bench), or None
         check_format(store)
         genesis, result = self._genesis()
-        stored = store.get_meta("genesis")
-        if stored is None:
-            store.begin()
-            try:
+        store.begin()
+        try:
+            # Read inside the write transaction: two processes creating one
+            # data directory at once write genesis exactly once.
+            stored = store.get_meta("genesis")
+            if stored is None:
                 store.set_meta("store_version", C.STORE_VERSION)
                 store.set_meta("chain_id", self.params.chain_id)
                 store.set_meta("genesis", genesis.hash)
                 self._write_block(genesis, result, genesis.header.work)
                 store.set_meta("head", genesis.hash)
                 store.set_canon(0, genesis.hash)
-                store.commit()
-            except BaseException:
-                store.rollback()
-                raise
-        elif bytes(stored) != genesis.hash:
+            store.commit()
+        except BaseException:
+            store.rollback()
+            raise
+        finally:
+            self.trie.discard_new()
+        if stored is not None and bytes(stored) != genesis.hash:
             raise E.StoreError("the data directory holds another chain (genesis differs)")
         self.genesis_hash = genesis.hash
 

@@ -289,8 +289,10 @@ class Devnet:
         """Block `n` of the canonical chain (a number, negative from the head, or a hash); None if unknown."""
         if n is None:
             n = self.height
-        if isinstance(n, (bytes, bytearray)) or isinstance(n, str):
-            h = bytes.fromhex(n[2:] if n[:2] in ("0x", "0X") else n) if isinstance(n, str) else bytes(n)
+        if isinstance(n, (bytes, bytearray, str)):
+            h = _hash_arg(n)
+        elif type(n) is not int:
+            raise ArgumentError(f"a block is named by a number or a hash, not {type(n).__name__}")
         else:
             if n < 0:
                 n = self.height + 1 + n
