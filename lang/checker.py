@@ -76,6 +76,9 @@ class Checker:
         self.infos: dict = {}
         self.out = None
         self.file = ""
+        self._contract_ifaces: dict = {}
+        self._iface_contract: dict = {}  # id(IfaceType) -> ContractInfo, for contracts used as interfaces
+        self._bodies_started = False
         self.view_calls: list = []  # (file, call node, FuncInfo) to judge once every body is checked
 
     # ---------- reporting ----------
@@ -94,6 +97,7 @@ class Checker:
         for mod in self.modules:
             if mod.tree is not None:
                 self._signatures(self.infos[id(mod)])
+        self._bodies_started = True
         for mod in self.modules:
             if mod.tree is not None:
                 self._bodies(self.infos[id(mod)])
@@ -245,6 +249,8 @@ class Checker:
             return mi.structs[name]
         if name in mi.interfaces:
             return mi.interfaces[name]
+        if name in mi.contracts:
+            return self.contract_iface(mi.contracts[name])
         hint = _TYPE_HINTS.get(name)
         self.err(tn, f"unknown type {name!r}" + (f" ({hint})" if hint else ""))
         return T.ERROR
@@ -260,6 +266,19 @@ class Checker:
             names.add(p.name)
             out.append((p.name, self.resolve_type(p.type, mi, ci)))
         return out
+
+    def contract_iface(self, ci):
+        """A contract of the program used as an interface: its pub functions (filled once signatures are known)."""
+        it = self._contract_ifaces.get(id(ci))
+        if it is None:
+            it = T.IfaceType(ci.name, f"{ci.module.file}:contract {ci.name}")
+            self._contract_ifaces[id(ci)] = it
+            self._iface_contract[id(it)] = ci
+        if self._bodies_started:  # signatures are final only once bodies are being checked
+            for fi in ci.functions.values():
+                if fi.kind == "pub":
+                    it.fns[fi.name] = IfaceFnInfo(fi.name, fi.params, fi.ret, fi.view, fi.node)
+        return it
 
     # ---------- pass 2: signatures ----------
     def _signatures(self, mi: ModuleInfo):
@@ -889,6 +908,8 @@ class Checker:
             return self._struct_ctor(e, mi.structs[n], ctx)
         if n in mi.interfaces:
             return self._iface_cast(e, mi.interfaces[n], ctx)
+        if n in mi.contracts:
+            return self._iface_cast(e, self.contract_iface(mi.contracts[n]), ctx)
         if mi is ctx.modinfo and n in BUILTINS:
             return self._builtin(e, n, ctx)
         self._args_only(e, ctx)
@@ -972,6 +993,8 @@ class Checker:
         return it
 
     def _xcall(self, e, it, name, ctx, statement):
+        if id(it) in self._iface_contract:
+            self.contract_iface(self._iface_contract[id(it)])
         f = it.fns.get(name)
         if f is None:
             self.err(e.callee, f"interface {it.name} has no function {name!r}")
