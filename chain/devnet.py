@@ -58,10 +58,12 @@ class Event:
     address: Address
     name: str
     args: dict = field(default_factory=dict)
+    # ABI types of the args (for JSON: structs as objects); not part of equality.
+    types: dict = field(default_factory=dict, compare=False, repr=False)
 
     def to_json(self) -> dict:
         return {"name": self.name, "address": str(self.address),
-                "args": {k: json_value(v) for k, v in self.args.items()}}
+                "args": {k: json_value(v, self.types.get(k)) for k, v in self.args.items()}}
 
 
 @dataclass
@@ -373,7 +375,7 @@ class Devnet:
                 args[fname] = from_wire(v, ftype)
             except ConformError:
                 args[fname] = v
-        return Event(address, name, args)
+        return Event(address, name, args, dict(ev.fields))
 
     # --- transactions ---
     def _key(self, sender) -> PrivateKey:

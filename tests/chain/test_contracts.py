@@ -70,3 +70,35 @@ def test_reentrancy_refused_unless_reentrant(net):
         client.start(True)
     assert info.value.reason == "reentrancy"
     assert client.start(False).value == 1  # the reentrant function sees the state written before the call
+
+
+POINTS = """
+struct Point { x: int, y: int }
+contract P {
+    storage last: Point;
+    event Moved(p: Point, who: address);
+    pub fn move(p: Point) -> Point {
+        last = p;
+        emit Moved(p, msg.sender);
+        return Point(p.y, p.x);
+    }
+    pub view fn get() -> Point { return last; }
+    pub view fn echo(b: bytes, s: string, ok: bool) -> bytes { return b; }
+}
+"""
+
+
+def test_structs_bytes_and_strings_cross_the_library(net):
+    p = net.deploy(lang.compile_source(POINTS, filename="p.contract"))
+    r = p.move((1, 2))
+    assert r.value == (2, 1)
+    assert r.logs == [chain.Event(p.address, "Moved", {"p": (1, 2), "who": net.accounts[0].address})]
+    assert r.to_json()["value"] == {"x": 2, "y": 1}
+    assert r.to_json()["events"][0]["args"]["p"] == {"x": 1, "y": 2}
+    assert p.get() == (1, 2)
+    assert p.move({"x": 5, "y": 6}).value == (6, 5)
+    assert p.echo(b"ab", "s", True) == b"ab"
+    with pytest.raises(chain.ArgumentError):
+        p.move((1,))
+    with pytest.raises(chain.ArgumentError):
+        p.echo("ab", "s", True)
