@@ -352,6 +352,10 @@ def main(argv=None) -> int:
         return _fail(story, f"the chain failed verification: {exc}", args.json)
     except (chain.ChainError, lang.CompileError, seal.SealError) as exc:
         return _fail(story, f"{type(exc).__name__}: {exc}", args.json)
+    except Exception as exc:  # a bug of ours: say so plainly; OBELISK_DEBUG=1 shows the traceback
+        if os.environ.get("OBELISK_DEBUG"):
+            raise
+        return _fail(story, f"internal error: {type(exc).__name__}: {exc} (please report this)", args.json)
     finally:
         for n in nets:
             n.close()
