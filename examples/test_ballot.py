@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+import chain
+
 NAMES = ["alpha", "beta", "gamma"]
 
 
@@ -126,3 +128,19 @@ def test_ties_go_to_the_first_proposal_and_closing_ends_the_vote(net, ballot, re
     with reverted("voting is closed"):
         ballot.give_right_to_vote(net.accounts[9].address, sender=chair)
     assert ballot.get_phase() == 2
+
+
+def test_a_replayed_vote_transaction_is_refused_by_the_chain(net, ballot):
+    # Resending the very same signed transaction (same nonce, same signature)
+    # is refused before it runs: the vote counts once.
+    from chain.tx import encode_call
+
+    voter = net.accounts[1]
+    signed = net.make_tx(voter, ballot.address, 0, encode_call("vote", [0]))
+    assert net.send(signed).status is True
+    height = net.height
+    with pytest.raises(chain.InvalidTransaction) as info:
+        net.send(signed)
+    assert info.value.code in ("tx-bad-nonce", "tx-duplicate")
+    assert net.height == height  # nothing was mined for it
+    assert votes(ballot) == [1, 0, 0]
