@@ -62,7 +62,9 @@ MAX_TX_SIZE = 320 * 1024
 MAX_BLOCK_SIZE = 4 * 1024 * 1024
 # Bytes of one encoded header (fixed fields only, so small).
 MAX_HEADER_SIZE = 512
-# Bytes of one encoded receipt (return value, logs, reason).
+# Bytes of one encoded receipt (return value, logs, reason). A transaction
+# whose receipt would be larger fails ("receipt over the size limit"), so
+# every stored receipt stays decodable whatever its logs cost in gas.
 MAX_RECEIPT_SIZE = 4 * 1024 * 1024
 
 # --- proof of work and time -----------------------------------------------

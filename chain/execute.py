@@ -16,7 +16,7 @@ from . import errors as E
 from . import keys
 from . import tx as txmod
 from .block import RawReceipt
-from .state import StateView, commit_changes
+from .state import StateCorrupt, StateView, commit_changes
 
 
 @dataclass
@@ -104,7 +104,15 @@ class Executor:
         host.set_balance(sender, host.get_balance(sender) - tx.gas_limit * tx.gas_price)
         self.nonces[sender] = tx.nonce + 1
         intrinsic = txmod.intrinsic_gas(tx)
+        snap = host.snapshot()
         receipt = self._run(tx, sender, tx.gas_limit - intrinsic, intrinsic)
+        if self.view.failure is not None:
+            raise StateCorrupt(f"stored state is damaged: {self.view.failure}")
+        if len(receipt.encode()) > C.MAX_RECEIPT_SIZE:
+            # Logs are paid for by gas, but every node stores the receipt: past the
+            # limit the transaction fails as a fault (all gas used, nothing kept).
+            host.revert_to(snap)
+            receipt = RawReceipt(False, None, tx.gas_limit, (), "receipt over the size limit")
         refund = (tx.gas_limit - receipt.gas_used) * tx.gas_price
         fee = receipt.gas_used * tx.gas_price
         host.set_balance(sender, host.get_balance(sender) + refund)

@@ -14,11 +14,14 @@ from vm.encoding import EncodingError, pack, unpack
 from vm.values import Address
 
 from . import consensus as C
-from .trie import EMPTY_ROOT, Trie
+from .errors import ChainError
+from .trie import EMPTY_ROOT, MissingNode, Trie
 
 
-class StateCorrupt(Exception):
-    """Stored state that does not decode (flipped bytes, foreign data)."""
+class StateCorrupt(ChainError):
+    """Stored state that does not decode or is missing (flipped bytes, foreign data)."""
+
+    code = "state-corrupt"
 
 
 @dataclass(frozen=True)
@@ -109,13 +112,21 @@ class StateView:
         self.code_source = code_source  # code hash -> bytes | None
         self.root = root
         self._accounts: dict = {}
+        # The first storage fault seen. The VM turns any exception from its host
+        # into a failed call, so the executor checks this after every call: a
+        # damaged database must stop the block, never become a receipt.
+        self.failure: Exception | None = None
 
     def account(self, address) -> Account:
         address = bytes(address)
         acct = self._accounts.get(address)
         if acct is None:
-            data = self.trie.get(self.root, account_key(address))
-            acct = EMPTY_ACCOUNT if data is None else _decode_account(data)
+            try:
+                data = self.trie.get(self.root, account_key(address))
+                acct = EMPTY_ACCOUNT if data is None else _decode_account(data)
+            except (MissingNode, StateCorrupt) as exc:
+                self.failure = self.failure or StateCorrupt(str(exc))
+                raise self.failure from None
             self._accounts[address] = acct
         return acct
 
@@ -131,15 +142,20 @@ class StateView:
             return None
         code = self.code_source(h)
         if code is None or code_hash(code) != h:
-            raise StateCorrupt(f"code {h.hex()} is missing or corrupt")
+            self.failure = self.failure or StateCorrupt(f"code {h.hex()} is missing or corrupt")
+            raise self.failure
         return code
 
     def read_storage(self, address, key: bytes):
         root = self.account(address).storage_root
         if root == EMPTY_ROOT:
             return None
-        data = self.trie.get(root, storage_key(key))
-        return None if data is None else decode_storage_value(data)
+        try:
+            data = self.trie.get(root, storage_key(key))
+            return None if data is None else decode_storage_value(data)
+        except (MissingNode, StateCorrupt) as exc:
+            self.failure = self.failure or StateCorrupt(str(exc))
+            raise self.failure from None
 
 
 def commit_changes(view: StateView, balances: dict, nonces: dict, codes: dict, storage: dict):

@@ -15,6 +15,7 @@ import pytest
 
 import chain
 from chain.devnet import DB_FILE
+from chain.state import StateCorrupt
 
 # Submits transfers and mines, printing each hash once submit() has returned
 # (acknowledged). Killed at a random moment by the test.
@@ -138,3 +139,51 @@ def test_any_flipped_byte_is_caught_by_verify(tmp_path, asm):
     assert caught >= len(chosen) - 3
     with chain.Devnet(datadir=tmp_path) as net:
         assert net.verify() == net.height
+
+
+SPAM = """
+contract Spam {
+    event Big(b: bytes);
+    pub fn spam(n: int, b: bytes) {
+        for i in range(n) {
+            emit Big(b);
+        }
+    }
+}
+"""
+
+
+def test_a_receipt_over_the_size_limit_fails_the_transaction(net):
+    import lang
+
+    spam = net.deploy(lang.compile_source(SPAM, filename="spam.contract"))
+    blob = b"\x07" * 60_000
+    ok = spam.spam(3, blob, gas=5_000_000)
+    assert len(ok.logs) == 3 and ok.logs[0].args["b"] == blob
+    with pytest.raises(chain.Reverted) as info:
+        spam.spam(80, blob, gas=8_000_000)
+    r = info.value.receipt
+    assert r.reason == "receipt over the size limit" and r.gas_used == 8_000_000 and r.logs == []
+    assert net.verify() == net.height
+
+
+def test_damaged_state_stops_execution_instead_of_becoming_a_receipt(tmp_path, asm):
+    with chain.Devnet(datadir=tmp_path) as net:
+        token = net.deploy(asm.token(), 1000)
+        address = token.address
+    db = sqlite3.connect(tmp_path / DB_FILE, isolation_level=None)
+    # Damage every storage leaf: [0, key, value] whose value is a tagged [tag, v] pair.
+    damaged = 0
+    for h, data in db.execute("SELECT hash, data FROM nodes").fetchall():
+        if data[:2] == b"\x93\x00" and data[38] == 0x92:
+            db.execute("UPDATE nodes SET data=? WHERE hash=?", (data[:-1] + bytes([data[-1] ^ 1]), h))
+            damaged += 1
+    db.close()
+    assert damaged >= 1
+    with chain.Devnet(datadir=tmp_path) as net:
+        height = net.height
+        with pytest.raises(StateCorrupt):
+            net.at(address, asm.token()).transfer(net.accounts[1].address, 1)
+        assert net.height == height
+        with pytest.raises(chain.VerifyError):
+            net.verify()
