@@ -176,7 +176,7 @@ def token_chapter(story: Story, net, people) -> dict:
               "friends, one of them through an allowance. Every call below is a signed transaction, mined "
               "into its own block; a call that breaks a rule reverts, changes nothing, and still pays its gas.")
     art = lang.compile_file(source("token.contract"))
-    story.say(f"compiled: contract {art.name}, {len(art.bytecode):,} bytes of bytecode, "
+    story.say(f"compiled examples/token.contract: contract {art.name}, {len(art.bytecode):,} bytes of bytecode, "
               f"{len(art.abi['functions'])} public functions")
     token = deploy(story, net, art, "token", "Obelisk Credit", "OBC", 1_000_000, sender=alice)
 
@@ -209,7 +209,8 @@ def market_chapter(story: Story, net, people, workdir: Path) -> dict:
               "Each commits to a hash of its result before anyone reveals; two must agree to be paid. "
               "dave does not compute at all: he guesses.")
     art = lang.compile_file(source("compute_market.contract"))
-    story.say(f"compiled examples/compute_market.contract: contract {art.name}, {len(art.bytecode):,} bytes")
+    story.say(f"compiled examples/compute_market.contract: contract {art.name}, {len(art.bytecode):,} bytes of "
+              f"bytecode, {len(art.abi['functions'])} public functions")
     market = deploy(story, net, art, "market", sender=alice)
 
     # The client seals its data: only the hash goes on chain; the encrypted file
@@ -230,6 +231,9 @@ def market_chapter(story: Story, net, people, workdir: Path) -> dict:
     answers = {}
     for w in workers:
         story.tx(f"{story.who(w.address)} stakes {stake:,} to take a seat", market.join(job, sender=w, value=stake))
+    story.say("Off chain, each worker unseals the data with the passphrase alice shared, checks it against the "
+              "hash on chain, and runs the model (a small integer classifier, so honest workers agree to the bit). "
+              "Each then commits to sha256(result hash + a secret salt).")
     for i, w in enumerate(workers):
         out = workdir / f"samples.{i}.csv"
         opened = seal.unseal_file(sealed.output, PASSPHRASE, out)
@@ -239,7 +243,7 @@ def market_chapter(story: Story, net, people, workdir: Path) -> dict:
         result_hash = hashlib.sha256(result).digest()
         salt = secrets.token_bytes(32)  # secret until the reveal
         answers[bytes(w.address)] = (result, result_hash, salt, honest)
-        story.tx(f"{story.who(w.address)} commits to its answer{'' if honest else ' (a guess, not computed)'}",
+        story.tx(f"{story.who(w.address)} commits to a sealed answer{'' if honest else ' (a guess, not computed)'}",
                  market.commit_result(job, hashlib.sha256(result_hash + salt).digest(), sender=w))
     expect(market.is_reveal_open(job), "every seat committed, so the reveal phase is open")
 
@@ -265,6 +269,8 @@ def market_chapter(story: Story, net, people, workdir: Path) -> dict:
     expect(credits == {"bob": payment // 2 + stake, "carol": payment // 2 + stake, "dave": 0},
            f"worker credits: {credits}")
     expect(market.credit_of(alice.address) == stake, "dave's stake went to the client")
+    story.say(f"The agreed result hash {honest_hash.hex()[:16]}… is on chain for good: anyone given the data can "
+              "recompute it. Nothing has been paid out yet: each party withdraws its own credit.")
 
     withdrawn = {}
     for w in (workers[0], workers[1], alice):
