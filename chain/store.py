@@ -49,6 +49,10 @@ class Store:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=FULL")
             self.db.executescript(SCHEMA)
+            # A database with tables of the same names but another layout is not ours.
+            for query in DERIVED_TABLES.values():
+                self.db.execute(query + " LIMIT 0")
+            self.db.execute("SELECT seq, tx_hash, data FROM pending LIMIT 0")
         except sqlite3.DatabaseError as exc:
             raise E.StoreError(f"cannot open the chain database {path}: {exc}") from None
 
@@ -57,7 +61,10 @@ class Store:
 
     # --- transactions ---
     def begin(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:  # locked past the timeout, or read-only
+            raise E.StoreError(f"cannot write the chain database: {exc}") from None
 
     def commit(self) -> None:
         self.db.execute("COMMIT")
