@@ -227,6 +227,8 @@ def test_value_sent_to_a_non_payable_function_is_refused(mk, reverted):
     ((b"\x01" * 31, 3, 2, STAKE, 5, 5), 10, "input hash must be 32 bytes"),
     ((INPUT, 4, 2, STAKE, 5, 5), 10, "quorum must be a majority of the seats"),
     ((INPUT, 3, 4, STAKE, 5, 5), 10, "quorum must be a majority of the seats"),
+    ((INPUT, 3, 2**254, STAKE, 5, 5), 10, "quorum must be a majority of the seats"),
+    ((INPUT, 3, -1, STAKE, 5, 5), 10, "quorum must be a majority of the seats"),
     ((INPUT, 17, 9, STAKE, 5, 5), 10, "seats out of range"),
     ((INPUT, 3, 2, 0, 5, 5), 10, "stake must be positive"),
     ((INPUT, 3, 2, STAKE, 0, 5), 10, "phases must last at least one block"),
