@@ -187,3 +187,27 @@ def test_damaged_state_stops_execution_instead_of_becoming_a_receipt(tmp_path, a
         assert net.height == height
         with pytest.raises(chain.VerifyError):
             net.verify()
+
+
+def test_unusable_data_directories_are_refused_cleanly(tmp_path):
+    from chain import consensus as C
+    from chain.core import Chain
+    from chain.store import Store
+
+    (tmp_path / "junk").mkdir()
+    (tmp_path / "junk" / DB_FILE).write_bytes(b"not a database" * 100)
+    (tmp_path / "file").write_text("x")
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    db = sqlite3.connect(foreign / DB_FILE)
+    db.execute("CREATE TABLE blocks (x INTEGER)")
+    db.commit()
+    db.close()
+    for d in (tmp_path / "junk", tmp_path / "file", foreign):
+        with pytest.raises(chain.StoreError):
+            chain.Devnet(datadir=d)
+    with chain.Devnet(datadir=tmp_path / "dev"):
+        pass
+    other = C.ChainParams(chain_id=99)
+    with pytest.raises(chain.StoreError, match="another chain"):
+        Chain(Store(str(tmp_path / "dev" / DB_FILE)), other)
