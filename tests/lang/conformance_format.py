@@ -8,8 +8,10 @@
   // expect: [C.]f(ARGS) [from N] [value V] emits E(ARGS)
   // expect error: [FILE:]LINE:COL MESSAGE-SUBSTRING   (FILE when the error is in an imported file)
 VALUE/ARGS: ints (-5, 0xff, 1_000), true, false, "text", b"bytes", address(N),
-@Contract (the address it was deployed at), [a, b] (a struct), none.
-Every contract of a file is deployed before the first call, in file order.
+@Contract (the address it was deployed at), @N (the address of sender N),
+[a, b] (a struct), none. Sender 0 deploys every contract of a file before the
+first call, in file order. `// runner: vm` marks a file whose facts hold only
+for the VM runner (fixed block number and time, its gas limit).
 """
 from __future__ import annotations
 
@@ -24,6 +26,13 @@ class Deployed:
     """`@Name`: the address of a contract of the same file."""
 
     name: str
+
+
+@dataclass(frozen=True)
+class Sender:
+    """`@N`: the address of sender N."""
+
+    index: int
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,7 @@ class Case:
     init: list = field(default_factory=list)
     expects: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    vm_only: bool = False
 
 
 class FormatError(ValueError):
@@ -77,7 +87,7 @@ class FormatError(ValueError):
 class _Values:
     """A tiny recursive-descent reader for argument and result values."""
 
-    TOKEN = re.compile(r'\s*(b"(?:\\.|[^"\\])*"|"(?:\\.|[^"\\])*"|-?0x[0-9a-fA-F_]+|-?[0-9][0-9_]*|[A-Za-z_@][A-Za-z0-9_.]*|[\[\](),=])')
+    TOKEN = re.compile(r'\s*(b"(?:\\.|[^"\\])*"|"(?:\\.|[^"\\])*"|-?0x[0-9a-fA-F_]+|-?[0-9][0-9_]*|[A-Za-z_@][A-Za-z0-9_.]*|@[0-9]+|[\[\](),=])')
 
     def __init__(self, text):
         self.toks = []
@@ -116,7 +126,7 @@ class _Values:
         if t == "none":
             return None
         if t.startswith("@"):
-            return Deployed(t[1:])
+            return Sender(int(t[1:])) if t[1:].isdigit() else Deployed(t[1:])
         if t == "address":
             self.take("(")
             v = self.value()
@@ -150,7 +160,9 @@ def parse_case(path: Path) -> Case:
     for n, line in enumerate(text.split("\n"), 1):
         s = line.strip()
         try:
-            if m := re.match(r"//\s*contract:\s*(\w+)\s*$", s):
+            if re.match(r"//\s*runner:\s*vm\s*$", s):
+                case.vm_only = True
+            elif m := re.match(r"//\s*contract:\s*(\w+)\s*$", s):
                 case.contract = m.group(1)
             elif m := re.match(r"//\s*init:\s*(.*)$", s):
                 case.init = _Values(m.group(1)).seq_all()
