@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import chain
 
@@ -144,3 +145,58 @@ def test_a_replayed_vote_transaction_is_refused_by_the_chain(net, ballot):
     assert info.value.code in ("tx-bad-nonce", "tx-duplicate")
     assert net.height == height  # nothing was mined for it
     assert votes(ballot) == [1, 0, 0]
+
+
+# Whatever the voters do, no weight is created or lost: the votes counted plus
+# the weight still held by voters who have not voted is always the number of
+# voters given the right. Each action succeeds or fails as a plain model says.
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["vote", "delegate"]), st.integers(1, 6), st.integers(0, 6)),
+                max_size=12))
+def test_delegation_never_creates_or_loses_weight(artifact, actions):
+    net = chain.Devnet()
+    b = net.deploy(artifact("ballot"), sender=net.accounts[0])
+    for name in NAMES:
+        b.add_proposal(name)
+    voters = net.accounts[1:7]
+    for v in voters:
+        b.give_right_to_vote(v.address)
+    b.open()
+    model = {i: {"weight": 1, "voted": False, "delegate": None, "vote": None} for i in range(1, 7)}
+    model[0] = {"weight": 1, "voted": False, "delegate": None, "vote": None}  # the chair
+    tally = [0, 0, 0]
+
+    for action, who, arg in actions:
+        me = model[who]
+        if action == "vote":
+            ok = not me["voted"] and me["weight"] > 0 and arg < len(NAMES)
+            call = lambda: b.vote(arg, sender=net.accounts[who])
+        else:
+            to = arg
+            ok = not me["voted"] and me["weight"] > 0 and to != who
+            while ok and model[to]["delegate"] is not None:
+                to = model[to]["delegate"]
+                ok = to != who
+            ok = ok and (model[to]["weight"] > 0 or model[to]["voted"])
+            call = lambda: b.delegate(net.accounts[arg].address, sender=net.accounts[who])
+        try:
+            call()
+        except chain.Reverted:
+            assert not ok, (action, who, arg)
+            continue
+        assert ok, (action, who, arg)
+        if action == "vote":
+            me.update(voted=True, vote=arg)
+            tally[arg] += me["weight"]
+        else:
+            weight = me["weight"]
+            me.update(voted=True, delegate=to, weight=0)
+            if model[to]["voted"]:
+                tally[model[to]["vote"]] += weight
+            else:
+                model[to]["weight"] += weight
+    assert votes(b) == tally
+    # Read back from the contract, not the model: weight is conserved.
+    states = [b.voter(a.address) for a in net.accounts[:7]]
+    undecided = sum(weight for weight, voted, _, _ in states if not voted)
+    assert sum(votes(b)) + undecided == 7
