@@ -40,6 +40,8 @@ class Chain:
         self.trie = Trie(store.get_node)
         self._headers: dict = {}
         self._pool = None  # decoded pending transactions, or None to reload from the store
+        # False re-checks every signature (verify does), else verified ones are remembered.
+        self.signature_cache = True
         self.timings = None  # a dict to accumulate import stage times into (bench), or None
         check_format(store)
         genesis, result = self._genesis()
@@ -195,7 +197,7 @@ class Chain:
         t1 = time.perf_counter()
         for i, t_ in enumerate(block.txs):
             try:
-                check_static(t_, self.params)
+                check_static(t_, self.params, self.signature_cache)
             except E.InvalidTransaction as exc:
                 raise E.BlockTxError(i, exc) from None
         t2 = time.perf_counter()
@@ -295,7 +297,7 @@ class Chain:
         h = t_.hash
         if self.store.has_pending(h) or self.find_tx(h) is not None:
             raise E.DuplicateTransaction(f"transaction {h.hex()} is already known")
-        check_static(t_, self.params)
+        check_static(t_, self.params, self.signature_cache)
         view = self.state()
         sender = t_.sender
         queued = [p for p in self.pending() if p.sender == sender]
@@ -345,6 +347,7 @@ class Chain:
         parent = self.head
         ts = self.next_timestamp(parent) if timestamp is None else timestamp
         ex = Executor(self.state(parent.state_root), self.params, parent.height + 1, ts, miner)
+        ex.signature_cache = self.signature_cache
         chosen, dropped = [], []
         size = 256
         source = self.pending() if txs is None else txs

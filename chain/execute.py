@@ -29,7 +29,18 @@ class BlockResult:
     skipped: list  # (index, InvalidTransaction) when building with skip_invalid
 
 
-def check_static(tx: txmod.Transaction, params: C.ChainParams) -> None:
+# Hashes of transactions whose signature has verified (Bitcoin Core's signature
+# cache): a transaction checked when submitted is not checked again when mined.
+# The hash covers the signed fields, the public key and the signature.
+_SIGNATURES_OK: dict = {}
+_SIGNATURE_CACHE_SIZE = 100_000
+
+
+def clear_signature_cache() -> None:
+    _SIGNATURES_OK.clear()
+
+
+def check_static(tx: txmod.Transaction, params: C.ChainParams, use_cache: bool = True) -> None:
     """Every rule a transaction must meet whatever the state: raises an InvalidTransaction."""
     if tx.version != C.TX_VERSION:
         raise E.TxVersionError(f"unknown transaction version {tx.version}")
@@ -51,8 +62,14 @@ def check_static(tx: txmod.Transaction, params: C.ChainParams) -> None:
             code = b"-"  # malformed deployment data fails in the receipt, not here
         if not code:
             raise E.EmptyDeployment("a deployment must carry code")
+    if use_cache and tx.hash in _SIGNATURES_OK:
+        return
     if not keys.verify(tx.public_key, tx.signing_bytes(), tx.signature):
         raise E.BadSignature("signature does not verify")
+    if use_cache:
+        if len(_SIGNATURES_OK) >= _SIGNATURE_CACHE_SIZE:
+            _SIGNATURES_OK.clear()
+        _SIGNATURES_OK[tx.hash] = True
 
 
 class Executor:
@@ -67,6 +84,7 @@ class Executor:
         self.timestamp = timestamp
         self._env = None
         self.miner = Address(miner)
+        self.signature_cache = True
         self.gas_used = 0
         self.fees = 0
         self.receipts: list = []
@@ -97,7 +115,7 @@ class Executor:
     def apply(self, tx: txmod.Transaction, checked_static: bool = False) -> RawReceipt:
         """Apply one transaction or raise InvalidTransaction (then nothing changed)."""
         if not checked_static:
-            check_static(tx, self.params)
+            check_static(tx, self.params, self.signature_cache)
         self.check_account(tx)
         host = self.host
         sender = tx.sender

@@ -18,6 +18,7 @@ from .store import DERIVED_TABLES, Store
 def verify_store(store: Store, params: C.ChainParams) -> int:
     """Raise VerifyError on the first fault; return the verified head height."""
     fresh = Chain(Store(None), params, clock=lambda: 1 << 62)
+    fresh.signature_cache = False  # every signature is checked again, from the stored bytes
     try:
         blocks = store.db.execute("SELECT hash, height, data FROM blocks ORDER BY rowid").fetchall()
         for h, height, data in blocks:
@@ -38,7 +39,7 @@ def verify_store(store: Store, params: C.ChainParams) -> int:
         for tx_hash, data in store.pending():
             try:
                 t = txmod.decode(data)
-                check_static(t, params)
+                check_static(t, params, use_cache=False)
             except E.ChainError as exc:
                 raise E.VerifyError(f"pending transaction {tx_hash.hex()[:16]}: {exc}") from None
             if t.hash != tx_hash:
