@@ -20,6 +20,7 @@ from .store import Store, check_format
 from .trie import EMPTY_ROOT, Trie
 
 _HEADER_CACHE = 4096
+_BLOCK_CACHE = 64
 # Pending-pool policy (not consensus): bounds what one sender, or everyone,
 # can make a node store before anything is mined.
 MAX_PENDING_PER_SENDER = 4096
@@ -39,6 +40,7 @@ class Chain:
         self.clock = clock or (lambda: int(time.time()))
         self.trie = Trie(store.get_node)
         self._headers: dict = {}
+        self._blocks: dict = {}
         self._pool = None  # decoded pending transactions, or None to reload from the store
         # False re-checks every signature (verify does), else verified ones are remembered.
         self.signature_cache = True
@@ -93,18 +95,27 @@ class Chain:
     def header(self, h: bytes) -> Header | None:
         hd = self._headers.get(h)
         if hd is None:
-            row = self.store.block_row(h)
-            if row is None:
+            blk = self.block(h)
+            if blk is None:
                 return None
-            hd = decode_block(row[3]).header
+            hd = blk.header
             if len(self._headers) > _HEADER_CACHE:
                 self._headers.clear()
             self._headers[h] = hd
         return hd
 
     def block(self, h: bytes) -> Block | None:
-        row = self.store.block_row(h)
-        return None if row is None else decode_block(row[3])
+        """A stored block, decoded (recent ones are kept: blocks never change under their hash)."""
+        blk = self._blocks.get(h)
+        if blk is None:
+            row = self.store.block_row(h)
+            if row is None:
+                return None
+            blk = decode_block(row[3])
+            if len(self._blocks) >= _BLOCK_CACHE:
+                self._blocks.pop(next(iter(self._blocks)))
+            self._blocks[h] = blk
+        return blk
 
     def block_bytes(self, h: bytes):
         row = self.store.block_row(h)
