@@ -327,9 +327,13 @@ def main(argv=None) -> int:
         tmp = tempfile.TemporaryDirectory(prefix="obelisk-tour-")
         datadir = Path(tmp.name)
     workdir = datadir / "files"
-    nets = []  # the Devnet, closed before its directory goes away
     try:
         workdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"tour: cannot use {datadir}: {exc.strerror}", file=sys.stderr)
+        return 2
+    nets = []  # the Devnet, closed before its directory goes away
+    try:
         net = chain.Devnet(datadir=str(datadir))
         nets.append(net)
         story.net = net

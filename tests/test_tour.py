@@ -72,3 +72,12 @@ def test_a_used_datadir_is_refused(tmp_path):
     assert proc.returncode == 2
     assert "not an empty directory" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_an_unusable_datadir_is_refused_in_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    proc = run_tour("--datadir", str(blocker / "sub"), cwd=tmp_path)  # a path under a regular file
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("tour: cannot use ")
+    assert "Traceback" not in proc.stderr
