@@ -1,0 +1,204 @@
+"""The public doors (vm.call, vm.deploy, vm.execute), the tracer, determinism and resource attacks."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import vm
+from vm.host import MemoryHost
+from vm.values import Address, Struct
+
+COUNTER = """
+.contract Counter
+.file 0 "counter.contract"
+.event 0 Bumped(by: address, total: int)
+.const 0 bytes 0x00
+.const 1 string "too big"
+.function 0 init(start: int) locals 1 init
+    PUSH_CONST 0
+    LOAD 0
+    SSTORE
+    RET
+.function 1 bump(n: int) -> int locals 2 pub
+    PUSH_CONST 0
+    SLOAD 0
+    LOAD 0
+    ADD
+    STORE 1
+    LOAD 1
+    PUSH_INT 100
+    GT
+    JUMP_IF_FALSE fine
+    .loc 0 9 9
+    PUSH_CONST 1
+    REVERT
+fine:
+    PUSH_CONST 0
+    LOAD 1
+    SSTORE
+    CALLER
+    LOAD 1
+    EMIT 0
+    LOAD 1
+    RET
+.function 2 get() -> int locals 0 pub view
+    PUSH_CONST 0
+    SLOAD 0
+    RET
+.function 3 pair(a: int) -> P{x: int, who: address} locals 1 pub view
+    LOAD 0
+    CALLER
+    MAKE_STRUCT 2
+    RET
+"""
+CODE = vm.assemble_text(COUNTER)
+ALICE = Address(0xA11CE)
+HERE = Address(0xC0FFEE)
+
+
+def _deployed():
+    host = MemoryHost()
+    r = vm.deploy(host, address=HERE, code=CODE.encode(), args=[5], sender=ALICE, gas=200_000)
+    assert r.success, r
+    host.commit()
+    return host
+
+
+def test_deploy_then_call_keeps_state_and_returns_logs():
+    host = _deployed()
+    r = vm.call(host, to=HERE, function="bump", args=[3], sender=ALICE, gas=100_000)
+    assert (r.success, r.value, r.error) == (True, 8, None)
+    assert r.logs == (vm.Log(HERE, "Bumped", (("by", ALICE), ("total", 8))),)
+    assert vm.call(host, to=HERE, function="get", args=[], sender=ALICE, gas=100_000).value == 8
+
+
+def test_a_revert_restores_the_host_and_points_at_the_source():
+    host = _deployed()
+    before = dict(host.storage)
+    r = vm.call(host, to=HERE, function="bump", args=[500], sender=ALICE, gas=100_000)
+    assert (r.success, r.error, r.reason, r.location) == (False, "revert", "too big", "counter.contract:9:9")
+    assert 0 < r.gas_used < 100_000
+    assert host.storage == before
+
+
+def test_struct_results_come_back_as_structs():
+    host = _deployed()
+    r = vm.call(host, to=HERE, function="pair", args=[4], sender=ALICE, gas=100_000)
+    assert r.value == Struct((4, ALICE)) and type(r.value[1]) is Address
+
+
+def test_execute_updates_the_callers_storage_only_on_success():
+    storage = {b"\x00": 1}
+    r = vm.execute(CODE, "bump", [2], storage=storage)
+    assert r.success and storage == {b"\x00": 3}
+    r = vm.execute(CODE.encode(), "bump", [1000], storage=storage)
+    assert r.reason == "too big" and storage == {b"\x00": 3}
+
+
+def test_execute_may_run_init_by_name():
+    storage: dict = {}
+    assert vm.execute(CODE, "init", [9], storage=storage).success
+    assert storage == {b"\x00": 9}
+
+
+def test_execute_rejects_invalid_code_as_a_fault():
+    r = vm.execute(b"\x00\x01", "f", gas=500)
+    assert (r.error, r.gas_used) == ("fault", 500) and r.reason.startswith("invalid code: ")
+
+
+def test_static_calls_refuse_writes():
+    host = _deployed()
+    r = vm.call(host, to=HERE, function="bump", args=[1], sender=ALICE, gas=100_000, static=True)
+    assert r.reason == "state change in a view call"
+
+
+def test_bad_gas_is_a_caller_error():
+    with pytest.raises(ValueError):
+        vm.execute(CODE, "get", gas=-1)
+
+
+def test_tracer_sees_every_instruction_and_changes_nothing():
+    events = []
+    plain = vm.execute(CODE, "bump", [2], storage={})
+    traced = vm.execute(CODE, "bump", [2], storage={}, tracer=events.append)
+    assert plain == traced
+    assert [e.op for e in events[:5]] == ["PUSH_CONST", "SLOAD", "LOAD", "ADD", "STORE"]
+    assert events[0].depth == 1 and events[0].pc == 7 and events[0].stack == ()
+    assert events[3].stack == (0, 2)
+    assert events[-1].op == "RET"
+    assert all(a.gas >= b.gas for a, b in zip(events, events[1:]))
+
+
+def test_a_failing_tracer_raises_its_own_error_and_undoes_the_call():
+    host = _deployed()
+    before = dict(host.storage)
+
+    def boom(event):
+        if event.op == "EMIT":
+            raise KeyError("tracer bug")
+
+    with pytest.raises(KeyError):
+        vm.call(host, to=HERE, function="bump", args=[1], sender=ALICE, gas=100_000, tracer=boom)
+    assert host.storage == before
+
+
+SCRIPT = """
+import json, vm
+from vm.asm import assemble
+code = vm.assemble_text(open(%r).read())
+out = []
+for n in (1, 50, 500):
+    r = vm.execute(code, "bump", [n], storage={b"\\x00": 2})
+    out.append([r.success, r.value, r.gas_used, r.reason, [[l.name, [str(v) for _, v in l.fields]] for l in r.logs]])
+print(json.dumps(out))
+"""
+
+
+def test_results_do_not_depend_on_the_hash_seed(tmp_path):
+    src = tmp_path / "c.txt"
+    src.write_text(COUNTER)
+    outs = set()
+    for seed in ("0", "1", "12345"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        outs.add(subprocess.run([sys.executable, "-c", SCRIPT % str(src)], env=env, capture_output=True, text=True, check=True).stdout)
+    assert len(outs) == 1
+    assert json.loads(outs.pop())[2][3] == "too big"
+
+
+# Resource attacks, with a lot of gas: each must end in the VM's own error.
+def _attack(text: str, gas: int = 20_000_000):
+    return vm.execute(vm.assemble_text(text), "main", gas=gas)
+
+
+def test_attack_pow_tower():
+    r = _attack(".const 0 int %d\n.function 0 main() -> int locals 0 pub\nPUSH_INT 2\nPUSH_CONST 0\nPOW\nRET" % 2**200)
+    assert r.reason == "integer overflow"
+
+
+def test_attack_string_doubling():
+    r = _attack('.const 0 string "x"\n.function 0 main() -> int locals 1 pub\nPUSH_CONST 0\nSTORE 0\ntop:\nLOAD 0\nDUP\nCONCAT\nSTORE 0\nJUMP top')
+    assert r.reason.startswith("value too large")
+
+
+def test_attack_exponential_call_tree():
+    r = _attack(
+        ".function 0 main() -> int locals 0 pub\nCALL 0\nCALL 0\nPOP\nRET", gas=2_000_000
+    )
+    assert r.error == "fault" and r.reason in ("out of gas", "call depth exceeded: over 256 frames")
+
+
+def test_attack_deep_recursion():
+    r = _attack(".function 0 main() -> int locals 0 pub\nCALL 0\nRET")
+    assert r.reason == "call depth exceeded: over 256 frames"
+
+
+def test_attack_wide_structs_of_big_strings():
+    r = _attack(
+        '.const 0 string "%s"\n.function 0 main() -> int locals 0 pub\nPUSH_CONST 0\n%s\nMAKE_STRUCT 255\nRET'
+        % ("y" * 1000, "\n".join(["DUP"] * 254))
+    )
+    assert r.reason.startswith("value too large")
