@@ -78,4 +78,7 @@ class Reporter:
 
     def raise_if_any(self) -> None:
         if self.errors:
-            raise CompileError(self.errors)
+            order = {f: i for i, f in enumerate(self.sources)}
+            # Source order reads best; the sort is stable, so one spot keeps its discovery order.
+            ranked = sorted(self.errors, key=lambda d: (order.get(d.file, len(order)), d.line, d.column))
+            raise CompileError(ranked)

@@ -189,3 +189,94 @@ def test_int_expressions_match_the_rules(e, a, b):
     else:
         assert r.success, (src, a, b, r.reason)
         assert r.value == want, (src, a, b)
+
+
+# ---- generated programs: whatever compiles passes validation and runs without a VM fault ----
+
+
+def int_expr(depth=0):
+    leaves = st.sampled_from(["a", "st", "len(xs)", "0", "1", "-1", "7", "m[a]", "len(s)", "x"])
+    if depth >= 2:
+        return leaves
+    sub = int_expr(depth + 1)
+    return st.one_of(
+        leaves,
+        st.builds(lambda l, o, r: f"({l} {o} {r})", sub, st.sampled_from(["+", "-", "*", "/", "%", "&", "|", "^"]), sub),
+        st.builds(lambda f, l, r: f"{f}({l}, {r})", st.sampled_from(["min", "max"]), sub, sub),
+        st.builds(lambda b, x, y: f"helper({x}, {b})", bool_expr(depth + 1), sub, sub),
+    )
+
+
+def bool_expr(depth=0):
+    leaves = st.sampled_from(["flag", "true", "false", "(a > 0)", "(s == \"x\")"])
+    if depth >= 2:
+        return leaves
+    sub = bool_expr(depth + 1)
+    ints = int_expr(depth + 1)
+    return st.one_of(
+        leaves,
+        st.builds(lambda l, o, r: f"({l} {o} {r})", sub, st.sampled_from(["&&", "||", "==", "!="]), sub),
+        st.builds(lambda l, o, r: f"({l} {o} {r})", ints, st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), ints),
+        st.builds(lambda b: f"!{b}", sub),
+    )
+
+
+def statements(depth=0, in_loop=False):
+    simple = [
+        st.builds(lambda e: f"a = {e};", int_expr()),
+        st.builds(lambda e: f"a += {e};", int_expr()),
+        st.builds(lambda e: f"st -= {e};", int_expr()),
+        st.builds(lambda e: f"m[a] = {e};", int_expr()),
+        st.builds(lambda e: f"xs.push({e});", int_expr()),
+        st.just("if len(xs) > 0 { xs.pop(); }"),
+        st.builds(lambda b: f"flag = {b};", bool_expr()),
+        st.builds(lambda b: f'require({b}, "no");', bool_expr()),
+        st.builds(lambda e: f"return {e};", int_expr()),
+        st.just('s = s + "x";'),
+        st.just("p.x += 1;"),
+        st.just("emit E(a);"),
+    ]
+    if in_loop:
+        simple += [st.just("break;"), st.just("continue;")]
+    if depth >= 2:
+        return st.lists(st.one_of(*simple), max_size=3).map(" ".join)
+    body = statements(depth + 1, in_loop)
+    loop_body = statements(depth + 1, True)
+    compound = [
+        st.builds(lambda c, t, e: f"if {c} {{ {t} }} else {{ {e} }}", bool_expr(), body, body),
+        st.builds(lambda c, t: f"if {c} {{ {t} }}", bool_expr(), body),
+        st.builds(lambda c, t: f"while {c} {{ {t} }}", bool_expr(), loop_body),
+        st.builds(lambda n, t: f"for i{depth} in range({n}) {{ {t} }}", int_expr(), loop_body),
+        st.builds(lambda v, e: f"let {v} = {e};", st.sampled_from(["t0", "t1"]), int_expr()),
+    ]
+    return st.lists(st.one_of(*simple, *compound), max_size=4).map(" ".join)
+
+
+PROGRAM = """
+struct P {{ x: int }}
+contract G {{
+    storage st: int;
+    storage m: map[int => int];
+    storage xs: list[int];
+    event E(v: int);
+    fn helper(x: int, b: bool) -> int {{ if b {{ return x; }} return -x; }}
+    pub fn f(a: int, flag: bool, s: string) -> int {{
+        let x = 3;
+        let p = P(1);
+        {body}
+        return a + p.x;
+    }}
+}}
+"""
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=statements(), a=st.integers(-3, 3), flag=st.booleans())
+def test_generated_programs_validate_and_run_without_faults(body, a, flag):
+    src = PROGRAM.format(body=body)
+    art = _outcome(src, "g.contract")
+    if art is None:
+        return
+    r = vm.execute(art.bytecode, "f", [a, flag, "x"], gas=300_000)
+    # a revert (require, overflow, bounds) is a fine outcome; a fault other than gas is a compiler bug
+    assert r.error != "fault" or r.reason == "out of gas", (src, r.reason, r.location)
