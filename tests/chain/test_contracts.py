@@ -102,3 +102,16 @@ def test_structs_bytes_and_strings_cross_the_library(net):
         p.move((1,))
     with pytest.raises(chain.ArgumentError):
         p.echo("ab", "s", True)
+
+
+def test_value_on_deployment_needs_a_payable_init(net):
+    payable = lang.compile_source("contract V { payable init() { } pub view fn bal() -> int { return balance(this); } }",
+                                  filename="v.contract")
+    v = net.deploy(payable, value=77)
+    assert net.balance(v.address) == 77 and v.bal() == 77
+    plain = lang.compile_source("contract W { init() { } }", filename="w.contract")
+    before = net.balance(net.accounts[0].address)
+    with pytest.raises(chain.Reverted) as info:
+        net.deploy(plain, value=5)
+    assert info.value.reason == "not payable"
+    assert net.balance(net.accounts[0].address) == before - info.value.receipt.gas_used
