@@ -384,6 +384,8 @@ class Devnet:
         if isinstance(sender, PrivateKey):
             return sender
         if isinstance(sender, int) and not isinstance(sender, bool):
+            if not 0 <= sender < len(self.accounts):
+                raise ArgumentError(f"no dev account {sender}: there are {len(self.accounts)} (0..{len(self.accounts) - 1})")
             return self.accounts[sender]
         addr = _address(sender)
         for k in self.accounts:

@@ -229,3 +229,20 @@ def test_verify_passes_on_an_honest_chain(net, asm):
     with pytest.raises(chain.Reverted):
         token.transfer(net.accounts[1].address, 10**6)
     assert net.verify() == net.height
+
+
+@pytest.mark.parametrize("call", [
+    lambda net: net.transfer(10, net.accounts[1].address, 1),
+    lambda net: net.transfer(0, "0xzz", 1),
+    lambda net: net.transfer(0, net.accounts[1].address, -1),
+    lambda net: net.transfer(0, b"\x01" * 19, 1),
+    lambda net: net.block("not a hash"),
+    lambda net: net.receipt(b"short"),
+    lambda net: net.deploy(3.5),
+    lambda net: net.deploy(b"not a code object"),
+], ids=["bad index", "bad hex", "negative amount", "19 bytes", "bad block hash", "short hash", "float", "junk code"])
+def test_bad_library_arguments_raise_argument_error_and_change_nothing(net, call):
+    height, nonce = net.height, net.nonce(net.accounts[0].address)
+    with pytest.raises(chain.ArgumentError):
+        call(net)
+    assert net.height == height and net.nonce(net.accounts[0].address) == nonce and net.chain.pending() == []
