@@ -22,6 +22,7 @@ def ballot(net, artifact):
 
 
 def votes(ballot):
+    """Each proposal's vote count (a Proposal struct comes back as a tuple: name, votes)."""
     return [ballot.proposal(i)[1] for i in range(ballot.proposal_count())]
 
 

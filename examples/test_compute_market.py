@@ -51,6 +51,11 @@ class Market:
     def credit(self, who):
         return self.m.credit_of(who.address)
 
+    def job(self, job) -> dict:
+        """get_job's struct as a dict, keyed by the field names in the contract's ABI."""
+        _, _, fields = self.m.code.function("get_job").returns
+        return {name: v for (name, _), v in zip(fields, self.m.get_job(job))}
+
 
 @pytest.fixture
 def mk(net, artifact):
@@ -130,7 +135,7 @@ def test_a_reveal_that_does_not_match_its_commitment_is_refused(mk, reverted):
         mk.m.reveal(job2, GOOD, short, sender=w1)
     # The failed attempts changed nothing: w3 can still reveal what it committed.
     mk.reveal(job, w3, BAD)
-    assert mk.m.get_job(job)[10] == 2  # revealed
+    assert mk.job(job)["revealed"] == 2
 
 
 def test_copied_commitments_and_double_steps_are_refused(mk, reverted):
@@ -179,14 +184,14 @@ def test_phases_follow_the_deadlines(mk, reverted, advance):
         mk.reveal(job, w1, GOOD)  # a seat is still free, so the commit phase runs on
     with reverted("reveal phase is not over"):
         mk.m.finalize(job)
-    job_info = mk.m.get_job(job)
-    advance(mk.net, job_info[6] - mk.net.height)  # the next transaction runs past the commit deadline
+    job_info = mk.job(job)
+    advance(mk.net, job_info["commit_deadline"] - mk.net.height)  # the next transaction runs past the commit deadline
     with reverted("commit phase is over"):
         mk.join(job, w3)
     with reverted("commit phase is over"):
         mk.commit(job, w1, BAD)
     mk.reveal(job, w1, GOOD)
-    advance(mk.net, job_info[7] - mk.net.height)  # ... and past the reveal deadline
+    advance(mk.net, job_info["reveal_deadline"] - mk.net.height)  # ... and past the reveal deadline
     with reverted("reveal phase is over"):
         mk.reveal(job, w2, GOOD)
     r = mk.m.finalize(job)
