@@ -240,6 +240,8 @@ BLOCK_CASES = [
      E.BlockTxError, E.TxGasOverBlockLimit),
     ("empty deploy inside", lambda w: _txs_block(w, [_marked(w.make(to=None, data=b"", gas_limit=50_000))]),
      E.BlockTxError, E.EmptyDeployment),
+    ("transaction replayed from an earlier block", lambda w: _txs_block(w, [_marked(w.net.chain.block(
+        w.net.chain.canonical_hash(1)).txs[0])]), E.BlockTxError, E.BadNonce),
     ("malformed transaction inside", lambda w: raw_block(w, tx_arrays=[[1, 2, 3]]), E.BlockTxError,
      E.TxEncodingError),
 ]
