@@ -935,18 +935,18 @@ L851:
    950  RET
 
 .function 13 ownable.require_owner(owner: address, caller: address) locals 2
-    .loc 1 13 13                        ; stdlib/ownable.contract:13:13
+    .loc 1 15 13                        ; stdlib/ownable.contract:15:13
    951  LOAD 1                          ; caller
-    .loc 1 13 23                        ; stdlib/ownable.contract:13:23
+    .loc 1 15 23                        ; stdlib/ownable.contract:15:23
    953  LOAD 0                          ; owner
-    .loc 1 13 20                        ; stdlib/ownable.contract:13:20
+    .loc 1 15 20                        ; stdlib/ownable.contract:15:20
    955  EQ
-    .loc 1 13 5                         ; stdlib/ownable.contract:13:5
+    .loc 1 15 5                         ; stdlib/ownable.contract:15:5
    956  JUMP_IF_TRUE L963
-    .loc 1 13 30                        ; stdlib/ownable.contract:13:30
+    .loc 1 15 30                        ; stdlib/ownable.contract:15:30
    959  PUSH_CONST 20                   ; "caller is not the owner"
-    .loc 1 13 5                         ; stdlib/ownable.contract:13:5
+    .loc 1 15 5                         ; stdlib/ownable.contract:15:5
    962  REVERT
-    .loc 1 12 51                        ; stdlib/ownable.contract:12:51
+    .loc 1 14 51                        ; stdlib/ownable.contract:14:51
 L963:
    963  RET

@@ -899,141 +899,184 @@ L803:
    904  RET
 
 .function 13 bytesutil.address_count(packed: bytes) -> int locals 1
-    .loc 1 24 17                        ; stdlib/bytesutil.contract:24:17
+    .loc 1 30 17                        ; stdlib/bytesutil.contract:30:17
    905  LOAD 0                          ; packed
-    .loc 1 24 13                        ; stdlib/bytesutil.contract:24:13
+    .loc 1 30 13                        ; stdlib/bytesutil.contract:30:13
    907  LEN
-    .loc 1 24 27                        ; stdlib/bytesutil.contract:24:27
+    .loc 1 30 27                        ; stdlib/bytesutil.contract:30:27
    908  PUSH_INT 20
-    .loc 1 24 25                        ; stdlib/bytesutil.contract:24:25
+    .loc 1 30 25                        ; stdlib/bytesutil.contract:30:25
    910  MOD
-    .loc 1 24 33                        ; stdlib/bytesutil.contract:24:33
+    .loc 1 30 33                        ; stdlib/bytesutil.contract:30:33
    911  PUSH_INT 0
-    .loc 1 24 30                        ; stdlib/bytesutil.contract:24:30
+    .loc 1 30 30                        ; stdlib/bytesutil.contract:30:30
    913  EQ
-    .loc 1 24 5                         ; stdlib/bytesutil.contract:24:5
+    .loc 1 30 5                         ; stdlib/bytesutil.contract:30:5
    914  JUMP_IF_TRUE L921
-    .loc 1 24 36                        ; stdlib/bytesutil.contract:24:36
+    .loc 1 30 36                        ; stdlib/bytesutil.contract:30:36
    917  PUSH_CONST 18                   ; "not a list of addresses"
-    .loc 1 24 5                         ; stdlib/bytesutil.contract:24:5
+    .loc 1 30 5                         ; stdlib/bytesutil.contract:30:5
    920  REVERT
-    .loc 1 25 16                        ; stdlib/bytesutil.contract:25:16
+    .loc 1 31 16                        ; stdlib/bytesutil.contract:31:16
 L921:
    921  LOAD 0                          ; packed
-    .loc 1 25 12                        ; stdlib/bytesutil.contract:25:12
+    .loc 1 31 12                        ; stdlib/bytesutil.contract:31:12
    923  LEN
-    .loc 1 25 26                        ; stdlib/bytesutil.contract:25:26
+    .loc 1 31 26                        ; stdlib/bytesutil.contract:31:26
    924  PUSH_INT 20
-    .loc 1 25 24                        ; stdlib/bytesutil.contract:25:24
+    .loc 1 31 24                        ; stdlib/bytesutil.contract:31:24
    926  DIV
-    .loc 1 25 5                         ; stdlib/bytesutil.contract:25:5
+    .loc 1 31 5                         ; stdlib/bytesutil.contract:31:5
    927  RET
 
 .function 14 bytesutil.address_at(packed: bytes, index: int) -> address locals 2
-    .loc 1 30 28                        ; stdlib/bytesutil.contract:30:28
-   928  LOAD 0                          ; packed
-    .loc 1 30 36                        ; stdlib/bytesutil.contract:30:36
-   930  LOAD 1                          ; index
-    .loc 1 30 44                        ; stdlib/bytesutil.contract:30:44
-   932  PUSH_INT 20
-    .loc 1 30 42                        ; stdlib/bytesutil.contract:30:42
-   934  MUL
-    .loc 1 30 48                        ; stdlib/bytesutil.contract:30:48
-   935  PUSH_INT 20
-    .loc 1 30 20                        ; stdlib/bytesutil.contract:30:20
-   937  CALL 15                         ; bytesutil.uint_at
-    .loc 1 30 12                        ; stdlib/bytesutil.contract:30:12
-   940  TO_ADDR
-    .loc 1 30 5                         ; stdlib/bytesutil.contract:30:5
-   941  RET
+    .loc 1 35 13                        ; stdlib/bytesutil.contract:35:13
+   928  LOAD 1                          ; index
+    .loc 1 35 22                        ; stdlib/bytesutil.contract:35:22
+   930  PUSH_INT 0
+    .loc 1 35 19                        ; stdlib/bytesutil.contract:35:19
+   932  GE
+    .loc 1 35 24                        ; stdlib/bytesutil.contract:35:24
+   933  DUP
+   934  JUMP_IF_FALSE L947
+   937  POP
+    .loc 1 35 27                        ; stdlib/bytesutil.contract:35:27
+   938  LOAD 1                          ; index
+    .loc 1 35 39                        ; stdlib/bytesutil.contract:35:39
+   940  LOAD 0                          ; packed
+    .loc 1 35 35                        ; stdlib/bytesutil.contract:35:35
+   942  LEN
+    .loc 1 35 49                        ; stdlib/bytesutil.contract:35:49
+   943  PUSH_INT 20
+    .loc 1 35 47                        ; stdlib/bytesutil.contract:35:47
+   945  DIV
+    .loc 1 35 33                        ; stdlib/bytesutil.contract:35:33
+   946  LT
+    .loc 1 35 5                         ; stdlib/bytesutil.contract:35:5
+L947:
+   947  JUMP_IF_TRUE L954
+    .loc 1 35 53                        ; stdlib/bytesutil.contract:35:53
+   950  PUSH_CONST 19                   ; "index out of range"
+    .loc 1 35 5                         ; stdlib/bytesutil.contract:35:5
+   953  REVERT
+    .loc 1 36 28                        ; stdlib/bytesutil.contract:36:28
+L954:
+   954  LOAD 0                          ; packed
+    .loc 1 36 36                        ; stdlib/bytesutil.contract:36:36
+   956  LOAD 1                          ; index
+    .loc 1 36 44                        ; stdlib/bytesutil.contract:36:44
+   958  PUSH_INT 20
+    .loc 1 36 42                        ; stdlib/bytesutil.contract:36:42
+   960  MUL
+    .loc 1 36 48                        ; stdlib/bytesutil.contract:36:48
+   961  PUSH_INT 20
+    .loc 1 36 20                        ; stdlib/bytesutil.contract:36:20
+   963  CALL 15                         ; bytesutil.uint_at
+    .loc 1 36 12                        ; stdlib/bytesutil.contract:36:12
+   966  TO_ADDR
+    .loc 1 36 5                         ; stdlib/bytesutil.contract:36:5
+   967  RET
 
 .function 15 bytesutil.uint_at(b: bytes, start: int, size: int) -> int locals 6
-    .loc 1 13 13                        ; stdlib/bytesutil.contract:13:13
-   942  LOAD 1                          ; start
-    .loc 1 13 22                        ; stdlib/bytesutil.contract:13:22
-   944  PUSH_INT 0
-    .loc 1 13 19                        ; stdlib/bytesutil.contract:13:19
-   946  GE
-    .loc 1 13 24                        ; stdlib/bytesutil.contract:13:24
-   947  DUP
-   948  JUMP_IF_FALSE L957
-   951  POP
-    .loc 1 13 27                        ; stdlib/bytesutil.contract:13:27
-   952  LOAD 2                          ; size
-    .loc 1 13 35                        ; stdlib/bytesutil.contract:13:35
-   954  PUSH_INT 0
-    .loc 1 13 32                        ; stdlib/bytesutil.contract:13:32
-   956  GE
-    .loc 1 13 37                        ; stdlib/bytesutil.contract:13:37
-L957:
-   957  DUP
-   958  JUMP_IF_FALSE L971
-   961  POP
-    .loc 1 13 40                        ; stdlib/bytesutil.contract:13:40
-   962  LOAD 1                          ; start
-    .loc 1 13 48                        ; stdlib/bytesutil.contract:13:48
-   964  LOAD 2                          ; size
-    .loc 1 13 46                        ; stdlib/bytesutil.contract:13:46
-   966  ADD
-    .loc 1 13 60                        ; stdlib/bytesutil.contract:13:60
-   967  LOAD 0                          ; b
-    .loc 1 13 56                        ; stdlib/bytesutil.contract:13:56
-   969  LEN
-    .loc 1 13 53                        ; stdlib/bytesutil.contract:13:53
-   970  LE
-    .loc 1 13 5                         ; stdlib/bytesutil.contract:13:5
-L971:
-   971  JUMP_IF_TRUE L978
-    .loc 1 13 64                        ; stdlib/bytesutil.contract:13:64
-   974  PUSH_CONST 19                   ; "index out of range"
-    .loc 1 13 5                         ; stdlib/bytesutil.contract:13:5
-   977  REVERT
-    .loc 1 14 13                        ; stdlib/bytesutil.contract:14:13
-L978:
-   978  PUSH_INT 0
-    .loc 1 14 5                         ; stdlib/bytesutil.contract:14:5
-   980  STORE 3
-    .loc 1 15 20                        ; stdlib/bytesutil.contract:15:20
-   982  LOAD 1                          ; start
-    .loc 1 15 5                         ; stdlib/bytesutil.contract:15:5
-   984  STORE 4
-    .loc 1 15 27                        ; stdlib/bytesutil.contract:15:27
-   986  LOAD 1                          ; start
-    .loc 1 15 35                        ; stdlib/bytesutil.contract:15:35
+    .loc 1 21 13                        ; stdlib/bytesutil.contract:21:13
+   968  LOAD 1                          ; start
+    .loc 1 21 22                        ; stdlib/bytesutil.contract:21:22
+   970  PUSH_INT 0
+    .loc 1 21 19                        ; stdlib/bytesutil.contract:21:19
+   972  GE
+    .loc 1 21 24                        ; stdlib/bytesutil.contract:21:24
+   973  DUP
+   974  JUMP_IF_FALSE L983
+   977  POP
+    .loc 1 21 27                        ; stdlib/bytesutil.contract:21:27
+   978  LOAD 2                          ; size
+    .loc 1 21 35                        ; stdlib/bytesutil.contract:21:35
+   980  PUSH_INT 0
+    .loc 1 21 32                        ; stdlib/bytesutil.contract:21:32
+   982  GE
+    .loc 1 21 37                        ; stdlib/bytesutil.contract:21:37
+L983:
+   983  DUP
+   984  JUMP_IF_FALSE L994
+   987  POP
+    .loc 1 21 40                        ; stdlib/bytesutil.contract:21:40
    988  LOAD 2                          ; size
-    .loc 1 15 33                        ; stdlib/bytesutil.contract:15:33
-   990  ADD
-    .loc 1 15 5                         ; stdlib/bytesutil.contract:15:5
-   991  STORE 5
-L993:
-   993  LOAD 4
-   995  LOAD 5
-   997  LT
-   998  JUMP_IF_FALSE L1025
-    .loc 1 16 13                        ; stdlib/bytesutil.contract:16:13
-  1001  LOAD 3
-    .loc 1 16 17                        ; stdlib/bytesutil.contract:16:17
-  1003  PUSH_CONST 20                   ; 256
-    .loc 1 16 15                        ; stdlib/bytesutil.contract:16:15
-  1006  MUL
-    .loc 1 16 23                        ; stdlib/bytesutil.contract:16:23
-  1007  LOAD 0                          ; b
-    .loc 1 16 25                        ; stdlib/bytesutil.contract:16:25
-  1009  LOAD 4
-    .loc 1 16 23                        ; stdlib/bytesutil.contract:16:23
-  1011  BYTE_AT
-    .loc 1 16 21                        ; stdlib/bytesutil.contract:16:21
-  1012  ADD
-    .loc 1 16 9                         ; stdlib/bytesutil.contract:16:9
-  1013  STORE 3
-    .loc 1 15 5                         ; stdlib/bytesutil.contract:15:5
-  1015  LOAD 4
-  1017  PUSH_INT 1
-  1019  ADD
-  1020  STORE 4
-  1022  JUMP L993
-    .loc 1 18 12                        ; stdlib/bytesutil.contract:18:12
-L1025:
-  1025  LOAD 3
-    .loc 1 18 5                         ; stdlib/bytesutil.contract:18:5
-  1027  RET
+    .loc 1 21 52                        ; stdlib/bytesutil.contract:21:52
+   990  LOAD 0                          ; b
+    .loc 1 21 48                        ; stdlib/bytesutil.contract:21:48
+   992  LEN
+    .loc 1 21 45                        ; stdlib/bytesutil.contract:21:45
+   993  LE
+    .loc 1 21 55                        ; stdlib/bytesutil.contract:21:55
+L994:
+   994  DUP
+   995  JUMP_IF_FALSE L1008
+   998  POP
+    .loc 1 21 58                        ; stdlib/bytesutil.contract:21:58
+   999  LOAD 1                          ; start
+    .loc 1 21 71                        ; stdlib/bytesutil.contract:21:71
+  1001  LOAD 0                          ; b
+    .loc 1 21 67                        ; stdlib/bytesutil.contract:21:67
+  1003  LEN
+    .loc 1 21 76                        ; stdlib/bytesutil.contract:21:76
+  1004  LOAD 2                          ; size
+    .loc 1 21 74                        ; stdlib/bytesutil.contract:21:74
+  1006  SUB
+    .loc 1 21 64                        ; stdlib/bytesutil.contract:21:64
+  1007  LE
+    .loc 1 21 5                         ; stdlib/bytesutil.contract:21:5
+L1008:
+  1008  JUMP_IF_TRUE L1015
+    .loc 1 21 82                        ; stdlib/bytesutil.contract:21:82
+  1011  PUSH_CONST 19                   ; "index out of range"
+    .loc 1 21 5                         ; stdlib/bytesutil.contract:21:5
+  1014  REVERT
+    .loc 1 22 13                        ; stdlib/bytesutil.contract:22:13
+L1015:
+  1015  PUSH_INT 0
+    .loc 1 22 5                         ; stdlib/bytesutil.contract:22:5
+  1017  STORE 3
+    .loc 1 23 20                        ; stdlib/bytesutil.contract:23:20
+  1019  LOAD 1                          ; start
+    .loc 1 23 5                         ; stdlib/bytesutil.contract:23:5
+  1021  STORE 4
+    .loc 1 23 27                        ; stdlib/bytesutil.contract:23:27
+  1023  LOAD 1                          ; start
+    .loc 1 23 35                        ; stdlib/bytesutil.contract:23:35
+  1025  LOAD 2                          ; size
+    .loc 1 23 33                        ; stdlib/bytesutil.contract:23:33
+  1027  ADD
+    .loc 1 23 5                         ; stdlib/bytesutil.contract:23:5
+  1028  STORE 5
+L1030:
+  1030  LOAD 4
+  1032  LOAD 5
+  1034  LT
+  1035  JUMP_IF_FALSE L1062
+    .loc 1 24 13                        ; stdlib/bytesutil.contract:24:13
+  1038  LOAD 3
+    .loc 1 24 17                        ; stdlib/bytesutil.contract:24:17
+  1040  PUSH_CONST 20                   ; 256
+    .loc 1 24 15                        ; stdlib/bytesutil.contract:24:15
+  1043  MUL
+    .loc 1 24 23                        ; stdlib/bytesutil.contract:24:23
+  1044  LOAD 0                          ; b
+    .loc 1 24 25                        ; stdlib/bytesutil.contract:24:25
+  1046  LOAD 4
+    .loc 1 24 23                        ; stdlib/bytesutil.contract:24:23
+  1048  BYTE_AT
+    .loc 1 24 21                        ; stdlib/bytesutil.contract:24:21
+  1049  ADD
+    .loc 1 24 9                         ; stdlib/bytesutil.contract:24:9
+  1050  STORE 3
+    .loc 1 23 5                         ; stdlib/bytesutil.contract:23:5
+  1052  LOAD 4
+  1054  PUSH_INT 1
+  1056  ADD
+  1057  STORE 4
+  1059  JUMP L1030
+    .loc 1 26 12                        ; stdlib/bytesutil.contract:26:12
+L1062:
+  1062  LOAD 3
+    .loc 1 26 5                         ; stdlib/bytesutil.contract:26:5
+  1064  RET

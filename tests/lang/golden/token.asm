@@ -514,36 +514,36 @@ L414:
    449  RET
 
 .function 15 ownable.require_owner(owner: address, caller: address) locals 2
-    .loc 1 13 13                        ; stdlib/ownable.contract:13:13
+    .loc 1 15 13                        ; stdlib/ownable.contract:15:13
    450  LOAD 1                          ; caller
-    .loc 1 13 23                        ; stdlib/ownable.contract:13:23
+    .loc 1 15 23                        ; stdlib/ownable.contract:15:23
    452  LOAD 0                          ; owner
-    .loc 1 13 20                        ; stdlib/ownable.contract:13:20
+    .loc 1 15 20                        ; stdlib/ownable.contract:15:20
    454  EQ
-    .loc 1 13 5                         ; stdlib/ownable.contract:13:5
+    .loc 1 15 5                         ; stdlib/ownable.contract:15:5
    455  JUMP_IF_TRUE L462
-    .loc 1 13 30                        ; stdlib/ownable.contract:13:30
+    .loc 1 15 30                        ; stdlib/ownable.contract:15:30
    458  PUSH_CONST 13                   ; "caller is not the owner"
-    .loc 1 13 5                         ; stdlib/ownable.contract:13:5
+    .loc 1 15 5                         ; stdlib/ownable.contract:15:5
    461  REVERT
-    .loc 1 12 51                        ; stdlib/ownable.contract:12:51
+    .loc 1 14 51                        ; stdlib/ownable.contract:14:51
 L462:
    462  RET
 
 .function 16 ownable.require_nonzero(who: address) locals 1
-    .loc 1 19 13                        ; stdlib/ownable.contract:19:13
+    .loc 1 20 13                        ; stdlib/ownable.contract:20:13
    463  LOAD 0                          ; who
-    .loc 1 19 20                        ; stdlib/ownable.contract:19:20
+    .loc 1 20 20                        ; stdlib/ownable.contract:20:20
    465  PUSH_INT 0
    467  TO_ADDR
-    .loc 1 19 17                        ; stdlib/ownable.contract:19:17
+    .loc 1 20 17                        ; stdlib/ownable.contract:20:17
    468  NE
-    .loc 1 19 5                         ; stdlib/ownable.contract:19:5
+    .loc 1 20 5                         ; stdlib/ownable.contract:20:5
    469  JUMP_IF_TRUE L476
-    .loc 1 19 32                        ; stdlib/ownable.contract:19:32
+    .loc 1 20 32                        ; stdlib/ownable.contract:20:32
    472  PUSH_CONST 14                   ; "zero address"
-    .loc 1 19 5                         ; stdlib/ownable.contract:19:5
+    .loc 1 20 5                         ; stdlib/ownable.contract:20:5
    475  REVERT
-    .loc 1 18 34                        ; stdlib/ownable.contract:18:34
+    .loc 1 19 34                        ; stdlib/ownable.contract:19:34
 L476:
    476  RET
