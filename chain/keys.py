@@ -35,11 +35,22 @@ def verify(public_key: bytes, message: bytes, signature: bytes) -> bool:
     if type(signature) is not bytes or len(signature) != SIGNATURE_SIZE:
         return False
     try:
-        key = eddsa.import_public_key(public_key)
-        eddsa.new(key, "rfc8032").verify(message, signature)
+        verifier = _VERIFIERS.get(public_key)
+        if verifier is None:
+            verifier = eddsa.new(eddsa.import_public_key(public_key), "rfc8032")
+            if len(_VERIFIERS) >= _VERIFIER_CACHE_SIZE:
+                _VERIFIERS.clear()
+            _VERIFIERS[public_key] = verifier
+        verifier.verify(message, signature)
     except (ValueError, TypeError):
         return False
     return True
+
+
+# Decoding a public key (point decompression) is a fifth of a verification;
+# senders repeat, so decoded keys are kept. Invalid keys are never cached.
+_VERIFIERS: dict = {}
+_VERIFIER_CACHE_SIZE = 4096
 
 
 class PrivateKey:
