@@ -77,7 +77,8 @@ def test_commit_refuses_short_salts_and_odd_values(code):
 
 
 @settings(max_examples=30, deadline=None)
-@given(data=st.binary(max_size=64), start=st.integers(-2, 70), size=st.integers(-2, 40))
+@given(data=st.binary(max_size=64), start=st.integers(-2, 70) | st.just(2**255 - 1),
+       size=st.integers(-2, 31) | st.just(2**255 - 1))
 def test_uint_at_reads_big_endian(code, data, start, size):
     got = run(code, "uint_at", data, start, size)
     if 0 <= start and 0 <= size and start + size <= len(data):
@@ -93,6 +94,12 @@ def test_addresses_come_out_as_packed(code, addrs, extra):
     assert run(code, "address_count", packed) == len(addrs)
     for i, a in enumerate(addrs):
         assert run(code, "address_at", packed, i) == Address(a)
-    assert run(code, "address_at", packed, len(addrs)) == ("revert", "index out of range")
+    for beyond in (len(addrs), -1, 2**255 - 1):
+        assert run(code, "address_at", packed, beyond) == ("revert", "index out of range")
     if extra:
         assert run(code, "address_count", packed + b"\x00" * extra) == ("revert", "not a list of addresses")
+
+
+def test_uint_at_32_bytes_fits_only_below_the_sign_bit(code):
+    assert run(code, "uint_at", b"\x7f" + b"\xff" * 31, 0, 32) == 2**255 - 1
+    assert run(code, "uint_at", b"\x80" + b"\x00" * 31, 0, 32) == ("revert", "integer overflow")
