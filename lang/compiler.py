@@ -122,6 +122,8 @@ def abi_of(ci) -> dict:
 
 
 def compile_text(text, file, real=None, contract=None) -> Artifact:
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise TypeError(f"source must be str or bytes, not {type(text).__name__}")
     def run():
         f, ci = front(text, file, real, contract)
         _, code = _build(f, ci)
@@ -141,9 +143,9 @@ def read_source(path) -> tuple:
     p = Path(path)
     try:
         data = p.read_bytes()
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a path with a NUL byte
         r = Reporter()
-        r.error(str(path), 1, 1, f"cannot read the file: {exc.strerror or exc}")
+        r.error(str(path), 1, 1, f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")
         raise CompileError(r.errors) from None
     return data, p.resolve()
 

@@ -147,6 +147,8 @@ def describe_syntax_error(exc, text: str, gp):
         msg = f"expected {_join(exp_words)}, found {found}"
     if tok.type == "NAME" and word_here in ("function", "mapping", "constructor", "public", "uint256", "uint"):
         hint = _HINTS[word_here]
+    elif "NAME" in expected and tok.type not in _REGEX_NAMES and tok.value.isidentifier():
+        hint = f"`{tok.value}` is a reserved word; pick another name"
     if hint:
         msg += f" (hint: {hint})"
     return line, col, msg

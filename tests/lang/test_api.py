@@ -138,3 +138,32 @@ def _packed_sources(file, text):
     from vm.encoding import pack
 
     return pack([[file, text]]).hex()
+
+
+def test_stdlib_is_found_in_an_installed_wheel_layout(tmp_path, monkeypatch):
+    # A wheel has no repo-root stdlib/; pyproject force-includes it as lang/stdlib_files/.
+    from lang import loader
+
+    wheel_dir = tmp_path / "stdlib_files"
+    wheel_dir.mkdir()
+    (wheel_dir / "math.contract").write_text((ROOT / "stdlib/math.contract").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(loader, "STDLIB_DIRS", (tmp_path / "no-checkout", wheel_dir))
+    art = lang.compile_source('import "math";\ncontract C { pub fn f() -> int { return math.max(1, 2); } }', filename="c.contract")
+    assert "math.max" in [f.name for f in decode(art.bytecode).functions]
+
+
+def test_relative_imports_resolve_from_the_importing_file(tmp_path):
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "a.contract").write_text('import "./b.contract";\nfn a() -> int { return b.b() + 1; }\n', encoding="utf-8")
+    (tmp_path / "lib" / "b.contract").write_text("fn b() -> int { return 41; }\n", encoding="utf-8")
+    main = tmp_path / "main.contract"
+    main.write_text('import "./lib/a.contract" as liba;\ncontract M { pub fn f() -> int { return liba.a(); } }\n', encoding="utf-8")
+    import vm
+
+    art = lang.compile_file(str(main))
+    assert vm.execute(art.bytecode, "f").value == 42
+    (tmp_path / "lib" / "b.contract").write_text("fn b() -> int { return oops; }\n", encoding="utf-8")
+    with pytest.raises(lang.CompileError) as info:
+        lang.compile_file(str(main))
+    (e,) = info.value.errors
+    assert e.file == str(tmp_path / "lib" / "b.contract") and (e.line, e.column) == (1, 24)
