@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import chain
 
@@ -111,3 +112,37 @@ def test_paying_a_contract_runs_none_of_its_code(net, artifact, advance):
     auction.end(sender=net.accounts[2])
     assert net.balance(receiver.address) == 77
     assert receiver.total_received() == 0
+
+
+# Whatever the bids, the auction always holds exactly the highest bid plus
+# every credit, and in the end pays out exactly what came in: the winner's
+# bid to the beneficiary, every other bid back to its bidder.
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 4), st.integers(0, 400)), max_size=8))
+def test_every_coin_bid_is_paid_out_once(artifact, bids):
+    net = chain.Devnet()
+    beneficiary = net.accounts[5]
+    auction = net.deploy(artifact("auction"), beneficiary.address, 50, sender=net.accounts[0])
+    highest, bidder_of_highest, paid_in = 0, None, {i: 0 for i in range(1, 5)}
+    for who, amount in bids:
+        try:
+            auction.bid(sender=net.accounts[who], value=amount)
+        except chain.Reverted as e:
+            assert amount <= highest and e.reason == "there already is a higher bid"
+            continue
+        assert amount > highest
+        highest, bidder_of_highest = amount, who
+        paid_in[who] += amount
+        credits = sum(auction.pending(net.accounts[i].address) for i in range(1, 5))
+        assert net.balance(auction.address) == highest + credits
+    advance_to = auction.get_end_block() - net.height
+    net.mine(max(advance_to, 0))
+    before = net.balance(beneficiary.address)
+    auction.end(sender=net.accounts[6])
+    assert net.balance(beneficiary.address) == before + highest
+    for i in range(1, 5):
+        refund = paid_in[i] - (highest if i == bidder_of_highest else 0)
+        assert auction.pending(net.accounts[i].address) == refund
+        if refund:
+            assert auction.withdraw(sender=net.accounts[i]).value == refund
+    assert net.balance(auction.address) == 0

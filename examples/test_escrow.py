@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
+
+import chain
 
 PRICE = 5_000
 DURATION = 8
@@ -117,3 +120,35 @@ def test_bad_deployments_are_refused(net, artifact, parties, reverted):
         net.deploy(art, seller.address, seller.address, DURATION, sender=buyer, value=1)
     with reverted("duration must be positive"):
         net.deploy(art, seller.address, arbiter.address, 0, sender=buyer, value=1)
+
+
+# Whoever tries whatever, in any order, the escrow settles at most once and
+# pays out exactly the amount it holds, to the people the rules allow.
+ACTIONS = ["release", "refund", "dispute", "resolve", "wait"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 3), st.integers(0, PRICE)), max_size=8))
+def test_the_escrow_pays_out_exactly_once(artifact, steps):
+    net = chain.Devnet()
+    buyer, seller, arbiter, outsider = net.accounts[1], net.accounts[2], net.accounts[3], net.accounts[9]
+    people = [buyer, seller, arbiter, outsider]
+    escrow = net.deploy(artifact("escrow"), seller.address, arbiter.address, 4, sender=buyer, value=PRICE)
+    settled = []
+    for action, who, split in steps:
+        if action == "wait":
+            net.mine(2)
+            continue
+        args = (split,) if action == "resolve" else ()
+        try:
+            r = getattr(escrow, action)(*args, sender=people[who])
+        except chain.Reverted:
+            continue
+        settled += [e.name for e in r.logs if e.name in ("Released", "Refunded", "Resolved")]
+        # Who may do what: only the rules' parties ever succeed.
+        allowed = {"release": {0}, "refund": {0, 1}, "dispute": {0, 1}, "resolve": {2}}[action]
+        assert who in allowed, (action, who)
+    assert len(settled) <= 1
+    state = escrow.get_state()
+    assert net.balance(escrow.address) == (PRICE if state in (FUNDED, DISPUTED) else 0)
+    assert (state in (RELEASED, REFUNDED, RESOLVED)) == (len(settled) == 1)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import chain
 
@@ -118,3 +119,38 @@ def test_owner_bytes_must_hold_whole_addresses(net, artifact, reverted):
         net.deploy(artifact("multisig"), bytes(20), 1)
     with reverted("too many owners"):
         net.deploy(artifact("multisig"), b"".join(i.to_bytes(20, "big") for i in range(1, 18)), 1)
+
+
+# Any sequence of confirmations, revocations and executions by owners and
+# outsiders: a proposal executes at most once, only with enough confirmations
+# at that moment, and the wallet's coin moves exactly when it does.
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["confirm", "revoke", "execute"]), st.integers(0, 3)), max_size=10))
+def test_execution_needs_the_threshold_and_happens_once(artifact, steps):
+    net = chain.Devnet()
+    owners = net.accounts[1:4]
+    wallet = net.deploy(artifact("multisig"), packed(owners), 2, sender=owners[0], value=FUNDS)
+    payee = net.accounts[8]
+    pid = wallet.submit(payee.address, 700, sender=owners[0]).value
+    people = owners + [net.accounts[9]]
+    confirmed = {0}  # the submitter's confirmation
+    executed = False
+    for action, who in steps:
+        try:
+            getattr(wallet, action)(pid, sender=people[who])
+        except chain.Reverted:
+            ok = False
+        else:
+            ok = True
+        is_owner = who < 3
+        if action == "confirm":
+            assert ok == (is_owner and not executed and who not in confirmed)
+            confirmed |= {who} if ok else set()
+        elif action == "revoke":
+            assert ok == (is_owner and not executed and who in confirmed)
+            confirmed -= {who} if ok else set()
+        else:
+            assert ok == (is_owner and not executed and len(confirmed) >= 2)
+            executed = executed or ok
+        assert wallet.proposal(pid)[3] == len(confirmed)
+        assert net.balance(wallet.address) == FUNDS - (700 if executed else 0)
