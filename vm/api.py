@@ -83,6 +83,8 @@ def _begin(ex, host, program, fn, args, *, address, sender, value, static):
         raise Revert("bad value")
     if value and not fn.function.is_payable:
         raise Revert("not payable")
+    if value and (static or fn.function.is_view):
+        raise Revert("state change in a view call")
     values = conform_args(fn, args)
     if value:
         ex.move_coin(sender, address, value)

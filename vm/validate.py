@@ -44,6 +44,7 @@ class Program:
     index_of: dict  # byte offset -> instruction index
     heights: tuple  # operand stack height before each instruction (None: unreachable)
     blocks: tuple  # (first index, end index) of each basic block, in code order
+    block_gas: tuple  # static gas of each block, for a tier that charges per block
     funcs: tuple  # FuncInfo per function-table entry
     func_at: tuple  # function-table index of each instruction
     max_stack: int
@@ -156,7 +157,8 @@ def _check(obj: CodeObject, key: bytes) -> Program:
     heights, max_stack = _stack_heights(obj, funcs, instrs, index_of)
     blocks = _blocks(instrs, index_of, funcs)
     _check_struct_fields(obj, funcs, instrs, blocks, func_at)
-    return Program(obj, key, tuple(instrs), index_of, tuple(heights), blocks, funcs, tuple(func_at), max_stack)
+    block_gas = tuple(sum(instrs[i][1].gas for i in range(a, b)) for a, b in blocks)
+    return Program(obj, key, tuple(instrs), index_of, tuple(heights), blocks, block_gas, funcs, tuple(func_at), max_stack)
 
 
 def _check_immediate(obj, fn: FuncInfo, pc, spec: OpSpec, imm, index_of, ranges):

@@ -59,3 +59,4 @@ def test_program_keeps_blocks_and_heights():
     assert p.heights == (0, 1, 0, 1, 0, 1)
     assert p.blocks == ((0, 2), (2, 4), (4, 6))
     assert p.max_stack == 1
+    assert p.block_gas == (2 + 3, 2 + 2, 2 + 2)

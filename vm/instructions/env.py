@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from .. import gas
 from ..values import Address, ConformError, from_wire, value_size
+from .bytes_ops import utf8_size
 from .common import Revert, contextual, kind_of, type_error
+
+
+def _size(ex, v) -> int:
+    """A value's size, with text measured only after paying for it."""
+    return utf8_size(ex, v) if type(v) is str else value_size(v)
 
 
 @contextual
@@ -63,7 +69,7 @@ def emit(ex, s, event):
     name, fields = event
     n = len(fields)
     values = s[len(s) - n :] if n else []
-    ex.charge(gas.LOG_PER_WORD * gas.words(sum(value_size(v) for v in values)))
+    ex.charge(gas.LOG_PER_WORD * gas.words(sum(_size(ex, v) for v in values)))
     if ex.frame.ctx.static:
         raise Revert("state change in a view call")
     out = []
@@ -79,7 +85,7 @@ def emit(ex, s, event):
 
 def _xcall(ex, s, nargs, want_value):
     args = s[len(s) - nargs :] if nargs else []
-    ex.charge(gas.XCALL_ARG_PER_WORD * gas.words(sum(value_size(v) for v in args)))
+    ex.charge(gas.XCALL_ARG_PER_WORD * gas.words(sum(_size(ex, v) for v in args)))
     if nargs:
         del s[-nargs:]
     fname = s.pop()
