@@ -202,3 +202,24 @@ def test_attack_wide_structs_of_big_strings():
         % ("y" * 1000, "\n".join(["DUP"] * 254))
     )
     assert r.reason.startswith("value too large")
+
+
+def test_memory_stays_proportional_to_gas():
+    """Every frame down to the depth limit keeps its own fresh 64 KiB string alive."""
+    import tracemalloc
+
+    text = (
+        '.const 0 string "%s"\n'
+        ".function 0 main() -> int locals 0 pub\nPUSH_CONST 0\nCALL 1\nPUSH_INT 0\nRET\n"
+        ".function 1 f(s: string) locals 2\nLOAD 0\nLOAD 0\nCONCAT\nSTORE 1\nLOAD 0\nCALL 1\nRET\n" % ("z" * 32768)
+    )
+    code = vm.assemble_text(text)
+    vm.validate(code)
+    gas = 3_000_000
+    tracemalloc.start()
+    r = vm.execute(code, "main", gas=gas)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert r.reason == "call depth exceeded: over 256 frames"
+    assert peak > 255 * 65536  # the attack really held its strings
+    assert peak < 12 * gas  # about 10.7 bytes per gas at 3 gas per 32 bytes copied
