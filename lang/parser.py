@@ -12,6 +12,7 @@ from .errors import Reporter
 MAX_SOURCE_BYTES = 1_000_000
 MAX_NESTING = 100  # nested expressions/blocks; every later stage recurses at most this deep
 MAX_INT_DIGITS = 100
+MAX_SYNTAX_ERRORS = 20
 
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "r": "\r", "0": "\0"}
 
@@ -295,14 +296,36 @@ def parse(text: str, file: str, reporter: Reporter):
     parser, build = _parser()
     build.report = report
     build.unescape.report = report
+    seen: list = []
+
+    def on_error(exc):
+        # Report, then recover only where recovery is reliable: a missing ';' is
+        # inserted and parsing goes on, so one run reports every missing ';'.
+        seen.append(exc)
+        report(*describe_syntax_error(exc, text, _gp))
+        if len(seen) >= MAX_SYNTAX_ERRORS or not isinstance(exc, _gp.UnexpectedToken):
+            return False
+        if exc.token.type == "$END" or "SEMICOLON" not in exc.expected:
+            return False
+        ip = exc.interactive_parser
+        tok = exc.token
+        try:
+            ip.feed_token(_gp.Token("SEMICOLON", ";", tok.start_pos, tok.line, tok.column))
+            ip.feed_token(tok)
+        except _gp.UnexpectedInput:
+            return False
+        return True
+
     try:
-        module = parser.parse(text)
+        module = parser.parse(text, on_error=on_error)
     except _gp.UnexpectedInput as exc:
-        line, col, msg = describe_syntax_error(exc, text, _gp)
-        report(line, col, msg)
+        if not any(exc is s_ for s_ in seen):
+            report(*describe_syntax_error(exc, text, _gp))
         return None
     finally:
         build.report = build.unescape.report = None
+    if seen:
+        return None
     deep = _too_deep(module)
     if deep is not None:
         report(deep.line, deep.col, f"nesting is too deep (more than {MAX_NESTING} levels of expressions and blocks)")

@@ -135,6 +135,7 @@ def describe_syntax_error(exc, text: str, gp):
         msg = f"expected '{{': the body of if, else, while and for must be in braces, found {found}"
     elif expected == {"SEMICOLON"} or ("SEMICOLON" in expected and tok.type != "LBRACE" and len(expected) > 8):
         msg = f"expected ';' after the statement, found {found}"
+        line, col = _after_previous(text, line, col)
     elif {"STORAGE", "FN", "EVENT"} <= expected:
         msg = f"expected a contract member (storage, const, event, struct, init or fn), found {found}"
     elif {"CONTRACT", "IMPORT"} <= expected:
@@ -164,3 +165,17 @@ def _after_control(text: str, line: int, col: int) -> bool:
 def _end_position(text: str):
     lines = text.split("\n")
     return len(lines), len(lines[-1]) + 1
+
+
+def _after_previous(text: str, line: int, col: int):
+    """Just after the previous token when it ends an earlier line (where the ';' belongs)."""
+    off = _offset(text, line, col)
+    i = off
+    while i > 0 and text[i - 1] in " \t\r\n":
+        i -= 1
+    if "\n" not in text[i:off] or i == 0:
+        return line, col
+    start = text.rfind("\n", 0, i) + 1
+    if "//" in text[start:i] or "*/" in text[start:i]:
+        return line, col  # the line ends in a comment: keep pointing at the next token
+    return text.count("\n", 0, i) + 1, i - start + 1
