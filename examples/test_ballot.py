@@ -87,6 +87,8 @@ def test_delegation_passes_weight_along_a_chain(net, ballot, reverted):
     r = ballot.delegate(c.address, sender=b)
     assert r.logs[0].args == {"voter": b.address, "delegate": c.address}
     assert ballot.voter(c.address)[0] == 3  # c now votes with a's and b's weight
+    assert ballot.voter(a.address)[0] == 0  # a's weight has left a
+    assert ballot.voter(a.address)[2] == b.address
     ballot.vote(2, sender=c)
     assert votes(ballot) == [0, 0, 3]
     with reverted("already voted"):
