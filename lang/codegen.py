@@ -358,7 +358,7 @@ class FnGen:
         if isinstance(node, ast.Field):
             self.key(node.base)
             self.at(node)
-            self.op("PUSH_INT", self.c.refs[node][1])
+            self.push_value(self.c.refs[node][1])
             self.op("KEY")
             return
         bt = self.c.types[node.base]
@@ -383,7 +383,7 @@ class FnGen:
             self.op("STORE", k)
             for i, (_, ft) in enumerate(t.fields):
                 self.op("LOAD", k)
-                self.op("PUSH_INT", i)
+                self.push_value(i)
                 self.op("KEY")
                 self.load(ft, node)
             self.op("MAKE_STRUCT", len(t.fields))
@@ -401,7 +401,7 @@ class FnGen:
             self.op("STORE", k)
             for i, (_, ft) in enumerate(t.fields):
                 self.op("LOAD", k)
-                self.op("PUSH_INT", i)
+                self.push_value(i)
                 self.op("KEY")
                 self.op("LOAD", v)
                 self.op("GET_FIELD", i)
@@ -604,7 +604,7 @@ class FnGen:
             return
         self.op("LOAD", key_slot)
         for i in path:
-            self.op("PUSH_INT", i)
+            self.push_value(i)
             self.op("KEY")
         self.push_zero(t)
         self.op("SSTORE")

@@ -96,3 +96,12 @@ def test_internal_faults_are_reported_as_such(monkeypatch):
         lang.compile_source(fn("return a;"), filename="x.contract")
     assert "internal compiler error" in str(info.value) and "please report" in str(info.value)
     assert not isinstance(info.value, lang.CompileError)
+
+
+def test_wide_structs_work_in_storage_and_locals():
+    import vm
+
+    fields = ", ".join(f"f{i}: int" for i in range(200))
+    src = f"struct S {{ {fields} }} contract C {{ storage s: S; pub fn f() -> int {{ s.f150 = 7; let t = s; t.f199 += 2; return t.f150 + t.f199; }} }}"
+    art = lang.compile_source(src)
+    assert vm.execute(art.bytecode, "f").value == 9
