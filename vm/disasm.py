@@ -158,6 +158,7 @@ def _instr(obj, fi, pc, spec, imm, targets, region) -> str:
 
 # ---------------------------------------------------------------- reading
 
+_OFFSET = re.compile(r"[0-9]+")
 _TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|(->|[(){}:,])|([^\s(){}:,"]+))')
 
 
@@ -334,12 +335,16 @@ def assemble_text(text: str) -> CodeObject:
                 tok.next()
                 pc = tok.int("offset")
             lines.append((pc, f, ln, col, lineno))
-        elif head.isdigit() or head.startswith("."):
-            if head.isdigit():
+        elif _OFFSET.fullmatch(head) or head.startswith("."):
+            if _OFFSET.fullmatch(head):
+                if len(head) > 9:
+                    tok.fail(f"offset {head[:12]}... is out of range")
                 offset = int(head)
                 if offset != len(code):
                     tok.fail(f"offset {offset} does not match the position {len(code)}")
                 head = tok.next("an opcode")
+            if head.startswith(".") and head != ".bytes":
+                tok.fail(f"unknown directive {head!r}")
             if head == ".bytes":
                 h = tok.next("hex bytes")
                 try:
@@ -354,7 +359,10 @@ def assemble_text(text: str) -> CodeObject:
     for lineno, fi, label, at, size in pending:
         if (fi, label) not in labels:
             raise AssemblyError(f"line {lineno}: unknown label {label}")
-        code[at : at + size] = labels[(fi, label)].to_bytes(size, "big")
+        try:
+            code[at : at + size] = labels[(fi, label)].to_bytes(size, "big")
+        except OverflowError:
+            raise AssemblyError(f"line {lineno}: label {label} is at an offset a jump cannot hold") from None
     if sorted(funcs) != list(range(len(funcs))):
         raise AssemblyError("function indexes must run 0, 1, 2, ... without gaps")
     lines.sort(key=lambda e: e[0])

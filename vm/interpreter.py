@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import gas as G
 from . import limits
-from .errors import Fault, Revert, VMError, ValidationError, type_error
+from .errors import Fault, Revert, ValidationError, type_error
 from .instructions import HANDLERS
 from .values import Address, ConformError, from_wire
 from .validate import FuncInfo, Program, validate
@@ -284,4 +284,4 @@ def _run_traced(ex: Execution) -> None:
         raise
 
 
-__all__ = ["Execution", "Frame", "Context", "TraceEvent", "TracerFailed", "prepare", "conform_args", "VMError"]
+__all__ = ["Execution", "Frame", "Context", "TraceEvent", "TracerFailed", "prepare", "conform_args"]

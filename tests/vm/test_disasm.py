@@ -127,6 +127,7 @@ def test_undecodable_bytes_round_trip():
     "text,message",
     [
         ("NOPE", "line 1: unknown opcode 'NOPE'"),
+        (".nope 1", "line 1: unknown directive '.nope'"),
         (".function 0 f() locals 0\nPUSH_INT 999", "line 2: PUSH_INT needs an immediate that fits 1 byte(s), got '999'"),
         (".function 0 f() locals 0\nJUMP nowhere", "line 2: unknown label nowhere"),
         (".function 0 f() locals 0\n 5  RET", "line 2: offset 5 does not match the position 0"),
@@ -179,3 +180,21 @@ def test_any_code_object_round_trips(code):
     back = vm.assemble_text(text)
     assert back.encode() == data
     assert vm.disassemble(back) == text
+
+
+_WORDS = st.sampled_from(
+    [".function", ".const", ".event", ".file", ".loc", ".bytes", ".contract", "0", "1", "70000", "-1", "int", "string",
+     "P{", "}", "(", ")", ":", ",", "->", "locals", "pub", "at", '"x"', '"', "L1:", "L1", "JUMP", "PUSH_INT", "PUSH_CONST",
+     "RET", "0x", "0xzz", "ff", "9" * 5000, ";", "{", "a"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_WORDS, max_size=7).map(" ".join), max_size=8).map("\n".join))
+def test_any_text_assembles_or_gets_a_located_error(text):
+    try:
+        code = vm.assemble_text(text)
+    except AssemblyError as exc:
+        assert str(exc)
+        return
+    assert isinstance(code, CodeObject)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import vm
 from vm.asm import FunctionAsm, Instr, Label, assemble
-from vm.code import PUB, REENTRANT, CodeObject, Event, Function
+from vm.code import PUB, REENTRANT, CodeObject, Event
 from vm.opcodes import BY_NAME
 from vm.values import INT_MAX, INT_MIN
 
