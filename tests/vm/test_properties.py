@@ -7,12 +7,13 @@ from hypothesis import strategies as st
 
 import vm
 from vm.asm import FunctionAsm, Instr, Label, assemble
-from vm.code import PUB, REENTRANT, CodeObject, Event
+from vm.code import PUB, REENTRANT, CodeFormatError, CodeObject, Event, decode
 from vm.opcodes import BY_NAME
 from vm.values import INT_MAX, INT_MIN
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 GAS = 60_000
+_PREFIX = CodeObject("T", (), (), (), b"", (), ()).encode()[:8]  # a real header, so decoding gets further
 
 
 def check(result: vm.Result, gas: int) -> None:
@@ -29,6 +30,15 @@ def check(result: vm.Result, gas: int) -> None:
 
 
 # ------------------------------------------------------------------ hostile bytes
+
+
+@SETTINGS
+@given(st.one_of(st.binary(max_size=400), st.builds(lambda a, b: a + b, st.just(_PREFIX), st.binary(max_size=200))))
+def test_random_bytes_only_fail_decoding(data):
+    try:
+        decode(data)
+    except CodeFormatError:
+        pass
 
 
 @SETTINGS
