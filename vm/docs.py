@@ -28,7 +28,7 @@ DYNAMIC = {
     "SSTORE": f"+{gas.SSTORE_PER_WORD} per word of key and value, +{gas.SSTORE_NEW_KEY} for a new key",
     "KEY": f"+{gas.COPY_PER_WORD} per word of result",
     "EMIT": f"+{gas.LOG_PER_WORD} per word of fields",
-    "XCALL": f"+{gas.XCALL_ARG_PER_WORD} per word of args, +{gas.FRAME_PER_LOCAL} per callee local",
+    "XCALL": f"+{gas.XCALL_ARG_PER_WORD} per word of args and of the value returned, +{gas.FRAME_PER_LOCAL} per callee local",
     "XCALL_VOID": f"+{gas.XCALL_ARG_PER_WORD} per word of args, +{gas.FRAME_PER_LOCAL} per callee local",
 }
 

@@ -14,7 +14,7 @@ from . import gas as G
 from . import limits
 from .errors import Fault, Revert, ValidationError, type_error
 from .instructions import HANDLERS
-from .values import Address, ConformError, from_wire
+from .values import Address, ConformError, from_wire, value_size
 from .validate import FuncInfo, Program, validate
 
 
@@ -166,6 +166,8 @@ class Execution:
     def leave(self, value) -> None:
         frame = self.frame
         if frame.external and frame.func.returns is not None:
+            if len(self.frames) > 1:  # crossing back into a calling contract: paid like arguments
+                self.charge(G.XCALL_ARG_PER_WORD * G.words(value_size(value)))
             try:
                 value = from_wire(value, frame.func.returns)
             except ConformError as exc:
