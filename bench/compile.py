@@ -16,6 +16,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Running `python bench/compile.py` puts bench/ first on sys.path, where bench/vm.py
+# (the VM's benchmark) would shadow the vm package.
+if sys.path and Path(sys.path[0] or ".").resolve() == ROOT / "bench":
+    del sys.path[0]
 TOKEN = "examples/token.contract"
 
 

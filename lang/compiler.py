@@ -4,8 +4,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from vm import code as C
 from vm import limits
-from vm.asm import AssemblyError, assemble
+from vm.asm import AssemblyError, FunctionAsm, Instr, assemble
+from vm.errors import ValidationError
+from vm.validate import validate
 from vm.encoding import pack
 
 from . import ast
@@ -84,17 +87,33 @@ def front(text, file, real=None, contract=None):
 def _build(f: Front, ci):
     functions, events = generate(f.checked, ci, f.reporter)
     f.reporter.raise_if_any()
+    if not functions:
+        # The VM refuses code without functions; an empty contract gets an empty init.
+        functions = [FunctionAsm("init", (), None, 0, C.INIT, [Instr("RET", None, (ci.module.file, ci.node.line, ci.node.col))])]
     try:
         code = assemble(ci.name, functions, events)
     except AssemblyError as exc:
-        if "over the limit" in str(exc) or "pool is full" in str(exc):
+        if any(w in str(exc) for w in ("over the limit", "pool is full", "does not fit")):
             f.reporter.at(ci.module.file, ci.node, f"contract {ci.name} is too large: {exc}")
             f.reporter.raise_if_any()
         raise InternalCompilerError(f"assembler: {exc}", ci.name) from None
-    size = len(code.encode())
-    if size > limits.MAX_CODE_OBJECT_SIZE:
-        f.reporter.at(ci.module.file, ci.node, f"contract {ci.name} is too large: its code object is {size} bytes, over the limit of {limits.MAX_CODE_OBJECT_SIZE}")
+    data = code.encode()
+    if len(data) > limits.MAX_CODE_OBJECT_SIZE:
+        f.reporter.at(ci.module.file, ci.node, f"contract {ci.name} is too large: its code object is {len(data)} bytes, over the limit of {limits.MAX_CODE_OBJECT_SIZE}")
         f.reporter.raise_if_any()
+    # Hold the compiler to the VM's load-time rules: what compiles must deploy.
+    try:
+        validate(data)
+    except ValidationError as exc:
+        if "stack height" in str(exc):
+            file, line, col = ci.module.file, ci.node.line, ci.node.col
+            where = code.location(exc.offset) if exc.offset is not None else None
+            if where:
+                file, line, col = where.rsplit(":", 2)
+                line, col = int(line), int(col)
+            f.reporter.error(file, line, col, f"this expression needs more than {limits.MAX_STACK} stack slots; split it up")
+            f.reporter.raise_if_any()
+        raise InternalCompilerError(f"generated code fails validation: {exc}", ci.name) from None
     return functions, code
 
 

@@ -105,3 +105,25 @@ def test_wide_structs_work_in_storage_and_locals():
     src = f"struct S {{ {fields} }} contract C {{ storage s: S; pub fn f() -> int {{ s.f150 = 7; let t = s; t.f199 += 2; return t.f150 + t.f199; }} }}"
     art = lang.compile_source(src)
     assert vm.execute(art.bytecode, "f").value == 9
+
+
+def test_an_expression_over_the_stack_limit_is_a_located_compile_error():
+    args = ", ".join(["1"] * 199)
+    expr = "1"
+    for _ in range(6):
+        expr = f"g({args}, {expr})"
+    params = ", ".join(f"a{i}: int" for i in range(200))
+    src = f"contract C {{\nfn g({params}) -> int {{ return a0; }}\npub fn f() -> int {{ return {expr}; }}\n}}"
+    with pytest.raises(lang.CompileError) as info:
+        lang.compile_source(src)
+    (e,) = info.value.errors
+    assert e.line == 3 and "stack slots" in e.message
+
+
+def test_an_empty_contract_deploys():
+    import vm
+    from vm.host import MemoryHost
+
+    art = lang.compile_source("contract Empty { }")
+    r = vm.deploy(MemoryHost(), address=vm.values.Address(5), code=art.bytecode, args=[], sender=vm.values.Address(1), gas=100_000)
+    assert r.success, r.reason
