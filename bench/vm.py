@@ -1,4 +1,4 @@
-"""VM speed: instructions per second for an arithmetic loop and a storage-heavy loop, and peak memory.
+"""VM speed: instructions per second for an arithmetic loop, a storage-heavy loop and a call tree, and peak memory.
 
 Prints one JSON line. Run: .venv/bin/python bench/vm.py
 """
@@ -76,6 +76,32 @@ done:
     RET
 """
 
+# Internal calls: naive Fibonacci, a frame pushed and popped per call.
+CALLS = """
+.function 0 main(n: int) -> int locals 1 pub
+    LOAD 0
+    CALL 1
+    RET
+.function 1 fib(n: int) -> int locals 1
+    LOAD 0
+    PUSH_INT 2
+    LT
+    JUMP_IF_FALSE rec
+    LOAD 0
+    RET
+rec:
+    LOAD 0
+    PUSH_INT 1
+    SUB
+    CALL 1
+    LOAD 0
+    PUSH_INT 2
+    SUB
+    CALL 1
+    ADD
+    RET
+"""
+
 
 def measure(text: str, n: int, repeat: int = 3) -> dict:
     code = vm.assemble_text(text)
@@ -96,6 +122,7 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
     arith = measure(ARITH, n)
     store = measure(STORAGE, n // 4)
+    calls = measure(CALLS, 20)
     tracemalloc.start()
     vm.execute(vm.assemble_text(ARITH), "main", [n // 10], gas=10**12)
     vm.execute(vm.assemble_text(STORAGE), "main", [n // 40], gas=10**12, storage={})
@@ -106,7 +133,12 @@ def main() -> None:
             {
                 "arithmetic_loop": arith,
                 "storage_loop": store,
-                "instructions_per_second": {"arithmetic": arith["instructions_per_second"], "storage": store["instructions_per_second"]},
+                "call_tree": calls,
+                "instructions_per_second": {
+                    "arithmetic": arith["instructions_per_second"],
+                    "storage": store["instructions_per_second"],
+                    "calls": calls["instructions_per_second"],
+                },
                 "peak_traced_bytes": peak,
                 "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                 "python": sys.version.split()[0],
