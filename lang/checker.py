@@ -10,6 +10,7 @@ from vm import limits
 from vm.values import INT_MAX
 
 from . import ast
+from . import flow
 from . import fold as F
 from . import types as T
 from .symbols import (
@@ -442,18 +443,8 @@ class Checker:
         ctx.scopes.pop()
         ctx.next_slot = saved  # slots of an ended block are reused
 
-    # ---------- control flow ----------
     def terminates(self, s) -> bool:
-        """Whether control can never run past this statement or block."""
-        if isinstance(s, ast.Block):
-            return any(self.terminates(x) for x in s.stmts)
-        if isinstance(s, (ast.ReturnStmt, ast.RevertStmt)):
-            return True
-        if isinstance(s, ast.IfStmt):
-            return s.orelse is not None and self.terminates(s.then) and self.terminates(s.orelse)
-        if isinstance(s, ast.WhileStmt):
-            return self.out.consts.get(s.cond) is True and not _breaks(s.body)
-        return False
+        return flow.terminates(s, self.out.consts)
 
     # ---------- statements ----------
     def block(self, b, ctx):
@@ -1102,21 +1093,3 @@ class _Args:
 
     def __init__(self, node, args):
         self.line, self.col, self.args = node.line, node.col, args
-
-
-def _breaks(block) -> bool:
-    """Whether a loop body contains a break for this loop (not for a nested one)."""
-    stack = list(block.stmts)
-    while stack:
-        s = stack.pop()
-        if isinstance(s, ast.BreakStmt):
-            return True
-        if isinstance(s, ast.IfStmt):
-            stack.extend(s.then.stmts)
-            if isinstance(s.orelse, ast.Block):
-                stack.extend(s.orelse.stmts)
-            elif s.orelse is not None:
-                stack.append(s.orelse)
-        elif isinstance(s, ast.Block):
-            stack.extend(s.stmts)
-    return False

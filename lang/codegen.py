@@ -13,7 +13,7 @@ from vm.code import Event
 from vm.encoding import pack
 from vm.values import Address
 
-from . import ast
+from . import ast, flow
 from . import types as T
 from .errors import InternalCompilerError
 
@@ -130,17 +130,7 @@ class FnGen:
         return self.body
 
     def c_terminates(self, s):
-        from .checker import _breaks
-
-        if isinstance(s, ast.Block):
-            return any(self.c_terminates(x) for x in s.stmts)
-        if isinstance(s, (ast.ReturnStmt, ast.RevertStmt)):
-            return True
-        if isinstance(s, ast.IfStmt):
-            return s.orelse is not None and self.c_terminates(s.then) and self.c_terminates(s.orelse)
-        if isinstance(s, ast.WhileStmt):
-            return self.c.consts.get(s.cond) is True and not _breaks(s.body)
-        return False
+        return flow.terminates(s, self.c.consts)
 
     # ---------- statements ----------
     def block_stmts(self, stmts):
