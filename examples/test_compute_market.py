@@ -68,14 +68,18 @@ def test_honest_majority_is_paid_and_the_dissenter_loses_its_stake(mk, events):
     job = r.value
     assert events(r, "JobPosted")[0][1]["input_hash"] == INPUT
     assert events(r, "JobPosted")[0][1]["payment"] == PAYMENT
-    for w in (w1, w2, w3):
-        mk.join(job, w)
-    mk.commit(job, w1, GOOD)
+    for seat, w in enumerate((w1, w2, w3)):
+        r = mk.join(job, w)
+        assert events(r) == [("WorkerJoined", {"job": job, "worker": w.address, "seat": seat})]
+    r = mk.commit(job, w1, GOOD)
+    assert events(r) == [("Committed", {"job": job, "worker": w1.address,
+                                        "commitment": commitment(GOOD, salt_of(w1))})]
     mk.commit(job, w2, GOOD)
     assert mk.m.is_reveal_open(job) is False
-    r = mk.commit(job, w3, BAD)
+    mk.commit(job, w3, BAD)
     assert mk.m.is_reveal_open(job) is True  # every seat committed: no need to wait
-    mk.reveal(job, w1, GOOD)
+    r = mk.reveal(job, w1, GOOD)
+    assert events(r) == [("Revealed", {"job": job, "worker": w1.address, "result_hash": GOOD})]
     r = mk.reveal(job, w3, BAD)
     assert events(r, "QuorumReached") == []
     r = mk.reveal(job, w2, GOOD)
@@ -95,8 +99,9 @@ def test_honest_majority_is_paid_and_the_dissenter_loses_its_stake(mk, events):
 
     total = PAYMENT + 3 * STAKE
     assert mk.net.balance(mk.m.address) == total
-    for who in (w1, w2, mk.client):
-        mk.m.withdraw(sender=who)
+    for who, amount in ((w1, 550), (w2, 550), (mk.client, STAKE)):
+        r = mk.m.withdraw(sender=who)
+        assert events(r) == [("Withdrawn", {"who": who.address, "amount": amount})]
     assert mk.net.balance(mk.m.address) == 0
 
 
