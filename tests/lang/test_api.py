@@ -167,3 +167,17 @@ def test_relative_imports_resolve_from_the_importing_file(tmp_path):
         lang.compile_file(str(main))
     (e,) = info.value.errors
     assert e.file == str(tmp_path / "lib" / "b.contract") and (e.line, e.column) == (1, 24)
+
+
+def test_grammar_rules_name_the_ast_classes():
+    import re
+
+    from lang import ast
+
+    text = (ROOT / "lang/grammar.lark").read_text(encoding="utf-8")
+    rules = set(re.findall(r"^[?]?([a-z][a-z_]*)\s*:", text, re.M))
+    aliases = set(re.findall(r"->\s*([a-z_]+)", text))
+    helpers = {"params", "args", "type_ref", "else_branch", "expr"} | {r for r in rules if r.endswith("_expr")}
+    for name in sorted((rules | aliases) - helpers):
+        cls = "".join(part.capitalize() for part in name.split("_"))
+        assert isinstance(getattr(ast, cls, None), type), f"grammar rule {name} has no AST class {cls}"
