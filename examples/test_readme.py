@@ -49,6 +49,13 @@ def test_the_readme_has_both_setup_commands():
     assert "bash examples/tour.sh" in setup and "bash tests/run.sh" in setup
 
 
+def test_every_local_link_leads_to_a_file():
+    links = re.findall(r"\]\(([^)#]+)\)", README)
+    assert links
+    missing = [link for link in links if "://" not in link and not (ROOT / link).exists()]
+    assert not missing
+
+
 def test_the_command_line_transcript(tmp_path):
     steps = transcript()
     assert len(steps) >= 10
