@@ -77,6 +77,14 @@ def front(text, file, real=None, contract=None):
             r = Reporter()
             r.error(file, 1, 1, f"the source is not UTF-8 text (bad byte at offset {exc.start})")
             raise CompileError(r.errors) from None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # lone surrogates in a str given through the API
+        r = Reporter()
+        line = text.count("\n", 0, exc.start) + 1
+        r.add_source(file, text.encode("utf-8", "replace").decode("utf-8"))
+        r.error(file, line, exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1, "the source is not valid Unicode text")
+        raise CompileError(r.errors) from None
     f = Front(text, file, real)
     f.reporter.raise_if_any()
     ci = f.pick(contract)

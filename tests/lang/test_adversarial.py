@@ -56,6 +56,7 @@ def test_binary_and_odd_encodings():
     errors_of(b"\xff\xfe\x00garbage")
     errors_of("\x00\x01\x02")
     errors_of("contract C { pub fn f() { let é = 1; } }")
+    errors_of('contract C { pub fn f() -> string { return "\ud800"; } }')  # a lone surrogate
     # a UTF-8 byte order mark at the start is tolerated, as editors write one
     assert lang.compile_source("\ufeffcontract C { pub fn f() -> int { return 1; } }").bytecode
     # CRLF line endings
