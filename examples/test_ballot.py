@@ -203,3 +203,24 @@ def test_delegation_never_creates_or_loses_weight(artifact, actions):
     states = [b.voter(a.address) for a in net.accounts[:7]]
     undecided = sum(weight for weight, voted, _, _ in states if not voted)
     assert sum(votes(b)) + undecided == 7
+
+
+def test_a_delegation_chain_is_bounded(net, ballot, reverted):
+    # Following a delegation chain costs gas per step, so its length is capped
+    # (32 steps): nobody can make a delegation too expensive to ever succeed.
+    import hashlib
+
+    chair = net.accounts[0]
+    people = [chain.PrivateKey(hashlib.sha256(b"voter %d" % i).digest()) for i in range(35)]
+    for p in people:
+        net.transfer(chair, p.address, 10**9)
+        ballot.give_right_to_vote(p.address, sender=chair)
+    # people[i] delegates to people[i + 1], from the start: each records the
+    # next one (its delegate had not delegated yet), so the chain is 33 long.
+    for i in range(33):
+        ballot.delegate(people[i + 1].address, sender=people[i])
+    # people[34] -> people[0] would follow 33 delegations: refused.
+    with reverted("delegation chain too long"):
+        ballot.delegate(people[0].address, sender=people[34])
+    ballot.delegate(people[1].address, sender=people[34])  # 32 steps: allowed
+    assert ballot.voter(people[33].address)[0] == 35
