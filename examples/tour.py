@@ -78,9 +78,9 @@ class Story:
         self.gas_total = 0
         self.fees: dict = {}  # sender address bytes -> coin paid for gas
 
-    def _paid(self, net, receipt) -> int:
+    def _paid(self, receipt) -> int:
         """Records what the receipt's sender paid for gas."""
-        fee = receipt.gas_used * net.tx(receipt.tx_hash).gas_price
+        fee = receipt.gas_used * self.net.tx(receipt.tx_hash).gas_price
         key = bytes(receipt.sender)
         self.fees[key] = self.fees.get(key, 0) + fee
         self.gas_total += receipt.gas_used
@@ -112,15 +112,17 @@ class Story:
             self.console.rule(f"[bold]{title}")
 
     def show(self, value) -> str:
+        """A value for the story: names for known addresses, short hashes;
+        text from the chain is escaped so rich never reads it as markup."""
         if isinstance(value, chain.Address):
             return self.who(value)
         if isinstance(value, bytes):
             return "0x" + value.hex()[:16] + ("…" if len(value) > 8 else "")
-        return repr(value)
+        return _escape(repr(value))
 
     def tx(self, what: str, receipt) -> None:
         """Records a mined transaction and prints its gas and events."""
-        self._paid(self.net, receipt)
+        self._paid(receipt)
         events = [{"name": e.name, "args": {k: _jsonable(v) for k, v in e.args.items()}} for e in receipt.logs]
         self.steps.append({"what": what, "status": "success" if receipt.status else "reverted",
                            "gas_used": receipt.gas_used, "block": receipt.block_number, "events": events})
@@ -134,11 +136,17 @@ class Story:
         receipt = err.receipt
         gas = receipt.gas_used if receipt is not None else 0
         if receipt is not None:
-            self._paid(self.net, receipt)
+            self._paid(receipt)
         self.steps.append({"what": what, "status": "reverted", "gas_used": gas,
                            "reason": err.reason, "location": err.location})
         self.say(f"[yellow]✗[/] {what}  [dim]reverted as expected, gas {gas:,}[/]")
-        self.say(f"    reason: [yellow]{err.reason}[/]  at {err.location}")
+        self.say(f"    reason: [yellow]{_escape(str(err.reason))}[/]  at {_escape(str(err.location))}")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def _jsonable(v):
