@@ -392,7 +392,7 @@ def _fail(story: Story, message: str, as_json: bool) -> int:
     if as_json:
         print(json.dumps({"ok": False, "error": message, "steps": story.steps}, indent=2))
     else:
-        story.say(f"[bold red]tour failed:[/] {message}")
+        story.say(f"[bold red]tour failed:[/] {_escape(message)}")
     print(f"tour: {message}", file=sys.stderr)
     return 1
 
