@@ -80,6 +80,7 @@ class Checker:
         self._contract_ifaces: dict = {}
         self._iface_contract: dict = {}  # id(IfaceType) -> ContractInfo, for contracts used as interfaces
         self._bodies_started = False
+        self._list_elems: list = []
         self.view_calls: list = []  # (file, call node, FuncInfo) to judge once every body is checked
 
     # ---------- reporting ----------
@@ -99,6 +100,9 @@ class Checker:
             if mod.tree is not None:
                 self._signatures(self.infos[id(mod)])
         self._bodies_started = True
+        for file, node, st in self._list_elems:
+            if st.holds_storage():
+                self.rep.at(file, node, f"a list element cannot be a {st}: it holds a map or list (use a map of structs)")
         for mod in self.modules:
             if mod.tree is not None:
                 self._bodies(self.infos[id(mod)])
@@ -229,6 +233,8 @@ class Checker:
                 self.err(tn, "a list can only be a storage variable (or inside one)")
                 return T.ERROR
             e = self.resolve_type(tn.elem, mi, ci, "value")
+            if isinstance(e, T.StructType):
+                self._list_elems.append((self.file, tn.elem, e))  # judged once every struct is complete
             return T.ERROR if e is T.ERROR else T.ListType(e)
         name = tn.name
         if tn.module is not None:
@@ -256,7 +262,7 @@ class Checker:
         self.err(tn, f"unknown type {name!r}" + (f" ({hint})" if hint else ""))
         return T.ERROR
 
-    def _params(self, params, mi, ci, what):
+    def _params(self, params, mi, ci, what, storage_ok=False):
         out = []
         names = set()
         if len(params) > limits.MAX_FIELDS:
@@ -265,8 +271,18 @@ class Checker:
             if p.name in names:
                 self.err(p, f"{what} {p.name!r} is declared twice")
             names.add(p.name)
-            out.append((p.name, self.resolve_type(p.type, mi, ci)))
+            out.append((p.name, self.resolve_type(p.type, mi, ci, "storage" if storage_ok else "value")))
         return out
+
+    def _check_values(self, params, nodes, what):
+        """Parameters, returns and event fields must be values (no struct holding a map or list)."""
+        for (name, t), node in zip(params, nodes):
+            if isinstance(t, T.StructType) and t.holds_storage():
+                self.err(node, f"{what} {name!r} cannot be a {t}: it holds a map or list, so it lives only in storage")
+
+    def _check_ret(self, fi, node):
+        if isinstance(fi.ret, T.StructType) and fi.ret.holds_storage():
+            self.err(node.returns, f"cannot return a {fi.ret}: it holds a map or list, so it lives only in storage")
 
     def contract_iface(self, ci):
         """A contract of the program used as an interface: its pub functions (filled once signatures are known)."""
@@ -288,7 +304,7 @@ class Checker:
             if isinstance(item, ast.StructDef) and mi.structs.get(item.name) is not None:
                 st = mi.structs[item.name]
                 if not st.fields:
-                    st.fields.extend(self._params(item.fields, mi, None, "field"))
+                    st.fields.extend(self._params(item.fields, mi, None, "field", storage_ok=True))
             elif isinstance(item, ast.InterfaceDef) and item.name in mi.interfaces:
                 self._interface(mi, mi.interfaces[item.name], item)
             elif isinstance(item, ast.FnDef) and item.name in mi.functions:
@@ -343,7 +359,7 @@ class Checker:
             if isinstance(m, ast.StructDef) and m.name in ci.structs:
                 st = ci.structs[m.name]
                 if not st.fields:
-                    st.fields.extend(self._params(m.fields, mi, ci, "field"))
+                    st.fields.extend(self._params(m.fields, mi, ci, "field", storage_ok=True))
         for m in node.members:
             if isinstance(m, ast.StorageDecl) and ci.storage.get(m.name) and ci.storage[m.name].node is m:
                 ci.storage[m.name].type = self.resolve_type(m.type, mi, ci, "storage")
@@ -372,6 +388,8 @@ class Checker:
         for ci in mi.contracts.values():
             for c in ci.consts.values():
                 self._eval_const(c, mi, ci)
+            for ev in ci.events.values():
+                self._check_values(ev.params, ev.node.params, "event field")
             fns = list(ci.functions.values())
             if ci.init is not None:
                 fns.append(ci.init)
@@ -405,13 +423,16 @@ class Checker:
 
     def _function(self, fi: FuncInfo, ctx: _Ctx):
         node = fi.node
+        self._check_values(fi.params, node.params, "parameter")
+        if fi.ret is not None:
+            self._check_ret(fi, node)
         for (name, t), p in zip(fi.params, node.params):
+            if not T.is_value(t):
+                t = T.ERROR  # reported by _check_values
             if name in ctx.scopes[-1]:
                 t = T.ERROR  # reported already as a duplicate parameter
                 ctx.scopes[-1][name + "\0dup"] = None
             self._declare_local(ctx, p, name, t, quiet=True)
-        if fi.ret is not None and not T.is_value(fi.ret):
-            self.err(node.returns, f"a function cannot return a {fi.ret}")
         for s in node.body.stmts:
             self.stmt(s, ctx)
         if fi.ret is not None and not self.terminates(node.body):
@@ -499,7 +520,7 @@ class Checker:
             return T.ERROR
         if kind == "storage":
             self._writes_storage(node, ctx)
-        if isinstance(t, (T.MapType, T.ListType)):
+        if isinstance(t, (T.MapType, T.ListType)) or (isinstance(t, T.StructType) and t.holds_storage()):
             self.err(node, f"cannot assign a whole {t}; assign its elements")
             return T.ERROR
         return t
@@ -641,6 +662,9 @@ class Checker:
         t = self.expr(e, ctx, expect=expect)
         if isinstance(t, (T.MapType, T.ListType)):
             self.err(e, f"a {t} cannot be used as a value; index it or use len()")
+            return T.ERROR
+        if isinstance(t, T.StructType) and t.holds_storage():
+            self.err(e, f"a {t} holds a map or list, so it cannot be copied; use its fields")
             return T.ERROR
         if t is T.VOID:
             self.err(e, "this call returns no value")
@@ -972,6 +996,10 @@ class Checker:
         return fi.ret if fi.ret is not None else T.VOID
 
     def _struct_ctor(self, e, st, ctx):
+        if st.holds_storage():
+            self.err(e, f"struct {st.name} holds a map or list, so it lives only in storage: assign its fields one by one")
+            self._args_only(e, ctx)
+            return T.ERROR
         order = self._ordered_args(e, e.args, st.fields, ctx, f"struct {st.name}")
         self.out.refs[e] = ("struct", st, order)
         return st

@@ -29,6 +29,21 @@ class StructType:
     def __str__(self):
         return self.name
 
+    def holds_storage(self) -> bool:
+        """Whether a field (at any depth) is a map or a list: then the struct lives only in storage."""
+        stack, seen = [self], set()
+        while stack:
+            st = stack.pop()
+            if id(st) in seen:
+                continue
+            seen.add(id(st))
+            for _, ft in st.fields:
+                if isinstance(ft, (MapType, ListType)):
+                    return True
+                if isinstance(ft, StructType):
+                    stack.append(ft)
+        return False
+
     def field_index(self, name):
         for i, (n, _) in enumerate(self.fields):
             if n == name:
@@ -80,8 +95,10 @@ MAP_KEY_TYPES = (INT, BOOL, ADDRESS, BYTES, STRING)
 
 
 def is_value(t) -> bool:
-    """Types a local, parameter, return, field or event may have."""
-    return isinstance(t, (Prim, StructType, IfaceType)) or t is ERROR
+    """Types a local, parameter, return or event field may have."""
+    if isinstance(t, StructType):
+        return not t.holds_storage()
+    return isinstance(t, (Prim, IfaceType)) or t is ERROR
 
 
 def same(a, b) -> bool:
