@@ -81,3 +81,38 @@ def test_an_unusable_datadir_is_refused_in_one_line(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.startswith("tour: cannot use ")
     assert "Traceback" not in proc.stderr
+
+
+def _tour_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("obelisk_tour", ROOT / "examples" / "tour.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_a_chain_that_fails_verification_fails_the_tour(tmp_path, monkeypatch, capsys):
+    import chain
+
+    def broken(self):
+        raise chain.VerifyError("block 3: state root differs")
+
+    monkeypatch.setattr(chain.Devnet, "verify", broken)
+    tour = _tour_module()
+    assert tour.main(["--json", "--datadir", str(tmp_path / "d")]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is False
+    assert out["error"] == "the chain failed verification: verify-failed: block 3: state root differs"
+
+
+def test_a_story_that_goes_wrong_fails_the_tour(tmp_path, monkeypatch, capsys):
+    # If the honest workers disagreed (here: each gets different data), no
+    # quorum forms and the tour must notice, not print a happy ending.
+    tour = _tour_module()
+    answers = iter([b"0\n", b"1\n", b"2\n"])
+    monkeypatch.setattr(tour, "run_model", lambda data: next(answers))
+    assert tour.main(["--datadir", str(tmp_path / "d")]) == 1
+    captured = capsys.readouterr()
+    assert "tour failed" in captured.out
+    assert captured.err.startswith("tour: ")
