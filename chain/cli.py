@@ -94,7 +94,21 @@ class ObeliskGroup(click.Group):
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    return printable(" ".join(str(text).split()))
+
+
+def printable(text) -> str:
+    """Text safe to show on a terminal: control, format and other invisible
+    characters (an escape sequence or a bidi override in a revert reason that
+    a contract chose) are shown as escapes instead of acting on the terminal."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def printable_lines(text: str) -> str:
+    return "\n".join(printable(line) for line in str(text).split("\n"))
 
 
 def _silence_stdout() -> None:
@@ -110,7 +124,7 @@ def _report(state: State, exc: CliError) -> int:
     if state.json:
         document = exc.document if exc.document is not None else {"error": exc.message}
         click.echo(dumps(document))
-    click.echo(exc.detail.rstrip("\n") if exc.detail else f"obelisk: error: {exc.message}", err=True)
+    click.echo(printable_lines(exc.detail.rstrip("\n")) if exc.detail else f"obelisk: error: {printable(exc.message)}", err=True)
     return exc.code
 
 
@@ -199,7 +213,14 @@ def echo_fields(rows) -> None:
     rows = [(k, v) for k, v in rows]
     width = max((len(k) for k, _ in rows), default=0)
     for key, value in rows:
+        # Styled after escaping, so only our own styling reaches the terminal.
+        value = value if isinstance(value, _Styled) else printable(value)
         click.echo(f"{click.style(key.ljust(width), bold=True)}  {value}")
+
+
+class _Styled(str):
+    """Text already made safe and styled by us (echo_fields passes it as is)."""
+
 
 
 # --------------------------------------------------------------------------
@@ -350,17 +371,18 @@ def parse_args(texts, params, what: str):
 
 
 def human_value(value, t=None) -> str:
-    """How a value reads in the human view: strings bare at the top level, the rest as JSON."""
+    """How a value reads in the human view: strings bare at the top level, the rest as
+    JSON; either way made printable (the text may be anyone's)."""
     from chain.devnet import json_value
 
     if isinstance(value, str):
-        return value
+        return printable(value)
     data = json_value(value, t)
     if isinstance(data, bool):
         return "true" if data else "false"
     if isinstance(data, (int, str)):
-        return str(data)
-    return json.dumps(data, ensure_ascii=False)
+        return printable(data)
+    return printable(json.dumps(data, ensure_ascii=False))
 
 
 # --------------------------------------------------------------------------
@@ -623,7 +645,7 @@ def _hash_arg(text: str, what: str) -> bytes:
 
 
 def _reverted_line(reason, location) -> str:
-    return f"obelisk: reverted: {reason}" + (f" at {location}" if location else "")
+    return printable(f"obelisk: reverted: {reason}" + (f" at {location}" if location else ""))
 
 
 def _refused(exc) -> CliError:
@@ -641,7 +663,7 @@ def _refused(exc) -> CliError:
 
 def show_receipt(doc: dict) -> None:
     ok = doc["status"] == "success"
-    rows = [("status", click.style(doc["status"], fg="green" if ok else "red", bold=not ok)), ("tx", doc["tx"]),
+    rows = [("status", _Styled(click.style(doc["status"], fg="green" if ok else "red", bold=not ok))), ("tx", doc["tx"]),
             ("block", doc["block"]), ("gas used", doc["gas_used"])]
     if doc.get("address"):
         rows.append(("contract", doc["address"]))
@@ -657,7 +679,9 @@ def show_receipt(doc: dict) -> None:
 
 
 def _event_arg(value) -> str:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) and not value.startswith("0x") else human_value(value)
+    if isinstance(value, str) and not value.startswith("0x"):
+        return printable(json.dumps(value, ensure_ascii=False))
+    return human_value(value)
 
 
 def receipt_json(net, receipt) -> dict:
@@ -1098,5 +1122,5 @@ def disasm_cmd(state, target, contract):
         except CodeFormatError as exc:
             raise CliError(f"{target}: not a code object ({exc})") from None
     text = annotate(disassemble(code), code.files).rstrip("\n")
-    emit(state, {"contract": code.name, "text": text + "\n"}, lambda: click.echo(text))
+    emit(state, {"contract": code.name, "text": text + "\n"}, lambda: click.echo(printable_lines(text)))
     return EXIT_OK

@@ -162,3 +162,15 @@ def test_disasm_bad_inputs(ob, tmp_path):
     assert r.exit_code == 2 and "no contract at" in r.stderr
     r = ob.run(["disasm", DATA / "broken.contract"])
     assert r.exit_code == 2 and "error: unknown name 'y'" in r.stderr
+
+
+def test_text_from_a_contract_cannot_drive_the_terminal(ob):
+    address = ob.json(["deploy", DATA / "hostile.contract"])["address"]
+    outputs = [ob.run(["call", address, name]) for name in ("greet", "shout", "fail")]
+    assert [r.exit_code for r in outputs] == [0, 0, 1]
+    for r in outputs:
+        assert "\x1b" not in r.output and "\x07" not in r.output
+    assert outputs[0].stdout == "hi\\x1b]0;pwned\\x07\\x1b[2J\n"
+    assert 'Said(text="\\u001b[31mred' in outputs[1].stdout
+    assert outputs[2].stderr.startswith("obelisk: reverted: \\x1b[2Jcleared")
+    assert ob.json(["call", address, "greet"]) == {"value": "hi\x1b]0;pwned\x07\x1b[2J"}  # JSON keeps the text exactly
