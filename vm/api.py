@@ -99,13 +99,7 @@ def call(host, *, to, function, args, sender, value=0, gas, block=None, static=F
     ex = Execution(host, block or BlockEnv(), gas, tracer)
 
     def body():
-        code = host.get_code(to)
-        if code is None:
-            raise Revert("no code at address")
-        try:
-            program = validate(code)
-        except ValidationError as exc:
-            raise Fault(f"invalid code: {exc}") from None
+        program = ex.load(to, "invalid code")
         fn = program.function(function) if isinstance(function, str) else None
         if fn is None or not fn.function.is_pub or fn.function.is_init:
             raise Revert(f"no function {function}")
@@ -133,6 +127,7 @@ def deploy(host, *, address, code, args, sender, value=0, gas, block=None, trace
         if host.get_code(address) is not None:
             raise Fault("address already has code")
         host.set_code(address, data)
+        ex.warm.add(address)  # paid for above
         init = program.init
         if init is None:
             if args:
@@ -191,10 +186,11 @@ def execute(
 
     def body():
         try:
-            program = validate(code)
-        except ValidationError as exc:
+            data = code.encode() if isinstance(code, CodeObject) else bytes(code)
+        except Exception as exc:  # a hand-built object holding values that have no encoding
             raise Fault(f"invalid code: {exc}") from None
-        host.code[address] = code.encode() if isinstance(code, CodeObject) else bytes(code)
+        host.code[address] = data
+        program = ex.load(address, "invalid code")
         fn = program.function(function) if isinstance(function, str) else None
         if fn is None or not (fn.function.is_pub or fn.function.is_init):
             raise Revert(f"no function {function}")

@@ -32,6 +32,11 @@ FRAME_PER_LOCAL = 1
 STRUCT_PER_FIELD = 1
 # deploy: per byte of code, paid before decoding and validating it.
 DEPLOY_PER_BYTE = 20
+# The first load of a contract's code in a call (top level or XCALL), per byte
+# of its code object: decoding, validating and predecoding it costs about a
+# microsecond per byte when it is not in the process's cache, and whether it
+# is must not change the gas.
+CODE_LOAD_PER_BYTE = 8
 
 
 def words(nbytes: int) -> int:

@@ -109,6 +109,7 @@ class Execution:
         self.frame: Frame | None = None
         self.logs: list = []  # (address, event name, fields)
         self.active: dict = {}  # address -> frames of it entered from outside
+        self.warm: set = set()  # addresses whose code this call has loaded (and paid for) already
         self.done = False
         self.value = None
         self.error_at = None  # (frame, instruction index) of a failure
@@ -139,15 +140,22 @@ class Execution:
         args.extend([0] * (callee.nlocals - callee.nparams))
         self._push(Frame(f.code, args, callee.entry, callee, f.ctx, callee.returns is not None, False))
 
-    def enter_external(self, to: Address, name: str, args: list, want_value: bool) -> None:
-        ctx = self.frame.ctx
-        code = self.host.get_code(to)
+    def load(self, address: Address, invalid: str) -> Program:
+        """The validated program at an address; its first load in this call is paid per byte."""
+        code = self.host.get_code(address)
         if code is None:
             raise Revert("no code at address")
+        if address not in self.warm:
+            self.charge(G.CODE_LOAD_PER_BYTE * len(code))
+            self.warm.add(address)
         try:
-            program = validate(code)
+            return validate(code)
         except ValidationError as exc:
-            raise Fault(f"invalid code at address: {exc}") from None
+            raise Fault(f"{invalid}: {exc}") from None
+
+    def enter_external(self, to: Address, name: str, args: list, want_value: bool) -> None:
+        ctx = self.frame.ctx
+        program = self.load(to, "invalid code at address")
         fn = program.function(name)
         if fn is None or not fn.function.is_pub or fn.function.is_init:
             raise Revert(f"no function {name}")

@@ -6,6 +6,7 @@ no underflow, no falling off a function, RET at exactly its return height.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -15,8 +16,12 @@ from .code import CodeFormatError, CodeObject, Function, decode
 from .errors import ValidationError
 from .opcodes import BY_CODE, OpSpec, TYPE_TAGS
 
-CACHE_SIZE = 256
+# The cache is bounded by entries and by bytecode held: a program costs about
+# 260 bytes of memory per byte of code, so 4 MiB of code is about 1 GiB at worst.
+CACHE_SIZE = 1024
+CACHE_CODE_BYTES = 4 * 1024 * 1024
 _cache: OrderedDict = OrderedDict()
+_cached_bytes = 0
 
 
 @dataclass(eq=False)
@@ -50,11 +55,11 @@ class Program:
     max_stack: int
     ops: list | None = field(default=None)  # the interpreter's predecoded form, built lazily
 
+    by_name: dict = field(default_factory=dict)  # function name -> FuncInfo (names are unique)
+
     def function(self, name: str) -> FuncInfo | None:
-        for f in self.funcs:
-            if f.name == name:
-                return f
-        return None
+        # A dict, not a scan: a contract with 65535 functions must not make every call slow.
+        return self.by_name.get(name)
 
     @property
     def init(self) -> FuncInfo | None:
@@ -92,10 +97,17 @@ def validate(code) -> Program:
     except CodeFormatError as exc:
         raise ValidationError(f"bad code object: {exc}") from None
     program = _check(obj, key)
-    _cache[key] = program
-    if len(_cache) > CACHE_SIZE:
-        _cache.popitem(last=False)
+    _remember(key, program)
     return program
+
+
+def _remember(key: bytes, program: Program) -> None:
+    global _cached_bytes
+    _cache[key] = program
+    _cached_bytes += len(program.code.code)
+    while len(_cache) > CACHE_SIZE or (_cached_bytes > CACHE_CODE_BYTES and len(_cache) > 1):
+        _, old = _cache.popitem(last=False)
+        _cached_bytes -= len(old.code.code)
 
 
 def _decode_all(obj: CodeObject, starts: list) -> tuple:
@@ -152,13 +164,19 @@ def _check(obj: CodeObject, key: bytes) -> Program:
         FuncInfo(i, f.name, ranges[i][0], len(f.params), f.nlocals, f.returns, f.flags, f, ranges[i][1])
         for i, f in enumerate(obj.functions)
     )
+    effects = []
     for i, (pc, spec, imm) in enumerate(instrs):
-        _check_immediate(obj, funcs[func_at[i]], pc, spec, imm, index_of, ranges)
-    heights, max_stack = _stack_heights(obj, funcs, instrs, index_of)
+        fixed = _FIXED.get(spec.code)
+        if spec.imm:
+            _check_immediate(obj, funcs[func_at[i]], pc, spec, imm, index_of, ranges)
+        effects.append(fixed or stack_effect(obj, funcs[func_at[i]], spec, imm))
+    heights, max_stack = _stack_heights(funcs, instrs, index_of, effects)
     blocks = _blocks(instrs, index_of, funcs)
-    _check_struct_fields(obj, funcs, instrs, blocks, func_at)
+    _check_struct_fields(funcs, instrs, blocks, func_at, effects)
     block_gas = tuple(sum(instrs[i][1].gas for i in range(a, b)) for a, b in blocks)
-    return Program(obj, key, tuple(instrs), index_of, tuple(heights), blocks, block_gas, funcs, tuple(func_at), max_stack)
+    program = Program(obj, key, tuple(instrs), index_of, tuple(heights), blocks, block_gas, funcs, tuple(func_at), max_stack)
+    program.by_name = {f.name: f for f in funcs}
+    return program
 
 
 def _check_immediate(obj, fn: FuncInfo, pc, spec: OpSpec, imm, index_of, ranges):
@@ -185,6 +203,10 @@ def _check_immediate(obj, fn: FuncInfo, pc, spec: OpSpec, imm, index_of, ranges)
             bad(f"jump target {imm} is outside the function")
 
 
+# (pops, pushes) of the opcodes whose effect does not depend on their immediate or function.
+_FIXED = {op.code: (op.pops, op.pushes) for op in BY_CODE.values() if type(op.pops) is int and type(op.pushes) is int}
+
+
 def stack_effect(obj: CodeObject, fn: FuncInfo, spec: OpSpec, imm) -> tuple:
     """(pops, pushes) of one instruction, resolving the table's variable-arity rules."""
 
@@ -208,7 +230,7 @@ def stack_effect(obj: CodeObject, fn: FuncInfo, spec: OpSpec, imm) -> tuple:
     return resolve(spec.pops), resolve(spec.pushes)
 
 
-def _stack_heights(obj, funcs, instrs, index_of) -> tuple:
+def _stack_heights(funcs, instrs, index_of, effects) -> tuple:
     """One pass per function over reachable instructions; a height, once set, must agree."""
     heights = [None] * len(instrs)
     max_stack = 0
@@ -225,7 +247,7 @@ def _stack_heights(obj, funcs, instrs, index_of) -> tuple:
                 continue
             heights[i] = h
             pc, spec, imm = instrs[i]
-            pops, pushes = stack_effect(obj, fn, spec, imm)
+            pops, pushes = effects[i]
             if h < pops:
                 raise ValidationError(f"stack underflow: {spec.name} needs {pops}, has {h}", function=fn.name, offset=pc)
             nh = h - pops + pushes
@@ -256,15 +278,23 @@ def _blocks(instrs, index_of, funcs) -> tuple:
     return tuple(zip(starts, starts[1:] + [len(instrs)]))
 
 
-def _check_struct_fields(obj, funcs, instrs, blocks, func_at):
+def _check_struct_fields(funcs, instrs, blocks, func_at, effects):
     """Field indexes against MAKE_STRUCT counts known within a basic block."""
-    for first, end in blocks:
+    field_ops = [i for i, (_, spec, _) in enumerate(instrs) if spec.name in ("GET_FIELD", "SET_FIELD")]
+    if not field_ops:
+        return
+    wanted = set()
+    starts = [a for a, _ in blocks]
+    for i in field_ops:
+        wanted.add(bisect.bisect_right(starts, i) - 1)
+    for b in sorted(wanted):
+        first, end = blocks[b]
         known: list = []  # struct field counts of the top values (None: unknown), top last
         fn = funcs[func_at[first]]
         for i in range(first, end):
             pc, spec, imm = instrs[i]
             name = spec.name
-            pops, pushes = stack_effect(obj, fn, spec, imm)
+            pops, pushes = effects[i]
             if len(known) < max(pops, 2):  # what lies below the tracked values is unknown
                 known[:0] = [None] * (max(pops, 2) - len(known))
             if name in ("GET_FIELD", "SET_FIELD"):

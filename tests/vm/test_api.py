@@ -223,3 +223,38 @@ def test_memory_stays_proportional_to_gas():
     assert r.reason == "call depth exceeded: over 256 frames"
     assert peak > 255 * 65536  # the attack really held its strings
     assert peak < 12 * gas  # about 10.7 bytes per gas at 3 gas per 32 bytes copied
+
+
+def test_code_is_paid_for_once_per_call_per_contract():
+    from vm import gas as G
+
+    other = vm.assemble_text('.const 0 string "%s"\n.function 0 f() -> int locals 0 pub\nPUSH_INT 1\nRET' % ("p" * 1000)).encode()
+    host = MemoryHost()
+    host.set_code(Address(0xD), other)
+    one = vm.assemble_text(
+        '.const 0 int 13\n.const 1 string "f"\n.function 0 main() -> int locals 0 pub\n'
+        "PUSH_CONST 0\nTO_ADDR\nPUSH_CONST 1\nXCALL 0\nRET"
+    )
+    two = vm.assemble_text(
+        '.const 0 int 13\n.const 1 string "f"\n.function 0 main() -> int locals 0 pub\n'
+        "PUSH_CONST 0\nTO_ADDR\nPUSH_CONST 1\nXCALL 0\nPUSH_CONST 0\nTO_ADDR\nPUSH_CONST 1\nXCALL 0\nADD\nRET"
+    )
+    host.set_code(Address(0x1), one.encode())
+    host.set_code(Address(0x2), two.encode())
+    g1 = vm.call(host, to=Address(0x1), function="main", args=[], sender=ALICE, gas=100_000).gas_used
+    g2 = vm.call(host, to=Address(0x2), function="main", args=[], sender=ALICE, gas=100_000).gas_used
+    load = G.CODE_LOAD_PER_BYTE * len(other)
+    second_call = g2 - g1 - G.CODE_LOAD_PER_BYTE * (len(two.encode()) - len(one.encode()))
+    assert 700 < second_call < load  # the second XCALL found the code warm
+
+
+def test_the_program_cache_is_bounded_by_code_bytes(monkeypatch):
+    import importlib
+
+    V = importlib.import_module("vm.validate")
+    monkeypatch.setattr(V, "_cache", type(V._cache)())
+    monkeypatch.setattr(V, "_cached_bytes", 0)
+    monkeypatch.setattr(V, "CACHE_CODE_BYTES", 100)
+    for i in range(10):
+        V.validate(vm.assemble_text(".function 0 main() -> int locals 0 pub\n" + "PUSH_INT %d\nPOP\n" % i * 10 + "PUSH_INT 1\nRET"))
+    assert 1 <= len(V._cache) <= 3 and V._cached_bytes <= 100
