@@ -127,7 +127,7 @@ def deploy(host, *, address, code, args, sender, value=0, gas, block=None, trace
         if host.get_code(address) is not None:
             raise Fault("address already has code")
         host.set_code(address, data)
-        ex.warm.add(address)  # paid for above
+        ex.loaded[address] = program  # paid for above
         init = program.init
         if init is None:
             if args:

@@ -109,7 +109,7 @@ class Execution:
         self.frame: Frame | None = None
         self.logs: list = []  # (address, event name, fields)
         self.active: dict = {}  # address -> frames of it entered from outside
-        self.warm: set = set()  # addresses whose code this call has loaded (and paid for) already
+        self.loaded: dict = {}  # address -> Program this call has loaded (and paid for) already
         self.done = False
         self.value = None
         self.error_at = None  # (frame, instruction index) of a failure
@@ -142,16 +142,19 @@ class Execution:
 
     def load(self, address: Address, invalid: str) -> Program:
         """The validated program at an address; its first load in this call is paid per byte."""
+        program = self.loaded.get(address)
+        if program is not None:
+            return program
         code = self.host.get_code(address)
         if code is None:
             raise Revert("no code at address")
-        if address not in self.warm:
-            self.charge(G.CODE_LOAD_PER_BYTE * len(code))
-            self.warm.add(address)
+        self.charge(G.CODE_LOAD_PER_BYTE * len(code))
         try:
-            return validate(code)
+            program = validate(code)
         except ValidationError as exc:
             raise Fault(f"{invalid}: {exc}") from None
+        self.loaded[address] = program
+        return program
 
     def enter_external(self, to: Address, name: str, args: list, want_value: bool) -> None:
         ctx = self.frame.ctx
