@@ -115,6 +115,8 @@ def main():
                 "token_cold_ms": round(cold, 1),
                 "token_cold_goal_ms": 300,
                 "cold_command": what,
+                # without cached bytecode every module compiles from source at start-up
+                "python_writes_bytecode": not sys.flags.dont_write_bytecode,
                 "generated_lines": n,
                 "generated_compile_ms": round(big_ms, 1),
                 "lines_per_second": round(lps),
