@@ -181,3 +181,20 @@ def test_grammar_rules_name_the_ast_classes():
     for name in sorted((rules | aliases) - helpers):
         cls = "".join(part.capitalize() for part in name.split("_"))
         assert isinstance(getattr(ast, cls, None), type), f"grammar rule {name} has no AST class {cls}"
+
+
+def test_complete_examples_in_the_language_guide_compile():
+    import re
+
+    text = (ROOT / "docs/language.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```\n(.*?)```", text, re.S) if "contract " in b and "..." not in b]
+    assert len(blocks) >= 3
+    for b in blocks:
+        lang.compile_source(b, filename="guide.contract")
+
+
+def test_every_keyword_is_reserved():
+    words = "import as struct interface contract fn pub view payable reentrant storage const event init emit let if else while for in range break continue return require revert map list int bool address bytes string true false msg block this".split()
+    for w in words:
+        with pytest.raises(lang.CompileError):
+            lang.compile_source(f"contract C {{ pub fn f() {{ let {w} = 1; }} }}")
