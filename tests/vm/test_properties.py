@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import vm
 from vm.asm import FunctionAsm, Instr, Label, assemble
-from vm.code import PUB, REENTRANT, CodeFormatError, CodeObject, Event, decode
+from vm.code import PUB, REENTRANT, VIEW, CodeFormatError, CodeObject, Event, decode
 from vm.opcodes import BY_NAME
 from vm.values import INT_MAX, INT_MIN
 
@@ -164,6 +164,13 @@ def programs(draw):
                     if h >= cp:
                         body.append(Instr("CALL", callee))
                         h = h - cp + (1 if cr else 0)
+                elif choice == 8 and draw(st.booleans()):
+                    # A real external call back into this contract (reentrancy, static, frames).
+                    callee = draw(st.integers(0, nfuncs - 1))
+                    body += [Instr("SELF"), Instr("PUSH_CONST", f"f{callee}")]
+                    body += [Instr("PUSH_INT", draw(st.integers(-3, 3))) for _ in range(sigs[callee][0])]
+                    body.append(Instr(draw(st.sampled_from(["XCALL", "XCALL_VOID"])), sigs[callee][0]))
+                    h += 1 if body[-1].op == "XCALL" else 0
                 elif choice == 8 and h >= 2:
                     n = draw(st.integers(0, min(h - 2, 2)))
                     body.append(Instr(draw(st.sampled_from(["XCALL", "XCALL_VOID"])), n))
@@ -192,14 +199,14 @@ def programs(draw):
                 body.append(Instr("PUSH_CONST", "no"))
                 body.append(Instr("REVERT"))
         params = tuple((f"p{j}", "int") for j in range(nparams))
-        flags = PUB | (REENTRANT if draw(st.booleans()) else 0)
+        flags = PUB | (REENTRANT if draw(st.booleans()) else 0) | (VIEW if draw(st.integers(0, 4)) == 0 else 0)
         funcs.append(FunctionAsm(f"f{i}", params, "int" if returns else None, nlocals, flags, body))
     events = [Event("E", (("v", "int"),))]
     args = [draw(st.integers(-5, 5)) for _ in range(sigs[0][0])]
     return assemble("Gen", funcs, events), args
 
 
-@SETTINGS
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programs())
 def test_valid_programs_halt_with_a_vm_result(program):
     code, args = program
