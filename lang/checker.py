@@ -773,6 +773,11 @@ class Checker:
                 return T.ERROR
             if not self._env_allowed(e, ctx, f"{b.name}.{e.name}"):
                 return T.ERROR
+            fn = ctx.fn
+            if e.name == "value" and fn is not None and fn.kind in ("pub", "init") and not fn.payable:
+                # As in Solidity: value sent to it reverts, so msg.value here is always 0 (a forgotten `payable`).
+                what = "init" if fn.kind == "init" else f"function {fn.name}"
+                self.err(e, f"msg.value is always 0 in {what}, which is not payable; mark it payable")
             self.out.refs[e] = ("env", f"{b.name}.{e.name}")
             self.out.types[b] = T.ERROR
             return fields[e.name]
