@@ -80,6 +80,7 @@ REASONS = (
     ("fault", "value too large: "),
     ("fault", "value nested too deeply: "),
     ("fault", "storage key too large: "),
+    ("fault", "memory limit exceeded: "),
     ("fault", "call depth exceeded: "),
     ("fault", "invalid code: "),
     ("fault", "invalid code at address: "),

@@ -110,9 +110,16 @@ class Execution:
         self.logs: list = []  # (address, event name, fields)
         self.active: dict = {}  # address -> frames of it entered from outside
         self.loaded: dict = {}  # address -> Program this call has loaded (and paid for) already
+        self.allocated = 0  # bytes of values built so far (see limits.MAX_ALLOCATION)
         self.done = False
         self.value = None
         self.error_at = None  # (frame, instruction index) of a failure
+
+    def allocate(self, nbytes: int) -> None:
+        """Count bytes of values built; past the call's allowance it faults before building."""
+        self.allocated += nbytes
+        if self.allocated > limits.MAX_ALLOCATION:
+            raise Fault(f"memory limit exceeded: over {limits.MAX_ALLOCATION} bytes of values built in one call")
 
     def charge(self, amount: int) -> None:
         self.gas -= amount

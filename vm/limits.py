@@ -26,3 +26,8 @@ MAX_VALUE_SIZE = 64 * 1024
 MAX_VALUE_DEPTH = 16
 # Bytes of an encoded storage key (slot path with map keys).
 MAX_KEY_SIZE = 4 * 1024
+# Bytes of strings, bytes, keys and struct fields one call may build in all
+# (freed or not): with gas it bounds a call's memory, whatever its gas limit.
+MAX_ALLOCATION = 32 * 1024 * 1024
+# What one struct field counts against MAX_ALLOCATION (a reference and its share of the object).
+STRUCT_FIELD_BYTES = 64

@@ -258,3 +258,24 @@ def test_the_program_cache_is_bounded_by_code_bytes(monkeypatch):
     for i in range(10):
         V.validate(vm.assemble_text(".function 0 main() -> int locals 0 pub\n" + "PUSH_INT %d\nPOP\n" % i * 10 + "PUSH_INT 1\nRET"))
     assert 1 <= len(V._cache) <= 3 and V._cached_bytes <= 100
+
+
+def test_memory_is_capped_whatever_the_gas():
+    """Fill every local of every frame with a fresh 64 KiB string, with a block's worth of gas."""
+    import tracemalloc
+
+    from vm import limits
+
+    fill = "\n".join(f"LOAD 0\nLOAD 0\nCONCAT\nSTORE {k}" for k in range(1, 255))
+    text = (
+        '.const 0 string "%s"\n'
+        ".function 0 main() -> int locals 0 pub\nPUSH_CONST 0\nCALL 1\nPUSH_INT 0\nRET\n"
+        ".function 1 f(s: string) locals 255\n%s\nLOAD 0\nCALL 1\nRET\n" % ("m" * 32768, fill)
+    )
+    code = vm.assemble_text(text)
+    tracemalloc.start()
+    r = vm.execute(code, "main", gas=30_000_000)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert r.reason.startswith("memory limit exceeded")
+    assert peak < limits.MAX_ALLOCATION + 8 * 1024 * 1024

@@ -38,6 +38,7 @@ def concat(ex, s, _):
         size = len(a) + len(b)
     if size > limits.MAX_VALUE_SIZE:
         raise too_large(size)
+    ex.allocate(size)
     s[-1] = a + b
 
 

@@ -89,6 +89,7 @@ def key(ex, s, _):
     ex.charge(gas.COPY_PER_WORD * gas.words(size))
     if size > limits.MAX_KEY_SIZE + 9:
         raise Fault(f"storage key too large: over the limit of {limits.MAX_KEY_SIZE} bytes")
+    ex.allocate(size)
     out = prefix + pack(bytes(k) if t is Address else k)
     if len(out) > limits.MAX_KEY_SIZE:
         raise Fault(f"storage key too large: {len(out)} bytes, over the limit of {limits.MAX_KEY_SIZE}")

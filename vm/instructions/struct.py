@@ -26,6 +26,7 @@ def build(fields) -> Struct:
 @contextual
 def make_struct(ex, s, n):
     ex.charge(gas.STRUCT_PER_FIELD * n)
+    ex.allocate(limits.STRUCT_FIELD_BYTES * (n + 1))
     if n:
         fields = s[-n:]
         del s[-n:]
@@ -52,6 +53,7 @@ def set_field(ex, s, i):
     if i >= len(a):
         raise type_error(f"struct has no field {i}")
     ex.charge(gas.STRUCT_PER_FIELD * len(a))
+    ex.allocate(limits.STRUCT_FIELD_BYTES * (len(a) + 1))
     fields = list(a)
     fields[i] = v
     s[-1] = build(fields)
