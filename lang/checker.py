@@ -443,8 +443,6 @@ class Checker:
         scope = ctx.scopes[-1]
         if name in scope and not quiet:
             self.err(node, f"{name!r} is already declared in this scope")
-        if name in BUILTINS or name in ("msg", "block", "this"):
-            pass  # builtins are functions; a variable named like one does not clash
         if t is not T.ERROR and not T.is_value(t):
             self.err(node, f"a local cannot hold a {t}")
             t = T.ERROR
@@ -1011,9 +1009,7 @@ class Checker:
 
     def _iface_cast(self, e, it, ctx):
         self._positional(e, ctx, [("address", T.ADDRESS)], f"{it.name}()")
-        self.out.refs[e] = ("cast", it)
-        if len(e.args) == 1 and e.args[0] in self.out.consts:
-            pass  # an interface value is its address; no folding needed
+        self.out.refs[e] = ("cast", it)  # an interface value is just its address
         return it
 
     def _xcall(self, e, it, name, ctx, statement):
