@@ -14,7 +14,7 @@ from . import errors as E
 from . import tx as txmod
 from .block import (ZERO_HASH, Block, Header, decode_block, median_time, merkle_root, mine, next_target,
                     tx_root)
-from .execute import BlockResult, Executor, check_static
+from .execute import BlockResult, Executor, check_signature, check_static
 from .state import StateView, account_links, commit_changes
 from .store import Store, check_format
 from .trie import EMPTY_ROOT, Trie
@@ -25,10 +25,32 @@ _BLOCK_CACHE = 64
 # can make a node store before anything is mined.
 MAX_PENDING_PER_SENDER = 4096
 MAX_PENDING = 65536
+# ... and in bytes: 65 536 transactions of the largest size would be 20 GiB.
+MAX_PENDING_BYTES = 64 * 1024 * 1024
 
 
 def _cost(t_) -> int:
     return t_.gas_limit * t_.gas_price + t_.value
+
+
+class _Pool:
+    """The pending table decoded: arrival order, each sender's transactions, total encoded bytes."""
+
+    def __init__(self, rows):
+        self.txs: list = []
+        self.by_sender: dict = {}
+        self.size = 0
+        for _, data in rows:
+            try:
+                t_ = txmod.decode(data)
+            except E.InvalidTransaction as exc:
+                raise E.StoreError(f"the chain database is damaged: a pending transaction: {exc}") from None
+            self.add(t_, len(data))
+
+    def add(self, t_, size: int) -> None:
+        self.txs.append(t_)
+        self.by_sender.setdefault(t_.sender, []).append(t_)
+        self.size += size
 
 
 class Chain:
@@ -252,8 +274,11 @@ class Chain:
         store.put_nodes(self.trie.take_new([result.state_root], account_links))
         store.put_code(sorted(result.new_code.items()))
 
-    def _store_block(self, block: Block, result, data: bytes | None = None) -> None:
-        """One database transaction: the block, its receipts, indexes, state nodes, and fork choice."""
+    def _store_block(self, block: Block, result, data: bytes | None = None, dropped=()) -> None:
+        """One database transaction: the block, its receipts, indexes, state nodes, and fork choice.
+
+        `dropped`: pending transactions the miner found invalid, removed in the same transaction.
+        """
         store = self.store
         header = block.header
         work = self.work(header.prev_hash) + header.work
@@ -261,6 +286,7 @@ class Chain:
         store.begin()
         try:
             self._write_block(block, result, work, data)
+            store.remove_pending(sorted(dropped))
             if work > self.work(self.head_hash):
                 self._switch_head(block.hash, header)
             store.commit()
@@ -300,26 +326,51 @@ class Chain:
                 th = t_.hash
                 if th not in included and not store.has_pending(th):
                     store.add_pending(th, t_.encode())
+        self._drop_stale_pending(new_header.state_root)
+
+    def _drop_stale_pending(self, state_root: bytes) -> None:
+        """Remove pending transactions whose nonce the state at `state_root` has already used.
+
+        They can never run (a block from elsewhere spent the nonce), and left in
+        the pool they would hold a slot and hide the sender's next nonce; Bitcoin
+        Core likewise drops a new block's conflicts from its mempool.
+        """
+        rows = self.store.pending()
+        if not rows:
+            return
+        view = StateView(self.trie, self.store.get_code, state_root)
+        stale = [t_.hash for t_ in _Pool(rows).txs if t_.nonce < view.read_nonce(t_.sender)]
+        self.store.remove_pending(sorted(stale))
 
     # --- pending pool ---
     def submit(self, data: bytes) -> bytes:
-        """Check a transaction against the head state and keep it as pending (durably) before returning its hash."""
+        """Check a transaction against the head state and keep it as pending (durably) before returning its hash.
+
+        Cheap checks come first (size, format, pool room), then the signature,
+        then the sender's nonce and funds on the head state.
+        """
         t_ = txmod.decode(data)
         h = t_.hash
         if self.store.has_pending(h) or self.find_tx(h) is not None:
             raise E.DuplicateTransaction(f"transaction {h.hex()} is already known")
-        check_static(t_, self.params, self.signature_cache)
-        view = self.state()
+        check_static(t_, self.params, self.signature_cache, signature=False)
+        pool = self._pending_pool()
         sender = t_.sender
-        queued = [p for p in self.pending() if p.sender == sender]
-        expected = view.read_nonce(sender) + len(queued)
+        queued = pool.by_sender.get(sender, [])
+        size = len(t_.encode())
+        if (len(queued) >= MAX_PENDING_PER_SENDER or len(pool.txs) >= MAX_PENDING
+                or pool.size + size > MAX_PENDING_BYTES):
+            raise E.PoolFull("too many pending transactions; mine some first")
+        check_signature(t_, self.signature_cache)
+        view = self.state()
+        expected = self._next_nonce(view, sender)
         if t_.nonce != expected:
             raise E.BadNonce(f"nonce {t_.nonce}, expected {expected}")
-        if len(queued) >= MAX_PENDING_PER_SENDER or len(self.pending()) >= MAX_PENDING:
-            raise E.PoolFull("too many pending transactions; mine some first")
         # The sender must cover everything it has queued, as geth's pool requires,
         # so an acknowledged transaction is not starved by its own predecessors.
-        cost = sum(_cost(p) for p in queued) + _cost(t_)
+        # Stale ones (nonce already used on the head) will never run: not counted.
+        state_nonce = view.read_nonce(sender)
+        cost = sum(_cost(p) for p in queued if p.nonce >= state_nonce) + _cost(t_)
         if view.read_balance(sender) < cost:
             raise E.InsufficientFunds(f"balance {view.read_balance(sender)} is under gas limit * price + value "
                                       f"of this and the sender's pending transactions = {cost}")
@@ -332,22 +383,31 @@ class Chain:
             self._pool = None
             raise
         if self._pool is not None:
-            self._pool.append(t_)
+            self._pool.add(t_, size)
         return h
+
+    def _pending_pool(self) -> "_Pool":
+        if self._pool is None:
+            self._pool = _Pool(self.store.pending())
+        return self._pool
 
     def pending(self) -> list:
         """Pending transactions in arrival order (decoded once, then kept until the pool changes)."""
-        if self._pool is None:
-            self._pool = [txmod.decode(d) for _, d in self.store.pending()]
-        return list(self._pool)
+        return list(self._pending_pool().txs)
 
-    def _queued(self, sender: Address) -> int:
-        return sum(1 for t_ in self.pending() if t_.sender == sender)
+    def _next_nonce(self, view: StateView, address: Address) -> int:
+        # The head nonce, then past every pending nonce that follows on without a gap.
+        # Counting all pending transactions instead would go wrong as soon as one is
+        # stale (its nonce spent by a block from elsewhere) or dropped mid-queue.
+        nonce = view.read_nonce(address)
+        taken = {t_.nonce for t_ in self._pending_pool().by_sender.get(address, ())}
+        while nonce in taken:
+            nonce += 1
+        return nonce
 
     def next_nonce(self, address) -> int:
         """The nonce the next transaction of `address` should carry (pending ones counted)."""
-        address = Address(address)
-        return self.state().read_nonce(address) + self._queued(address)
+        return self._next_nonce(self.state(), Address(address))
 
     # --- mining ---
     def next_timestamp(self, parent: Header) -> int:
@@ -360,25 +420,36 @@ class Chain:
         ex = Executor(self.state(parent.state_root), self.params, parent.height + 1, ts, miner)
         ex.signature_cache = self.signature_cache
         chosen, dropped = [], []
+        # A transaction whose predecessor (same sender, nonce - 1) comes later in
+        # the pool waits here and goes in right after it, in this block.
+        parked: dict = {}
         size = 256
         source = self.pending() if txs is None else txs
-        for t_ in source:
-            enc_len = len(t_.encode()) + 8
-            if size + enc_len > C.MAX_BLOCK_SIZE:
-                break
-            try:
-                ex.apply(t_)
-            except E.TxGasOverBlockLimit:
-                continue  # stays pending for a later block
-            except E.BadNonce:
-                if t_.nonce < ex.nonce(t_.sender):
+        for first in source:
+            todo = [first]
+            while todo:
+                t_ = todo.pop()
+                enc_len = len(t_.encode()) + 8
+                if size + enc_len > C.MAX_BLOCK_SIZE:
+                    continue  # no room left for this one: it waits for a later block
+                try:
+                    ex.apply(t_)
+                except E.TxGasOverBlockLimit:
+                    continue  # stays pending for a later block
+                except E.BadNonce:
+                    if t_.nonce < ex.nonce(t_.sender):
+                        dropped.append(t_.hash)
+                    else:
+                        parked.setdefault((t_.sender, t_.nonce), t_)
+                    continue
+                except E.InvalidTransaction:
                     dropped.append(t_.hash)
-                continue
-            except E.InvalidTransaction:
-                dropped.append(t_.hash)
-                continue
-            chosen.append(t_)
-            size += enc_len
+                    continue
+                chosen.append(t_)
+                size += enc_len
+                follower = parked.pop((t_.sender, t_.nonce + 1), None)
+                if follower is not None:
+                    todo.append(follower)
         result = ex.finish()
         header = Header(C.HEADER_VERSION, self.params.chain_id, parent.height + 1, self.head_hash, ts,
                         self.expected_target(parent), Address(miner), tx_root(chosen),
@@ -399,10 +470,5 @@ class Chain:
         except BaseException:
             self.trie.discard_new()
             raise
-        if dropped:
-            self._pool = None
-            self.store.begin()
-            self.store.remove_pending(dropped)
-            self.store.commit()
-        self._store_block(block, result)
+        self._store_block(block, result, dropped=dropped)
         return block

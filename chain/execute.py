@@ -40,8 +40,12 @@ def clear_signature_cache() -> None:
     _SIGNATURES_OK.clear()
 
 
-def check_static(tx: txmod.Transaction, params: C.ChainParams, use_cache: bool = True) -> None:
-    """Every rule a transaction must meet whatever the state: raises an InvalidTransaction."""
+def check_static(tx: txmod.Transaction, params: C.ChainParams, use_cache: bool = True,
+                 signature: bool = True) -> None:
+    """Every rule a transaction must meet whatever the state: raises an InvalidTransaction.
+
+    The signature, the one costly rule, is checked last (and only with `signature`).
+    """
     if tx.version != C.TX_VERSION:
         raise E.TxVersionError(f"unknown transaction version {tx.version}")
     if tx.chain_id != params.chain_id:
@@ -62,6 +66,12 @@ def check_static(tx: txmod.Transaction, params: C.ChainParams, use_cache: bool =
             code = b"-"  # malformed deployment data fails in the receipt, not here
         if not code:
             raise E.EmptyDeployment("a deployment must carry code")
+    if signature:
+        check_signature(tx, use_cache)
+
+
+def check_signature(tx: txmod.Transaction, use_cache: bool = True) -> None:
+    """The transaction's Ed25519 signature over its signing bytes, remembered when it verifies."""
     if use_cache and tx.hash in _SIGNATURES_OK:
         return
     if not keys.verify(tx.public_key, tx.signing_bytes(), tx.signature):

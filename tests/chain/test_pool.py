@@ -1,0 +1,86 @@
+"""The pending pool after the head moves: stale and conflicting transactions never leave a sender stuck.
+
+A block from elsewhere (or a reorganisation) can spend a nonce that a pending
+transaction also uses, or make a pending transaction invalid in the middle of
+a sender's queue. The sender must still be able to send, and what it sends
+must be mined.
+"""
+import pytest
+
+import chain
+from chain import core
+from chain import errors as E
+
+
+def test_a_foreign_block_spending_a_pending_nonce_does_not_block_the_sender():
+    a, b = chain.Devnet(), chain.Devnet()
+    alice, bob = a.accounts[0], a.accounts[1]
+    stale = a.submit(a.make_tx(alice, bob.address, 5))  # nonce 0, pending on a
+    b.transfer(alice, bob.address, 7)  # another nonce-0 transaction, mined on b
+    a.import_block(b.block_bytes(1))
+    # The pending transaction can never be mined now: it leaves the pool at once.
+    assert a.tx(stale) is None and a.chain.pending() == []
+    assert a.chain.next_nonce(alice.address) == 1
+    r = a.transfer(alice, bob.address, 1)
+    assert r.status and a.nonce(alice.address) == 2
+    r = a.transfer(alice, bob.address, 1)
+    assert r.status and a.nonce(alice.address) == 3
+    assert a.verify() == a.height
+
+
+def test_a_gap_left_by_a_dropped_transaction_can_be_filled():
+    a, b = chain.Devnet(), chain.Devnet()
+    alice, bob, carol = a.accounts[0], a.accounts[1], a.accounts[2]
+    everything = a.balance(alice.address)
+    h0 = a.submit(a.make_tx(alice, bob.address, 1))  # nonce 0
+    h1 = a.submit(a.make_tx(alice, bob.address, 1))  # nonce 1
+    h2 = a.submit(a.make_tx(alice, bob.address, 1))  # nonce 2
+    # Elsewhere alice's nonce 0 sends (nearly) everything away: on a, nonce 0 is
+    # stale and nonce 1 is short of funds, but nonce 2 would be fine.
+    b.transfer(alice, carol.address, everything - 2_000 - 1)
+    a.import_block(b.block_bytes(1))
+    assert a.tx(h0) is None
+    a.mine(1)  # nonce 1 is dropped (no funds); nonce 2 waits for its predecessor
+    assert a.tx(h1) is None and a.tx(h2).block_number is None
+    a.transfer(carol, alice.address, 10**20)  # alice is funded again
+    assert a.chain.next_nonce(alice.address) == 1  # the gap is the next nonce
+    h1b = a.submit(a.make_tx(alice, bob.address, 3))
+    a.mine(1)  # the new nonce 1 and then the waiting nonce 2, in one block
+    assert a.receipt(h1b).status and a.receipt(h2).status
+    assert a.receipt(h1b).block_number == a.receipt(h2).block_number
+    assert a.nonce(alice.address) == 3
+    assert a.verify() == a.height
+
+
+def test_later_nonces_that_arrived_first_go_into_the_same_block():
+    net = chain.Devnet()
+    alice, bob = net.accounts[0], net.accounts[1]
+    t0 = net.make_tx(alice, bob.address, 1, nonce=0)
+    t1 = net.make_tx(alice, bob.address, 1, nonce=1)
+    net.submit(t0)
+    net.submit(t1)
+    # Reorder the pool as a reorganisation can leave it: nonce 1 before nonce 0.
+    net.store.begin()
+    net.store.remove_pending([t0.hash])
+    net.store.add_pending(t0.hash, t0.encode())
+    net.store.commit()
+    net.chain._pool = None
+    assert [t.nonce for t in net.chain.pending()] == [1, 0]
+    (info,) = net.mine(1)
+    assert set(info.transactions) == {t0.hash, t1.hash}
+    assert net.chain.pending() == []
+
+
+def test_the_pool_is_bounded_in_bytes(monkeypatch):
+    net = chain.Devnet()
+    alice, bob = net.accounts[0], net.accounts[1]
+    big = net.make_tx(alice, bob.address, 0, data=b"\x00" * 1000, gas=100_000)
+    monkeypatch.setattr(core, "MAX_PENDING_BYTES", 3 * len(big.encode()))
+    for _ in range(3):
+        net.submit(net.make_tx(alice, bob.address, 0, data=b"\x00" * 1000, gas=100_000))
+    before = net.store.pending()
+    with pytest.raises(E.PoolFull):
+        net.submit(net.make_tx(alice, bob.address, 0, data=b"\x00" * 1000, gas=100_000))
+    assert net.store.pending() == before
+    net.mine(1)  # room again
+    net.submit(net.make_tx(alice, bob.address, 0, data=b"\x00" * 1000, gas=100_000))
