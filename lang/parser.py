@@ -296,41 +296,100 @@ def parse(text: str, file: str, reporter: Reporter):
     parser, build = _parser()
     build.report = report
     build.unescape.report = report
-    seen: list = []
-
-    def on_error(exc):
-        # Report, then recover only where recovery is reliable: a missing ';' is
-        # inserted and parsing goes on, so one run reports every missing ';'.
-        seen.append(exc)
-        report(*describe_syntax_error(exc, text, _gp))
-        if len(seen) >= MAX_SYNTAX_ERRORS or not isinstance(exc, _gp.UnexpectedToken):
-            return False
-        if exc.token.type == "$END" or "SEMICOLON" not in exc.expected:
-            return False
-        ip = exc.interactive_parser
-        tok = exc.token
-        try:
-            ip.feed_token(_gp.Token("SEMICOLON", ";", tok.start_pos, tok.line, tok.column))
-            ip.feed_token(tok)
-        except _gp.UnexpectedInput:
-            return False
-        return True
-
     try:
-        module = parser.parse(text, on_error=on_error)
-    except _gp.UnexpectedInput as exc:
-        if not any(exc is s_ for s_ in seen):
-            report(*describe_syntax_error(exc, text, _gp))
-        return None
+        module, failed = _drive(parser, text, lambda exc: report(*describe_syntax_error(exc, text, _gp)))
     finally:
         build.report = build.unescape.report = None
-    if seen:
+    if failed or module is None:
         return None
     deep = _too_deep(module)
     if deep is not None:
         report(deep.line, deep.col, f"nesting is too deep (more than {MAX_NESTING} levels of expressions and blocks)")
         return None
     return module
+
+
+# Tokens that start a declaration: where the parser can pick up again after a syntax error.
+_TOP_START = {"IMPORT", "STRUCT", "INTERFACE", "CONTRACT", "FN", "PUB"}
+_MEMBER_START = {"PUB", "FN", "STORAGE", "CONST", "EVENT", "STRUCT", "INIT", "PAYABLE", "VIEW", "REENTRANT"}
+
+
+def _drive(parser, text, report):
+    """Parse token by token, reporting syntax errors and recovering where that is reliable.
+
+    A missing ';' is inserted. Any other error skips to the next declaration
+    (a contract member, or a top-level item) and resumes from the parser state
+    saved before the previous declaration, so each broken declaration reports
+    once and the rest of the file is still checked. Returns (module, failed).
+    """
+    ip = parser.parse_interactive(text)
+    state = ip.parser_state
+    depth = 0  # brace depth, from the tokens themselves
+    saved: dict = {}  # depth -> parser state just before a declaration started there
+    errors = 0
+    recovering = quiet = False
+    last = None
+    try:
+        for tok in ip.lexer_thread.lex(state):
+            last = tok
+            t = tok.type
+            boundary = (depth == 0 and t in _TOP_START) or (depth == 1 and t in _MEMBER_START)
+            if recovering:
+                if not (boundary and depth in saved):
+                    depth = _depth(depth, t, saved)
+                    continue
+                state = saved[depth].copy(deepcopy_values=False)
+                recovering, quiet = False, True
+            snap = state.copy(deepcopy_values=False) if boundary else None
+            try:
+                state.feed_token(tok)
+            except _gp.UnexpectedToken as exc:
+                if not quiet:
+                    errors += 1
+                    report(exc)
+                    if errors >= MAX_SYNTAX_ERRORS:
+                        return None, True
+                quiet = False
+                if t != "$END" and "SEMICOLON" in exc.expected:
+                    trial = state.copy(deepcopy_values=False)
+                    try:
+                        trial.feed_token(_gp.Token("SEMICOLON", ";", tok.start_pos, tok.line, tok.column))
+                        trial.feed_token(tok)
+                    except _gp.UnexpectedToken:
+                        pass
+                    else:
+                        state = trial
+                        depth = _depth(depth, t, saved)
+                        continue
+                recovering = True
+                depth = _depth(depth, t, saved)
+                continue
+            quiet = False
+            if snap is not None:
+                saved[depth] = snap
+            depth = _depth(depth, t, saved)
+    except _gp.UnexpectedCharacters as exc:
+        report(exc)
+        return None, True
+    if recovering:
+        return None, True
+    end = _gp.Token.new_borrow_pos("$END", "", last) if last is not None else _gp.Token("$END", "", 0, 1, 1)
+    try:
+        module = state.feed_token(end, True)
+    except _gp.UnexpectedToken as exc:
+        report(exc)
+        return None, True
+    return module, errors > 0
+
+
+def _depth(depth, t, saved):
+    if t == "LBRACE":
+        return depth + 1
+    if t == "RBRACE":
+        if depth == 1:
+            saved.pop(1, None)  # member states belong to the declaration that just closed
+        return max(depth - 1, 0)
+    return depth
 
 
 def _too_deep(root):

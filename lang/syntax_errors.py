@@ -136,6 +136,8 @@ def describe_syntax_error(exc, text: str, gp):
     elif expected == {"SEMICOLON"} or ("SEMICOLON" in expected and tok.type != "LBRACE" and len(expected) > 8):
         msg = f"expected ';' after the statement, found {found}"
         line, col = _after_previous(text, line, col)
+    elif {"INT_LIT", "NAME", "LPAR", "STRING"} <= expected and not expected & {"SEMICOLON", "RPAR", "RSQB"}:
+        msg = f"expected an expression, found {found}"
     elif {"STORAGE", "FN", "EVENT"} <= expected:
         msg = f"expected a contract member (storage, const, event, struct, init or fn), found {found}"
     elif {"CONTRACT", "IMPORT"} <= expected:
