@@ -20,7 +20,7 @@ DYNAMIC = {
     "NE": f"+{gas.COMPARE_PER_WORD} per word (bytes, string, struct)",
     "CONCAT": f"+{gas.COPY_PER_WORD} per word of result",
     "LEN": f"+{gas.COPY_PER_WORD} per word of non-ASCII text",
-    "SHA256": f"+{gas.HASH_PER_WORD} per word of input",
+    "SHA256": f"+{gas.HASH_PER_WORD} per word of input, +{gas.COPY_PER_WORD} per word of a string's characters",
     "MAKE_STRUCT": f"+{gas.STRUCT_PER_FIELD} per field",
     "SET_FIELD": f"+{gas.STRUCT_PER_FIELD} per field",
     "CALL": f"+{gas.FRAME_PER_LOCAL} per local slot",

@@ -75,7 +75,7 @@ def sha256(ex, s, _):
     a = s[-1]
     t = type(a)
     if t is str:
-        ex.charge(gas.HASH_PER_WORD * gas.words(len(a)))
+        ex.charge(gas.COPY_PER_WORD * gas.words(len(a)))  # the UTF-8 copy, by characters
         data = a.encode("utf-8", "surrogatepass")
     elif t is bytes:
         data = a
