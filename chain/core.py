@@ -227,10 +227,23 @@ class Chain:
             if h in seen:
                 raise E.BlockTxError(i, E.DuplicateTransaction("the transaction is in the block twice"))
             seen.add(h)
+        # Every cheap rule of every transaction before the first signature check, so a
+        # block that fails one costs its sender's proof of work, not our CPU.
+        intrinsic = 0
+        for i, t_ in enumerate(block.txs):
+            try:
+                check_static(t_, self.params, signature=False)
+            except E.InvalidTransaction as exc:
+                raise E.BlockTxError(i, exc) from None
+            intrinsic += txmod.intrinsic_gas(t_)
+        # Each transaction uses at least its intrinsic gas: a block claiming less in
+        # all is wrong whatever its execution (Bitcoin's sigop limit plays this role).
+        if intrinsic > header.gas_used:
+            raise E.BadGasUsed(f"the transactions' intrinsic gas {intrinsic} is over the gas used {header.gas_used}")
         t1 = time.perf_counter()
         for i, t_ in enumerate(block.txs):
             try:
-                check_static(t_, self.params, self.signature_cache)
+                check_signature(t_, self.signature_cache)
             except E.InvalidTransaction as exc:
                 raise E.BlockTxError(i, exc) from None
         t2 = time.perf_counter()

@@ -12,7 +12,7 @@ import chain
 from chain import consensus as C
 from chain import errors as E
 from chain.block import Block, mine, tx_root
-from chain.tx import Transaction, encode_deploy
+from chain.tx import Transaction, encode_deploy, intrinsic_gas
 from vm.encoding import pack
 
 # --- building blocks for mutations ------------------------------------------
@@ -39,7 +39,11 @@ class World:
         chain_ = self.net.chain
         blk, _, _ = chain_.build_block(self.net.miner, txs=[t for t in txs if _valid(t)])
         chain_.trie.discard_new()
-        header = replace(blk.header, tx_root=tx_root(txs), **header_fields)
+        # Invalid transactions still claim their intrinsic gas, so the block passes
+        # the cheap gas bound and fails on the rule the case is about.
+        claimed = blk.header.gas_used + sum(intrinsic_gas(t) for t in txs if not _valid(t))
+        header = replace(blk.header, tx_root=tx_root(txs), gas_used=claimed)
+        header = replace(header, **header_fields)
         return Block(mine(header), tuple(txs))
 
     def snapshot(self):
@@ -178,9 +182,7 @@ def _txs_block(w, txs, **fields):
 
 
 def _bad_sig_tx(w):
-    t = w.make()
-    object.__setattr__(t, "_honest", False)
-    return replace(t, signature=bytes(64))
+    return _marked(replace(w.make(), signature=bytes(64)))
 
 
 def _marked(t):
@@ -220,6 +222,9 @@ BLOCK_CASES = [
     ("wrong receipts root", lambda w: _hdr(w, receipts_root=b"\x33" * 32), E.BadReceiptsRoot),
     ("wrong state root", lambda w: _hdr(w, state_root=b"\x44" * 32), E.BadStateRoot),
     ("wrong gas used", lambda w: _hdr(w, gas_used=w.block.header.gas_used + 1), E.BadGasUsed),
+    # Refused before any signature is checked: every transaction uses its intrinsic gas.
+    ("gas used under the transactions' intrinsic gas", lambda w: _hdr(w, gas_used=w.block.header.gas_used - 1),
+     E.BadGasUsed),
     ("reward too high", lambda w: _hdr(w, reward=w.block.header.reward + 1), E.BadReward),
     ("no reward claimed", lambda w: _hdr(w, reward=0), E.BadReward),
     ("transaction removed (roots kept)", lambda w: _txs_block(w, [], state_root=w.block.header.state_root,
@@ -238,6 +243,10 @@ BLOCK_CASES = [
                                                                  _marked(w.make(nonce=w.tx.nonce + 1,
                                                                                 gas_limit=C.BLOCK_GAS_LIMIT - 1000))]),
      E.BlockTxError, E.TxGasOverBlockLimit),
+    # Every cheap rule of every transaction is checked before the first signature.
+    ("zero gas price after a bad signature", lambda w: _txs_block(w, [_bad_sig_tx(w),
+                                                                   _marked(w.make(nonce=w.tx.nonce + 1, gas_price=0))]),
+     E.BlockTxError, E.GasPriceTooLow),
     ("empty deploy inside", lambda w: _txs_block(w, [_marked(w.make(to=None, data=b"", gas_limit=50_000))]),
      E.BlockTxError, E.EmptyDeployment),
     ("transaction replayed from an earlier block", lambda w: _txs_block(w, [_marked(w.net.chain.block(
@@ -258,6 +267,27 @@ def test_invalid_block_refused(world, case):
     if len(case) == 4:
         assert type(info.value.tx_error) is case[3]
     assert world.snapshot() == before
+
+
+def test_a_block_failing_a_cheap_rule_costs_no_signature_check(world, monkeypatch):
+    from chain import execute
+
+    w = world
+    # Fresh transactions (never verified, so not in the signature cache), the last one flawed.
+    txs = [w.make(nonce=w.tx.nonce + i, value=1000 + i) for i in range(50)]
+    late = _marked(w.make(nonce=w.tx.nonce + 50, gas_limit=C.TX_BASE_GAS - 1))
+    for t in txs:
+        _marked(t)
+    checks = []
+    real = execute.keys.verify
+    monkeypatch.setattr(execute.keys, "verify", lambda *a: checks.append(1) or real(*a))
+    with pytest.raises(E.BlockTxError) as info:
+        w.net.import_block(_txs_block(w, txs + [late]))
+    assert type(info.value.tx_error) is E.IntrinsicGasTooLow and info.value.index == 50
+    # Too many transactions for the gas the header claims: refused before any signature.
+    with pytest.raises(E.BadGasUsed):
+        w.net.import_block(_txs_block(w, txs, gas_used=C.TX_BASE_GAS * 50 - 1))
+    assert checks == []
 
 
 def test_catalogue_is_large_and_every_error_distinct():
