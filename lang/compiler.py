@@ -186,7 +186,7 @@ def emit_text(text, file, real, stage, contract=None) -> str:
         f, ci = front(text, file, real, contract)
         functions, code = _build(f, ci)
         if stage == "ir":
-            return ir_listing(functions)
+            return ir_listing(functions, f.reporter.sources)
         if stage == "asm":
             return disassemble(code)
         raise ValueError(f"unknown stage {stage!r}: use ast, ir or asm")
@@ -196,21 +196,29 @@ def emit_text(text, file, real, stage, contract=None) -> str:
     return _guard(run, file)
 
 
-def ir_listing(functions) -> str:
+def ir_listing(functions, sources=None) -> str:
+    """Instructions with labels, each with its line:col, and each new source line quoted above its code."""
     from vm.asm import Label
 
+    sources = sources or {}
     out = []
     for fa in functions:
         params = ", ".join(f"{n}: {_tname(t)}" for n, t in fa.params)
         ret = f" -> {_tname(fa.returns)}" if fa.returns is not None else ""
         out.append(f"fn {fa.name}({params}){ret}  ; flags={fa.flags} locals={fa.nlocals}")
+        shown = None
         for item in fa.body:
             if isinstance(item, Label):
                 out.append(f"  {item.name}:")
-            else:
-                arg = "" if item.arg is None else " " + _arg(item.arg)
-                where = f"  ; {item.span[1]}:{item.span[2]}" if item.span else ""
-                out.append(f"    {item.op}{arg}{where}")
+                continue
+            if item.span and item.span[:2] != shown:
+                shown = item.span[:2]
+                lines = sources.get(item.span[0], [])
+                if 0 < item.span[1] <= len(lines):
+                    out.append(f"    ; {item.span[0]}:{item.span[1]}: {lines[item.span[1] - 1].strip()}")
+            arg = "" if item.arg is None else " " + _arg(item.arg)
+            where = f"  ; {item.span[1]}:{item.span[2]}" if item.span else ""
+            out.append(f"    {item.op}{arg}{where}")
     return "\n".join(out) + "\n"
 
 
