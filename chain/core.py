@@ -16,7 +16,7 @@ from .block import (ZERO_HASH, Block, Header, decode_block, median_time, merkle_
                     tx_root)
 from .execute import BlockResult, Executor, check_signature, check_static
 from .state import StateView, account_links, commit_changes
-from .store import Store, check_format
+from .store import Store, check_format, damaged
 from .trie import EMPTY_ROOT, Trie
 
 _HEADER_CACHE = 4096
@@ -87,7 +87,7 @@ class Chain:
             raise
         finally:
             self.trie.discard_new()
-        if stored is not None and bytes(stored) != genesis.hash:
+        if stored is not None and stored != genesis.hash:
             raise E.StoreError("the data directory holds another chain (genesis differs)")
         self.genesis_hash = genesis.hash
 
@@ -104,11 +104,14 @@ class Chain:
     # --- reading ---
     @property
     def head_hash(self) -> bytes:
-        return bytes(self.store.get_meta("head"))
+        h = self.store.get_meta("head")
+        if type(h) is not bytes or len(h) != 32:
+            raise damaged("the head pointer is malformed")
+        return h
 
     @property
     def head(self) -> Header:
-        return self.header(self.head_hash)
+        return self.stored_header(self.head_hash)
 
     @property
     def height(self) -> int:
@@ -126,6 +129,13 @@ class Chain:
             self._headers[h] = hd
         return hd
 
+    def stored_header(self, h: bytes) -> Header:
+        """The header of a block the database must hold (the head, a parent, an ancestor)."""
+        hd = self.header(h)
+        if hd is None:
+            raise damaged(f"block {h.hex()} is missing")
+        return hd
+
     def block(self, h: bytes) -> Block | None:
         """A stored block, decoded (recent ones are kept: blocks never change under their hash)."""
         blk = self._blocks.get(h)
@@ -133,7 +143,12 @@ class Chain:
             row = self.store.block_row(h)
             if row is None:
                 return None
-            blk = decode_block(row[3])
+            try:
+                blk = decode_block(row[3])
+            except E.InvalidBlock as exc:
+                raise damaged(f"block {h.hex()} does not decode ({exc})") from None
+            if blk.hash != h:
+                raise damaged(f"block {h.hex()} is stored with the bytes of block {blk.hash.hex()}")
             if len(self._blocks) >= _BLOCK_CACHE:
                 self._blocks.pop(next(iter(self._blocks)))
             self._blocks[h] = blk
@@ -160,13 +175,16 @@ class Chain:
         """(block hash, index) of a transaction on the canonical chain, or None."""
         for block_hash, idx in self.store.tx_locations(tx_hash):
             if self.is_canonical(block_hash):
+                txs = self.block(block_hash).txs
+                if idx >= len(txs) or txs[idx].hash != tx_hash:
+                    raise damaged(f"the index entry of transaction {tx_hash.hex()} names the wrong place")
                 return block_hash, idx
         return None
 
     # --- consensus rules that look at ancestors ---
     def _ancestor(self, header: Header, height: int) -> Header:
         while header.height > height:
-            header = self.header(header.prev_hash)
+            header = self.stored_header(header.prev_hash)
         return header
 
     def expected_target(self, parent: Header) -> int:
@@ -179,7 +197,7 @@ class Chain:
         stamps, h = [], parent
         while h is not None and len(stamps) < C.MEDIAN_TIME_SPAN:
             stamps.append(h.timestamp)
-            h = self.header(h.prev_hash) if h.height > 0 else None
+            h = self.stored_header(h.prev_hash) if h.height > 0 else None
         return median_time(stamps)
 
     # --- import ---
@@ -324,7 +342,7 @@ class Chain:
             adopted.append(h)
             store.set_canon(hd.height, h)
             h = hd.prev_hash
-            hd = self.header(h)
+            hd = self.stored_header(h)
         store.truncate_canon(new_header.height)
         store.set_meta("head", new_hash)
         included = set()

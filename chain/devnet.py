@@ -342,7 +342,10 @@ class Devnet:
         if where is None:
             return None
         block_hash, idx = where
-        raw = decode_receipt(self.store.receipt(block_hash, idx))
+        data = self.store.receipt(block_hash, idx)
+        if data is None:
+            raise E.StoreError(f"the chain database is damaged: the receipt of {tx_hash.hex()} is missing")
+        raw = decode_receipt(data)
         t = self.chain.block(block_hash).txs[idx]
         return self._receipt(raw, t, block_hash, idx)
 

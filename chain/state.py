@@ -124,7 +124,7 @@ class StateView:
             try:
                 data = self.trie.get(self.root, account_key(address))
                 acct = EMPTY_ACCOUNT if data is None else _decode_account(data)
-            except (MissingNode, StateCorrupt) as exc:
+            except (MissingNode, ChainError) as exc:
                 self.failure = self.failure or StateCorrupt(str(exc))
                 raise self.failure from None
             self._accounts[address] = acct
@@ -140,7 +140,11 @@ class StateView:
         h = self.account(address).code_hash
         if not h:
             return None
-        code = self.code_source(h)
+        try:
+            code = self.code_source(h)
+        except ChainError as exc:  # a damaged code row: stop the block like any damaged state
+            self.failure = self.failure or StateCorrupt(str(exc))
+            raise self.failure from None
         if code is None or code_hash(code) != h:
             self.failure = self.failure or StateCorrupt(f"code {h.hex()} is missing or corrupt")
             raise self.failure
@@ -153,7 +157,7 @@ class StateView:
         try:
             data = self.trie.get(root, storage_key(key))
             return None if data is None else decode_storage_value(data)
-        except (MissingNode, StateCorrupt) as exc:
+        except (MissingNode, ChainError) as exc:
             self.failure = self.failure or StateCorrupt(str(exc))
             raise self.failure from None
 

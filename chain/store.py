@@ -59,6 +59,25 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    # --- every query goes through these: a damaged file is a StoreError, never a traceback ---
+    def _run(self, sql: str, args=()):
+        try:
+            return self.db.execute(sql, args)
+        except sqlite3.DatabaseError as exc:  # a damaged file, locked past the timeout, a full disk
+            raise E.StoreError(f"the chain database cannot be used: {exc}") from None
+
+    def _one(self, sql: str, args=()):
+        try:
+            return self.db.execute(sql, args).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise E.StoreError(f"the chain database cannot be used: {exc}") from None
+
+    def _all(self, sql: str, args=()):
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise E.StoreError(f"the chain database cannot be used: {exc}") from None
+
     # --- transactions ---
     def begin(self) -> None:
         try:
@@ -67,7 +86,7 @@ class Store:
             raise E.StoreError(f"cannot write the chain database: {exc}") from None
 
     def commit(self) -> None:
-        self.db.execute("COMMIT")
+        self._run("COMMIT")
 
     def rollback(self) -> None:
         if self.db.in_transaction:
@@ -75,90 +94,122 @@ class Store:
 
     # --- meta ---
     def get_meta(self, key: str):
-        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        row = self._one("SELECT value FROM meta WHERE key=?", (key,))
         return None if row is None else row[0]
 
     def set_meta(self, key: str, value) -> None:
-        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        self._run("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     # --- blocks ---
     def put_block(self, h: bytes, height: int, parent: bytes, work: int, data: bytes) -> None:
-        self.db.execute("INSERT INTO blocks (hash, height, parent, work, data) VALUES (?,?,?,?,?)",
-                        (h, height, parent, str(work), data))
+        self._run("INSERT INTO blocks (hash, height, parent, work, data) VALUES (?,?,?,?,?)",
+                  (h, height, parent, str(work), data))
 
     def block_row(self, h: bytes):
         """(height, parent, cumulative work, data) or None."""
-        row = self.db.execute("SELECT height, parent, work, data FROM blocks WHERE hash=?", (h,)).fetchone()
+        row = self._one("SELECT height, parent, work, data FROM blocks WHERE hash=?", (h,))
         if row is None:
             return None
-        return row[0], bytes(row[1]), int(row[2]), bytes(row[3])
+        height, parent, work, data = row
+        if (type(height) is not int or height < 0 or type(parent) is not bytes or len(parent) != 32
+                or type(work) is not str or not work.isascii() or not work.isdigit() or type(data) is not bytes):
+            raise damaged(f"the row of block {h.hex()} is malformed")
+        return height, parent, int(work), data
 
     def has_block(self, h: bytes) -> bool:
-        return self.db.execute("SELECT 1 FROM blocks WHERE hash=?", (h,)).fetchone() is not None
+        return self._one("SELECT 1 FROM blocks WHERE hash=?", (h,)) is not None
 
-    def all_blocks(self):
-        """(hash, data) of every stored block, parents before children."""
-        return [(bytes(h), bytes(d)) for h, d in
-                self.db.execute("SELECT hash, data FROM blocks ORDER BY height, hash")]
+    def blocks_in_arrival_order(self):
+        """(hash, height, data) rows as stored, unchecked (verify checks them)."""
+        return self._all("SELECT hash, height, data FROM blocks ORDER BY rowid")
 
     def canon_hash(self, height: int):
-        row = self.db.execute("SELECT hash FROM canon WHERE height=?", (height,)).fetchone()
-        return None if row is None else bytes(row[0])
+        row = self._one("SELECT hash FROM canon WHERE height=?", (height,))
+        return None if row is None else _hash(row[0], f"the canonical hash at height {height}")
 
     def set_canon(self, height: int, h: bytes) -> None:
-        self.db.execute("INSERT OR REPLACE INTO canon (height, hash) VALUES (?, ?)", (height, h))
+        self._run("INSERT OR REPLACE INTO canon (height, hash) VALUES (?, ?)", (height, h))
 
     def truncate_canon(self, above: int) -> None:
-        self.db.execute("DELETE FROM canon WHERE height > ?", (above,))
+        self._run("DELETE FROM canon WHERE height > ?", (above,))
 
     # --- transactions and receipts ---
     def put_tx_index(self, tx_hash: bytes, block_hash: bytes, idx: int) -> None:
-        self.db.execute("INSERT OR REPLACE INTO txindex (tx_hash, block_hash, idx) VALUES (?,?,?)",
-                        (tx_hash, block_hash, idx))
+        self._run("INSERT OR REPLACE INTO txindex (tx_hash, block_hash, idx) VALUES (?,?,?)",
+                  (tx_hash, block_hash, idx))
 
     def tx_locations(self, tx_hash: bytes):
-        return [(bytes(b), i) for b, i in
-                self.db.execute("SELECT block_hash, idx FROM txindex WHERE tx_hash=? ORDER BY block_hash", (tx_hash,))]
+        rows = self._all("SELECT block_hash, idx FROM txindex WHERE tx_hash=? ORDER BY block_hash", (tx_hash,))
+        for b, i in rows:
+            if type(i) is not int or i < 0:
+                raise damaged(f"the index entry of transaction {tx_hash.hex()} is malformed")
+        return [(_hash(b, f"the index entry of transaction {tx_hash.hex()}"), i) for b, i in rows]
 
     def put_receipt(self, block_hash: bytes, idx: int, data: bytes) -> None:
-        self.db.execute("INSERT INTO receipts (block_hash, idx, data) VALUES (?,?,?)", (block_hash, idx, data))
+        self._run("INSERT INTO receipts (block_hash, idx, data) VALUES (?,?,?)", (block_hash, idx, data))
 
     def receipt(self, block_hash: bytes, idx: int):
-        row = self.db.execute("SELECT data FROM receipts WHERE block_hash=? AND idx=?", (block_hash, idx)).fetchone()
-        return None if row is None else bytes(row[0])
+        row = self._one("SELECT data FROM receipts WHERE block_hash=? AND idx=?", (block_hash, idx))
+        return None if row is None else _blob(row[0], f"receipt {idx} of block {block_hash.hex()}")
 
     # --- state ---
     def get_node(self, h: bytes):
-        row = self.db.execute("SELECT data FROM nodes WHERE hash=?", (h,)).fetchone()
-        return None if row is None else bytes(row[0])
+        row = self._one("SELECT data FROM nodes WHERE hash=?", (h,))
+        return None if row is None else _blob(row[0], f"state node {h.hex()}")
 
     def put_nodes(self, items) -> None:
-        self.db.executemany("INSERT OR IGNORE INTO nodes (hash, data) VALUES (?, ?)", items)
+        try:
+            self.db.executemany("INSERT OR IGNORE INTO nodes (hash, data) VALUES (?, ?)", items)
+        except sqlite3.DatabaseError as exc:
+            raise E.StoreError(f"the chain database cannot be used: {exc}") from None
 
     def get_code(self, h: bytes):
-        row = self.db.execute("SELECT data FROM code WHERE hash=?", (h,)).fetchone()
-        return None if row is None else bytes(row[0])
+        row = self._one("SELECT data FROM code WHERE hash=?", (h,))
+        return None if row is None else _blob(row[0], f"code {h.hex()}")
 
     def put_code(self, items) -> None:
-        self.db.executemany("INSERT OR IGNORE INTO code (hash, data) VALUES (?, ?)", items)
+        try:
+            self.db.executemany("INSERT OR IGNORE INTO code (hash, data) VALUES (?, ?)", items)
+        except sqlite3.DatabaseError as exc:
+            raise E.StoreError(f"the chain database cannot be used: {exc}") from None
 
     # --- pending transactions ---
     def add_pending(self, tx_hash: bytes, data: bytes) -> None:
-        self.db.execute("INSERT INTO pending (tx_hash, data) VALUES (?, ?)", (tx_hash, data))
+        self._run("INSERT INTO pending (tx_hash, data) VALUES (?, ?)", (tx_hash, data))
 
     def has_pending(self, tx_hash: bytes) -> bool:
-        return self.db.execute("SELECT 1 FROM pending WHERE tx_hash=?", (tx_hash,)).fetchone() is not None
+        return self._one("SELECT 1 FROM pending WHERE tx_hash=?", (tx_hash,)) is not None
 
     def pending(self):
         """(tx_hash, data) in arrival order."""
-        return [(bytes(h), bytes(d)) for h, d in self.db.execute("SELECT tx_hash, data FROM pending ORDER BY seq")]
+        return [(_hash(h, "a pending transaction's hash"), _blob(d, "a pending transaction"))
+                for h, d in self._all("SELECT tx_hash, data FROM pending ORDER BY seq")]
 
     def remove_pending(self, hashes) -> None:
-        self.db.executemany("DELETE FROM pending WHERE tx_hash=?", [(h,) for h in hashes])
+        try:
+            self.db.executemany("DELETE FROM pending WHERE tx_hash=?", [(h,) for h in hashes])
+        except sqlite3.DatabaseError as exc:
+            raise E.StoreError(f"the chain database cannot be used: {exc}") from None
 
     def rows(self, table: str):
         return [tuple(bytes(x) if isinstance(x, memoryview) else x for x in r)
-                for r in self.db.execute(DERIVED_TABLES[table])]
+                for r in self._all(DERIVED_TABLES[table])]
+
+
+def damaged(what: str) -> E.StoreError:
+    return E.StoreError(f"the chain database is damaged: {what}")
+
+
+def _blob(value, what: str) -> bytes:
+    if type(value) is not bytes:
+        raise damaged(f"{what} is malformed")
+    return value
+
+
+def _hash(value, what: str) -> bytes:
+    if type(value) is not bytes or len(value) != 32:
+        raise damaged(f"{what} is malformed")
+    return value
 
 
 def check_format(store: Store) -> None:

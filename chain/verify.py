@@ -20,30 +20,38 @@ def verify_store(store: Store, params: C.ChainParams) -> int:
     fresh = Chain(Store(None), params, clock=lambda: 1 << 62)
     fresh.signature_cache = False  # every signature is checked again, from the stored bytes
     try:
-        blocks = store.db.execute("SELECT hash, height, data FROM blocks ORDER BY rowid").fetchall()
-        for h, height, data in blocks:
-            h, data = bytes(h), bytes(data)
-            if height == 0:
-                if h != fresh.genesis_hash or data != fresh.block_bytes(fresh.genesis_hash):
-                    raise E.VerifyError("the stored genesis block is not this chain's genesis")
-                continue
-            try:
-                got = fresh.import_block(data, check_future=False)
-            except E.ChainError as exc:
-                raise E.VerifyError(f"block {height} ({h.hex()[:16]}): {exc}") from None
-            if got != h:
-                raise E.VerifyError(f"block {height} is stored under {h.hex()} but hashes to {got.hex()}")
-        for table in DERIVED_TABLES:
-            if store.rows(table) != fresh.store.rows(table):
-                raise E.VerifyError(f"stored {table} do not match the re-validated chain")
-        for tx_hash, data in store.pending():
-            try:
-                t = txmod.decode(data)
-                check_static(t, params, use_cache=False)
-            except E.ChainError as exc:
-                raise E.VerifyError(f"pending transaction {tx_hash.hex()[:16]}: {exc}") from None
-            if t.hash != tx_hash:
-                raise E.VerifyError(f"pending transaction {tx_hash.hex()[:16]} is stored under the wrong hash")
-        return fresh.height
+        return _verify(store, params, fresh)
+    except E.StoreError as exc:  # the stored data cannot even be read back: not a valid chain
+        raise E.VerifyError(str(exc)) from None
     finally:
         fresh.store.close()
+
+
+def _verify(store: Store, params: C.ChainParams, fresh: Chain) -> int:
+    # Arrival order (rowid): every block is imported after its parent, as it first was.
+    blocks = store.blocks_in_arrival_order()
+    for h, height, data in blocks:
+        if type(h) is not bytes or type(data) is not bytes or type(height) is not int:
+            raise E.VerifyError(f"a stored block row is malformed (rowid order, height {height!r})")
+        if height == 0:
+            if h != fresh.genesis_hash or data != fresh.block_bytes(fresh.genesis_hash):
+                raise E.VerifyError("the stored genesis block is not this chain's genesis")
+            continue
+        try:
+            got = fresh.import_block(data, check_future=False)
+        except E.ChainError as exc:
+            raise E.VerifyError(f"block {height} ({h.hex()[:16]}): {exc}") from None
+        if got != h:
+            raise E.VerifyError(f"block {height} is stored under {h.hex()} but hashes to {got.hex()}")
+    for table in DERIVED_TABLES:
+        if store.rows(table) != fresh.store.rows(table):
+            raise E.VerifyError(f"stored {table} do not match the re-validated chain")
+    for tx_hash, data in store.pending():
+        try:
+            t = txmod.decode(data)
+            check_static(t, params, use_cache=False)
+        except E.ChainError as exc:
+            raise E.VerifyError(f"pending transaction {tx_hash.hex()[:16]}: {exc}") from None
+        if t.hash != tx_hash:
+            raise E.VerifyError(f"pending transaction {tx_hash.hex()[:16]} is stored under the wrong hash")
+    return fresh.height

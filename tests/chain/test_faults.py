@@ -211,3 +211,81 @@ def test_unusable_data_directories_are_refused_cleanly(tmp_path):
     other = C.ChainParams(chain_id=99)
     with pytest.raises(chain.StoreError, match="another chain"):
         Chain(Store(str(tmp_path / "dev" / DB_FILE)), other)
+
+
+# Damage a data directory by hand (another tool, a bad disk, an attacker with
+# file access): every door then works or raises a ChainError, never a traceback.
+DAMAGE = [
+    "UPDATE meta SET value=x'00' WHERE key='head'",
+    "UPDATE meta SET value=5 WHERE key='head'",
+    "DELETE FROM meta WHERE key='head'",
+    "UPDATE meta SET value='text' WHERE key='genesis'",
+    "UPDATE meta SET value=x'00' WHERE key='chain_id'",
+    "UPDATE blocks SET work='abc'",
+    "UPDATE blocks SET work=x'0102'",
+    "UPDATE blocks SET work='-5' WHERE height=1",
+    "UPDATE blocks SET data=x'c0' WHERE height=1",
+    "UPDATE blocks SET data=7 WHERE height=1",
+    "UPDATE blocks SET data='x' WHERE height=1",
+    "UPDATE blocks SET data=x'00' WHERE height=0",
+    "UPDATE blocks SET parent='zz' WHERE height=1",
+    "UPDATE blocks SET height='zz' WHERE height=1",
+    "DELETE FROM blocks WHERE height=1",
+    "UPDATE pending SET data=x'c0'",
+    "UPDATE pending SET data='hello'",
+    "UPDATE pending SET tx_hash=3",
+    "UPDATE receipts SET data=x'c0'",
+    "UPDATE receipts SET data='x'",
+    "DELETE FROM receipts",
+    "UPDATE canon SET hash='x' WHERE height=1",
+    "UPDATE canon SET hash=x'00' WHERE height=1",
+    "UPDATE nodes SET data='x'",
+    "DELETE FROM nodes",
+    "UPDATE code SET data='x'",
+    "DELETE FROM code",
+    "UPDATE txindex SET idx='x'",
+    "UPDATE txindex SET idx=99",
+    "UPDATE txindex SET block_hash=x'00'",
+]
+
+
+def _doors(net, tx_hash, address):
+    yield "height", lambda: net.height
+    yield "block", lambda: net.block(1)
+    yield "tx", lambda: net.tx(tx_hash)
+    yield "receipt", lambda: net.receipt(tx_hash)
+    yield "balance", lambda: net.balance(address)
+    yield "code", lambda: net.code_object_at(address)
+    yield "view", lambda: net.view(address, "balance_of", [bytes(address)])
+    yield "transfer", lambda: net.transfer(1, address, 1)
+    yield "mine", lambda: net.mine(1)
+    yield "verify", lambda: net.verify()
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_damaged_data_directory_gives_chain_errors_never_a_traceback(tmp_path, asm, damage):
+    import shutil
+
+    src = tmp_path / "src"
+    with chain.Devnet(datadir=src) as net:
+        token = net.deploy(asm.token(), 1000)
+        tx_hash = token.transfer(net.accounts[1].address, 5).tx_hash
+        net.submit(net.make_tx(0, net.accounts[4].address, 1))
+        address = token.address
+    dst = tmp_path / "dst"
+    shutil.copytree(src, dst)
+    db = sqlite3.connect(dst / DB_FILE, isolation_level=None)
+    db.execute(damage)
+    db.close()
+    try:
+        net = chain.Devnet(datadir=dst)
+    except chain.ChainError:
+        return
+    with net:
+        for name, door in _doors(net, tx_hash, address):
+            try:
+                door()
+            except (chain.ChainError, chain.Reverted):
+                pass
+        with pytest.raises(chain.VerifyError):
+            net.verify()
