@@ -38,6 +38,16 @@ _TYPE_HINTS = {
     "mapping": "use map[K => V]",
     "address_payable": "use address",
 }
+_NAME_HINTS = {
+    "now": "use block.timestamp",
+    "tx": "there is no tx.origin; use msg.sender",
+    "self": "use this",
+    "True": "write true",
+    "False": "write false",
+    "null": "there is no null: every type has a zero value, such as address(0)",
+    "None": "there is no None: every type has a zero value, such as address(0)",
+    "nil": "there is no nil: every type has a zero value, such as address(0)",
+}
 _ARITH = {"-", "*", "/", "%", "**", "&", "|", "^", "<<", ">>"}
 _ORDER = {"<", "<=", ">", ">="}
 
@@ -752,7 +762,8 @@ class Checker:
         if ci is not None and n in ci.storage:
             self.err(e, f"a free function is pure: it cannot read storage ({n})")
             return T.ERROR
-        self.err(e, f"unknown name {n!r}")
+        hint = _NAME_HINTS.get(n)
+        self.err(e, f"unknown name {n!r}" + (f" ({hint})" if hint else ""))
         return T.ERROR
 
     def _env_allowed(self, e, ctx, what) -> bool:
@@ -797,6 +808,12 @@ class Checker:
             return T.ERROR
         if isinstance(bt, T.ListType) and e.name in ("length", "len"):
             self.err(e, "the length of a list is len(list)")
+            return T.ERROR
+        if bt in (T.BYTES, T.STRING) and e.name == "length":
+            self.err(e, f"the length of a {bt} is len(x)")
+            return T.ERROR
+        if bt == T.ADDRESS and e.name == "balance":
+            self.err(e, "an address has no fields; its balance is balance(a)")
             return T.ERROR
         self.err(e, f"a {bt} has no field {e.name!r}")
         return T.ERROR
@@ -896,7 +913,9 @@ class Checker:
                 return self._xcall(e, bt, callee.name, ctx, statement)
             if isinstance(bt, T.ListType) and callee.name in ("push", "pop"):
                 return self._list_method(e, bt, callee.name, ctx)
-            if bt is not T.ERROR:
+            if bt == T.ADDRESS and callee.name in ("transfer", "send", "call"):
+                self.err(callee, f"an address has no functions; send coin with transfer(to, amount), call code through an interface")
+            elif bt is not T.ERROR:
                 self.err(callee, f"a {bt} has no function {callee.name!r}")
             self._args_only(e, ctx)
             return T.ERROR

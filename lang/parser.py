@@ -317,7 +317,7 @@ _MEMBER_START = {"PUB", "FN", "STORAGE", "CONST", "EVENT", "STRUCT", "INIT", "PA
 def _drive(parser, text, report):
     """Parse token by token, reporting syntax errors and recovering where that is reliable.
 
-    A missing ';' is inserted. Any other error skips to the next declaration
+    A missing ';' at a line end or before '}' is inserted. Any other error skips to the next declaration
     (a contract member, or a top-level item) and resumes from the parser state
     saved before the previous declaration, so each broken declaration reports
     once and the rest of the file is still checked. Returns (module, failed).
@@ -328,10 +328,10 @@ def _drive(parser, text, report):
     saved: dict = {}  # depth -> parser state just before a declaration started there
     errors = 0
     recovering = quiet = False
-    last = None
+    last = prev = None
     try:
         for tok in ip.lexer_thread.lex(state):
-            last = tok
+            prev, last = last, tok
             t = tok.type
             boundary = (depth == 0 and t in _TOP_START) or (depth == 1 and t in _MEMBER_START)
             if recovering:
@@ -350,7 +350,9 @@ def _drive(parser, text, report):
                     if errors >= MAX_SYNTAX_ERRORS:
                         return None, True
                 quiet = False
-                if t != "$END" and "SEMICOLON" in exc.expected:
+                # Insert the ';' only where it is plainly missing: at a line end or before '}'.
+                at_line_end = prev is not None and (tok.line > prev.line or t == "RBRACE")
+                if t != "$END" and "SEMICOLON" in exc.expected and at_line_end:
                     trial = state.copy(deepcopy_values=False)
                     try:
                         trial.feed_token(_gp.Token("SEMICOLON", ";", tok.start_pos, tok.line, tok.column))

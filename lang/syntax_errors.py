@@ -41,7 +41,19 @@ _HINTS = {
     "throw": "use `revert(\"reason\")`",
     "assert": "use `require(condition, \"reason\")`",
     "emit": "emit an event as a statement: `emit Name(args);`",
+    "and": "write && for and",
+    "or": "write || for or",
+    "not": "write ! for not",
 }
+
+# Habits that show as a surprising token right after another one.
+_PAIR_HINTS = {
+    ("+", "PLUS"): "there is no ++; write x += 1",
+    ("-", "MINUS"): "there is no --; write x -= 1",
+    ("==", "ASSIGN"): "there is no ===; == compares values of one type",
+    ("!=", "ASSIGN"): "there is no !==; use !=",
+}
+_TYPE_WORDS = {"int", "bool", "address", "bytes", "string", "uint", "uint256", "int256", "var", "auto"}
 
 _WORD_BEFORE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*$")
 
@@ -148,9 +160,17 @@ def describe_syntax_error(exc, text: str, gp):
         msg = f"expected 'fn', found {found}"
     else:
         msg = f"expected {_join(exp_words)}, found {found}"
+    prev_text = text[: _offset(text, line, col)].rstrip() if tok.type != "$END" else ""
+    for (prev, here), pair_hint in _PAIR_HINTS.items():
+        if tok.type == here and prev_text.endswith(prev):
+            hint = pair_hint
+    if tok.type == "NAME" and word_before in _TYPE_WORDS and _WORD_BEFORE.search(prev_text) and prev_text.endswith(word_before):
+        hint = f"declare a local as `let {tok.value}: {word_before} = ...;` (or `let {tok.value} = ...;`)"
+    if tok.type in ("INT", "BOOL", "BYTES_T", "STRING_T") and "LET" in expected:
+        hint = f"declare a local as `let NAME: {tok.value} = ...;`"
     if tok.type == "NAME" and word_here in ("function", "mapping", "constructor", "public", "uint256", "uint"):
         hint = _HINTS[word_here]
-    elif "NAME" in expected and tok.type not in _REGEX_NAMES and tok.value.isidentifier():
+    elif "NAME" in expected and tok.type not in _REGEX_NAMES and tok.value.isidentifier() and not hint:
         hint = f"`{tok.value}` is a reserved word; pick another name"
     if hint:
         msg += f" (hint: {hint})"
