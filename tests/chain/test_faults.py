@@ -18,46 +18,98 @@ from chain.devnet import DB_FILE
 from chain.state import StateCorrupt
 
 # Submits transfers and mines, printing each hash once submit() has returned
-# (acknowledged). Killed at a random moment by the test.
+# (acknowledged) and "mined" once a block is stored. Killed at a random moment
+# by the test, or kills itself (SIGKILL) at a chosen SQL statement of the
+# database transaction of its NTH submission or mining: argv = datadir seed
+# [phase nth target], target a statement index after BEGIN or "COMMIT" (the
+# moment before the commit starts).
 WORKER = r"""
-import sys, random
+import os, signal, sys, random
 import chain
 net = chain.Devnet(datadir=sys.argv[1])
 rnd = random.Random(int(sys.argv[2]))
+phase, nth, target = (sys.argv[3], int(sys.argv[4]), sys.argv[5]) if len(sys.argv) > 3 else (None, 0, None)
 to = chain.Address("0x" + "cd" * 20)
+seen = {"submit": 0, "mine": 0}
+now = {"phase": None, "k": None}
+
+def trace(sql):
+    if now["phase"] != phase or seen[phase] != nth:
+        return
+    if sql.startswith("BEGIN"):
+        now["k"] = 0
+    elif now["k"] is not None:
+        now["k"] += 1
+    if now["k"] is not None and (str(now["k"]) == target or sql == "COMMIT"):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+def step(name, fn):
+    seen[name] += 1
+    now["phase"], now["k"] = name, None
+    out = fn()
+    now["phase"] = None
+    return out
+
+net.store.db.set_trace_callback(trace)
 print("ready", flush=True)
 while True:
     for _ in range(rnd.randint(1, 30)):
         sender = net.accounts[rnd.randrange(3)]
-        h = net.submit(net.make_tx(sender, to, rnd.randint(1, 1000)))
+        h = step("submit", lambda: net.submit(net.make_tx(sender, to, rnd.randint(1, 1000))))
         print(h.hex(), flush=True)
-    net.mine(rnd.randint(1, 2))
+    for _ in range(rnd.randint(1, 2)):
+        step("mine", lambda: net.mine(1))
+        print("mined", flush=True)
 """
 
 
-def _run_and_kill(datadir, seed, rnd):
-    proc = subprocess.Popen([sys.executable, "-c", WORKER, str(datadir), str(seed)],
+def _run_and_kill(datadir, seed, rnd=None, planned=()):
+    """(acknowledged hashes, blocks stored); killed by us after a random delay, or by itself as `planned`."""
+    proc = subprocess.Popen([sys.executable, "-c", WORKER, str(datadir), str(seed), *map(str, planned)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
-        time.sleep(rnd.uniform(0.02, 0.25))
+        if planned:
+            proc.wait(timeout=30)
+        else:
+            time.sleep(rnd.uniform(0.02, 0.25))
     finally:
-        os.kill(proc.pid, signal.SIGKILL)
-        out, _ = proc.communicate()
-    return [line for line in out.split() if len(line) == 64]
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+    assert proc.returncode == -signal.SIGKILL, err
+    lines = out.split()
+    return [line for line in lines if len(line) == 64], lines.count("mined")
+
+
+# (phase, nth occurrence, statement): every step of a block's and of a
+# submission's database transaction, from just after BEGIN to just before COMMIT.
+# A block's transaction writes the block, indexes, receipts and state nodes
+# (statements 1..~15), then moves the head (~16..28).
+PLANNED_KILLS = [("mine", 1, "1"), ("mine", 2, "4"), ("mine", 1, "12"), ("mine", 2, "20"), ("mine", 3, "COMMIT"),
+                 ("submit", 3, "1"), ("submit", 7, "COMMIT")]
 
 
 def test_kill_9_loses_no_block_and_no_acknowledged_transaction(tmp_path):
     rnd = random.Random(1234)
     acknowledged = []
-    heights = []
-    for round_ in range(5):
-        acknowledged += _run_and_kill(tmp_path, round_, rnd)
+    height = 0
+    rounds = [(p, None) for p in PLANNED_KILLS] + [((), rnd), ((), rnd)]
+    for seed, (planned, timer) in enumerate(rounds):
+        acked, mined = _run_and_kill(tmp_path, seed, timer, planned)
+        acknowledged += acked
         with chain.Devnet(datadir=tmp_path) as net:  # no recovery step: just open
-            heights.append(net.height)
+            if planned:
+                # Killed inside a database transaction: exactly the blocks that were
+                # reported stored are there, and nothing of the interrupted one.
+                assert net.height == height + mined, planned
+            else:
+                assert net.height >= height + mined
+            height = net.height
             assert net.verify() == net.height
+            lost = [h for h in acknowledged if net.tx(h) is None]
+            assert lost == [], planned
     assert acknowledged, "the worker never got a transaction through"
-    assert heights == sorted(heights) and heights[-1] > 0
     with chain.Devnet(datadir=tmp_path) as net:
         net.mine(1)
         missing = [h for h in acknowledged if net.receipt(h) is None]
