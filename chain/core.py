@@ -21,6 +21,9 @@ from .trie import EMPTY_ROOT, Trie
 
 _HEADER_CACHE = 4096
 _BLOCK_CACHE = 64
+# Hashes of blocks refused for their contents (not for their context, such as a
+# timestamp still in the future), with the error each was refused with.
+_INVALID_CACHE = 1024
 # Pending-pool policy (not consensus): bounds what one sender, or everyone,
 # can make a node store before anything is mined.
 MAX_PENDING_PER_SENDER = 4096
@@ -64,6 +67,7 @@ class Chain:
         self._headers: dict = {}
         self._blocks: dict = {}
         self._pool = None  # decoded pending transactions, or None to reload from the store
+        self._invalid: dict = {}  # block hash -> the InvalidBlock it was refused with
         # False re-checks every signature (verify does), else verified ones are remembered.
         self.signature_cache = True
         self.timings = None  # a dict to accumulate import stage times into (bench), or None
@@ -232,13 +236,30 @@ class Chain:
 
     def import_block(self, data: bytes, check_future: bool = True) -> bytes:
         """Validate and store a block; returns its hash. Raises an InvalidBlock and stores nothing."""
-        t = self.timings
         t0 = time.perf_counter()
         block = decode_block(data)
         header = block.header
+        refused = self._invalid.get(header.hash)
+        if refused is not None:
+            raise refused
         parent = self.check_header(header, check_future)
         if tx_root(block.txs) != header.tx_root:
             raise E.BadTxRoot("transactions root does not match the transactions")
+        # From here the header commits to everything checked (parent, transactions),
+        # so a refusal holds for any block with this hash and is remembered: sending
+        # the same invalid block again costs a lookup, not a re-execution (Bitcoin
+        # Core marks such blocks BLOCK_FAILED_VALID).
+        try:
+            return self._import_checked(block, parent, data, t0)
+        except E.InvalidBlock as exc:
+            if len(self._invalid) >= _INVALID_CACHE:
+                self._invalid.pop(next(iter(self._invalid)))
+            self._invalid[header.hash] = exc
+            raise
+
+    def _import_checked(self, block: Block, parent: Header, data: bytes, t0: float) -> bytes:
+        t = self.timings
+        header = block.header
         seen = set()
         for i, t_ in enumerate(block.txs):
             h = t_.hash

@@ -11,7 +11,7 @@ import pytest
 import chain
 from chain import consensus as C
 from chain import errors as E
-from chain.block import Block, mine, tx_root
+from chain.block import Block, decode_block as decode, mine, tx_root
 from chain.tx import Transaction, encode_deploy, intrinsic_gas
 from vm.encoding import pack
 
@@ -288,6 +288,28 @@ def test_a_block_failing_a_cheap_rule_costs_no_signature_check(world, monkeypatc
     with pytest.raises(E.BadGasUsed):
         w.net.import_block(_txs_block(w, txs, gas_used=C.TX_BASE_GAS * 50 - 1))
     assert checks == []
+
+
+def test_a_refused_block_is_remembered_not_executed_again(world, monkeypatch):
+    from chain import execute
+
+    w = world
+    bad = _hdr(w, state_root=b"\x45" * 32)
+    with pytest.raises(E.BadStateRoot):
+        w.net.import_block(bad)
+    runs = []
+    real = execute.Executor.apply
+    monkeypatch.setattr(execute.Executor, "apply", lambda *a, **k: runs.append(1) or real(*a, **k))
+    before = w.snapshot()
+    with pytest.raises(E.BadStateRoot):
+        w.net.import_block(bad)
+    assert runs == [] and w.snapshot() == before
+    # A header refused only for its context (a timestamp still in the future) is not remembered.
+    future = _hdr(w, timestamp=w.net.chain.clock() + C.MAX_FUTURE_DRIFT + 1)
+    for _ in range(2):
+        with pytest.raises(E.TimestampTooNew):
+            w.net.import_block(future)
+    assert decode(future).hash not in w.net.chain._invalid
 
 
 def test_catalogue_is_large_and_every_error_distinct():
