@@ -20,6 +20,8 @@ from .errors import CompileError, InternalCompilerError, Reporter
 from .loader import Loader
 
 COMPILER_VERSION = "obelisk-lang 0.1.0"
+# Refused before reading or decoding (the parser's own bound is 1,000,000 characters).
+MAX_SOURCE_FILE_BYTES = 4_000_000
 
 
 class Front:
@@ -70,6 +72,10 @@ def _guard(fn, what):
 
 
 def front(text, file, real=None, contract=None):
+    if isinstance(text, (bytes, bytearray)) and len(text) > MAX_SOURCE_FILE_BYTES:
+        r = Reporter()
+        r.error(file, 1, 1, f"source file is larger than {MAX_SOURCE_FILE_BYTES} bytes")
+        raise CompileError(r.errors)
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8")
@@ -169,6 +175,10 @@ def compile_text(text, file, real=None, contract=None) -> Artifact:
 def read_source(path) -> tuple:
     p = Path(path)
     try:
+        if p.is_file() and p.stat().st_size > MAX_SOURCE_FILE_BYTES:
+            r = Reporter()
+            r.error(str(path), 1, 1, f"source file is larger than {MAX_SOURCE_FILE_BYTES} bytes")
+            raise CompileError(r.errors)
         data = p.read_bytes()
     except (OSError, ValueError) as exc:  # ValueError: a path with a NUL byte
         r = Reporter()

@@ -4,20 +4,18 @@ The transformer runs inside the LALR loop, so no stage recurses over the parse t
 """
 from __future__ import annotations
 
+from . import _generated_parser as _gp
 from . import ast
 from .errors import Reporter
-
+from .syntax_errors import describe_syntax_error
 
 # Bounds that keep a hostile source from exhausting the compiler.
-MAX_SOURCE_BYTES = 1_000_000
+MAX_SOURCE_CHARS = 1_000_000
 MAX_NESTING = 100  # nested expressions/blocks; every later stage recurses at most this deep
 MAX_INT_DIGITS = 100
 MAX_SYNTAX_ERRORS = 20
 
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "r": "\r", "0": "\0"}
-
-
-from . import _generated_parser as _gp
 
 
 class _Unescape:
@@ -280,9 +278,6 @@ def _parser():
     return _PARSER, _BUILD
 
 
-from .syntax_errors import describe_syntax_error  # noqa: E402
-
-
 def parse(text: str, file: str, reporter: Reporter):
     """Parse one file; syntax errors go to the reporter and give None."""
     reporter.add_source(file, text)
@@ -290,8 +285,8 @@ def parse(text: str, file: str, reporter: Reporter):
     def report(line, col, msg):
         reporter.error(file, line, col, msg)
 
-    if len(text) > MAX_SOURCE_BYTES:
-        report(1, 1, f"source file is larger than {MAX_SOURCE_BYTES} bytes")
+    if len(text) > MAX_SOURCE_CHARS:
+        report(1, 1, f"source file is larger than {MAX_SOURCE_CHARS} characters")
         return None
     parser, build = _parser()
     build.report = report

@@ -128,3 +128,12 @@ def test_an_empty_contract_deploys():
     art = lang.compile_source("contract Empty { }")
     r = vm.deploy(MemoryHost(), address=vm.values.Address(5), code=art.bytecode, args=[], sender=vm.values.Address(1), gas=100_000)
     assert r.success, r.reason
+
+
+def test_huge_files_are_refused_before_reading(tmp_path):
+    big = tmp_path / "big.contract"
+    with open(big, "wb") as f:
+        f.truncate(50_000_000)  # sparse: costs no disk
+    with pytest.raises(lang.CompileError, match="larger than"):
+        lang.compile_file(str(big))
+    errors_of(b"x" * 5_000_000)
