@@ -175,6 +175,10 @@ def compile_text(text, file, real=None, contract=None) -> Artifact:
 def read_source(path) -> tuple:
     p = Path(path)
     try:
+        if p.exists() and not p.is_file():
+            r = Reporter()
+            r.error(str(path), 1, 1, "cannot read the file: not a regular file")
+            raise CompileError(r.errors)
         if p.is_file() and p.stat().st_size > MAX_SOURCE_FILE_BYTES:
             r = Reporter()
             r.error(str(path), 1, 1, f"source file is larger than {MAX_SOURCE_FILE_BYTES} bytes")

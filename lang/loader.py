@@ -105,6 +105,9 @@ class Loader:
         if real in self.by_real:
             return self.by_real[real]
         try:
+            if real.exists() and not real.is_file():
+                self.reporter.at(mod.file, item, f"cannot read {shown}: not a regular file")
+                return None
             if real.stat().st_size > 4_000_000:
                 self.reporter.at(mod.file, item, f"{shown} is larger than 4000000 bytes")
                 return None

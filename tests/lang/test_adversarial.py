@@ -137,3 +137,11 @@ def test_huge_files_are_refused_before_reading(tmp_path):
     with pytest.raises(lang.CompileError, match="larger than"):
         lang.compile_file(str(big))
     errors_of(b"x" * 5_000_000)
+
+
+def test_devices_and_directories_are_not_read(tmp_path):
+    for p in ("/dev/zero", str(tmp_path)):
+        with pytest.raises(lang.CompileError, match="not a regular file"):
+            lang.compile_file(p)
+    with pytest.raises(lang.CompileError, match="not a regular file"):
+        lang.compile_source('import "../../../../../../../../dev/zero" as z;\ncontract C { }', filename=str(tmp_path / "x.contract"))
