@@ -68,6 +68,7 @@ class Chain:
         self._blocks: dict = {}
         self._pool = None  # decoded pending transactions, or None to reload from the store
         self._invalid: dict = {}  # block hash -> the InvalidBlock it was refused with
+        self._pool_version = None  # the store's data_version when _pool was read
         # False re-checks every signature (verify does), else verified ones are remembered.
         self.signature_cache = True
         self.timings = None  # a dict to accumulate import stage times into (bench), or None
@@ -399,19 +400,34 @@ class Chain:
         """Check a transaction against the head state and keep it as pending (durably) before returning its hash.
 
         Cheap checks come first (size, format, pool room), then the signature,
-        then the sender's nonce and funds on the head state.
+        then the sender's nonce and funds on the head state. The checks that read
+        the database run inside the write transaction, so another process
+        submitting or mining at the same time cannot slip in between.
         """
         t_ = txmod.decode(data)
+        check_static(t_, self.params, self.signature_cache, signature=False)
+        self.store.begin()
+        try:
+            self._admit(t_)
+            self.store.add_pending(t_.hash, t_.encode())
+            self.store.commit()
+        except BaseException:
+            self.store.rollback()
+            self._pool = None
+            raise
+        self._pool.add(t_, len(t_.encode()))
+        return t_.hash
+
+    def _admit(self, t_) -> None:
+        """The pool's rules for a new transaction (raises InvalidTransaction)."""
         h = t_.hash
         if self.store.has_pending(h) or self.find_tx(h) is not None:
             raise E.DuplicateTransaction(f"transaction {h.hex()} is already known")
-        check_static(t_, self.params, self.signature_cache, signature=False)
         pool = self._pending_pool()
         sender = t_.sender
         queued = pool.by_sender.get(sender, [])
-        size = len(t_.encode())
         if (len(queued) >= MAX_PENDING_PER_SENDER or len(pool.txs) >= MAX_PENDING
-                or pool.size + size > MAX_PENDING_BYTES):
+                or pool.size + len(t_.encode()) > MAX_PENDING_BYTES):
             raise E.PoolFull("too many pending transactions; mine some first")
         check_signature(t_, self.signature_cache)
         view = self.state()
@@ -426,21 +442,13 @@ class Chain:
         if view.read_balance(sender) < cost:
             raise E.InsufficientFunds(f"balance {view.read_balance(sender)} is under gas limit * price + value "
                                       f"of this and the sender's pending transactions = {cost}")
-        self.store.begin()
-        try:
-            self.store.add_pending(h, t_.encode())
-            self.store.commit()
-        except BaseException:
-            self.store.rollback()
-            self._pool = None
-            raise
-        if self._pool is not None:
-            self._pool.add(t_, size)
-        return h
 
     def _pending_pool(self) -> "_Pool":
-        if self._pool is None:
+        # Reloaded when the pool changed here (None) or another process committed.
+        version = self.store.data_version()
+        if self._pool is None or self._pool_version != version:
             self._pool = _Pool(self.store.pending())
+            self._pool_version = version
         return self._pool
 
     def pending(self) -> list:

@@ -92,6 +92,10 @@ class Store:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (SQLite's PRAGMA data_version)."""
+        return self._one("PRAGMA data_version")[0]
+
     # --- meta ---
     def get_meta(self, key: str):
         row = self._one("SELECT value FROM meta WHERE key=?", (key,))

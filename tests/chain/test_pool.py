@@ -84,3 +84,22 @@ def test_the_pool_is_bounded_in_bytes(monkeypatch):
     assert net.store.pending() == before
     net.mine(1)  # room again
     net.submit(net.make_tx(alice, bob.address, 0, data=b"\x00" * 1000, gas=100_000))
+
+
+def test_two_handles_on_one_data_directory_see_each_others_pending_transactions(tmp_path):
+    a = chain.Devnet(datadir=tmp_path)
+    b = chain.Devnet(datadir=tmp_path)  # another process (the CLI) on the same data directory
+    alice, bob = a.accounts[0], a.accounts[1]
+    assert b.chain.pending() == []  # b has read (and keeps) the pool
+    a.submit(a.make_tx(alice, bob.address, 1))
+    t = b.make_tx(alice, bob.address, 2)
+    assert t.nonce == 1
+    b.submit(t)
+    # A nonce taken meanwhile by the other handle is refused, not queued twice.
+    stale = a.make_tx(alice, bob.address, 3, nonce=1)
+    with pytest.raises(E.BadNonce):
+        a.submit(stale)
+    a.mine(1)
+    assert a.nonce(alice.address) == 2 and b.chain.pending() == []
+    a.close()
+    b.close()
