@@ -451,6 +451,10 @@ class Chain:
             self._pool_version = version
         return self._pool
 
+    def find_pending(self, tx_hash: bytes):
+        """The pending transaction with this hash, or None."""
+        return next((t_ for t_ in self._pending_pool().txs if t_.hash == tx_hash), None)
+
     def pending(self) -> list:
         """Pending transactions in arrival order (decoded once, then kept until the pool changes)."""
         return list(self._pending_pool().txs)

@@ -322,7 +322,7 @@ class Devnet:
             t = self.chain.block(block_hash).txs[idx]
             number = self.chain.header(block_hash).height
         else:
-            t = next((p for p in self.chain.pending() if p.hash == tx_hash), None)
+            t = self.chain.find_pending(tx_hash)
             if t is None:
                 return None
             block_hash = idx = number = None
@@ -435,13 +435,19 @@ class Devnet:
         return self.chain.import_block(data)
 
     def send(self, tx) -> Receipt:
-        """Submit a transaction and mine it at once; returns its receipt (a failed one too)."""
+        """Submit a transaction and mine until it is in; returns its receipt (a failed one too).
+
+        Usually one block; more when transactions submitted earlier fill it.
+        """
         h = self.submit(tx)
-        self.mine(1)
-        r = self.receipt(h)
-        if r is None:  # the miner dropped it: it became invalid before the block
-            raise E.InvalidTransaction("the transaction was not included")
-        return r
+        while True:
+            (info,) = self.mine(1)
+            r = self.receipt(h)
+            if r is not None:
+                return r
+            if not info.transactions or self.chain.find_pending(h) is None:
+                # Dropped (it became invalid before the block) or stuck behind nothing mineable.
+                raise E.InvalidTransaction("the transaction was not included")
 
     def _send_checked(self, tx) -> Receipt:
         r = self.send(tx)

@@ -103,3 +103,14 @@ def test_two_handles_on_one_data_directory_see_each_others_pending_transactions(
     assert a.nonce(alice.address) == 2 and b.chain.pending() == []
     a.close()
     b.close()
+
+
+def test_send_mines_until_its_transaction_is_in_even_behind_full_blocks(asm):
+    net = chain.Devnet()
+    spin = net.deploy(asm.spin())
+    data = chain.tx.encode_call("loop", [])
+    for sender in (1, 2):  # two calls that burn 15M gas each fill the next block
+        net.submit(net.make_tx(sender, spin.address, 0, data, gas=15_000_000))
+    r = net.transfer(0, net.accounts[3].address, 5)
+    assert r.status and net.balance(net.accounts[3].address) == 10**24 + 5
+    assert r.block_number == net.height and net.block(net.height - 1).gas_used == 30_000_000
