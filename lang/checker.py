@@ -440,8 +440,7 @@ class Checker:
             if not T.is_value(t):
                 t = T.ERROR  # reported by _check_values
             if name in ctx.scopes[-1]:
-                t = T.ERROR  # reported already as a duplicate parameter
-                ctx.scopes[-1][name + "\0dup"] = None
+                t = T.ERROR  # reported already as a duplicate parameter; it still takes its slot
             self._declare_local(ctx, p, name, t, quiet=True)
         for s in node.body.stmts:
             self.stmt(s, ctx)
