@@ -572,7 +572,7 @@ class Checker:
             self.expr(e, ctx)
             self.err(s, "this expression does nothing; only a call can be a statement")
             return
-        self.expr(e, ctx, statement=True)
+        self.expr(e, ctx)
 
     def s_IfStmt(self, s, ctx):
         self.cond(s.cond, ctx, "if")
@@ -678,13 +678,11 @@ class Checker:
             return T.ERROR
         return t
 
-    def expr(self, e, ctx, expect=None, statement=False):
+    def expr(self, e, ctx, expect=None):
         m = getattr(self, "e_" + type(e).__name__, None)
         if m is None:
             self.err(e, "not an expression")
             t = T.ERROR
-        elif isinstance(e, ast.Call):
-            t = m(e, ctx, statement)
         else:
             t = m(e, ctx)
         self.out.types[e] = t
@@ -898,10 +896,10 @@ class Checker:
         return result
 
     # ---------- calls ----------
-    def e_Call(self, e, ctx, statement=False):
+    def e_Call(self, e, ctx):
         callee = e.callee
         if isinstance(callee, ast.Name):
-            return self._call_name(e, callee.name, ctx, statement)
+            return self._call_name(e, callee.name, ctx)
         if isinstance(callee, ast.Field):
             b = callee.base
             if isinstance(b, ast.Name) and b.name in ctx.modinfo.module.imports and ctx.lookup(b.name) is None:
@@ -909,7 +907,7 @@ class Checker:
                 return self._call_in_module(e, target, callee.name, ctx, f"{b.name}.{callee.name}")
             bt = self.expr(b, ctx)
             if isinstance(bt, T.IfaceType):
-                return self._xcall(e, bt, callee.name, ctx, statement)
+                return self._xcall(e, bt, callee.name, ctx)
             if isinstance(bt, T.ListType) and callee.name in ("push", "pop"):
                 return self._list_method(e, bt, callee.name, ctx)
             if bt == T.ADDRESS and callee.name in ("transfer", "send", "call"):
@@ -927,7 +925,7 @@ class Checker:
         for a in e.args:
             self.value(a.value if isinstance(a, ast.NamedArg) else a, ctx)
 
-    def _call_name(self, e, n, ctx, statement):
+    def _call_name(self, e, n, ctx):
         ci = ctx.contract
         if n == "address":
             return self._builtin(e, "address", ctx)
@@ -1030,7 +1028,7 @@ class Checker:
         self.out.refs[e] = ("cast", it)  # an interface value is just its address
         return it
 
-    def _xcall(self, e, it, name, ctx, statement):
+    def _xcall(self, e, it, name, ctx):
         if id(it) in self._iface_contract:
             self.contract_iface(self._iface_contract[id(it)])
         f = it.fns.get(name)
