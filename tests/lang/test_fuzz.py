@@ -14,7 +14,7 @@ from lang import fold
 from vm.values import INT_MAX, INT_MIN
 
 ROOT = Path(__file__).resolve().parents[2]
-PROGRAMS = sorted((ROOT / "tests/lang/conformance").glob("*.contract"))
+PROGRAMS = sorted((ROOT / "tests/lang/conformance").glob("*.contract")) + sorted((ROOT / "examples").glob("*.contract"))
 SOURCES = [(p, p.read_text(encoding="utf-8")) for p in PROGRAMS]
 # OBELISK_FUZZ_EXAMPLES raises the example count for a long local run.
 EXAMPLES = int(os.environ.get("OBELISK_FUZZ_EXAMPLES", "120"))
@@ -83,7 +83,7 @@ def test_mutated_programs_compile_or_fail_cleanly(case):
     old = os.getcwd()
     os.chdir(ROOT)  # relative imports of the programs resolve from their own folder
     try:
-        _outcome(src, f"tests/lang/conformance/{path.name}")
+        _outcome(src, str(path.relative_to(ROOT)))
     finally:
         os.chdir(old)
 
