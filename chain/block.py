@@ -265,10 +265,12 @@ def decode_receipt(data: bytes) -> RawReceipt:
         obj = unpack(data, max_size=C.MAX_RECEIPT_SIZE, max_depth=RECEIPT_DEPTH)
     except EncodingError as exc:
         raise E.BlockEncodingError(f"receipt: {exc}") from None
-    if type(obj) is not list or len(obj) != 8 or obj[0] != C.RECEIPT_VERSION:
+    if type(obj) is not list or len(obj) != 8 or type(obj[0]) is not int or obj[0] != C.RECEIPT_VERSION:
         raise E.BlockEncodingError("receipt: not a version 1 receipt")
     _, status, value, gas_used, logs, reason, location, contract = obj
-    if type(status) is not bool or type(gas_used) is not int or type(logs) is not list:
+    if (type(status) is not bool or type(gas_used) is not int or not 0 <= gas_used <= C.MAX_U64
+            or type(logs) is not list or (reason is not None and type(reason) is not str)
+            or (location is not None and type(location) is not str)):
         raise E.BlockEncodingError("receipt: bad field")
     out = []
     for log in logs:

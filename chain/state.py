@@ -47,8 +47,9 @@ def _decode_account(data: bytes) -> Account:
         obj = unpack(data, max_size=256, max_depth=1)
     except EncodingError as exc:
         raise StateCorrupt(f"account record: {exc}") from None
-    if (type(obj) is not list or len(obj) != 5 or obj[0] != C.ACCOUNT_VERSION or type(obj[1]) is not int
-            or type(obj[2]) is not int or type(obj[3]) is not bytes or len(obj[3]) not in (0, 32)
+    if (type(obj) is not list or len(obj) != 5 or type(obj[0]) is not int or obj[0] != C.ACCOUNT_VERSION
+            or type(obj[1]) is not int or obj[1] < 0 or type(obj[2]) is not int or obj[2] < 0
+            or type(obj[3]) is not bytes or len(obj[3]) not in (0, 32)
             or type(obj[4]) is not bytes or len(obj[4]) != 32):
         raise StateCorrupt("malformed account record")
     return Account(obj[1], obj[2], obj[3], obj[4])

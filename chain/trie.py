@@ -179,10 +179,12 @@ def _decode_node(data: bytes, h: bytes):
         obj = unpack(data, max_size=1 << 24, max_depth=1)
     except EncodingError as exc:
         raise MissingNode(f"trie node {h.hex()}: {exc}") from None
-    if type(obj) is list and len(obj) == 3 and obj[0] == 0 and type(obj[1]) is bytes and len(obj[1]) == 32 \
-            and type(obj[2]) is bytes:
+    # `type(...) is int` first: False == 0 and True == 1 in Python, but not in the encoding.
+    if type(obj) is list and len(obj) == 3 and type(obj[0]) is int and obj[0] == 0 and type(obj[1]) is bytes \
+            and len(obj[1]) == 32 and type(obj[2]) is bytes:
         return (0, int.from_bytes(obj[1], "big"), obj[2])
-    if type(obj) is list and len(obj) == 5 and obj[0] == 1 and type(obj[1]) is int and 0 <= obj[1] < KEY_BITS \
+    if type(obj) is list and len(obj) == 5 and type(obj[0]) is int and obj[0] == 1 and type(obj[1]) is int \
+            and 0 <= obj[1] < KEY_BITS \
             and type(obj[2]) is bytes and len(obj[2]) == 32 and all(type(c) is bytes and len(c) == 32 for c in obj[3:]):
         return (1, obj[1], int.from_bytes(obj[2], "big"), obj[3], obj[4])
     raise MissingNode(f"trie node {h.hex()} is malformed")
