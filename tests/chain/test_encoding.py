@@ -107,7 +107,8 @@ def mutated(draw):
         if op == "flip" and data:
             data[pos] ^= 1 << draw(st.integers(0, 7))
         elif op == "set" and data:
-            data[pos] = draw(st.sampled_from([0x00, 0x7F, 0x80, 0x90, 0xC0, 0xC1, 0xC2, 0xC3, 0xC4, 0xCA, 0xCD, 0xD4, 0xDC, 0xFF]))
+            data[pos] = draw(st.sampled_from([0x00, 0x7F, 0x80, 0x90, 0xC0, 0xC1, 0xC2, 0xC3, 0xC4, 0xCA, 0xCD,
+                                              0xD4, 0xDC, 0xFF]))
         elif op == "insert":
             data[pos:pos] = bytes([draw(st.integers(0, 255))])
         elif op == "delete" and data:
