@@ -54,6 +54,9 @@ MIN_GAS_PRICE = 1
 # the largest value or balance: keeps every amount a plain bounded integer.
 MAX_U64 = 2**64 - 1
 MAX_AMOUNT = 2**255 - 1
+# A transaction's nonce stays below 2^64 - 1 (Ethereum's EIP-2681), so the
+# sender's nonce after it, nonce + 1, still fits in 64 bits.
+MAX_NONCE = MAX_U64 - 1
 
 # --- sizes ----------------------------------------------------------------
 # Bytes of one encoded transaction: a code object (256 KiB) plus arguments.

@@ -431,6 +431,8 @@ class Chain:
             raise E.PoolFull("too many pending transactions; mine some first")
         check_signature(t_, self.signature_cache)
         view = self.state()
+        if view.account(sender).code_hash:
+            raise E.SenderHasCode(f"the sender {sender} is a contract")
         expected = self._next_nonce(view, sender)
         if t_.nonce != expected:
             raise E.BadNonce(f"nonce {t_.nonce}, expected {expected}")

@@ -42,6 +42,7 @@ TxVersionError = _tx("TxVersionError", "tx-bad-version", "Unknown transaction fo
 WrongChainId = _tx("WrongChainId", "tx-wrong-chain", "Signed for another chain.")
 TxFieldError = _tx("TxFieldError", "tx-bad-field", "A field of the wrong type, size or range (negative, too big).")
 BadSignature = _tx("BadSignature", "tx-bad-signature", "Signature does not verify against the public key.")
+SenderHasCode = _tx("SenderHasCode", "tx-sender-has-code", "The sender's address holds a contract (EIP-3607).")
 BadNonce = _tx("BadNonce", "tx-bad-nonce", "Nonce is not the sender's next nonce.")
 InsufficientFunds = _tx("InsufficientFunds", "tx-insufficient-funds", "Balance below gas limit * price + value.")
 IntrinsicGasTooLow = _tx("IntrinsicGasTooLow", "tx-intrinsic-gas", "Gas limit under the intrinsic cost.")

@@ -114,6 +114,10 @@ class Executor:
         if self.gas_used + tx.gas_limit > C.BLOCK_GAS_LIMIT:
             raise E.TxGasOverBlockLimit("the transaction's gas limit does not fit in the block's remaining gas")
         sender = tx.sender
+        # An address with code has no key: a public key whose address collides with a
+        # contract's (a 2^80 search) must not move the contract's coin (EIP-3607).
+        if self.host.get_code(sender) is not None:
+            raise E.SenderHasCode(f"the sender {sender} is a contract")
         expected = self.nonce(sender)
         if tx.nonce != expected:
             raise E.BadNonce(f"nonce {tx.nonce}, expected {expected}")

@@ -101,7 +101,7 @@ def from_fields(obj) -> Transaction:
         raise E.TxEncodingError(f"a version {C.TX_VERSION} transaction has {N_FIELDS} fields, got {len(obj)}")
     version, chain_id, nonce, to, value, gas_limit, gas_price, data, public_key, signature = obj
     _uint(chain_id, "chain id", C.MAX_U64)
-    _uint(nonce, "nonce", C.MAX_U64)
+    _uint(nonce, "nonce", C.MAX_NONCE)
     _uint(value, "value", C.MAX_AMOUNT)
     _uint(gas_limit, "gas limit", C.MAX_U64)
     _uint(gas_price, "gas price", C.MAX_U64)

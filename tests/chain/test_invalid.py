@@ -127,6 +127,8 @@ TX_CASES = [
     ("negative gas price", lambda w: resign_raw(w, {6: -1}), E.TxFieldError),
     ("value over the amount range", lambda w: resign_raw(w, {4: 2**255}), E.TxFieldError),
     ("nonce over 64 bits", lambda w: resign_raw(w, {2: 2**64}), E.TxFieldError),
+    ("nonce 2^64 - 1 (EIP-2681: the next nonce would not fit)", lambda w: resign_raw(w, {2: 2**64 - 1}),
+     E.TxFieldError),
     ("19-byte recipient", lambda w: resign_raw(w, {3: b"\x01" * 19}), E.TxFieldError),
     ("31-byte public key", lambda w: unsigned_raw(w, {8: b"\x01" * 31}), E.TxFieldError),
     ("63-byte signature", lambda w: unsigned_raw(w, {9: b"\x01" * 63}), E.TxFieldError),
@@ -310,6 +312,23 @@ def test_a_refused_block_is_remembered_not_executed_again(world, monkeypatch):
         with pytest.raises(E.TimestampTooNew):
             w.net.import_block(future)
     assert decode(future).hash not in w.net.chain._invalid
+
+
+def test_a_sender_whose_address_holds_code_is_refused(asm, monkeypatch):
+    """EIP-3607: were a key's address ever to collide with a contract's, the key still cannot spend for it."""
+    w = World()
+    bob = w.bob
+    monkeypatch.setattr(chain.tx, "contract_address", lambda sender, nonce: bob.address)
+    w.net.deploy(asm.token(), 5)  # lands on bob's address
+    assert w.net.code_at(bob.address) is not None
+    t = w.net.make_tx(bob, w.alice.address, 1)
+    before = w.snapshot()
+    with pytest.raises(E.SenderHasCode):
+        w.net.chain.submit(t.encode())
+    assert w.snapshot() == before
+    with pytest.raises(E.BlockTxError) as info:
+        w.net.import_block(w.build([_marked(t)]).encode())
+    assert type(info.value.tx_error) is E.SenderHasCode
 
 
 def test_catalogue_is_large_and_every_error_distinct():
