@@ -3,7 +3,7 @@
   // contract: NAME                 the contract under test (default: the last one)
   // init: ARGS                     its init arguments
   // expect: [C.]f(ARGS) [from N] [value V] == VALUE
-  // expect: [C.]f(ARGS) [from N] [value V] reverts "REASON" [at LINE:COL]
+  // expect: [C.]f(ARGS) [from N] [value V] reverts "REASON" [at [FILE:]LINE:COL]
   // expect: [C.]f(ARGS) [from N] [value V] ok
   // expect: [C.]f(ARGS) [from N] [value V] emits E(ARGS)
   // expect error: [FILE:]LINE:COL MESSAGE-SUBSTRING   (FILE when the error is in an imported file)
@@ -211,7 +211,7 @@ def _expect(n, body) -> Expect:
         if not em:
             raise FormatError(f"cannot read event {rest!r}")
         return Expect(n, call, "emits", event=(em.group(1), _Values(em.group(2)).seq_all()))
-    rm = re.match(r'("(?:\\.|[^"\\])*")(?:\s+at\s+(\d+:\d+))?\s*$', rest)
+    rm = re.match(r'("(?:\\.|[^"\\])*")(?:\s+at\s+((?:\S+:)?\d+:\d+))?\s*$', rest)
     if not rm:
         raise FormatError(f"cannot read revert reason {rest!r}")
     return Expect(n, call, "reverts", reason=pyast.literal_eval(rm.group(1)), at=rm.group(2))

@@ -59,8 +59,10 @@ def run_case(case, backend, shown: str) -> list:
         if ex.kind == "reverts":
             if ok or reason != ex.reason:
                 failures.append(f"{where}: expected revert {ex.reason!r}, got {'success ' + repr(value) if ok else repr(reason)}")
-            elif ex.at and not (location or "").endswith(f"{shown}:{ex.at}"):
-                failures.append(f"{where}: reverted at {location}, expected {shown}:{ex.at}")
+            elif ex.at:
+                want_at = ex.at if ".contract:" in ex.at else f"{shown}:{ex.at}"
+                if location != want_at:
+                    failures.append(f"{where}: reverted at {location}, expected {want_at}")
             continue
         if not ok:
             failures.append(f"{where}: {c.function} failed: {reason!r} at {location}")
