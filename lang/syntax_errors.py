@@ -148,8 +148,12 @@ def describe_syntax_error(exc, text: str, gp):
     elif expected == {"SEMICOLON"} or ("SEMICOLON" in expected and tok.type != "LBRACE" and len(expected) > 8):
         msg = f"expected ';' after the statement, found {found}"
         line, col = _after_previous(text, line, col)
+    elif tok.type == "$END" and "RBRACE" in expected:
+        msg = "the file ends inside a block: a '{' is not closed with '}'"
     elif {"INT_LIT", "NAME", "LPAR", "STRING"} <= expected and not expected & {"SEMICOLON", "RPAR", "RSQB"}:
         msg = f"expected an expression, found {found}"
+    elif {"INT_LIT", "NAME", "LPAR", "STRING", "RPAR"} <= expected and "SEMICOLON" not in expected:
+        msg = f"expected an expression or ')', found {found}"
     elif {"STORAGE", "FN", "EVENT"} <= expected:
         msg = f"expected a contract member (storage, const, event, struct, init or fn), found {found}"
     elif {"CONTRACT", "IMPORT"} <= expected:
@@ -166,6 +170,10 @@ def describe_syntax_error(exc, text: str, gp):
             hint = pair_hint
     if tok.type == "NAME" and word_before in _TYPE_WORDS and _WORD_BEFORE.search(prev_text) and prev_text.endswith(word_before):
         hint = f"declare a local as `let {tok.value}: {word_before} = ...;` (or `let {tok.value} = ...;`)"
+    if tok.type == "LSQB" and "INT_LIT" in expected:
+        hint = "there are no list literals: lists live in storage and grow with push()"
+    if tok.type == "NAME" and expected == {"STRING"} and word_before == "import":
+        hint = f'write import "{tok.value}";'
     if tok.type in ("INT", "BOOL", "BYTES_T", "STRING_T") and "LET" in expected:
         hint = f"declare a local as `let NAME: {tok.value} = ...;`"
     if tok.type == "NAME" and word_here in ("function", "mapping", "constructor", "public", "uint256", "uint"):

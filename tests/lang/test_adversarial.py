@@ -66,7 +66,7 @@ def test_binary_and_odd_encodings():
 def test_unterminated_things():
     assert any("unterminated string" in m for m in errors_of('contract C { pub fn f() -> string { return "abc'))
     assert any("unterminated block comment" in m for m in errors_of("contract C { /* never closed"))
-    assert any("end of the file" in m for m in errors_of("contract C { pub fn f() {"))
+    assert any("is not closed" in m for m in errors_of("contract C { pub fn f() {"))
 
 
 def test_limits_of_the_code_format():
