@@ -372,17 +372,26 @@ class Chain:
             for t_ in self.block(bh).txs:
                 included.add(t_.hash)
         store.remove_pending(sorted(included))
+        view = StateView(self.trie, store.get_code, new_header.state_root)
+        self._drop_stale_pending(view)
         # Transactions of blocks that left the canonical chain go back to the pool,
-        # oldest block first so each sender's nonces stay in order.
-        for bh in reversed(orphaned):
-            for t_ in self.block(bh).txs:
-                th = t_.hash
-                if th not in included and not store.has_pending(th):
-                    store.add_pending(th, t_.encode())
-        self._drop_stale_pending(new_header.state_root)
+        # oldest block first so each sender's nonces stay in order, as far as the
+        # pool's bounds allow (a deep reorganisation must not blow the pool up).
+        if orphaned:
+            pool = _Pool(store.pending())
+            count, size = len(pool.txs), pool.size
+            for bh in reversed(orphaned):
+                for t_ in self.block(bh).txs:
+                    th, data = t_.hash, t_.encode()
+                    if th in included or store.has_pending(th) or t_.nonce < view.read_nonce(t_.sender):
+                        continue
+                    if count >= MAX_PENDING or size + len(data) > MAX_PENDING_BYTES:
+                        continue
+                    store.add_pending(th, data)
+                    count, size = count + 1, size + len(data)
 
-    def _drop_stale_pending(self, state_root: bytes) -> None:
-        """Remove pending transactions whose nonce the state at `state_root` has already used.
+    def _drop_stale_pending(self, view: StateView) -> None:
+        """Remove pending transactions whose nonce the state in `view` has already used.
 
         They can never run (a block from elsewhere spent the nonce), and left in
         the pool they would hold a slot and hide the sender's next nonce; Bitcoin
@@ -391,7 +400,6 @@ class Chain:
         rows = self.store.pending()
         if not rows:
             return
-        view = StateView(self.trie, self.store.get_code, state_root)
         stale = [t_.hash for t_ in _Pool(rows).txs if t_.nonce < view.read_nonce(t_.sender)]
         self.store.remove_pending(sorted(stale))
 

@@ -114,3 +114,19 @@ def test_send_mines_until_its_transaction_is_in_even_behind_full_blocks(asm):
     r = net.transfer(0, net.accounts[3].address, 5)
     assert r.status and net.balance(net.accounts[3].address) == 10**24 + 5
     assert r.block_number == net.height and net.block(net.height - 1).gas_used == 30_000_000
+
+
+def test_a_deep_reorganisation_refills_the_pool_only_up_to_its_bounds(monkeypatch):
+    a, b = chain.Devnet(), chain.Devnet()
+    for _ in range(5):
+        a.transfer(0, a.accounts[5].address, 1)
+    for _ in range(6):
+        b.transfer(1, b.accounts[6].address, 1)
+    monkeypatch.setattr(core, "MAX_PENDING", 3)
+    for n in range(1, b.height + 1):
+        a.import_block(b.block_bytes(n))
+    assert a.chain.head_hash == b.chain.head_hash
+    # The three oldest of a's orphaned transfers came back, in nonce order.
+    assert [t.nonce for t in a.chain.pending()] == [0, 1, 2]
+    a.mine(1)
+    assert a.nonce(a.accounts[0].address) == 3 and a.verify() == a.height
