@@ -402,6 +402,8 @@ class Devnet:
         key = self._key(sender)
         if type(value) is not int or value < 0:
             raise ArgumentError("value must be a non-negative int")
+        if not isinstance(data, (bytes, bytearray)):
+            raise ArgumentError(f"data must be bytes, not {type(data).__name__}")
         to = None if to is None else _address(to)
         if nonce is None:
             nonce = self.chain.next_nonce(key.address)
@@ -419,11 +421,16 @@ class Devnet:
 
     def submit(self, tx) -> bytes:
         """Add a signed transaction (object or bytes) to the pending pool without mining; returns its hash."""
-        data = tx.encode() if isinstance(tx, txmod.Transaction) else bytes(tx)
-        return self.chain.submit(data)
+        if isinstance(tx, txmod.Transaction):
+            tx = tx.encode()
+        if not isinstance(tx, (bytes, bytearray)):
+            raise E.TxEncodingError(f"a transaction is a Transaction or bytes, not {type(tx).__name__}")
+        return self.chain.submit(bytes(tx))
 
     def mine(self, n: int = 1) -> list:
         """Mine n blocks (pending transactions go in first); returns their BlockInfo."""
+        if type(n) is not int or n < 0:
+            raise ArgumentError(f"the number of blocks to mine is an int >= 0, not {n!r}")
         out = []
         for _ in range(n):
             blk = self.chain.mine_block(self.miner)

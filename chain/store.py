@@ -128,6 +128,8 @@ class Store:
         return self._all("SELECT hash, height, data FROM blocks ORDER BY rowid")
 
     def canon_hash(self, height: int):
+        if not 0 <= height < 2**63:  # SQLite's integers: any other height has no block
+            return None
         row = self._one("SELECT hash FROM canon WHERE height=?", (height,))
         return None if row is None else _hash(row[0], f"the canonical hash at height {height}")
 

@@ -246,3 +246,25 @@ def test_bad_library_arguments_raise_argument_error_and_change_nothing(net, call
     with pytest.raises(chain.ArgumentError):
         call(net)
     assert net.height == height and net.nonce(net.accounts[0].address) == nonce and net.chain.pending() == []
+
+
+# Values no caller should pass, each refused with a clear library error.
+MISUSE = [
+    ("block number past any height", lambda n: n.block(10**30), None),
+    ("block number far below zero", lambda n: n.block(-10**30), None),
+    ("block bytes past any height", lambda n: n.block_bytes(2**64), None),
+    ("data as text", lambda n: n.make_tx(0, n.accounts[1].address, 1, data="abc"), chain.ArgumentError),
+    ("mine a text count", lambda n: n.mine("2"), chain.ArgumentError),
+    ("mine a negative count", lambda n: n.mine(-1), chain.ArgumentError),
+    ("submit nothing", lambda n: n.submit(None), chain.InvalidTransaction),
+    ("submit text", lambda n: n.submit("abc"), chain.InvalidTransaction),
+]
+
+
+@pytest.mark.parametrize("name,use,error", MISUSE, ids=[m[0] for m in MISUSE])
+def test_misuse_gives_a_library_error(net, name, use, error):
+    if error is None:
+        assert use(net) is None
+    else:
+        with pytest.raises(error):
+            use(net)
