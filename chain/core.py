@@ -20,7 +20,10 @@ from .store import Store, check_format, damaged
 from .trie import EMPTY_ROOT, Trie
 
 _HEADER_CACHE = 4096
+# Decoded blocks kept, bounded in encoded bytes too: 64 blocks of 4 MiB decoded
+# would be gigabytes, and anyone can send (side-chain) blocks that large.
 _BLOCK_CACHE = 64
+_BLOCK_CACHE_BYTES = 16 * 1024 * 1024
 # Hashes of blocks refused for their contents (not for their context, such as a
 # timestamp still in the future), with the error each was refused with.
 _INVALID_CACHE = 1024
@@ -65,7 +68,8 @@ class Chain:
         self.clock = clock or (lambda: int(time.time()))
         self.trie = Trie(store.get_node)
         self._headers: dict = {}
-        self._blocks: dict = {}
+        self._blocks: dict = {}  # hash -> (Block, encoded size)
+        self._blocks_size = 0
         self._pool = None  # decoded pending transactions, or None to reload from the store
         self._invalid: dict = {}  # block hash -> the InvalidBlock it was refused with
         self._pool_version = None  # the store's data_version when _pool was read
@@ -143,20 +147,25 @@ class Chain:
 
     def block(self, h: bytes) -> Block | None:
         """A stored block, decoded (recent ones are kept: blocks never change under their hash)."""
-        blk = self._blocks.get(h)
-        if blk is None:
-            row = self.store.block_row(h)
-            if row is None:
-                return None
-            try:
-                blk = decode_block(row[3])
-            except E.InvalidBlock as exc:
-                raise damaged(f"block {h.hex()} does not decode ({exc})") from None
-            if blk.hash != h:
-                raise damaged(f"block {h.hex()} is stored with the bytes of block {blk.hash.hex()}")
-            if len(self._blocks) >= _BLOCK_CACHE:
-                self._blocks.pop(next(iter(self._blocks)))
-            self._blocks[h] = blk
+        cached = self._blocks.get(h)
+        if cached is not None:
+            return cached[0]
+        row = self.store.block_row(h)
+        if row is None:
+            return None
+        try:
+            blk = decode_block(row[3])
+        except E.InvalidBlock as exc:
+            raise damaged(f"block {h.hex()} does not decode ({exc})") from None
+        if blk.hash != h:
+            raise damaged(f"block {h.hex()} is stored with the bytes of block {blk.hash.hex()}")
+        size = len(row[3])
+        while self._blocks and (len(self._blocks) >= _BLOCK_CACHE
+                                or self._blocks_size + size > _BLOCK_CACHE_BYTES):
+            self._blocks_size -= self._blocks.pop(next(iter(self._blocks)))[1]
+        if size <= _BLOCK_CACHE_BYTES:
+            self._blocks[h] = (blk, size)
+            self._blocks_size += size
         return blk
 
     def block_bytes(self, h: bytes):

@@ -16,7 +16,9 @@ from vm.encoding import EncodingError, pack, unpack
 
 EMPTY_ROOT = b"\x00" * 32
 KEY_BITS = 256
+# Decoded nodes kept, by count and by encoded bytes (a storage leaf can hold 64 KiB).
 _CACHE_LIMIT = 200_000
+_CACHE_BYTES = 64 * 1024 * 1024
 
 
 class MissingNode(LookupError):
@@ -30,6 +32,7 @@ class Trie:
         self.source = source
         self.new: dict = {}  # hash -> encoding, written since the last flush
         self._cache: dict = {}  # hash -> decoded node
+        self._cache_bytes = 0  # encoded bytes added to _cache since it was last cleared
 
     # --- nodes ---
     def _load(self, h: bytes):
@@ -42,10 +45,15 @@ class Trie:
         if data is None:
             raise MissingNode(f"trie node {h.hex()} is missing")
         node = _decode_node(data, h)
-        if len(self._cache) >= _CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[h] = node
+        self._remember(h, node, len(data))
         return node
+
+    def _remember(self, h: bytes, node, size: int) -> None:
+        if len(self._cache) >= _CACHE_LIMIT or self._cache_bytes + size > _CACHE_BYTES:
+            self._cache.clear()
+            self._cache_bytes = 0
+        self._cache[h] = node
+        self._cache_bytes += size
 
     def _put(self, node: tuple) -> bytes:
         if node[0] == 0:
@@ -54,7 +62,7 @@ class Trie:
             data = pack([1, node[1], node[2].to_bytes(32, "big"), node[3], node[4]])
         h = hashlib.sha256(data).digest()
         self.new[h] = data
-        self._cache[h] = node
+        self._remember(h, node, len(data))
         return h
 
     # --- reads ---

@@ -268,3 +268,21 @@ def test_misuse_gives_a_library_error(net, name, use, error):
     else:
         with pytest.raises(error):
             use(net)
+
+
+def test_caches_of_decoded_blocks_and_trie_nodes_stay_within_their_byte_budgets(monkeypatch):
+    from chain import core, trie
+
+    monkeypatch.setattr(core, "_BLOCK_CACHE_BYTES", 2_000)
+    monkeypatch.setattr(trie, "_CACHE_BYTES", 3_000)
+    net = chain.Devnet()
+    for i in range(12):
+        net.transfer(0, net.accounts[1 + i % 3].address, 1 + i)
+    hashes = [net.block(n).hash for n in range(net.height + 1)]
+    fresh = chain.Devnet()  # the same blocks, imported: every cache starts empty
+    for n in range(1, net.height + 1):
+        fresh.import_block(net.block_bytes(n))
+    assert [fresh.block(n).hash for n in range(fresh.height + 1)] == hashes
+    assert fresh.chain._blocks_size <= 2_000 and fresh.chain.trie._cache_bytes <= 3_000
+    assert fresh.balance(net.accounts[1].address) == net.balance(net.accounts[1].address)
+    assert fresh.verify() == net.height
