@@ -6,6 +6,8 @@ a sender's queue. The sender must still be able to send, and what it sends
 must be mined.
 """
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 import chain
 from chain import core
@@ -130,3 +132,41 @@ def test_a_deep_reorganisation_refills_the_pool_only_up_to_its_bounds(monkeypatc
     assert [t.nonce for t in a.chain.pending()] == [0, 1, 2]
     a.mine(1)
     assert a.nonce(a.accounts[0].address) == 3 and a.verify() == a.height
+
+
+OPS = st.lists(st.tuples(st.sampled_from(["submit_a", "submit_b", "mine_a", "mine_b", "sync_ab", "sync_ba"]),
+                         st.integers(0, 2), st.integers(0, 3)), min_size=1, max_size=25)
+
+
+def _sync(dst, src):
+    for n in range(1, src.height + 1):
+        try:
+            dst.import_block(src.block_bytes(n))
+        except E.KnownBlock:
+            pass
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(OPS)
+# Found by this property before the pool counted only live nonces: b's pending
+# nonce 0 goes stale when a's block arrives, and b's sender was stuck for good.
+@example([("submit_a", 0, 0), ("submit_b", 0, 1), ("mine_a", 0, 0), ("sync_ba", 0, 0)])
+def test_two_nodes_exchanging_blocks_never_leave_a_sender_stuck(ops):
+    """Whatever mix of submissions, mining and block exchange: every sender can still send, and both chains verify."""
+    a, b = chain.Devnet(), chain.Devnet()
+    for op, who, amount in ops:
+        net = a if op.endswith("_a") or op == "sync_ab" else b
+        if op.startswith("submit"):
+            net.submit(net.make_tx(who, net.accounts[5].address, amount))
+        elif op.startswith("mine"):
+            net.mine(1)
+        elif op == "sync_ab":
+            _sync(a, b)
+        else:
+            _sync(b, a)
+    for net in (a, b):
+        for who in range(3):
+            r = net.transfer(who, net.accounts[6].address, 1)
+            assert r.status
+        assert net.chain.pending() == []
+        assert net.verify() == net.height
