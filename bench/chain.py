@@ -3,7 +3,10 @@
 - mining: nonces per second of chain.block.mine (midstate) against raw hashlib
   double SHA-256 of the same header bytes;
 - import: signed token transfers per second through full block import
-  (signatures, execution, roots, commit), with each stage's share of the time.
+  (signatures, execution, roots, commit), with each stage's share of the time;
+- refusal: time to refuse crafted blocks of many freshly signed transactions
+  (a cheap flaw in the last one; the same invalid block sent again);
+- pool: submissions per second into a pool already holding thousands.
 Run: .venv/bin/python bench/chain.py [--txs N] [--per-block N] [--hashes N]
 """
 from __future__ import annotations
@@ -116,14 +119,59 @@ def bench_import(n_txs: int, per_block: int) -> dict:
             "stage_seconds": {k: round(v, 3) for k, v in stages.items()}, "store": "sqlite file, WAL, synchronous=FULL"}
 
 
+def bench_refusal(n_txs: int) -> dict:
+    from chain import errors as E
+    from chain.block import Block, mine, tx_root
+
+    net = chain.Devnet()
+    net.chain.signature_cache = False  # every signature costs what it costs a node meeting these blocks
+    key, to = net.accounts[0], net.accounts[1].address
+    txs = [net.make_tx(key, to, 1 + i, nonce=i) for i in range(n_txs)]
+    flawed = txs[:-1] + [replace(txs[-1], gas_price=0).signed(key)]
+
+    def block_of(body, executed=(), **fields):
+        # Roots from honest execution of `executed`, then the given header fields.
+        built, _, _ = net.chain.build_block(net.miner, txs=list(executed))
+        net.chain.trie.discard_new()
+        fields.setdefault("gas_used", 2_000 * len(body))
+        return Block(mine(replace(built.header, tx_root=tx_root(body), **fields)), tuple(body)).encode()
+
+    def refuse(data, error) -> float:
+        t0 = time.perf_counter()
+        try:
+            net.import_block(data)
+        except error:
+            return round((time.perf_counter() - t0) * 1000, 2)
+        raise AssertionError("the crafted block was accepted")
+
+    bad_root = block_of(txs, txs, state_root=b"\x01" * 32)
+    return {"transactions": n_txs,
+            "cheap_flaw_in_last_tx_ms": refuse(block_of(flawed), E.BlockTxError),
+            "gas_used_under_intrinsic_ms": refuse(block_of(txs, gas_used=2_000 * n_txs - 1), E.BadGasUsed),
+            "bad_state_root_first_time_ms": refuse(bad_root, E.BadStateRoot),
+            "bad_state_root_sent_again_ms": refuse(bad_root, E.BadStateRoot)}
+
+
+def bench_pool(n_txs: int) -> dict:
+    net = chain.Devnet()
+    txs = [net.make_tx(i % 10, net.accounts[(i + 1) % 10].address, 1, nonce=i // 10) for i in range(n_txs)]
+    t0 = time.perf_counter()
+    for t in txs:
+        net.submit(t)
+    elapsed = time.perf_counter() - t0
+    return {"submitted": n_txs, "senders": 10, "seconds": round(elapsed, 3), "tx_per_s": round(n_txs / elapsed, 1)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--hashes", type=int, default=300_000)
     ap.add_argument("--txs", type=int, default=1000)
     ap.add_argument("--per-block", type=int, default=200)
+    ap.add_argument("--refusal-txs", type=int, default=2000)
+    ap.add_argument("--pool-txs", type=int, default=4000)
     args = ap.parse_args()
-    print(json.dumps({"mining": bench_mining(args.hashes), "import": bench_import(args.txs, args.per_block)},
-                     indent=2))
+    print(json.dumps({"mining": bench_mining(args.hashes), "import": bench_import(args.txs, args.per_block),
+                      "refusal": bench_refusal(args.refusal_txs), "pool": bench_pool(args.pool_txs)}, indent=2))
 
 
 if __name__ == "__main__":
