@@ -65,7 +65,7 @@ class Chain:
     def __init__(self, store: Store, params: C.ChainParams, clock=None):
         self.store = store
         self.params = params
-        self.clock = clock or (lambda: int(time.time()))
+        self._clock = clock or time.time
         self.trie = Trie(store.get_node)
         self._headers: dict = {}
         self._blocks: dict = {}  # hash -> (Block, encoded size)
@@ -99,6 +99,15 @@ class Chain:
         if stored is not None and stored != genesis.hash:
             raise E.StoreError("the data directory holds another chain (genesis differs)")
         self.genesis_hash = genesis.hash
+
+    def clock(self) -> int:
+        """The node's time in whole seconds (a clock such as time.time gives floats; headers hold ints)."""
+        now = self._clock()
+        if type(now) is float and now == now and 0 <= now < 2**63:
+            return int(now)
+        if type(now) is not int or not 0 <= now <= C.MAX_U64:
+            raise ValueError(f"the chain's clock gave {now!r}: it must give seconds (an int or float >= 0)")
+        return now
 
     # --- genesis ---
     def _genesis(self):
@@ -550,6 +559,9 @@ class Chain:
                 sealed = mine(block.header, start, 1 << 20)
                 start += 1 << 20
             block = Block(sealed, block.txs)
+            # What we store must decode again: a header field out of its range (a
+            # caller's timestamp, a miner) fails here, before anything is written.
+            decode_block(block.encode())
         except BaseException:
             self.trie.discard_new()
             raise

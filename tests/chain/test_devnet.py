@@ -286,3 +286,24 @@ def test_caches_of_decoded_blocks_and_trie_nodes_stay_within_their_byte_budgets(
     assert fresh.chain._blocks_size <= 2_000 and fresh.chain.trie._cache_bytes <= 3_000
     assert fresh.balance(net.accounts[1].address) == net.balance(net.accounts[1].address)
     assert fresh.verify() == net.height
+
+
+def test_a_wall_clock_giving_floats_makes_whole_second_blocks():
+    import time
+
+    net = chain.Devnet(clock=time.time)
+    r = net.transfer(0, net.accounts[1].address, 5)
+    assert r.status and type(net.block(-1).timestamp) is int
+    assert net.verify() == net.height
+
+
+def test_a_broken_clock_or_timestamp_stores_nothing():
+    from chain import errors as E
+
+    net = chain.Devnet(clock=lambda: "noon")
+    with pytest.raises(ValueError, match="clock"):
+        net.mine(1)
+    net = chain.Devnet()
+    with pytest.raises(E.BlockFieldError):
+        net.chain.mine_block(net.miner, timestamp=2**64)
+    assert net.height == 0 and net.verify() == 0
