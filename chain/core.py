@@ -42,21 +42,28 @@ def _cost(t_) -> int:
 class _Pool:
     """The pending table decoded: arrival order, each sender's transactions, total encoded bytes."""
 
-    def __init__(self, rows):
+    def __init__(self, rows, known=None):
         self.txs: list = []
         self.by_sender: dict = {}
+        self.by_bytes: dict = {}  # encoding -> Transaction
         self.size = 0
+        # Transactions decoded for an earlier pool are reused when their bytes are
+        # the same: a block changes a few rows of a pool that may hold 65 536.
+        known = known or {}
         for _, data in rows:
-            try:
-                t_ = txmod.decode(data)
-            except E.InvalidTransaction as exc:
-                raise E.StoreError(f"the chain database is damaged: a pending transaction: {exc}") from None
-            self.add(t_, len(data))
+            t_ = known.get(data)
+            if t_ is None:
+                try:
+                    t_ = txmod.decode(data)
+                except E.InvalidTransaction as exc:
+                    raise E.StoreError(f"the chain database is damaged: a pending transaction: {exc}") from None
+            self.add(t_, data)
 
-    def add(self, t_, size: int) -> None:
+    def add(self, t_, data: bytes) -> None:
         self.txs.append(t_)
         self.by_sender.setdefault(t_.sender, []).append(t_)
-        self.size += size
+        self.by_bytes[data] = t_
+        self.size += len(data)
 
 
 class Chain:
@@ -73,6 +80,7 @@ class Chain:
         self._pool = None  # decoded pending transactions, or None to reload from the store
         self._invalid: dict = {}  # block hash -> the InvalidBlock it was refused with
         self._pool_version = None  # the store's data_version when _pool was read
+        self._decoded: dict = {}  # encoding -> Transaction, from the last pool read (reused on reload)
         # False re-checks every signature (verify does), else verified ones are remembered.
         self.signature_cache = True
         self.timings = None  # a dict to accumulate import stage times into (bench), or None
@@ -396,7 +404,7 @@ class Chain:
         # oldest block first so each sender's nonces stay in order, as far as the
         # pool's bounds allow (a deep reorganisation must not blow the pool up).
         if orphaned:
-            pool = _Pool(store.pending())
+            pool = _Pool(store.pending(), self._decoded)
             count, size = len(pool.txs), pool.size
             for bh in reversed(orphaned):
                 for t_ in self.block(bh).txs:
@@ -418,7 +426,7 @@ class Chain:
         rows = self.store.pending()
         if not rows:
             return
-        stale = [t_.hash for t_ in _Pool(rows).txs if t_.nonce < view.read_nonce(t_.sender)]
+        stale = [t_.hash for t_ in _Pool(rows, self._decoded).txs if t_.nonce < view.read_nonce(t_.sender)]
         self.store.remove_pending(sorted(stale))
 
     # --- pending pool ---
@@ -441,7 +449,7 @@ class Chain:
             self.store.rollback()
             self._pool = None
             raise
-        self._pool.add(t_, len(t_.encode()))
+        self._pool.add(t_, t_.encode())
         return t_.hash
 
     def _admit(self, t_) -> None:
@@ -475,7 +483,8 @@ class Chain:
         # Reloaded when the pool changed here (None) or another process committed.
         version = self.store.data_version()
         if self._pool is None or self._pool_version != version:
-            self._pool = _Pool(self.store.pending())
+            self._pool = _Pool(self.store.pending(), self._decoded)
+            self._decoded = self._pool.by_bytes
             self._pool_version = version
         return self._pool
 
