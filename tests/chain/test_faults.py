@@ -21,10 +21,11 @@ from chain.state import StateCorrupt
 # (acknowledged) and "mined" once a block is stored. Killed at a random moment
 # by the test, or kills itself (SIGKILL) at a chosen SQL statement of the
 # database transaction of its NTH submission or mining: argv = datadir seed
-# [phase nth target], target a statement index after BEGIN or "COMMIT" (the
-# moment before the commit starts).
+# [phase nth target], target a statement index after BEGIN, "COMMIT" (the
+# moment before the commit starts) or "COMMIT~US" (US microseconds after the
+# commit starts, from another thread: during SQLite's write and fsync).
 WORKER = r"""
-import os, signal, sys, random
+import os, signal, sys, random, threading, time
 import chain
 net = chain.Devnet(datadir=sys.argv[1])
 rnd = random.Random(int(sys.argv[2]))
@@ -40,6 +41,11 @@ def trace(sql):
         now["k"] = 0
     elif now["k"] is not None:
         now["k"] += 1
+    if target.startswith("COMMIT~") and sql == "COMMIT":
+        delay = int(target[7:]) / 1e6
+        threading.Thread(target=lambda: (time.sleep(delay), os.kill(os.getpid(), signal.SIGKILL))).start()
+        now["k"] = None
+        return
     if now["k"] is not None and (str(now["k"]) == target or sql == "COMMIT"):
         os.kill(os.getpid(), signal.SIGKILL)
 
@@ -87,7 +93,8 @@ def _run_and_kill(datadir, seed, rnd=None, planned=()):
 # A block's transaction writes the block, indexes, receipts and state nodes
 # (statements 1..~15), then moves the head (~16..28).
 PLANNED_KILLS = [("mine", 1, "1"), ("mine", 2, "4"), ("mine", 1, "12"), ("mine", 2, "20"), ("mine", 3, "COMMIT"),
-                 ("submit", 3, "1"), ("submit", 7, "COMMIT")]
+                 ("submit", 3, "1"), ("submit", 7, "COMMIT"),
+                 ("mine", 2, "COMMIT~0"), ("mine", 1, "COMMIT~300"), ("submit", 5, "COMMIT~100")]
 
 
 def test_kill_9_loses_no_block_and_no_acknowledged_transaction(tmp_path):
@@ -99,10 +106,13 @@ def test_kill_9_loses_no_block_and_no_acknowledged_transaction(tmp_path):
         acked, mined = _run_and_kill(tmp_path, seed, timer, planned)
         acknowledged += acked
         with chain.Devnet(datadir=tmp_path) as net:  # no recovery step: just open
-            if planned:
+            if planned and not planned[2].startswith("COMMIT~"):
                 # Killed inside a database transaction: exactly the blocks that were
                 # reported stored are there, and nothing of the interrupted one.
                 assert net.height == height + mined, planned
+            elif planned and planned[0] == "mine":
+                # Killed during the commit: the block is there whole or not at all.
+                assert net.height in (height + mined, height + mined + 1), planned
             else:
                 assert net.height >= height + mined
             height = net.height
