@@ -2,7 +2,7 @@
 from .api import BlockEnv, Log, Result, call, deploy, execute
 from .code import CodeFormatError, CodeObject
 from .disasm import assemble_text, disassemble
-from .errors import ValidationError
+from .errors import HostError, ValidationError
 from .interpreter import TraceEvent
 from .validate import Program, validate
 
@@ -10,6 +10,7 @@ __all__ = [
     "BlockEnv",
     "CodeFormatError",
     "CodeObject",
+    "HostError",
     "Log",
     "Program",
     "Result",

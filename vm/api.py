@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from . import gas as G
 from .code import CodeObject
-from .errors import Fault, Revert, VMError, ValidationError
+from .errors import Fault, HostError, Revert, VMError, ValidationError
 from .host import MemoryHost
 from .interpreter import Execution, TracerFailed, conform_args
 from .validate import validate
@@ -55,7 +55,11 @@ def _finish(host, snap, ex: Execution, gas: int, exc: BaseException | None) -> R
         location = frame.ctx.program.location(index)
     if isinstance(exc, Revert):
         return Result(False, None, gas - max(ex.gas, 0), (), "revert", exc.reason, location)
-    reason = exc.reason if isinstance(exc, Fault) else f"internal error: {type(exc).__name__}: {exc}"
+    if isinstance(exc, Fault):
+        reason = exc.reason
+    else:
+        text = str(exc)[:200]  # the VM's own text, kept short: it lands in a receipt
+        reason = f"internal error: {type(exc).__name__}: {text} -- a VM bug, please report it"
     return Result(False, None, gas, (), "fault", reason, location)
 
 
@@ -68,7 +72,14 @@ def _guard(host, gas, body, ex) -> Result:
         raise exc.__cause__ from None
     except VMError as exc:
         return _finish(host, snap, ex, gas, exc)
-    except Exception as exc:  # a VM bug must not take the host down; tests hold this at zero
+    except (HostError, MemoryError, RecursionError):
+        # Not the contract's doing, and not the same on every node: never a
+        # receipt. The caller's own snapshot covers anything before ours.
+        host.revert_to(snap)
+        raise
+    except Exception as exc:
+        # A bug in the VM's own code: deterministic for one VM version, so it
+        # ends the call as a fault (all gas) rather than taking the node down.
         return _finish(host, snap, ex, gas, exc)
     return _finish(host, snap, ex, gas, None)
 
@@ -85,6 +96,7 @@ def _begin(ex, host, program, fn, args, *, address, sender, value, static):
         raise Revert("not payable")
     if value and (static or fn.function.is_view):
         raise Revert("state change in a view call")
+    ex.charge(G.CONFORM_PER_FIELD * fn.arg_fields)
     values = conform_args(fn, args)
     if value:
         ex.move_coin(sender, address, value)

@@ -16,8 +16,8 @@ RULES = {
 
 DYNAMIC = {
     "POW": f"+{gas.EXP_PER_BYTE} per exponent byte",
-    "EQ": f"+{gas.COMPARE_PER_WORD} per word (bytes, string, struct)",
-    "NE": f"+{gas.COMPARE_PER_WORD} per word (bytes, string, struct)",
+    "EQ": f"+{gas.COMPARE_PER_WORD} per word (bytes, string), +{gas.COMPARE_STRUCT_PER_WORD} per word (struct)",
+    "NE": f"+{gas.COMPARE_PER_WORD} per word (bytes, string), +{gas.COMPARE_STRUCT_PER_WORD} per word (struct)",
     "CONCAT": f"+{gas.COPY_PER_WORD} per word of result",
     "LEN": f"+{gas.COPY_PER_WORD} per word of non-ASCII text",
     "SHA256": f"+{gas.HASH_PER_WORD} per word of input, +{gas.COPY_PER_WORD} per word of a string's characters",
@@ -27,9 +27,13 @@ DYNAMIC = {
     "SLOAD": f"+{gas.SLOAD_PER_WORD} per word of key and value",
     "SSTORE": f"+{gas.SSTORE_PER_WORD} per word of key and value, +{gas.SSTORE_NEW_KEY} for a new key",
     "KEY": f"+{gas.COPY_PER_WORD} per word of result",
-    "EMIT": f"+{gas.LOG_PER_WORD} per word of fields",
-    "XCALL": f"+{gas.XCALL_ARG_PER_WORD} per word of args and of the value returned, +{gas.FRAME_PER_LOCAL} per callee local",
-    "XCALL_VOID": f"+{gas.XCALL_ARG_PER_WORD} per word of args, +{gas.FRAME_PER_LOCAL} per callee local",
+    "EMIT": f"+{gas.LOG_PER_WORD} per word of fields, +{gas.CONFORM_PER_FIELD} per struct field of the event's types",
+    "XCALL": f"+{gas.XCALL_ARG_PER_WORD} per word of args and of the value returned, +{gas.FRAME_PER_LOCAL} per callee local,"
+    f" +{gas.CONFORM_PER_FIELD} per struct field of the callee's parameter and return types",
+    "XCALL_VOID": f"+{gas.XCALL_ARG_PER_WORD} per word of args, +{gas.FRAME_PER_LOCAL} per callee local,"
+    f" +{gas.CONFORM_PER_FIELD} per struct field of the callee's parameter and return types",
+    "RET": f"outermost call: +{gas.OUTPUT_PER_WORD} per word of the return value past the first",
+    "REVERT": f"+{gas.OUTPUT_PER_WORD} per word of the reason past the first",
 }
 
 

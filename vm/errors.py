@@ -28,6 +28,16 @@ class Fault(VMError):
     kind = "fault"
 
 
+class HostError(Exception):
+    """The host failed (a damaged database, a lost connection): not the contract's doing.
+
+    A host raises it (or a subclass) from any of its methods; the VM never
+    catches it. The call's own writes are rolled back to its snapshot, then the
+    exception propagates unchanged out of vm.call, vm.deploy and vm.execute, so
+    a broken store can never turn into a receipt.
+    """
+
+
 class ValidationError(ValueError):
     """Code that fails load-time validation; it never runs."""
 

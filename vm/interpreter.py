@@ -14,7 +14,8 @@ from . import gas as G
 from . import limits
 from .errors import Fault, Revert, ValidationError, type_error
 from .instructions import HANDLERS
-from .values import Address, ConformError, from_wire, value_size
+from .instructions.bytes_ops import utf8_size
+from .values import Address, ConformError, from_wire, type_fields, value_size
 from .validate import FuncInfo, Program, validate
 
 
@@ -89,7 +90,8 @@ def prepare(program: Program) -> list:
         elif spec.name == "CALL":
             arg = program.funcs[imm]
         elif spec.name == "EMIT":
-            arg = (events[imm].name, events[imm].fields)
+            ev = events[imm]
+            arg = (ev.name, ev.fields, sum(type_fields(t) for _, t in ev.fields))
         if getattr(fn, "contextual", False):
             fn = _entry(fn)
         ops.append((fn, arg, spec.gas))
@@ -168,13 +170,14 @@ class Execution:
         program = self.load(to, "invalid code at address")
         fn = program.function(name)
         if fn is None or not fn.function.is_pub or fn.function.is_init:
-            raise Revert(f"no function {name}")
+            raise Revert(f"no function {_short(name)}")
         if ctx.static and not fn.function.is_view:
             raise Revert("state change in a view call")
         if self.active.get(to) and not fn.function.is_reentrant:
             raise Revert("reentrancy")
         if want_value and fn.returns is None:
-            raise Revert(f"no return value from {name}")
+            raise Revert(f"no return value from {_short(name)}")
+        self.charge(G.CONFORM_PER_FIELD * fn.arg_fields)
         values = conform_args(fn, args)
         self.charge(G.FRAME_PER_LOCAL * fn.nlocals)
         values.extend([0] * (fn.nlocals - fn.nparams))
@@ -184,8 +187,12 @@ class Execution:
     def leave(self, value) -> None:
         frame = self.frame
         if frame.external and frame.func.returns is not None:
+            size = utf8_size(self, value) if type(value) is str else value_size(value)
             if len(self.frames) > 1:  # crossing back into a calling contract: paid like arguments
-                self.charge(G.XCALL_ARG_PER_WORD * G.words(value_size(value)))
+                self.charge(G.XCALL_ARG_PER_WORD * G.words(size))
+            else:  # the outermost result goes into a receipt
+                self.charge(G.output_cost(size))
+            self.charge(G.CONFORM_PER_FIELD * frame.func.ret_fields)
             try:
                 value = from_wire(value, frame.func.returns)
             except ConformError as exc:
@@ -219,6 +226,11 @@ class Execution:
             _run(self)
         else:
             _run_traced(self)
+
+
+def _short(name: str) -> str:
+    """A contract-supplied name as it may appear in a reason (reasons land in receipts)."""
+    return name if len(name) <= 64 else name[:64] + "..."
 
 
 def conform_args(fn: FuncInfo, args) -> list:

@@ -92,7 +92,7 @@ _T = [
     (0x84, "TIMESTAMP", 0, False, 0, 1, 2, "env", "push block.timestamp"),
     (0x85, "BALANCE", 0, False, 1, 1, 100, "env", "pop an address, push its native balance"),
     (0x86, "TRANSFER", 0, False, 2, 0, 2000, "env", "pop amount and address, send native coin from this contract; reverts when short"),
-    (0x87, "EMIT", 2, False, "fields", 0, 100, "env", "pop the fields of event imm and log it; +gas per byte"),
+    (0x87, "EMIT", 2, False, "fields", 0, 375, "env", "pop the fields of event imm and log it; +gas per byte"),
     (0x88, "XCALL", 1, False, "xargs", 1, 700, "env", "call function name on address with imm args; push its return value"),
     (0x89, "XCALL_VOID", 1, False, "xargs", 0, 700, "env", "call function name on address with imm args; discard any return value"),
 ]

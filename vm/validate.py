@@ -15,6 +15,7 @@ from . import limits
 from .code import CodeFormatError, CodeObject, Function, decode
 from .errors import ValidationError
 from .opcodes import BY_CODE, OpSpec, TYPE_TAGS
+from .values import type_fields
 
 # The cache is bounded by entries and by bytecode held: a program costs about
 # 260 bytes of memory per byte of code, so 4 MiB of code is about 1 GiB at worst.
@@ -37,6 +38,8 @@ class FuncInfo:
     flags: int
     function: Function
     end: int  # instruction index one past the function's last
+    arg_fields: int = 0  # struct fields in the parameter types (what checking arguments walks)
+    ret_fields: int = 0  # struct fields in the return type
 
 
 @dataclass(eq=False)
@@ -161,7 +164,10 @@ def _check(obj: CodeObject, key: bytes) -> Program:
             raise ValidationError("empty function", function=obj.functions[fi].name, offset=entry)
         ranges[fi] = (first, end)
     funcs = tuple(
-        FuncInfo(i, f.name, ranges[i][0], len(f.params), f.nlocals, f.returns, f.flags, f, ranges[i][1])
+        FuncInfo(
+            i, f.name, ranges[i][0], len(f.params), f.nlocals, f.returns, f.flags, f, ranges[i][1],
+            sum(type_fields(t) for _, t in f.params), type_fields(f.returns),
+        )
         for i, f in enumerate(obj.functions)
     )
     effects = []

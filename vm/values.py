@@ -107,6 +107,9 @@ def value_size(v) -> int:
 def struct_meta(v) -> tuple:
     """(size, depth) of a struct, cached on it; depth counts struct levels.
 
+    Each field counts one byte besides its own size, so walking a struct (even
+    one whose fields share one inner struct) visits at most `size` values.
+
     Walks at most MAX_VALUE_DEPTH + 1 levels, so a hand-made deep struct
     cannot make it recurse without bound (it reports the excess depth).
     """
@@ -124,11 +127,18 @@ def _measure(v, level: int) -> tuple:
     for x in v:
         if type(x) is Struct:
             meta = x.__dict__.get("_meta") or _measure(x, level + 1)
-            size += meta[0]
+            size += 1 + meta[0]
             depth = max(depth, meta[1] + 1)
         else:
-            size += value_size(x)
+            size += 1 + value_size(x)
     return (size, depth)
+
+
+def type_fields(t) -> int:
+    """Struct fields in a type, nested ones included: the work of checking a value against it."""
+    if isinstance(t, (tuple, list)) and t and t[0] == "struct":
+        return sum(1 + type_fields(ft) for _, ft in t[2])
+    return 0
 
 
 class ConformError(ValueError):

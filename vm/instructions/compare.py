@@ -15,7 +15,7 @@ def _equal(ex, a, b, op):
     if ta is str or ta is bytes:
         ex.charge(gas.COMPARE_PER_WORD * gas.words(min(len(a), len(b))))
     elif ta is Struct:
-        ex.charge(gas.COMPARE_PER_WORD * gas.words(min(value_size(a), value_size(b))))
+        ex.charge(gas.COMPARE_STRUCT_PER_WORD * gas.words(min(value_size(a), value_size(b))))
     return a == b
 
 

@@ -6,6 +6,7 @@ ask the execution to push or pop a frame: no Python recursion, ever.
 from __future__ import annotations
 
 from .. import gas
+from .bytes_ops import utf8_size
 from .common import Revert, contextual, kind_of, type_error
 
 
@@ -49,10 +50,13 @@ def ret(ex, s, _):
     ex.leave(s[-1] if ex.frame.func.returns is not None else None)
 
 
-def revert(s, _):
+@contextual
+def revert(ex, s, _):
+    """The reason goes into the receipt: paid per word past the first, like a return value."""
     reason = s[-1]
     if type(reason) is not str:
         raise type_error(f"REVERT expects a string reason, got {kind_of(reason)}")
+    ex.charge(gas.output_cost(utf8_size(ex, reason)))
     raise Revert(reason)
 
 

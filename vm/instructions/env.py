@@ -66,10 +66,10 @@ def transfer(ex, s, _):
 @contextual
 def emit(ex, s, event):
     """Fields are checked against the event's declared types, as a reader of the log expects them."""
-    name, fields = event
+    name, fields, nested = event
     n = len(fields)
     values = s[len(s) - n :] if n else []
-    ex.charge(gas.LOG_PER_WORD * gas.words(sum(_size(ex, v) for v in values)))
+    ex.charge(gas.LOG_PER_WORD * gas.words(sum(_size(ex, v) for v in values)) + gas.CONFORM_PER_FIELD * nested)
     if ex.frame.ctx.static:
         raise Revert("state change in a view call")
     out = []

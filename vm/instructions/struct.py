@@ -11,7 +11,7 @@ def build(fields) -> Struct:
     """A struct with its (size, depth) computed from its fields' cached ones; faults over the limits."""
     size, depth = 1, 1
     for x in fields:
-        size += value_size(x)
+        size += 1 + value_size(x)  # a field counts at least a byte: see values.struct_meta
         if type(x) is Struct:
             depth = max(depth, struct_meta(x)[1] + 1)
     if depth > limits.MAX_VALUE_DEPTH:
