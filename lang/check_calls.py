@@ -31,7 +31,7 @@ class CallChecks:
             if bt == T.ADDRESS and callee.name in ("transfer", "send", "call"):
                 self.err(callee, f"an address has no functions; send coin with transfer(to, amount), call code through an interface")
             elif bt is not T.ERROR:
-                self.err(callee, f"a {bt} has no function {callee.name!r}")
+                self.err(callee, f"{T.a(bt)} has no function {callee.name!r}")
             self._args_only(e, ctx)
             return T.ERROR
         self.expr(callee, ctx)
@@ -60,7 +60,8 @@ class CallChecks:
             return self._struct_ctor(e, mi.structs[n], ctx)
         if n in mi.interfaces:
             return self._iface_cast(e, mi.interfaces[n], ctx)
-        if n in mi.contracts:
+        if mi is ctx.modinfo and n in mi.contracts:
+            # Only this file's contracts: an import exposes free functions, structs and interfaces.
             return self._iface_cast(e, self.contract_iface(mi.contracts[n]), ctx)
         if mi is ctx.modinfo and n in BUILTINS:
             return self._builtin(e, n, ctx)
@@ -69,6 +70,8 @@ class CallChecks:
             self.err(e, f"a free function is pure: it cannot call the contract function {n}")
         elif ctx.lookup(n) is not None or (ctx.contract is not None and (n in ctx.contract.storage or n in ctx.contract.consts)):
             self.err(e, f"{n} is a variable, not a function")
+        elif mi is not ctx.modinfo and n in mi.contracts:
+            self.err(e, f"{shown} is a contract of an imported file; an import exposes only its free functions, structs and interfaces (declare an interface to call it)")
         else:
             hint = " (functions of other modules are called as MODULE.name)" if mi is ctx.modinfo else ""
             self.err(e, f"unknown function {shown!r}{hint}")
@@ -87,7 +90,7 @@ class CallChecks:
             want = params[i][1] if i < len(params) else None
             t = self.value(a, ctx, expect=want)
             if want is not None and not T.same(t, want):
-                self.err(a, f"argument {i + 1} ({params[i][0]}) of {what} must be a {want}, not {t}")
+                self.err(a, f"argument {i + 1} ({params[i][0]}) of {what} must be {T.a(want)}, not {t}")
 
     def _ordered_args(self, e, args, params, ctx, what):
         """Positional or all-named arguments -> expressions in declaration order."""
@@ -117,7 +120,7 @@ class CallChecks:
                 continue
             t = self.value(a.value, ctx, expect=pt)
             if not T.same(t, pt):
-                self.err(a.value, f"{pname!r} of {what} must be a {pt}, not {t}")
+                self.err(a.value, f"{pname!r} of {what} must be {T.a(pt)}, not {t}")
             order.append(a.value)
         return order if len(order) == len(params) else None
 

@@ -159,11 +159,11 @@ class DeclChecks:
         """Parameters, returns and event fields must be values (no struct holding a map or list)."""
         for (name, t), node in zip(params, nodes):
             if isinstance(t, T.StructType) and t.holds_storage():
-                self.err(node, f"{what} {name!r} cannot be a {t}: it holds a map or list, so it lives only in storage")
+                self.err(node, f"{what} {name!r} cannot be {T.a(t)}: it holds a map or list, so it lives only in storage")
 
     def _check_ret(self, fi, node):
         if isinstance(fi.ret, T.StructType) and fi.ret.holds_storage():
-            self.err(node.returns, f"cannot return a {fi.ret}: it holds a map or list, so it lives only in storage")
+            self.err(node.returns, f"cannot return {T.a(fi.ret)}: it holds a map or list, so it lives only in storage")
 
     def contract_iface(self, ci):
         """A contract of the program used as an interface: its pub functions (filled once signatures are known)."""

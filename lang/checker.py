@@ -90,7 +90,7 @@ class Checker(DeclChecks, CallChecks):
         self._bodies_started = True
         for file, node, st in self._list_elems:
             if st.holds_storage():
-                self.rep.at(file, node, f"a list element cannot be a {st}: it holds a map or list (use a map of structs)")
+                self.rep.at(file, node, f"a list element cannot be {T.a(st)}: it holds a map or list (use a map of structs)")
         for mod in self.modules:
             if mod.tree is not None:
                 self._bodies(self.infos[id(mod)])
@@ -187,7 +187,7 @@ class Checker(DeclChecks, CallChecks):
         for s in node.body.stmts:
             self.stmt(s, ctx)
         if fi.ret is not None and not self.terminates(node.body):
-            self.rep.at(self.file, node.returns, f"function {fi.name} must return a {fi.ret} on every path (missing return at the end)")
+            self.rep.at(self.file, node.returns, f"function {fi.name} must return {T.a(fi.ret)} on every path (missing return at the end)")
         fi.nlocals = max(ctx.max_slot, len(fi.params))
 
     def _declare_local(self, ctx, node, name, t, readonly=False, quiet=False):
@@ -195,7 +195,7 @@ class Checker(DeclChecks, CallChecks):
         if name in scope and not quiet:
             self.err(node, f"{name!r} is already declared in this scope")
         if t is not T.ERROR and not T.is_value(t):
-            self.err(node, f"a local cannot hold a {t}")
+            self.err(node, f"a local cannot hold {T.a(t)}")
             t = T.ERROR
         slot = ctx.next_slot
         ctx.next_slot += 1
@@ -232,7 +232,7 @@ class Checker(DeclChecks, CallChecks):
         t = self.value(s.value, ctx, expect=declared)
         if declared is not None:
             if not T.same(declared, t):
-                self.err(s.value, f"cannot initialise {s.name!r} of type {declared} with a {t}")
+                self.err(s.value, f"cannot initialise {s.name!r} of type {declared} with {T.a(t)}")
             t = declared
         self.out.slots[s] = self._declare_local(ctx, s, s.name, t)
 
@@ -241,7 +241,7 @@ class Checker(DeclChecks, CallChecks):
         if s.op == "=":
             vt = self.value(s.value, ctx, expect=target_t)
             if not T.same(target_t, vt):
-                self.err(s.value, f"cannot assign a {vt} to a {target_t}")
+                self.err(s.value, f"cannot assign {T.a(vt)} to {T.a(target_t)}")
             return
         vt = self.value(s.value, ctx, expect=target_t)
         op = s.op[:-1]
@@ -364,7 +364,7 @@ class Checker(DeclChecks, CallChecks):
         ret = ctx.fn.ret
         if s.value is None:
             if ret is not None:
-                self.err(s, f"return needs a {ret} value here")
+                self.err(s, f"return needs {T.a(ret)} value here")
             return
         t = self.value(s.value, ctx, expect=ret)
         if ret is None:
@@ -410,10 +410,10 @@ class Checker(DeclChecks, CallChecks):
         """An expression used as a value: maps and lists cannot be copied."""
         t = self.expr(e, ctx, expect=expect)
         if isinstance(t, (T.MapType, T.ListType)):
-            self.err(e, f"a {t} cannot be used as a value; index it or use len()")
+            self.err(e, f"{T.a(t)} cannot be used as a value; index it or use len()")
             return T.ERROR
         if isinstance(t, T.StructType) and t.holds_storage():
-            self.err(e, f"a {t} holds a map or list, so it cannot be copied; use its fields")
+            self.err(e, f"{T.a(t)} holds a map or list, so it cannot be copied; use its fields")
             return T.ERROR
         if t is T.VOID:
             self.err(e, "this call returns no value")
@@ -549,12 +549,12 @@ class Checker(DeclChecks, CallChecks):
             self.err(e, "the length of a list is len(list)")
             return T.ERROR
         if bt in (T.BYTES, T.STRING) and e.name == "length":
-            self.err(e, f"the length of a {bt} is len(x)")
+            self.err(e, f"the length of {T.a(bt)} is len(x)")
             return T.ERROR
         if bt == T.ADDRESS and e.name == "balance":
             self.err(e, "an address has no fields; its balance is balance(a)")
             return T.ERROR
-        self.err(e, f"a {bt} has no field {e.name!r}")
+        self.err(e, f"{T.a(bt)} has no field {e.name!r}")
         return T.ERROR
 
     def e_Index(self, e, ctx):
@@ -577,7 +577,7 @@ class Checker(DeclChecks, CallChecks):
         if bt == T.STRING:
             self.err(e, "a string cannot be indexed (its characters are UTF-8); use bytes")
             return T.ERROR
-        self.err(e, f"a {bt} cannot be indexed")
+        self.err(e, f"{T.a(bt)} cannot be indexed")
         return T.ERROR
 
     def e_UnaryOp(self, e, ctx):
@@ -589,7 +589,7 @@ class Checker(DeclChecks, CallChecks):
         t = self.value(o, ctx)
         want = T.INT if e.op == "-" else T.BOOL
         if not T.same(t, want):
-            self.err(e, f"`{e.op}` needs a {want}, not {t}")
+            self.err(e, f"`{e.op}` needs {T.a(want)}, not {t}")
             return T.ERROR
         if o in self.out.consts:
             try:
@@ -613,12 +613,15 @@ class Checker(DeclChecks, CallChecks):
             result = T.BOOL
         elif op in ("==", "!="):
             if not T.same(lt, rt):
-                self.err(e, f"cannot compare a {lt} with a {rt}")
+                self.err(e, f"cannot compare {T.a(lt)} with {T.a(rt)}")
             result = T.BOOL
         elif op in _ORDER:
             if not (T.same(lt, T.INT) and T.same(rt, T.INT)):
                 self.err(e, f"`{op}` compares ints only, got {lt} and {rt}")
             result = T.BOOL
+        elif op == "+" and T.ERROR in (lt, rt):
+            # The operand already has an error; `+` might have been a join, so guess no type (no cascade).
+            return T.ERROR
         elif op == "+" and (lt in (T.STRING, T.BYTES) or rt in (T.STRING, T.BYTES)):
             if not T.same(lt, rt):
                 self.err(e, f"`+` joins two strings or two bytes, got {lt} and {rt}")

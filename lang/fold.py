@@ -33,7 +33,7 @@ def binop(op: str, a, b):
         out = a + b
         size = len(out.encode("utf-8")) if type(out) is str else len(out)
         if size > MAX_VALUE_SIZE:
-            raise FoldError("value too large")
+            raise FoldError(f"the joined value is longer than {MAX_VALUE_SIZE} bytes")
         return out
     if type(a) is not int or type(b) is not int:
         raise FoldError("not foldable")

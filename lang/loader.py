@@ -84,6 +84,10 @@ class Loader:
     def _find(self, mod: Module, item: ast.ImportDecl):
         path = item.path
         if path.startswith("./") or path.startswith("../"):
+            if not path.endswith(".contract"):
+                # Only source files: never read (and quote in errors) some other file of the machine.
+                self.reporter.at(mod.file, item, f"bad import {path!r}: a relative import names a .contract file")
+                return None
             base = mod.real.parent if mod.real is not None else Path.cwd() / Path(mod.file).parent
             real = (base / path).resolve()
             shown = _display(mod.file, path)

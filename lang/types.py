@@ -94,6 +94,14 @@ VOID = Special("nothing")
 MAP_KEY_TYPES = (INT, BOOL, ADDRESS, BYTES, STRING)
 
 
+def a(t) -> str:
+    """A type with its English article, for messages: "an int", "a bool", "an Order"."""
+    name = str(t)
+    low = name.lower()
+    vowel = low[:1] in ("a", "e", "i", "o") or (low[:1] == "u" and not low.startswith(("us", "uni", "uti")))
+    return f"{'an' if vowel else 'a'} {name}"
+
+
 def is_value(t) -> bool:
     """Types a local, parameter, return or event field may have."""
     if isinstance(t, StructType):
