@@ -143,5 +143,10 @@ def test_devices_and_directories_are_not_read(tmp_path):
     for p in ("/dev/zero", str(tmp_path)):
         with pytest.raises(lang.CompileError, match="not a regular file"):
             lang.compile_file(p)
-    with pytest.raises(lang.CompileError, match="not a regular file"):
+    with pytest.raises(lang.CompileError, match="a relative import names a .contract file"):
         lang.compile_source('import "../../../../../../../../dev/zero" as z;\ncontract C { }', filename=str(tmp_path / "x.contract"))
+    (tmp_path / "zero.contract").symlink_to("/dev/zero")
+    (tmp_path / "dir.contract").mkdir()
+    for name in ("zero", "dir"):
+        with pytest.raises(lang.CompileError, match="not a regular file"):
+            lang.compile_source(f'import "./{name}.contract";\ncontract C {{ }}', filename=str(tmp_path / "x.contract"))
