@@ -242,7 +242,11 @@ class Devnet:
         self.datadir = datadir
         self.params = dev_params()
         self.store = Store(os.path.join(datadir, DB_FILE) if datadir else None)
-        self.chain = Chain(self.store, self.params, clock=clock or self._virtual_clock)
+        try:
+            self.chain = Chain(self.store, self.params, clock=clock or self._virtual_clock)
+        except BaseException:
+            self.store.close()  # a refused data directory is not left open (nor locked)
+            raise
         self.accounts = dev_keys()
         self.miner = DEV_MINER if miner is None else _address(miner)
         self._codes: dict = {}
