@@ -200,8 +200,8 @@ class Checker(DeclChecks, CallChecks):
         slot = ctx.next_slot
         ctx.next_slot += 1
         ctx.max_slot = max(ctx.max_slot, ctx.next_slot)
-        if ctx.next_slot > limits.MAX_LOCALS - 16:
-            self.err(node, f"too many local variables (at most {limits.MAX_LOCALS - 16} in one function)")
+        if ctx.next_slot == limits.MAX_LOCALS - 16 + 1:  # once per function, at the first local too many
+            self.err(node, f"too many local variables (at most {limits.MAX_LOCALS - 16} in one function, parameters included)")
         scope[name] = _Local(slot, t, readonly, node)
         return slot
 

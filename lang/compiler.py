@@ -80,8 +80,13 @@ def front(text, file, real=None, contract=None):
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as exc:
+            data = bytes(text)
+            start = data.rfind(b"\n", 0, exc.start) + 1
+            line = data.count(b"\n", 0, exc.start) + 1
+            col = len(data[start : exc.start].decode("utf-8", "replace")) + 1
             r = Reporter()
-            r.error(file, 1, 1, f"the source is not UTF-8 text (bad byte at offset {exc.start})")
+            r.add_source(file, data.decode("utf-8", "replace"))
+            r.error(file, line, col, f"the source is not UTF-8 text (bad byte 0x{data[exc.start]:02x}); save the file as UTF-8")
             raise CompileError(r.errors) from None
     try:
         text.encode("utf-8")

@@ -1,7 +1,25 @@
 """Compile errors: located user errors rendered with a caret, kept apart from internal faults."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+
+def _shown(ch: str) -> str:
+    """A source character as printed under a message: control characters (a tab, a CR, an escape
+    sequence meant for the terminal) become one harmless placeholder column."""
+    if ch == "\t":
+        return " "
+    if ch < " " or "\x7f" <= ch < "\xa0":
+        return "?"
+    return ch
+
+
+def _width(ch: str) -> int:
+    """Terminal columns a character takes, so the caret stays under wide and combining characters."""
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 @dataclass(frozen=True)
@@ -22,14 +40,15 @@ class Diagnostic:
         head = f"{self.file}:{self.line}:{self.column}: error: {self.message}"
         if not self.source_line:
             return head
-        text = self.source_line.expandtabs(1)
+        text = "".join(map(_shown, self.source_line))
         # Keep the caret under the column even when the line is shown shortened.
         col = max(self.column, 1)
         if len(text) > 160:
             start = max(0, col - 80)
             text = ("..." if start else "") + text[start : start + 160]
             col = col - start + (3 if start else 0)
-        return f"{head}\n    {text}\n    {' ' * (col - 1)}^"
+        pad = sum(_width(ch) for ch in text[: col - 1]) + max(0, col - 1 - len(text))
+        return f"{head}\n    {text}\n    {' ' * pad}^"
 
 
 class CompileError(Exception):

@@ -1,6 +1,8 @@
 """Hostile sources: each gives a clean, located CompileError (never a traceback, hang or crash)."""
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 import lang
@@ -150,3 +152,54 @@ def test_devices_and_directories_are_not_read(tmp_path):
     for name in ("zero", "dir"):
         with pytest.raises(lang.CompileError, match="not a regular file"):
             lang.compile_source(f'import "./{name}.contract";\ncontract C {{ }}', filename=str(tmp_path / "x.contract"))
+
+
+def _cells(ch: str) -> int:
+    return 0 if unicodedata.combining(ch) else (2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1)
+
+
+def _caret_under(rendered: str, want: str) -> None:
+    """The caret (counted in terminal cells) sits under the first character of `want` in the shown line."""
+    _, shown, caret = rendered.split("\n")[:3]
+    at, cells, i = caret.index("^"), 0, 0
+    while cells < at:
+        cells += _cells(shown[i])
+        i += 1
+    assert shown[i:].startswith(want), rendered
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "contract C {\n\tpub fn f() -> int {\n\t\treturn \t nope;\n\t}\n}\n",
+        "contract C {\r\n    pub fn f() -> int {\r\n        return nope;\r\n    }\r\n}\r\n",
+        'contract C { pub fn f() -> string { let s = "日本語"; return s + nope; } }',
+        'contract C { pub fn f() -> string { let s = "e\u0301\u0301"; return nope; } }',
+    ],
+    ids=["tabs", "crlf", "wide", "combining"],
+)
+def test_the_caret_points_at_the_column(src):
+    with pytest.raises(lang.CompileError) as info:
+        lang.compile_source(src, filename="t.contract")
+    _caret_under(str(info.value), "nope")
+
+
+def test_control_characters_are_not_echoed_to_the_terminal():
+    with pytest.raises(lang.CompileError) as info:
+        lang.compile_source("contract C {\x1b[2J\r }", filename="t.contract")
+    text = str(info.value)
+    assert "\x1b" not in text and "\r" not in text and "control character" in text
+
+
+def test_invalid_utf8_is_located(tmp_path):
+    p = tmp_path / "bad.contract"
+    p.write_bytes(b'contract C {\n  pub fn f() -> string { return "\xc3\xa9\xff"; }\n}\n')
+    with pytest.raises(lang.CompileError) as info:
+        lang.compile_file(str(p))
+    (e,) = info.value.errors
+    assert (e.line, e.column) == (2, 35) and "UTF-8" in e.message
+
+
+def test_too_many_locals_is_reported_once():
+    lets = " ".join(f"let v{i} = {i};" for i in range(300))
+    assert sum("too many local variables" in m for m in errors_of(fn(lets + " return 0;"))) == 1
