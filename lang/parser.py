@@ -4,6 +4,8 @@ The transformer runs inside the LALR loop, so no stage recurses over the parse t
 """
 from __future__ import annotations
 
+import re
+
 from . import _generated_parser as _gp
 from . import ast
 from .errors import Reporter
@@ -17,6 +19,28 @@ MAX_SYNTAX_ERRORS = 20
 
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "r": "\r", "0": "\0"}
 
+
+
+_DEC = re.compile(r"[0-9](_?[0-9])*")
+_HEX = re.compile(r"0x(_?[0-9a-fA-F])+")
+
+
+def _malformed_number(text: str):
+    """None for a well-formed integer literal, else what is wrong with it, in plain words."""
+    if _HEX.fullmatch(text) or (_DEC.fullmatch(text) and (text == "0" or text[0] != "0")):
+        return None
+    shown = text if len(text) <= 20 else text[:20] + "..."
+    if text[:2] == "0X":
+        return f"malformed number {shown!r}: hex numbers start with a lower-case 0x"
+    if text[:2] == "0x":
+        return f"malformed number {shown!r}: after 0x come hex digits 0-9 a-f, with _ only between digits"
+    if _DEC.fullmatch(text):
+        return f"malformed number {shown!r}: a number cannot start with 0 (there are no octal numbers)"
+    if "e" in text.lower() and re.fullmatch(r"[0-9_]+[eE][0-9_]+", text):
+        return f"malformed number {shown!r}: there is no exponent notation; write 10 ** N"
+    if re.fullmatch(r"[0-9_]+", text):
+        return f"malformed number {shown!r}: _ goes only between digits, as in 1_000_000"
+    return f"malformed number {shown!r}: a name cannot start with a digit"
 
 class _Unescape:
     """Decodes string and bytes literals, recording bad escapes as located errors."""
@@ -245,6 +269,10 @@ class _Build(_gp.Transformer):
 
     def int_lit(self, ch):
         tok = ch[0]
+        bad = _malformed_number(tok.value)
+        if bad:
+            self.report(tok.line, tok.column, bad)
+            return ast.IntLit(*_pos(tok), 0, tok.value[:20])
         text = tok.value.replace("_", "")
         if len(text) > MAX_INT_DIGITS:
             self.report(tok.line, tok.column, "integer literal out of range: an int holds -2**255 .. 2**255-1")
