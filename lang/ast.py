@@ -93,6 +93,7 @@ class Index(Node):
 class Field(Node):
     base: Node
     name: str
+    name_at: tuple = ()  # (line, col) of the field name, where "no field" errors point
 
 
 # ---- statements ----
@@ -278,7 +279,7 @@ def dump(node, indent: int = 0) -> str:
         scalars = []
         subs = []
         for f in fields(n):
-            if f.name in ("line", "col"):
+            if f.name in ("line", "col", "name_at"):
                 continue
             v = getattr(n, f.name)
             if isinstance(v, Node):

@@ -514,10 +514,11 @@ class Checker(DeclChecks, CallChecks):
 
     def e_Field(self, e, ctx):
         b = e.base
+        name = ast.Node(*e.name_at) if e.name_at else e  # "no such field" points at the field's name
         if isinstance(b, ast.Name) and b.name in ("msg", "block") and ctx.lookup(b.name) is None:
             fields = {"msg": {"sender": T.ADDRESS, "value": T.INT}, "block": {"number": T.INT, "timestamp": T.INT}}[b.name]
             if e.name not in fields:
-                self.err(e, f"{b.name} has no field {e.name!r} (it has {' and '.join(fields)})")
+                self.err(name, f"{b.name} has no field {e.name!r} (it has {' and '.join(fields)})")
                 return T.ERROR
             if not self._env_allowed(e, ctx, f"{b.name}.{e.name}"):
                 return T.ERROR
@@ -538,23 +539,23 @@ class Checker(DeclChecks, CallChecks):
         if isinstance(bt, T.StructType):
             i = bt.field_index(e.name)
             if i is None:
-                self.err(e, f"struct {bt.name} has no field {e.name!r}")
+                self.err(name, f"struct {bt.name} has no field {e.name!r}")
                 return T.ERROR
             self.out.refs[e] = ("field", i)
             return bt.fields[i][1]
         if isinstance(bt, T.IfaceType):
-            self.err(e, f"call a function of {bt.name}: {bt.name}(addr).{e.name}(...)")
+            self.err(name, f"call a function of {bt.name}: {bt.name}(addr).{e.name}(...)")
             return T.ERROR
         if isinstance(bt, T.ListType) and e.name in ("length", "len"):
-            self.err(e, "the length of a list is len(list)")
+            self.err(name, "the length of a list is len(list)")
             return T.ERROR
         if bt in (T.BYTES, T.STRING) and e.name == "length":
-            self.err(e, f"the length of {T.a(bt)} is len(x)")
+            self.err(name, f"the length of {T.a(bt)} is len(x)")
             return T.ERROR
         if bt == T.ADDRESS and e.name == "balance":
-            self.err(e, "an address has no fields; its balance is balance(a)")
+            self.err(name, "an address has no fields; its balance is balance(a)")
             return T.ERROR
-        self.err(e, f"{T.a(bt)} has no field {e.name!r}")
+        self.err(name, f"{T.a(bt)} has no field {e.name!r}")
         return T.ERROR
 
     def e_Index(self, e, ctx):

@@ -262,7 +262,7 @@ class _Build(_gp.Transformer):
 
     def field(self, ch):
         base, name = ch
-        return ast.Field(base.line, base.col, base, str(name))
+        return ast.Field(base.line, base.col, base, str(name), _pos(name))
 
     def named_arg(self, ch):
         return ast.NamedArg(*_pos(ch[0]), str(ch[0]), ch[1])
