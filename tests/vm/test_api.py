@@ -279,3 +279,146 @@ def test_memory_is_capped_whatever_the_gas():
     tracemalloc.stop()
     assert r.reason.startswith("memory limit exceeded")
     assert peak < limits.MAX_ALLOCATION + 8 * 1024 * 1024
+
+
+# ------------------------------------------------------------------ what reaches a receipt or the state is paid per byte
+
+PRICED = vm.assemble_text(
+    """
+.const 0 bytes 0x01
+.event 0 Big(b: bytes)
+.function 0 fail(s: string) locals 1 pub
+    LOAD 0
+    REVERT
+.function 1 echo(s: string) -> string locals 1 pub
+    LOAD 0
+    RET
+.function 2 log(b: bytes) locals 1 pub
+    LOAD 0
+    EMIT 0
+    RET
+.function 3 put(b: bytes) locals 1 pub
+    PUSH_CONST 0
+    LOAD 0
+    SSTORE
+    RET
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "function,small,big,extra",
+    [
+        # (function, small argument, big argument, gas the big one costs more)
+        ("fail", "r" * 32, "r" * 100, 3 * 256),  # reason: words past the first, 256 each
+        ("fail", "r", "r" * 32, 0),  # one word is covered by the call's price
+        ("echo", "e" * 32, "e" * 100, 3 * 256),  # the outermost return value, likewise
+        ("log", b"\x01" * 32, b"\x01" * 96, 2 * 256),  # event data: 8 gas a byte
+        ("put", b"\x01" * 31, b"\x01" * 95, 2 * 200),  # storage: 200 a word of key and value
+    ],
+)
+def test_output_and_state_cost_grows_per_byte(function, small, big, extra):
+    a = vm.execute(PRICED, function, [small], gas=1_000_000)
+    b = vm.execute(PRICED, function, [big], gas=1_000_000)
+    assert a.error == b.error and (a.reason is None or a.reason == small)
+    assert b.gas_used - a.gas_used == extra
+
+
+def test_a_block_of_gas_buys_only_a_few_megabytes_of_logs_or_state():
+    from vm import gas as G
+
+    per_10m = 10_000_000 * G.WORD
+    assert per_10m // G.LOG_PER_WORD < 1_300_000  # bytes of log data per 10M gas
+    assert per_10m // G.OUTPUT_PER_WORD < 1_300_000  # bytes of return values and reasons
+    assert per_10m // G.SSTORE_PER_WORD < 1_700_000  # bytes of storage written
+    assert 10_000_000 // G.DEPLOY_PER_BYTE <= 500_000  # bytes of code deployed
+
+
+# ------------------------------------------------------------------ host failures are never receipts
+
+
+class _Broken(Exception):
+    pass
+
+
+class _FailingBacking:
+    """A store that fails on a chosen read, as a damaged database would."""
+
+    def __init__(self, code: dict, fail_on: str, exc: BaseException):
+        self.code, self.fail_on, self.exc = code, fail_on, exc
+
+    def read_code(self, address):
+        if self.fail_on == "code" and address != HERE:
+            raise self.exc
+        return self.code.get(address)
+
+    def read_storage(self, address, key):
+        if self.fail_on == "storage":
+            raise self.exc
+        return None
+
+    def read_balance(self, address):
+        return 0
+
+
+XCALLER = vm.assemble_text(
+    """
+.const 0 bytes 0x07
+.const 1 int 48879
+.const 2 string "get"
+.function 0 main() -> int locals 0 pub
+    PUSH_CONST 0
+    PUSH_INT 9
+    SSTORE
+    PUSH_CONST 1
+    TO_ADDR
+    PUSH_CONST 2
+    XCALL 0
+    PUSH_CONST 0
+    SLOAD 0
+    ADD
+    RET
+"""
+)
+
+
+@pytest.mark.parametrize("fail_on", ["storage", "code"])
+def test_a_host_error_propagates_unchanged_and_undoes_the_call(fail_on):
+    failure = vm.HostError("disk says no")
+    host = MemoryHost(_FailingBacking({HERE: XCALLER.encode(), Address(0xBEEF): CODE.encode()}, fail_on, failure))
+    with pytest.raises(vm.HostError) as info:
+        vm.call(host, to=HERE, function="main", args=[], sender=ALICE, gas=1_000_000)
+    assert info.value is failure
+    assert host.storage == {} and host.balances == {}  # the SSTORE before the failure is undone
+
+
+def test_a_host_error_propagates_from_deploy_and_execute():
+    failure = vm.HostError("gone")
+    host = MemoryHost(_FailingBacking({}, "storage", failure))
+    with pytest.raises(vm.HostError):
+        vm.deploy(host, address=HERE, code=CODE.encode(), args=[5], sender=ALICE, gas=200_000)
+    assert host.code == {} and host.storage == {}
+
+    class Store(dict):
+        def get(self, key, default=None):
+            raise failure
+
+    storage = Store()
+    with pytest.raises(vm.HostError):
+        vm.execute(CODE, "get", [], storage=storage)
+
+
+def test_other_host_exceptions_are_still_failed_calls_but_say_so():
+    host = MemoryHost(_FailingBacking({HERE: XCALLER.encode()}, "storage", _Broken("boom")))
+    r = vm.call(host, to=HERE, function="main", args=[], sender=ALICE, gas=1_000_000)
+    assert r.error == "fault" and r.gas_used == 1_000_000
+    assert r.reason.startswith("internal error: _Broken: boom") and "please report" in r.reason
+    assert host.storage == {}
+
+
+@pytest.mark.parametrize("exc", [MemoryError(), RecursionError("deep")])
+def test_resource_exhaustion_of_the_process_propagates(exc):
+    host = MemoryHost(_FailingBacking({HERE: XCALLER.encode()}, "storage", exc))
+    with pytest.raises(type(exc)):
+        vm.call(host, to=HERE, function="main", args=[], sender=ALICE, gas=1_000_000)
+    assert host.storage == {}
