@@ -27,6 +27,9 @@ _BLOCK_CACHE_BYTES = 16 * 1024 * 1024
 # Hashes of blocks refused for their contents (not for their context, such as a
 # timestamp still in the future), with the error each was refused with.
 _INVALID_CACHE = 1024
+# Blocks held while their parent is unknown (orphans), by count and bytes.
+_ORPHAN_LIMIT = 64
+_ORPHAN_BYTES = 16 * 1024 * 1024
 # Pending-pool policy (not consensus): bounds what one sender, or everyone,
 # can make a node store before anything is mined.
 MAX_PENDING_PER_SENDER = 4096
@@ -79,6 +82,8 @@ class Chain:
         self._blocks_size = 0
         self._pool = None  # decoded pending transactions, or None to reload from the store
         self._invalid: dict = {}  # block hash -> the InvalidBlock it was refused with
+        self._orphans: dict = {}  # block hash -> (Block, bytes), waiting for their parent
+        self._orphans_size = 0
         self._pool_version = None  # the store's data_version when _pool was read
         self._decoded: dict = {}  # encoding -> Transaction, from the last pool read (reused on reload)
         # False re-checks every signature (verify does), else verified ones are remembered.
@@ -262,9 +267,47 @@ class Chain:
         return parent
 
     def import_block(self, data: bytes, check_future: bool = True) -> bytes:
-        """Validate and store a block; returns its hash. Raises an InvalidBlock and stores nothing."""
+        """Validate and store a block; returns its hash. Raises an InvalidBlock and stores nothing.
+
+        A block whose parent is unknown is refused (UnknownParent) but held in
+        memory, a bounded few, as Bitcoin Core holds orphan blocks: once its
+        parent is imported, it is imported too.
+        """
         t0 = time.perf_counter()
         block = decode_block(data)
+        try:
+            h = self._import_decoded(block, data, check_future, t0)
+        except E.UnknownParent:
+            self._hold_orphan(block, data)
+            raise
+        self._connect_orphans(h, check_future)
+        return h
+
+    def _hold_orphan(self, block: Block, data: bytes) -> None:
+        h = block.hash
+        # Proof of work first, so holding a block costs its sender a block's work.
+        if h in self._orphans or not block.header.pow_ok() or len(data) > _ORPHAN_BYTES:
+            return
+        while self._orphans and (len(self._orphans) >= _ORPHAN_LIMIT
+                                 or self._orphans_size + len(data) > _ORPHAN_BYTES):
+            self._orphans_size -= len(self._orphans.pop(next(iter(self._orphans)))[1])
+        self._orphans[h] = (block, data)
+        self._orphans_size += len(data)
+
+    def _connect_orphans(self, parent_hash: bytes, check_future: bool) -> None:
+        """Import held blocks that were waiting for `parent_hash`, and theirs in turn (arrival order)."""
+        ready = [parent_hash]
+        while ready and self._orphans:
+            parent_hash = ready.pop(0)
+            for h in [h for h, (b, _) in self._orphans.items() if b.header.prev_hash == parent_hash]:
+                block, data = self._orphans.pop(h)
+                self._orphans_size -= len(data)
+                try:
+                    ready.append(self._import_decoded(block, data, check_future, time.perf_counter()))
+                except E.InvalidBlock:
+                    pass  # refused (and remembered when it is the block's own fault)
+
+    def _import_decoded(self, block: Block, data: bytes, check_future: bool, t0: float) -> bytes:
         header = block.header
         refused = self._invalid.get(header.hash)
         if refused is not None:

@@ -140,3 +140,40 @@ def test_a_second_node_importing_the_blocks_reaches_the_same_state(asm, ops):
     assert b.store.rows("receipts") == a.store.rows("receipts")
     assert b.store.rows("nodes") == a.store.rows("nodes")
     assert a.verify() == b.verify() == a.height
+
+
+def test_blocks_arriving_before_their_parents_are_held_and_connected():
+    from chain import errors as E
+
+    a, b = chain.Devnet(), chain.Devnet()
+    branch_b(b, 4)
+    for n in (4, 2, 3):  # out of order: each is refused for now, and held
+        try:
+            a.import_block(b.block_bytes(n))
+        except E.UnknownParent:
+            pass
+        else:
+            raise AssertionError(f"block {n} has no parent here yet")
+    assert a.height == 0
+    a.import_block(b.block_bytes(1))  # the parent arrives: the held blocks follow
+    assert a.chain.head_hash == b.chain.head_hash and state_of(a) == state_of(b)
+    assert a.verify() == 4
+
+
+def test_held_blocks_are_bounded(monkeypatch):
+    from chain import core
+    from chain import errors as E
+
+    monkeypatch.setattr(core, "_ORPHAN_LIMIT", 1)
+    a, b = chain.Devnet(), chain.Devnet()
+    branch_b(b, 3)
+    for n in (2, 3):
+        try:
+            a.import_block(b.block_bytes(n))
+        except E.UnknownParent:
+            pass
+    assert len(a.chain._orphans) == 1  # block 2 made room for block 3
+    a.import_block(b.block_bytes(1))
+    assert a.height == 1  # block 3 waits for block 2, which was let go
+    a.import_block(b.block_bytes(2))
+    assert a.height == 3 and a.chain.head_hash == b.chain.head_hash
