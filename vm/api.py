@@ -11,7 +11,7 @@ from . import gas as G
 from .code import CodeObject
 from .errors import Fault, HostError, Revert, VMError, ValidationError
 from .host import MemoryHost
-from .interpreter import Execution, TracerFailed, conform_args
+from .interpreter import Execution, TracerFailed, conform_args, short_name
 from .validate import validate
 from .values import Address
 
@@ -114,7 +114,7 @@ def call(host, *, to, function, args, sender, value=0, gas, block=None, static=F
         program = ex.load(to, "invalid code")
         fn = program.function(function) if isinstance(function, str) else None
         if fn is None or not fn.function.is_pub or fn.function.is_init:
-            raise Revert(f"no function {function}")
+            raise Revert(f"no function {short_name(function)}")
         _begin(ex, host, program, fn, args, address=to, sender=sender, value=value, static=static)
 
     return _guard(host, gas, body, ex)
@@ -127,7 +127,10 @@ def deploy(host, *, address, code, args, sender, value=0, gas, block=None, trace
     ex = Execution(host, block or BlockEnv(), gas, tracer)
 
     def body():
-        data = code.encode() if isinstance(code, CodeObject) else code
+        try:
+            data = code.encode() if isinstance(code, CodeObject) else code
+        except Exception as exc:  # a hand-built object holding values that have no encoding
+            raise Fault(f"invalid code: {exc}") from None
         if not isinstance(data, (bytes, bytearray)):
             raise Fault("invalid code: expected bytes")
         data = bytes(data)
@@ -205,7 +208,7 @@ def execute(
         program = ex.load(address, "invalid code")
         fn = program.function(function) if isinstance(function, str) else None
         if fn is None or not (fn.function.is_pub or fn.function.is_init):
-            raise Revert(f"no function {function}")
+            raise Revert(f"no function {short_name(function)}")
         if type(value) is int and value > 0:
             host.set_balance(sender, host.get_balance(sender) + value)
         _begin(ex, host, program, fn, args, address=address, sender=sender, value=value, static=False)

@@ -170,13 +170,13 @@ class Execution:
         program = self.load(to, "invalid code at address")
         fn = program.function(name)
         if fn is None or not fn.function.is_pub or fn.function.is_init:
-            raise Revert(f"no function {_short(name)}")
+            raise Revert(f"no function {short_name(name)}")
         if ctx.static and not fn.function.is_view:
             raise Revert("state change in a view call")
         if self.active.get(to) and not fn.function.is_reentrant:
             raise Revert("reentrancy")
         if want_value and fn.returns is None:
-            raise Revert(f"no return value from {_short(name)}")
+            raise Revert(f"no return value from {short_name(name)}")
         self.charge(G.CONFORM_PER_FIELD * fn.arg_fields)
         values = conform_args(fn, args)
         self.charge(G.FRAME_PER_LOCAL * fn.nlocals)
@@ -228,9 +228,10 @@ class Execution:
             _run_traced(self)
 
 
-def _short(name: str) -> str:
-    """A contract-supplied name as it may appear in a reason (reasons land in receipts)."""
-    return name if len(name) <= 64 else name[:64] + "..."
+def short_name(name) -> str:
+    """A caller- or contract-supplied name as it may appear in a reason (reasons land in receipts)."""
+    text = name if isinstance(name, str) else repr(name)[:80]
+    return text if len(text) <= 64 else text[:64] + "..."
 
 
 def conform_args(fn: FuncInfo, args) -> list:

@@ -281,6 +281,41 @@ def test_memory_is_capped_whatever_the_gas():
     assert peak < limits.MAX_ALLOCATION + 8 * 1024 * 1024
 
 
+class _FreshCopies:
+    """A store that decodes a fresh object on every read, as a database does."""
+
+    def read_code(self, address):
+        return None
+
+    def read_storage(self, address, key):
+        return bytes(bytearray(b"v" * 65536))
+
+    def read_balance(self, address):
+        return 0
+
+
+def test_values_read_from_storage_count_against_the_memory_cap():
+    """Keep every frame's locals full of 64 KiB values read from storage, with a block's worth of gas."""
+    import tracemalloc
+
+    from vm import limits
+
+    fill = "\n".join(f"PUSH_CONST 0\nSLOAD 3\nSTORE {k}" for k in range(0, 255))
+    text = (
+        ".const 0 bytes 0x01\n"
+        ".function 0 main() -> int locals 0 pub\nCALL 1\nPUSH_INT 0\nRET\n"
+        ".function 1 f() locals 255\n%s\nCALL 1\nRET\n" % fill
+    )
+    host = MemoryHost(_FreshCopies())
+    host.code[HERE] = vm.assemble_text(text).encode()
+    tracemalloc.start()
+    r = vm.call(host, to=HERE, function="main", args=[], sender=ALICE, gas=30_000_000)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert r.reason.startswith("memory limit exceeded")
+    assert peak < limits.MAX_ALLOCATION + 8 * 1024 * 1024
+
+
 # ------------------------------------------------------------------ what reaches a receipt or the state is paid per byte
 
 PRICED = vm.assemble_text(

@@ -53,6 +53,9 @@ def sload(ex, s, tag):
             raise type_error(f"stored value is not {tname}: {exc}") from None
     size = utf8_size(ex, v) if type(v) is str else (32 if type(v) in (int, bool) else len(v))
     ex.charge(gas.SLOAD_PER_WORD * gas.words(size))
+    if type(v) is bytes or type(v) is str:
+        # A store hands back a fresh copy on every read: it counts like a value built.
+        ex.allocate(size)
     s[-1] = v
 
 
