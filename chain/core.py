@@ -476,51 +476,66 @@ class Chain:
     def submit(self, data: bytes) -> bytes:
         """Check a transaction against the head state and keep it as pending (durably) before returning its hash.
 
-        Cheap checks come first (size, format, pool room), then the signature,
-        then the sender's nonce and funds on the head state. The checks that read
-        the database run inside the write transaction, so another process
-        submitting or mining at the same time cannot slip in between.
+        Cheap checks come first (size, format, nonce, pool room), then the
+        signature, then the sender's funds. The checks that read the database
+        run inside the write transaction, so another process submitting or
+        mining at the same time cannot slip in between. A transaction with the
+        nonce of a pending one of its sender replaces it if it pays a gas price
+        at least 10% higher (geth's rule).
         """
         t_ = txmod.decode(data)
         check_static(t_, self.params, self.signature_cache, signature=False)
         self.store.begin()
         try:
-            self._admit(t_)
+            replaced = self._admit(t_)
+            if replaced is not None:
+                self.store.remove_pending([replaced.hash])
+                self._pool = None
             self.store.add_pending(t_.hash, t_.encode())
             self.store.commit()
         except BaseException:
             self.store.rollback()
             self._pool = None
             raise
-        self._pool.add(t_, t_.encode())
+        if self._pool is not None:
+            self._pool.add(t_, t_.encode())
         return t_.hash
 
-    def _admit(self, t_) -> None:
-        """The pool's rules for a new transaction (raises InvalidTransaction)."""
+    def _admit(self, t_):
+        """The pool's rules for a new transaction: the pending one it replaces, or None; raises InvalidTransaction."""
         h = t_.hash
         if self.store.has_pending(h) or self.find_tx(h) is not None:
             raise E.DuplicateTransaction(f"transaction {h.hex()} is already known")
         pool = self._pending_pool()
         sender = t_.sender
         queued = pool.by_sender.get(sender, [])
-        if (len(queued) >= MAX_PENDING_PER_SENDER or len(pool.txs) >= MAX_PENDING
-                or pool.size + len(t_.encode()) > MAX_PENDING_BYTES):
-            raise E.PoolFull("too many pending transactions; mine some first")
-        check_signature(t_, self.signature_cache)
         view = self.state()
         if view.account(sender).code_hash:
             raise E.SenderHasCode(f"the sender {sender} is a contract")
+        state_nonce = view.read_nonce(sender)
         expected = self._next_nonce(view, sender)
+        replaced = None
         if t_.nonce != expected:
-            raise E.BadNonce(f"nonce {t_.nonce}, expected {expected}")
+            replaced = next((p for p in queued if p.nonce == t_.nonce and p.nonce >= state_nonce), None)
+            if replaced is None:
+                raise E.BadNonce(f"nonce {t_.nonce}, expected {expected}")
+            if t_.gas_price * 10 < replaced.gas_price * 11:
+                raise E.ReplacementUnderpriced(f"gas price {t_.gas_price}: replacing pending transaction "
+                                               f"{replaced.hash.hex()} takes at least 10% over its "
+                                               f"{replaced.gas_price}")
+        size = len(t_.encode()) - (0 if replaced is None else len(replaced.encode()))
+        if (replaced is None and (len(queued) >= MAX_PENDING_PER_SENDER or len(pool.txs) >= MAX_PENDING)) \
+                or pool.size + size > MAX_PENDING_BYTES:
+            raise E.PoolFull("too many pending transactions; mine some first")
+        check_signature(t_, self.signature_cache)
         # The sender must cover everything it has queued, as geth's pool requires,
         # so an acknowledged transaction is not starved by its own predecessors.
         # Stale ones (nonce already used on the head) will never run: not counted.
-        state_nonce = view.read_nonce(sender)
-        cost = sum(_cost(p) for p in queued if p.nonce >= state_nonce) + _cost(t_)
+        cost = sum(_cost(p) for p in queued if p.nonce >= state_nonce and p is not replaced) + _cost(t_)
         if view.read_balance(sender) < cost:
             raise E.InsufficientFunds(f"balance {view.read_balance(sender)} is under gas limit * price + value "
                                       f"of this and the sender's pending transactions = {cost}")
+        return replaced
 
     def _pending_pool(self) -> "_Pool":
         # Reloaded when the pool changed here (None) or another process committed.

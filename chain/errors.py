@@ -50,6 +50,8 @@ TxGasOverBlockLimit = _tx("TxGasOverBlockLimit", "tx-gas-over-block-limit", "Gas
 GasPriceTooLow = _tx("GasPriceTooLow", "tx-gas-price-too-low", "Gas price under MIN_GAS_PRICE.")
 EmptyDeployment = _tx("EmptyDeployment", "tx-empty-deploy", "A deployment without code.")
 PoolFull = _tx("PoolFull", "tx-pool-full", "The pending pool holds too many transactions (node policy).")
+ReplacementUnderpriced = _tx("ReplacementUnderpriced", "tx-replacement-underpriced",
+                             "Replaces a pending transaction without paying 10% more gas price (node policy).")
 DuplicateTransaction = _tx("DuplicateTransaction", "tx-duplicate", "Already pending or twice in one block.")
 
 # --- blocks ---

@@ -99,7 +99,7 @@ def test_two_handles_on_one_data_directory_see_each_others_pending_transactions(
     b.submit(t)
     # A nonce taken meanwhile by the other handle is refused, not queued twice.
     stale = a.make_tx(alice, bob.address, 3, nonce=1)
-    with pytest.raises(E.BadNonce):
+    with pytest.raises(E.ReplacementUnderpriced):
         a.submit(stale)
     a.mine(1)
     assert a.nonce(alice.address) == 2 and b.chain.pending() == []
@@ -170,3 +170,21 @@ def test_two_nodes_exchanging_blocks_never_leave_a_sender_stuck(ops):
             assert r.status
         assert net.chain.pending() == []
         assert net.verify() == net.height
+
+
+def test_a_pending_transaction_is_replaced_only_for_a_higher_price():
+    net = chain.Devnet()
+    alice, bob, carol = net.accounts[0], net.accounts[1], net.accounts[2]
+    first = net.submit(net.make_tx(alice, bob.address, 5, gas_price=100))
+    later = net.submit(net.make_tx(alice, bob.address, 6, gas_price=100))  # nonce 1 stays
+    before = net.store.pending()
+    for price in (100, 109):  # the same price, or under +10%: refused, the pool unchanged
+        with pytest.raises(E.ReplacementUnderpriced):
+            net.submit(net.make_tx(alice, carol.address, 5, gas_price=price, nonce=0))
+    assert net.store.pending() == before
+    new = net.submit(net.make_tx(alice, carol.address, 7, gas_price=110, nonce=0))
+    assert net.tx(first) is None and net.tx(new).nonce == 0
+    net.mine(1)
+    assert net.receipt(new).status and net.receipt(later).status
+    assert net.balance(carol.address) == 10**24 + 7 and net.nonce(alice.address) == 2
+    assert net.verify() == net.height
