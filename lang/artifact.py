@@ -29,13 +29,20 @@ class Artifact:
 
     @classmethod
     def from_json(cls, text: str) -> "Artifact":
-        d = json.loads(text)
+        """Read what to_json wrote; anything else raises ValueError saying what is wrong."""
+        try:
+            d = json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            raise ValueError(f"not JSON: {exc}") from None
+        if not isinstance(d, dict):
+            raise ValueError("an artifact is a JSON object")
+        want = {"name": str, "abi": dict, "bytecode": str, "source_map": dict, "compiler_version": str, "source_hash": str}
+        for key, t in want.items():
+            if not isinstance(d.get(key), t):
+                raise ValueError(f"field {key!r} is missing or not a {t.__name__}")
         code = d["bytecode"]
-        return cls(
-            d["name"],
-            d["abi"],
-            bytes.fromhex(code[2:] if code.startswith("0x") else code),
-            d["source_map"],
-            d["compiler_version"],
-            d["source_hash"],
-        )
+        try:
+            bytecode = bytes.fromhex(code[2:] if code.startswith("0x") else code)
+        except ValueError:
+            raise ValueError("field 'bytecode' is not hex") from None
+        return cls(d["name"], d["abi"], bytecode, d["source_map"], d["compiler_version"], d["source_hash"])

@@ -199,3 +199,14 @@ def test_every_keyword_is_reserved():
     for w in words:
         with pytest.raises(lang.CompileError):
             lang.compile_source(f"contract C {{ pub fn f() {{ let {w} = 1; }} }}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "[1]", "[" * 100_000, '{"name": 1}', '{"name": "T", "abi": {}, "bytecode": 5, "source_map": {}, "compiler_version": "x", "source_hash": "y"}',
+     '{"name": "T", "abi": {}, "bytecode": "0xzz", "source_map": {}, "compiler_version": "x", "source_hash": "y"}'],
+    ids=["empty", "list", "deep", "bad-name", "int-bytecode", "bad-hex"],
+)
+def test_a_damaged_artifact_is_a_value_error(text):
+    with pytest.raises(ValueError):
+        lang.Artifact.from_json(text)
