@@ -49,6 +49,10 @@ DEPLOY_PER_BYTE = 20
 # microsecond per byte when it is not in the process's cache, and whether it
 # is must not change the gas.
 CODE_LOAD_PER_BYTE = 8
+# ... plus, per byte of its bytecode, once decoded and before it is checked:
+# checking and predecoding cost up to ~1.4 us per instruction (one-byte ones),
+# far more than decoding constants and types, so the price follows the code.
+CODE_CHECK_PER_BYTE = 12
 
 
 def words(nbytes: int) -> int:

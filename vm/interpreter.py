@@ -159,11 +159,14 @@ class Execution:
             raise Revert("no code at address")
         self.charge(G.CODE_LOAD_PER_BYTE * len(code))
         try:
-            program = validate(code)
+            program = validate(code, self._charge_check)
         except ValidationError as exc:
             raise Fault(f"{invalid}: {exc}") from None
         self.loaded[address] = program
         return program
+
+    def _charge_check(self, nbytes: int) -> None:
+        self.charge(G.CODE_CHECK_PER_BYTE * nbytes)
 
     def enter_external(self, to: Address, name: str, args: list, want_value: bool) -> None:
         ctx = self.frame.ctx

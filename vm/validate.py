@@ -77,8 +77,13 @@ class Program:
         return None
 
 
-def validate(code) -> Program:
-    """Validate a CodeObject or its encoded bytes; raises ValidationError, never anything else."""
+def validate(code, before_check=None) -> Program:
+    """Validate a CodeObject or its encoded bytes; raises ValidationError, never anything else.
+
+    `before_check(n)`, when given, is called with the bytecode's length once the
+    object has decoded and before the (costlier) checks, cached or not: the VM
+    charges gas there, so a cache hit costs the same as a miss.
+    """
     if isinstance(code, CodeObject):
         try:
             data = code.encode()
@@ -94,11 +99,15 @@ def validate(code) -> Program:
     hit = _cache.get(key)
     if hit is not None:
         _cache.move_to_end(key)
+        if before_check is not None:
+            before_check(len(hit.code.code))
         return hit
     try:
         obj = decode(data)
     except CodeFormatError as exc:
         raise ValidationError(f"bad code object: {exc}") from None
+    if before_check is not None:
+        before_check(len(obj.code))
     program = _check(obj, key)
     _remember(key, program)
     return program

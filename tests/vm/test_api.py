@@ -457,3 +457,26 @@ def test_resource_exhaustion_of_the_process_propagates(exc):
     with pytest.raises(type(exc)):
         vm.call(host, to=HERE, function="main", args=[], sender=ALICE, gas=1_000_000)
     assert host.storage == {}
+
+
+def test_loading_code_costs_the_same_cached_or_not_and_follows_its_bytecode(monkeypatch):
+    import importlib
+
+    from vm import gas as G
+
+    V = importlib.import_module("vm.validate")
+    body = "PUSH_TRUE\nPOP\n" * 4000
+    text = ".function 0 main() -> int locals 0 pub\n%sPUSH_INT 1\nRET" % body
+    data = vm.assemble_text(text).encode()
+    host = MemoryHost()
+    host.set_code(HERE, data)
+    monkeypatch.setattr(V, "_cache", type(V._cache)())
+    monkeypatch.setattr(V, "_cached_bytes", 0)
+    cold = vm.call(host, to=HERE, function="main", args=[], sender=ALICE, gas=1_000_000)
+    warm = vm.call(host, to=HERE, function="main", args=[], sender=ALICE, gas=1_000_000)
+    assert cold.success and cold.gas_used == warm.gas_used
+    bytecode = len(vm.code.decode(data).code)
+    load = G.CODE_LOAD_PER_BYTE * len(data) + G.CODE_CHECK_PER_BYTE * bytecode
+    assert warm.gas_used == load + 4000 * (2 + 1) + 2 + 2  # the load, then PUSH_TRUE, POP, PUSH_INT, RET
+    too_little = vm.call(host, to=HERE, function="main", args=[], sender=ALICE, gas=load - 1)
+    assert too_little.reason == "out of gas"
