@@ -285,8 +285,11 @@ class Chain:
 
     def _hold_orphan(self, block: Block, data: bytes) -> None:
         h = block.hash
-        # Proof of work first, so holding a block costs its sender a block's work.
-        if h in self._orphans or not block.header.pow_ok() or len(data) > _ORPHAN_BYTES:
+        # Proof of work, so holding a block costs its sender a block's work; and the
+        # transactions root, so a body swapped under an honest header cannot take
+        # the honest block's place while both wait.
+        if (h in self._orphans or not block.header.pow_ok() or len(data) > _ORPHAN_BYTES
+                or tx_root(block.txs) != block.header.tx_root):
             return
         while self._orphans and (len(self._orphans) >= _ORPHAN_LIMIT
                                  or self._orphans_size + len(data) > _ORPHAN_BYTES):

@@ -177,3 +177,23 @@ def test_held_blocks_are_bounded(monkeypatch):
     assert a.height == 1  # block 3 waits for block 2, which was let go
     a.import_block(b.block_bytes(2))
     assert a.height == 3 and a.chain.head_hash == b.chain.head_hash
+
+
+def test_a_swapped_body_cannot_take_a_held_blocks_place():
+    from dataclasses import replace
+
+    from chain import errors as E
+    from chain.block import Block, decode_block
+
+    a, b = chain.Devnet(), chain.Devnet()
+    branch_b(b, 2)
+    honest = decode_block(b.block_bytes(2))
+    forged_tx = replace(honest.txs[0], value=honest.txs[0].value + 1)
+    forged = Block(honest.header, (forged_tx,)).encode()
+    for data in (forged, b.block_bytes(2)):
+        try:
+            a.import_block(data)
+        except E.UnknownParent:
+            pass
+    a.import_block(b.block_bytes(1))
+    assert a.chain.head_hash == b.chain.head_hash
