@@ -42,6 +42,14 @@ def _cost(t_) -> int:
     return t_.gas_limit * t_.gas_price + t_.value
 
 
+def _bare(exc: E.InvalidBlock) -> E.InvalidBlock:
+    """A copy of a refusal with no traceback: a remembered one must not keep the
+    frames (a decoded block, an executor's state) it was raised through alive."""
+    if isinstance(exc, E.BlockTxError):
+        return E.BlockTxError(exc.index, type(exc.tx_error)(exc.tx_error.message))
+    return type(exc)(exc.message)
+
+
 class _Pool:
     """The pending table decoded: arrival order, each sender's transactions, total encoded bytes."""
 
@@ -314,7 +322,7 @@ class Chain:
         header = block.header
         refused = self._invalid.get(header.hash)
         if refused is not None:
-            raise refused
+            raise _bare(refused)
         parent = self.check_header(header, check_future)
         if tx_root(block.txs) != header.tx_root:
             raise E.BadTxRoot("transactions root does not match the transactions")
@@ -327,7 +335,7 @@ class Chain:
         except E.InvalidBlock as exc:
             if len(self._invalid) >= _INVALID_CACHE:
                 self._invalid.pop(next(iter(self._invalid)))
-            self._invalid[header.hash] = exc
+            self._invalid[header.hash] = _bare(exc)
             raise
 
     def _import_checked(self, block: Block, parent: Header, data: bytes, t0: float) -> bytes:

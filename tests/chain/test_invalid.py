@@ -345,3 +345,14 @@ def test_honest_block_accepted_after_the_catalogue(world):
         world.net.import_block(world.block.encode())
     assert world.snapshot() == before
     assert world.net.verify() == world.net.height
+
+
+def test_a_remembered_refusal_keeps_no_frames_alive(world):
+    w = world
+    bad = _hdr(w, state_root=b"\x46" * 32)
+    for _ in range(2):
+        with pytest.raises(E.BadStateRoot) as info:
+            w.net.import_block(bad)
+    kept = w.net.chain._invalid[decode(bad).hash]
+    assert kept.__traceback__ is None and kept is not info.value
+    assert str(kept) == str(info.value)
