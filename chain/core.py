@@ -596,6 +596,8 @@ class Chain:
         size = 256
         source = self.pending() if txs is None else txs
         for first in source:
+            if ex.gas_used + C.TX_BASE_GAS > C.BLOCK_GAS_LIMIT:
+                break  # the block is full: no transaction fits any more
             todo = [first]
             while todo:
                 t_ = todo.pop()
