@@ -85,6 +85,15 @@ class Store:
         except sqlite3.OperationalError as exc:  # locked past the timeout, or read-only
             raise E.StoreError(f"cannot write the chain database: {exc}") from None
 
+    def begin_read(self) -> None:
+        """Start a read transaction: every read until end_read() sees one snapshot (WAL),
+        whatever other processes commit meanwhile."""
+        self._run("BEGIN DEFERRED")
+        self._one("SELECT 1 FROM meta LIMIT 1")  # the snapshot is taken at the first read
+
+    def end_read(self) -> None:
+        self.rollback()
+
     def commit(self) -> None:
         self._run("COMMIT")
 

@@ -20,10 +20,13 @@ def verify_store(store: Store, params: C.ChainParams) -> int:
     fresh = Chain(Store(None), params, clock=lambda: 1 << 62)
     fresh.signature_cache = False  # every signature is checked again, from the stored bytes
     try:
+        # One snapshot for every read: another process may be mining meanwhile.
+        store.begin_read()
         return _verify(store, params, fresh)
     except E.StoreError as exc:  # the stored data cannot even be read back: not a valid chain
         raise E.VerifyError(str(exc)) from None
     finally:
+        store.end_read()
         fresh.store.close()
 
 

@@ -356,3 +356,32 @@ def test_a_damaged_data_directory_gives_chain_errors_never_a_traceback(tmp_path,
                 pass
         with pytest.raises(chain.VerifyError):
             net.verify()
+
+
+MINER = r"""
+import sys
+import chain
+net = chain.Devnet(datadir=sys.argv[1])
+print("ready", flush=True)
+to = chain.Address("0x" + "ab" * 20)
+while True:
+    net.transfer(0, to, 1)
+"""
+
+
+def test_verify_sees_one_snapshot_while_another_process_mines(tmp_path):
+    with chain.Devnet(datadir=tmp_path) as net:
+        net.transfer(0, net.accounts[1].address, 1)
+    proc = subprocess.Popen([sys.executable, "-c", MINER, str(tmp_path)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
+        with chain.Devnet(datadir=tmp_path) as net:
+            heights = [net.verify()]
+            deadline = time.monotonic() + 10
+            while len(set(heights)) < 4 and time.monotonic() < deadline:  # blocks came during verifies
+                heights.append(net.verify())
+    finally:
+        proc.kill()
+        proc.communicate()
+    assert heights == sorted(heights) and len(set(heights)) >= 4
