@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 
 from vm.encoding import EncodingError, pack, unpack
+from vm.errors import HostError
 from vm.values import Address
 
 from . import consensus as C
@@ -18,8 +19,12 @@ from .errors import ChainError
 from .trie import EMPTY_ROOT, MissingNode, Trie
 
 
-class StateCorrupt(ChainError):
-    """Stored state that does not decode or is missing (flipped bytes, foreign data)."""
+class StateCorrupt(ChainError, HostError):
+    """Stored state that does not decode or is missing (flipped bytes, foreign data).
+
+    A vm.HostError too: the VM lets it through unchanged, so it stops the block
+    instead of ending the call as a fault in a receipt.
+    """
 
     code = "state-corrupt"
 
@@ -113,9 +118,9 @@ class StateView:
         self.code_source = code_source  # code hash -> bytes | None
         self.root = root
         self._accounts: dict = {}
-        # The first storage fault seen. The VM turns any exception from its host
-        # into a failed call, so the executor checks this after every call: a
-        # damaged database must stop the block, never become a receipt.
+        # The first storage fault seen. StateCorrupt is a vm.HostError, which the
+        # VM lets through; the executor also checks this after every call, so a
+        # damaged database stops the block even if a contract's code swallowed it.
         self.failure: Exception | None = None
 
     def account(self, address) -> Account:
