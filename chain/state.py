@@ -120,7 +120,7 @@ class StateView:
         self._accounts: dict = {}
         # The first storage fault seen. StateCorrupt is a vm.HostError, which the
         # VM lets through; the executor also checks this after every call, so a
-        # damaged database stops the block even if a contract's code swallowed it.
+        # damaged database stops the block whatever path the error took.
         self.failure: Exception | None = None
 
     def account(self, address) -> Account:
