@@ -487,8 +487,8 @@ class Chain:
     def submit(self, data: bytes) -> bytes:
         """Check a transaction against the head state and keep it as pending (durably) before returning its hash.
 
-        Cheap checks come first (size, format, nonce, pool room), then the
-        signature, then the sender's funds. The checks that read the database
+        Cheap checks come first (size, format, nonce, pool room, funds), the
+        signature last. The checks that read the database
         run inside the write transaction, so another process submitting or
         mining at the same time cannot slip in between. A transaction with the
         nonce of a pending one of its sender replaces it if it pays a gas price
@@ -538,7 +538,6 @@ class Chain:
         if (replaced is None and (len(queued) >= MAX_PENDING_PER_SENDER or len(pool.txs) >= MAX_PENDING)) \
                 or pool.size + size > MAX_PENDING_BYTES:
             raise E.PoolFull("too many pending transactions; mine some first")
-        check_signature(t_, self.signature_cache)
         # The sender must cover everything it has queued, as geth's pool requires,
         # so an acknowledged transaction is not starved by its own predecessors.
         # Stale ones (nonce already used on the head) will never run: not counted.
@@ -546,6 +545,8 @@ class Chain:
         if view.read_balance(sender) < cost:
             raise E.InsufficientFunds(f"balance {view.read_balance(sender)} is under gas limit * price + value "
                                       f"of this and the sender's pending transactions = {cost}")
+        # Last, the one costly check: a transaction refused for any other reason costs no signature check.
+        check_signature(t_, self.signature_cache)
         return replaced
 
     def _pending_pool(self) -> "_Pool":

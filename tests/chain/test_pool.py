@@ -188,3 +188,25 @@ def test_a_pending_transaction_is_replaced_only_for_a_higher_price():
     assert net.receipt(new).status and net.receipt(later).status
     assert net.balance(carol.address) == 10**24 + 7 and net.nonce(alice.address) == 2
     assert net.verify() == net.height
+
+
+def test_a_submission_refused_for_a_cheap_reason_costs_no_signature_check(monkeypatch):
+    from chain import execute
+
+    net = chain.Devnet()
+    alice, bob = net.accounts[0], net.accounts[1]
+    stranger = chain.PrivateKey(bytes(range(32)))  # no coin
+    refused = [
+        (net.make_tx(alice, bob.address, 1, nonce=5), E.BadNonce),
+        (chain.tx.Transaction(1, 1337, 0, bob.address, 1, 2000, 1, b"", stranger.public_key).signed(stranger),
+         E.InsufficientFunds),
+        (net.make_tx(alice, bob.address, 10**25), E.InsufficientFunds),
+    ]
+    checks = []
+    real = execute.keys.verify
+    monkeypatch.setattr(execute.keys, "verify", lambda *a: checks.append(1) or real(*a))
+    execute.clear_signature_cache()
+    for t, error in refused:
+        with pytest.raises(error):
+            net.submit(t)
+    assert checks == []
