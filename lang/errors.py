@@ -40,13 +40,14 @@ class Diagnostic:
         head = f"{self.file}:{self.line}:{self.column}: error: {self.message}"
         if not self.source_line:
             return head
-        text = "".join(map(_shown, self.source_line))
+        text = self.source_line
         # Keep the caret under the column even when the line is shown shortened.
         col = max(self.column, 1)
         if len(text) > 160:
             start = max(0, col - 80)
             text = ("..." if start else "") + text[start : start + 160]
             col = col - start + (3 if start else 0)
+        text = "".join(map(_shown, text))
         pad = sum(_width(ch) for ch in text[: col - 1]) + max(0, col - 1 - len(text))
         return f"{head}\n    {text}\n    {' ' * pad}^"
 

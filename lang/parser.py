@@ -353,7 +353,13 @@ def _drive(parser, text, report):
     recovering = quiet = False
     last = prev = None
     try:
-        for tok in ip.lexer_thread.lex(state):
+        for tok in _tokens(ip, text, report):
+            if tok is None:  # a stray character, reported and passed over: skip the rest of its declaration
+                recovering = True
+                errors += 1
+                if errors >= MAX_SYNTAX_ERRORS:
+                    return None, True
+                continue
             prev, last = last, tok
             t = tok.type
             boundary = (depth == 0 and t in _TOP_START) or (depth == 1 and t in _MEMBER_START)
@@ -390,11 +396,11 @@ def _drive(parser, text, report):
                 depth = _depth(depth, t, saved)
                 continue
             quiet = False
-            if snap is not None:
+            # Keep the state from before a declaration's first token only: the `fn` of `pub fn` is no start.
+            if snap is not None and (prev is None or prev.type in ("SEMICOLON", "LBRACE", "RBRACE")):
                 saved[depth] = snap
             depth = _depth(depth, t, saved)
-    except _gp.UnexpectedCharacters as exc:
-        report(exc)
+    except _Stop:
         return None, True
     if recovering:
         return None, True
@@ -405,6 +411,26 @@ def _drive(parser, text, report):
         report(exc)
         return None, True
     return module, errors > 0
+
+
+class _Stop(Exception):
+    """Lexing cannot go on (an unterminated string or comment)."""
+
+
+def _tokens(ip, text, report):
+    """The lexer's tokens; a character no token starts with is reported and stepped over (yielding None)."""
+    lexer_state = ip.lexer_thread.state
+    while True:
+        try:
+            yield from ip.lexer_thread.lex(ip.parser_state)
+            return
+        except _gp.UnexpectedCharacters as exc:
+            report(exc)
+            pos = exc.pos_in_stream
+            if text[pos] in "\"'" or text.startswith(("/*", 'b"'), pos):
+                raise _Stop from None  # nothing after it can be read reliably
+            lexer_state.line_ctr.feed(text[pos], False)
+            yield None
 
 
 def _depth(depth, t, saved):

@@ -53,6 +53,11 @@ _PAIR_HINTS = {
     ("==", "ASSIGN"): "there is no ===; == compares values of one type",
     ("!=", "ASSIGN"): "there is no !==; use !=",
 }
+# Tokens that begin a declaration or statement: seen where a ';' could end the previous one, the ';' is what is missing.
+_STARTERS = {
+    "PUB", "FN", "STORAGE", "CONST", "EVENT", "STRUCT", "INIT", "INTERFACE", "CONTRACT", "IMPORT", "VIEW", "PAYABLE",
+    "LET", "IF", "WHILE", "FOR", "RETURN", "REQUIRE", "REVERT", "EMIT", "BREAK", "CONTINUE", "RBRACE", "$END",
+}
 _TYPE_WORDS = {"int", "bool", "address", "bytes", "string", "uint", "uint256", "int256", "var", "auto"}
 
 _WORD_BEFORE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*$")
@@ -122,6 +127,8 @@ def describe_syntax_error(exc, text: str, gp):
             return line, col, f"unexpected control character U+{ord(ch):04X}"
         if ch == "\ufffd" or ord(ch) > 127:
             return line, col, f"unexpected character {ch!r}: names and operators are ASCII (text goes in strings)"
+        if ch == "?":
+            return line, col, "unexpected character '?': there is no `c ? a : b`; use if/else"
         return line, col, f"unexpected character {ch!r}"
     tok = exc.token
     expected = {e for e in exc.expected}
@@ -145,7 +152,7 @@ def describe_syntax_error(exc, text: str, gp):
         msg = "comparisons cannot be chained; combine them with && (a < b && b < c)"
     elif "LBRACE" in expected and tok.type != "SEMICOLON" and _after_control(text, line, col):
         msg = f"expected '{{': the body of if, else, while and for must be in braces, found {found}"
-    elif expected == {"SEMICOLON"} or ("SEMICOLON" in expected and tok.type != "LBRACE" and len(expected) > 8):
+    elif expected == {"SEMICOLON"} or ("SEMICOLON" in expected and tok.type != "LBRACE" and (len(expected) > 8 or tok.type in _STARTERS)):
         msg = f"expected ';' after the statement, found {found}"
         line, col = _after_previous(text, line, col)
     elif tok.type == "$END" and "RBRACE" in expected:
@@ -170,6 +177,8 @@ def describe_syntax_error(exc, text: str, gp):
             hint = pair_hint
     if tok.type == "NAME" and word_before in _TYPE_WORDS and _WORD_BEFORE.search(prev_text) and prev_text.endswith(word_before):
         hint = f"declare a local as `let {tok.value}: {word_before} = ...;` (or `let {tok.value} = ...;`)"
+    if tok.type == "LSQB" and prev_text.endswith(tuple(_TYPE_WORDS)) and text.startswith("[]", _offset(text, line, col)):
+        msg, hint = "unexpected '[' after a type: there are no array types", "a storage list is written list[T]"
     if tok.type == "LSQB" and "INT_LIT" in expected:
         hint = "there are no list literals: lists live in storage and grow with push()"
     if tok.type == "NAME" and expected == {"STRING"} and word_before == "import":

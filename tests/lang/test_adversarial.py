@@ -203,3 +203,14 @@ def test_invalid_utf8_is_located(tmp_path):
 def test_too_many_locals_is_reported_once():
     lets = " ".join(f"let v{i} = {i};" for i in range(300))
     assert sum("too many local variables" in m for m in errors_of(fn(lets + " return 0;"))) == 1
+
+
+def test_stray_characters_do_not_stop_the_parser():
+    src = "contract C {\n    pub fn f() -> int { return 1 ? 2 : 3; }\n    pub fn g() -> int { return 2 # 3; }\n    pub fn h() -> int { return ; }\n}\n"
+    with pytest.raises(lang.CompileError) as info:
+        lang.compile_source(src, filename="t.contract")
+    assert [(e.line, e.column) for e in info.value.errors] == [(2, 34), (3, 34), (4, 32)]
+
+
+def test_a_file_of_stray_characters_stops_after_a_bounded_number_of_errors():
+    assert len(errors_of("@" * 900_000)) == 20
