@@ -480,3 +480,11 @@ def test_loading_code_costs_the_same_cached_or_not_and_follows_its_bytecode(monk
     assert warm.gas_used == load + 4000 * (2 + 1) + 2 + 2  # the load, then PUSH_TRUE, POP, PUSH_INT, RET
     too_little = vm.call(host, to=HERE, function="main", args=[], sender=ALICE, gas=load - 1)
     assert too_little.reason == "out of gas"
+
+
+def test_a_struct_argument_obeys_the_size_limit_of_a_built_one():
+    code = vm.assemble_text(".function 0 f(p: P{a: bytes, b: bytes}) -> int locals 1 pub\nPUSH_INT 1\nRET")
+    ok = vm.execute(code, "f", [[b"x" * 30000, b"y" * 30000]])
+    assert ok.success
+    r = vm.execute(code, "f", [[b"x" * 40000, b"y" * 40000]])
+    assert (r.error, r.reason) == ("revert", "bad arguments: p: P of 80003 bytes is over the limit of 65536")
