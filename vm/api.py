@@ -96,7 +96,7 @@ def _begin(ex, host, program, fn, args, *, address, sender, value, static):
         raise Revert("not payable")
     if value and (static or fn.function.is_view):
         raise Revert("state change in a view call")
-    ex.charge(G.CONFORM_PER_FIELD * fn.arg_fields)
+    ex.conforming(fn.arg_fields)
     values = conform_args(fn, args)
     if value:
         ex.move_coin(sender, address, value)
@@ -196,6 +196,9 @@ def execute(
     _check_gas(gas)
     address, sender = Address(address), Address(sender)
     storage = {} if storage is None else storage
+    for k, v in (balances or {}).items():
+        if type(v) is not int or v < 0:
+            raise ValueError(f"balance of {k} must be a non-negative int, got {v!r}")
     host = MemoryHost(_DictBacking(address, storage, {Address(k): v for k, v in (balances or {}).items()}))
     ex = Execution(host, block or BlockEnv(), gas, tracer)
 

@@ -123,6 +123,12 @@ class Execution:
         if self.allocated > limits.MAX_ALLOCATION:
             raise Fault(f"memory limit exceeded: over {limits.MAX_ALLOCATION} bytes of values built in one call")
 
+    def conforming(self, fields: int) -> None:
+        """Pay for checking a value against types with this many struct fields; the check copies them."""
+        if fields:
+            self.charge(G.CONFORM_PER_FIELD * fields)
+            self.allocate(limits.STRUCT_FIELD_BYTES * fields)
+
     def charge(self, amount: int) -> None:
         self.gas -= amount
         if self.gas < 0:
@@ -180,7 +186,7 @@ class Execution:
             raise Revert("reentrancy")
         if want_value and fn.returns is None:
             raise Revert(f"no return value from {short_name(name)}")
-        self.charge(G.CONFORM_PER_FIELD * fn.arg_fields)
+        self.conforming(fn.arg_fields)
         values = conform_args(fn, args)
         self.charge(G.FRAME_PER_LOCAL * fn.nlocals)
         values.extend([0] * (fn.nlocals - fn.nparams))
@@ -195,7 +201,7 @@ class Execution:
                 self.charge(G.XCALL_ARG_PER_WORD * G.words(size))
             else:  # the outermost result goes into a receipt
                 self.charge(G.output_cost(size))
-            self.charge(G.CONFORM_PER_FIELD * frame.func.ret_fields)
+            self.conforming(frame.func.ret_fields)
             try:
                 value = from_wire(value, frame.func.returns)
             except ConformError as exc:

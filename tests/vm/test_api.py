@@ -488,3 +488,9 @@ def test_a_struct_argument_obeys_the_size_limit_of_a_built_one():
     assert ok.success
     r = vm.execute(code, "f", [[b"x" * 40000, b"y" * 40000]])
     assert (r.error, r.reason) == ("revert", "bad arguments: p: P of 80003 bytes is over the limit of 65536")
+
+
+@pytest.mark.parametrize("balances", [{ALICE: -1}, {ALICE: "10"}, {ALICE: True}])
+def test_execute_refuses_bad_balances_as_a_caller_error(balances):
+    with pytest.raises(ValueError, match="balance of"):
+        vm.execute(CODE, "get", balances=balances)

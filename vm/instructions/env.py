@@ -69,7 +69,8 @@ def emit(ex, s, event):
     name, fields, nested = event
     n = len(fields)
     values = s[len(s) - n :] if n else []
-    ex.charge(gas.LOG_PER_WORD * gas.words(sum(_size(ex, v) for v in values)) + gas.CONFORM_PER_FIELD * nested)
+    ex.charge(gas.LOG_PER_WORD * gas.words(sum(_size(ex, v) for v in values)))
+    ex.conforming(nested)
     if ex.frame.ctx.static:
         raise Revert("state change in a view call")
     out = []
