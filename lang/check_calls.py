@@ -199,7 +199,9 @@ class CallChecks:
                 if not self.is_storage_place(args[0]):
                     self.err(args[0], "len() of a list needs a storage list")
                 return T.INT
-            if t not in (T.BYTES, T.STRING, T.ERROR):
+            if t is T.ERROR:
+                return T.ERROR
+            if t not in (T.BYTES, T.STRING):
                 self.err(args[0], f"len() takes bytes, a string or a list, not {t}")
             elif args[0] in c:
                 v = c[args[0]]
@@ -234,8 +236,11 @@ class CallChecks:
                     c[e] = min(vals)
                 elif n == "max":
                     c[e] = max(vals)
-                elif n == "abs" and abs(vals[0]) <= INT_MAX:
-                    c[e] = abs(vals[0])
+                elif n == "abs":
+                    if abs(vals[0]) <= INT_MAX:
+                        c[e] = abs(vals[0])
+                    else:
+                        self._fold_failed(e, ctx, "integer overflow")
                 elif n == "str":
                     c[e] = str(vals[0])
             return T.STRING if n == "str" else T.INT
@@ -249,8 +254,8 @@ class CallChecks:
         if args[0] in c:
             try:
                 c[e] = F.to_address(c[args[0]])
-            except F.FoldError:
-                self.err(args[0], "address out of range: 0 .. 2**160-1")
+            except F.FoldError as exc:
+                self._fold_failed(e, ctx, f"{exc} (0 .. 2**160-1)")  # elsewhere it reverts at run time, as 1 / 0 does
         return T.ADDRESS
 
 

@@ -157,9 +157,12 @@ class Checker(DeclChecks, CallChecks):
             return
         c.state = "busy"
         ctx = _Ctx("const", mi, ci)
+        before = len(self.rep.errors)
         t = self.value(c.node.value, ctx, expect=c.type)
         if c.type is not T.ERROR and not T.same(t, c.type):
             self.err(c.node.value, f"const {c.name} is declared {c.type} but its value is {t}")
+            c.state = "bad"
+            return
         if c.state == "bad":
             return
         if ctx.failed:
@@ -169,7 +172,7 @@ class Checker(DeclChecks, CallChecks):
             c.value = self.out.consts[c.node.value]
             c.state = "done"
         else:
-            if t is not T.ERROR:
+            if t is not T.ERROR and c.type is not T.ERROR and len(self.rep.errors) == before:  # else already explained
                 self.err(c.node.value, f"the value of const {c.name} must be known at compile time")
             c.state = "bad"
 
