@@ -137,6 +137,9 @@ def _named(item, depth=0):
     return (item[0], _type(item[1], depth))
 
 
+_INT_MIN, _INT_MAX = -(2**255), 2**255 - 1
+
+
 def _need(cond, what):
     if not cond:
         raise CodeFormatError(what)
@@ -177,15 +180,26 @@ def decode(data: bytes) -> CodeObject:
         _need(type(e) is list and len(e) == 2 and isinstance(e[0], str), "malformed event entry")
         _need(type(e[1]) is list and len(e[1]) <= limits.MAX_FIELDS, "malformed event fields")
         evs.append(Event(e[0], tuple(_named(x) for x in e[1])))
+    # These two loops run once per constant and line entry, which a 256 KiB
+    # object can hold tens of thousands of: kept tight (loading is paid per byte).
     for c in consts:
-        _need(type(c) in (int, bytes, str, bool), "constant of a disallowed type")
-        _need(type(c) is not int or -(2**255) <= c < 2**255, "constant int out of range")
-        _need(type(c) not in (bytes, str) or len(c) <= limits.MAX_VALUE_SIZE, "constant over the size limit")
+        t = type(c)
+        if t is int:
+            _need(_INT_MIN <= c <= _INT_MAX, "constant int out of range")
+        elif t is bytes or t is str:
+            _need(len(c) <= limits.MAX_VALUE_SIZE, "constant over the size limit")
+        else:
+            _need(t is bool, "constant of a disallowed type")
     prev = -1
+    nfiles = len(files)
     table = []
     for entry in lines:
-        _need(type(entry) is list and len(entry) == 4 and all(type(x) is int for x in entry), "malformed line entry")
-        _need(entry[0] > prev and 0 <= entry[1] < len(files), "line table out of order or bad file index")
-        prev = entry[0]
-        table.append(tuple(entry))
+        if type(entry) is not list or len(entry) != 4:
+            raise CodeFormatError("malformed line entry")
+        pc, fi, line, col = entry
+        if type(pc) is not int or type(fi) is not int or type(line) is not int or type(col) is not int:
+            raise CodeFormatError("malformed line entry")
+        _need(pc > prev and 0 <= fi < nfiles, "line table out of order or bad file index")
+        prev = pc
+        table.append((pc, fi, line, col))
     return CodeObject(name, tuple(funcs), tuple(evs), tuple(consts), code, tuple(files), tuple(table))
