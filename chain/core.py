@@ -323,6 +323,11 @@ class Chain:
         refused = self._invalid.get(header.hash)
         if refused is not None:
             raise _bare(refused)
+        if header.prev_hash in self._invalid:
+            # A descendant of an invalid block is invalid: refused at once, and
+            # remembered in turn so its own descendants are too.
+            self._remember_invalid(header.hash, E.InvalidParent(f"parent {header.prev_hash.hex()} is invalid"))
+            raise _bare(self._invalid[header.hash])
         parent = self.check_header(header, check_future)
         if tx_root(block.txs) != header.tx_root:
             raise E.BadTxRoot("transactions root does not match the transactions")
@@ -333,10 +338,13 @@ class Chain:
         try:
             return self._import_checked(block, parent, data, t0)
         except E.InvalidBlock as exc:
-            if len(self._invalid) >= _INVALID_CACHE:
-                self._invalid.pop(next(iter(self._invalid)))
-            self._invalid[header.hash] = _bare(exc)
+            self._remember_invalid(header.hash, exc)
             raise
+
+    def _remember_invalid(self, h: bytes, exc: E.InvalidBlock) -> None:
+        if len(self._invalid) >= _INVALID_CACHE:
+            self._invalid.pop(next(iter(self._invalid)))
+        self._invalid[h] = _bare(exc)
 
     def _import_checked(self, block: Block, parent: Header, data: bytes, t0: float) -> bytes:
         t = self.timings

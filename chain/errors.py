@@ -61,6 +61,7 @@ BlockVersionError = _blk("BlockVersionError", "block-bad-version", "Unknown bloc
 BlockWrongChain = _blk("BlockWrongChain", "block-wrong-chain", "Header names another chain id.")
 BlockFieldError = _blk("BlockFieldError", "block-bad-field", "A header field of the wrong type, size or range.")
 KnownBlock = _blk("KnownBlock", "block-known", "The block is already stored.")
+InvalidParent = _blk("InvalidParent", "block-invalid-parent", "The parent was refused as invalid (Bitcoin's bad-prevblk).")
 UnknownParent = _blk("UnknownParent", "block-unknown-parent", "Previous hash names no stored block.")
 BadHeight = _blk("BadHeight", "block-bad-height", "Height is not the parent's height + 1.")
 BadProofOfWork = _blk("BadProofOfWork", "block-high-hash", "Block hash above its target.")

@@ -356,3 +356,22 @@ def test_a_remembered_refusal_keeps_no_frames_alive(world):
     kept = w.net.chain._invalid[decode(bad).hash]
     assert kept.__traceback__ is None and kept is not info.value
     assert str(kept) == str(info.value)
+
+
+def test_a_child_of_an_invalid_block_is_refused_at_once(world):
+    from chain.block import mine
+
+    w = world
+    bad = decode(_hdr(w, state_root=b"\x47" * 32))
+    with pytest.raises(E.BadStateRoot):
+        w.net.import_block(bad.encode())
+    child = replace(bad.header, height=bad.header.height + 1, prev_hash=bad.hash, tx_root=tx_root(()),
+                    timestamp=bad.header.timestamp + 12)
+    child = Block(mine(child), ())
+    grandchild = Block(mine(replace(child.header, height=child.header.height + 1, prev_hash=child.hash,
+                                    timestamp=child.header.timestamp + 12)), ())
+    before = w.snapshot()
+    for blk in (child, grandchild):
+        with pytest.raises(E.InvalidParent):
+            w.net.import_block(blk.encode())
+    assert w.snapshot() == before and not {child.hash, grandchild.hash} & set(w.net.chain._orphans)
