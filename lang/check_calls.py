@@ -30,6 +30,8 @@ class CallChecks:
                 return self._list_method(e, bt, callee.name, ctx)
             if bt == T.ADDRESS and callee.name in ("transfer", "send", "call"):
                 self.err(callee, f"an address has no functions; send coin with transfer(to, amount), call code through an interface")
+            elif bt == T.ADDRESS and isinstance(b, ast.Name) and b.name == "this" and ctx.contract is not None:
+                self.err(callee, f"call this contract's own functions directly: {callee.name}(...)")
             elif bt is not T.ERROR:
                 self.err(callee, f"{T.a(bt)} has no function {callee.name!r}")
             self._args_only(e, ctx)

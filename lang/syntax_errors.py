@@ -177,6 +177,19 @@ def describe_syntax_error(exc, text: str, gp):
             hint = pair_hint
     if tok.type == "NAME" and word_before in _TYPE_WORDS and _WORD_BEFORE.search(prev_text) and prev_text.endswith(word_before):
         hint = f"declare a local as `let {tok.value}: {word_before} = ...;` (or `let {tok.value} = ...;`)"
+    stmt = _statement_so_far(text, line, col) if tok.type != "$END" else ""
+    if tok.type == "SEMICOLON" and expected == {"ASSIGN"} and stmt.startswith("let "):
+        hint = "a local needs a value: `let x: int = 0;`"
+    elif tok.type == "ASSIGN" and prev_text.endswith(":") and stmt.startswith("let "):
+        hint = "write `let x = value;`"
+    elif tok.type == "ASSIGN" and _after_control(text, line, col) and not stmt.startswith("for"):
+        msg, hint = "`=` assigns; to compare, write ==", None
+    elif tok.type == "LPAR" and stmt == "for":
+        hint = "a loop over numbers is written `for i in range(a, b) { ... }`"
+    elif stmt.startswith("for ") and prev_text.endswith(" in") and "RANGE" in expected:
+        hint = "a loop over numbers is written `for i in range(a, b) { ... }`"
+    elif tok.type == "COMMA" and stmt.startswith("return (") and expected == {"RPAR"}:
+        hint = "a function returns one value; return a struct to give back several"
     if tok.type == "LSQB" and prev_text.endswith(tuple(_TYPE_WORDS)) and text.startswith("[]", _offset(text, line, col)):
         msg, hint = "unexpected '[' after a type: there are no array types", "a storage list is written list[T]"
     if tok.type == "LSQB" and "INT_LIT" in expected:
@@ -192,6 +205,13 @@ def describe_syntax_error(exc, text: str, gp):
     if hint:
         msg += f" (hint: {hint})"
     return line, col, msg
+
+
+def _statement_so_far(text: str, line: int, col: int) -> str:
+    """The text of the current statement up to the error (from the last ';', '{' or '}'), stripped."""
+    upto = text[: _offset(text, line, col)]
+    cut = max(upto.rfind(";"), upto.rfind("{"), upto.rfind("}"))
+    return upto[cut + 1 :].strip()
 
 
 def _after_control(text: str, line: int, col: int) -> bool:
