@@ -323,9 +323,10 @@ class Chain:
         refused = self._invalid.get(header.hash)
         if refused is not None:
             raise _bare(refused)
-        if header.prev_hash in self._invalid:
+        if header.prev_hash in self._invalid and header.pow_ok():
             # A descendant of an invalid block is invalid: refused at once, and
-            # remembered in turn so its own descendants are too.
+            # remembered in turn so its own descendants are too (only with its
+            # proof of work: junk headers must not push real entries out).
             self._remember_invalid(header.hash, E.InvalidParent(f"parent {header.prev_hash.hex()} is invalid"))
             raise _bare(self._invalid[header.hash])
         parent = self.check_header(header, check_future)
