@@ -42,7 +42,7 @@ def test_isqrt_is_the_floor_square_root(n):
 def test_mul_div_rounds_toward_zero_without_intermediate_overflow(a, b, c):
     exact = trunc_div(a * b, c)
     r = run("mul_div", a, b, c)
-    if INT_MIN <= exact <= INT_MAX and abs(c) < 2**127 and a != INT_MIN and b != INT_MIN and c != INT_MIN:
+    if INT_MIN <= exact <= INT_MAX and abs(c) < 2**127:
         assert r.success and r.value == exact
     elif r.success:  # where it succeeds, it is exact
         assert r.value == exact
@@ -53,6 +53,38 @@ def test_mul_div_rounds_toward_zero_without_intermediate_overflow(a, b, c):
 @settings(max_examples=40, deadline=None)
 @given(ints, st.integers(0, 2**20), st.one_of(st.integers(1, 10**9), st.integers(1, 2**126)))
 def test_pow_mod_matches_python(b, e, m):
+    r = run("pow_mod", b, e, m)
+    assert r.success and r.value == pow(b, e, m)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from([INT_MIN, INT_MIN + 1, -1, 0, 1, INT_MAX]) | ints,
+    st.sampled_from([INT_MIN, -2, -1, 0, 1, 2, INT_MAX]) | ints,
+    st.sampled_from([INT_MIN, -4, -1, 1, 2, 4, INT_MAX]),
+)
+def test_mul_div_at_the_ends_of_the_range(a, b, c):
+    exact = trunc_div(a * b, c)
+    r = run("mul_div", a, b, c)
+    if INT_MIN <= exact <= INT_MAX and abs(c) < 2**127:
+        assert r.success and r.value == exact, (a, b, c, r.reason)
+    elif r.success:
+        assert r.value == exact
+    else:
+        assert r.reason == "integer overflow"
+
+
+def test_mul_div_of_the_smallest_int():
+    assert run("mul_div", INT_MIN, 1, 1).value == INT_MIN
+    assert run("mul_div", INT_MIN, -1, -1).value == INT_MIN
+    assert run("mul_div", INT_MIN, 0, -1).value == 0
+    assert run("mul_div", INT_MIN, 2, 4).value == INT_MIN // 2
+    assert run("mul_div", INT_MIN, 1, -1).reason == "integer overflow"
+
+
+@settings(max_examples=40, deadline=None)
+@given(ints, st.integers(0, 2**20), st.integers(2**126, 2**130))
+def test_pow_mod_with_moduli_around_2_to_the_128(b, e, m):
     r = run("pow_mod", b, e, m)
     assert r.success and r.value == pow(b, e, m)
 
