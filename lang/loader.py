@@ -11,6 +11,8 @@ from .parser import parse
 _HERE = Path(__file__).resolve().parent
 # A checkout keeps stdlib/ at the repo root; a wheel force-includes it as lang/stdlib_files/.
 STDLIB_DIRS = (_HERE.parent / "stdlib", _HERE / "stdlib_files")
+MAX_IMPORT_DEPTH = 32  # files importing files importing files ...
+MAX_FILES = 256  # files in one compilation
 
 
 @dataclass
@@ -108,6 +110,12 @@ class Loader:
                 return None
         if real in self.by_real:
             return self.by_real[real]
+        if len(self._loading) >= MAX_IMPORT_DEPTH:
+            self.reporter.at(mod.file, item, f"imports nest too deeply (more than {MAX_IMPORT_DEPTH} files, each importing the next)")
+            return None
+        if len(self.modules) >= MAX_FILES:
+            self.reporter.at(mod.file, item, f"too many files in one compilation (at most {MAX_FILES})")
+            return None
         try:
             if real.exists() and not real.is_file():
                 self.reporter.at(mod.file, item, f"cannot read {shown}: not a regular file")

@@ -214,3 +214,32 @@ def test_stray_characters_do_not_stop_the_parser():
 
 def test_a_file_of_stray_characters_stops_after_a_bounded_number_of_errors():
     assert len(errors_of("@" * 900_000)) == 20
+
+
+def _import_chain(tmp_path, n):
+    for i in range(n):
+        head = f'import "./f{i + 1}.contract";\n' if i < n - 1 else ""
+        (tmp_path / f"f{i}.contract").write_text(head + f"fn g() -> int {{ return {i}; }}\n")
+    main = tmp_path / "main.contract"
+    main.write_text('import "./f0.contract";\ncontract C { pub fn f() -> int { return f0.g(); } }\n')
+    return str(main)
+
+
+def test_a_long_import_chain_compiles(tmp_path):
+    assert lang.compile_file(_import_chain(tmp_path, 20)).bytecode
+
+
+def test_an_endless_import_chain_is_a_located_error(tmp_path):
+    with pytest.raises(lang.CompileError) as info:
+        lang.compile_file(_import_chain(tmp_path, 400))
+    (e,) = info.value.errors
+    assert "imports nest too deeply" in e.message and e.file.endswith("f30.contract")
+
+
+def test_too_many_imported_files(tmp_path):
+    for i in range(300):
+        (tmp_path / f"m{i}.contract").write_text("fn g() -> int { return 1; }\n")
+    imports = "".join(f'import "./m{i}.contract";\n' for i in range(300))
+    (tmp_path / "main.contract").write_text(imports + "contract C { }\n")
+    with pytest.raises(lang.CompileError, match="too many files in one compilation"):
+        lang.compile_file(str(tmp_path / "main.contract"))
