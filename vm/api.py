@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from . import gas as G
 from .code import CodeObject
-from .errors import Fault, HostError, Revert, VMError, ValidationError
+from .errors import Fault, HostError, Revert, VMError, ValidationError, short_name, short_text
 from .host import MemoryHost
-from .interpreter import Execution, TracerFailed, conform_args, short_name
+from .interpreter import Execution, TracerFailed, conform_args
 from .validate import validate
 from .values import Address
 
@@ -130,7 +130,7 @@ def deploy(host, *, address, code, args, sender, value=0, gas, block=None, trace
         try:
             data = code.encode() if isinstance(code, CodeObject) else code
         except Exception as exc:  # a hand-built object holding values that have no encoding
-            raise Fault(f"invalid code: {exc}") from None
+            raise Fault(f"invalid code: {short_text(str(exc))}") from None
         if not isinstance(data, (bytes, bytearray)):
             raise Fault("invalid code: expected bytes")
         data = bytes(data)
@@ -138,7 +138,7 @@ def deploy(host, *, address, code, args, sender, value=0, gas, block=None, trace
         try:
             program = validate(data)
         except ValidationError as exc:
-            raise Fault(f"invalid code: {exc}") from None
+            raise Fault(f"invalid code: {short_text(str(exc))}") from None
         if host.get_code(address) is not None:
             raise Fault("address already has code")
         host.set_code(address, data)
@@ -206,7 +206,7 @@ def execute(
         try:
             data = code.encode() if isinstance(code, CodeObject) else bytes(code)
         except Exception as exc:  # a hand-built object holding values that have no encoding
-            raise Fault(f"invalid code: {exc}") from None
+            raise Fault(f"invalid code: {short_text(str(exc))}") from None
         host.code[address] = data
         program = ex.load(address, "invalid code")
         fn = program.function(function) if isinstance(function, str) else None

@@ -53,6 +53,18 @@ class ValidationError(ValueError):
         self.offset = offset
 
 
+def short_name(name) -> str:
+    """A name as it may appear in a reason: reasons land in receipts, and names
+    come from code objects or callers, so they are cut to 64 characters."""
+    text = name if isinstance(name, str) else repr(name)[:80]
+    return text if len(text) <= 64 else text[:64] + "..."
+
+
+def short_text(text: str, limit: int = 300) -> str:
+    """A message built from a code object's contents (a validation error), cut for a reason."""
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
 def type_error(what: str) -> Fault:
     return Fault(f"type error: {what}")
 

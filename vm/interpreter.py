@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import gas as G
 from . import limits
-from .errors import Fault, Revert, ValidationError, type_error
+from .errors import Fault, Revert, ValidationError, short_name, short_text, type_error
 from .instructions import HANDLERS
 from .instructions.bytes_ops import utf8_size
 from .values import Address, ConformError, from_wire, type_fields, value_size
@@ -167,7 +167,7 @@ class Execution:
         try:
             program = validate(code, self._charge_check)
         except ValidationError as exc:
-            raise Fault(f"{invalid}: {exc}") from None
+            raise Fault(f"{invalid}: {short_text(str(exc))}") from None
         self.loaded[address] = program
         return program
 
@@ -205,7 +205,7 @@ class Execution:
             try:
                 value = from_wire(value, frame.func.returns)
             except ConformError as exc:
-                raise type_error(f"return value of {frame.func.name}: {exc}") from None
+                raise type_error(f"return value of {short_name(frame.func.name)}: {exc}") from None
         self.frames.pop()
         if frame.external:
             a = frame.ctx.address
@@ -237,25 +237,19 @@ class Execution:
             _run_traced(self)
 
 
-def short_name(name) -> str:
-    """A caller- or contract-supplied name as it may appear in a reason (reasons land in receipts)."""
-    text = name if isinstance(name, str) else repr(name)[:80]
-    return text if len(text) <= 64 else text[:64] + "..."
-
-
 def conform_args(fn: FuncInfo, args) -> list:
     """Arguments crossing into a contract, checked against its parameter types."""
     params = fn.function.params
     if not isinstance(args, (list, tuple)):
         raise Revert("bad arguments: expected a list of arguments")
     if len(args) != len(params):
-        raise Revert(f"bad arguments: {fn.name} takes {len(params)}, got {len(args)}")
+        raise Revert(f"bad arguments: {short_name(fn.name)} takes {len(params)}, got {len(args)}")
     out = []
     for (pname, ptype), v in zip(params, args):
         try:
             out.append(from_wire(v, ptype))
         except ConformError as exc:
-            raise Revert(f"bad arguments: {pname}: {exc}") from None
+            raise Revert(f"bad arguments: {short_name(pname)}: {exc}") from None
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import limits
 from .encoding import pack
+from .errors import short_name
 
 INT_MIN = -(2**255)
 INT_MAX = 2**255 - 1
@@ -180,12 +181,12 @@ def from_wire(obj, t, depth: int = 0):
     if isinstance(t, (tuple, list)) and t and t[0] == "struct":
         fields = t[2]
         if not isinstance(obj, (list, tuple)) or len(obj) != len(fields):
-            raise ConformError(f"expected {t[1]} with {len(fields)} fields, got {_describe(obj)}")
+            raise ConformError(f"expected {short_name(t[1])} with {len(fields)} fields, got {_describe(obj)}")
         st = Struct(from_wire(x, ft, depth + 1) for x, (_, ft) in zip(obj, fields))
         if depth == 0:  # a struct from outside obeys the size limit of one built inside
             size = struct_meta(st)[0]
             if size > limits.MAX_VALUE_SIZE:
-                raise ConformError(f"{t[1]} of {size} bytes is over the limit of {limits.MAX_VALUE_SIZE}")
+                raise ConformError(f"{short_name(t[1])} of {size} bytes is over the limit of {limits.MAX_VALUE_SIZE}")
         return st
     raise ConformError(f"type {type_name(t)} cannot cross the VM boundary")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .. import gas
 from ..values import Address, ConformError, from_wire, value_size
 from .bytes_ops import utf8_size
+from ..errors import short_name
 from .common import Revert, contextual, kind_of, type_error
 
 
@@ -78,7 +79,7 @@ def emit(ex, s, event):
         try:
             out.append((fname, from_wire(v, ftype)))
         except ConformError as exc:
-            raise type_error(f"event {name} field {fname}: {exc}") from None
+            raise type_error(f"event {short_name(name)} field {short_name(fname)}: {exc}") from None
     if n:
         del s[-n:]
     ex.log(name, tuple(out))
