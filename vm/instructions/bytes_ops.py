@@ -92,13 +92,16 @@ def to_str(s, _):
     s[-1] = str(a)  # at most 78 characters: the static price covers it
 
 
+_new_address = bytes.__new__
+
+
 def to_addr(s, _):
     a = s[-1]
     if type(a) is not int:
         raise type_error(f"TO_ADDR expects int, got {kind_of(a)}")
     if not 0 <= a < 2**160:
         raise Revert("address out of range")
-    s[-1] = Address(a.to_bytes(20, "big"))
+    s[-1] = _new_address(Address, a.to_bytes(20, "big"))  # 20 bytes already: skip Address's parsing
 
 
 HANDLERS = {
