@@ -10,6 +10,8 @@ from __future__ import annotations
 from vm import limits
 from vm.values import INT_MAX
 
+from dataclasses import fields
+
 from . import ast, flow
 from . import fold as F
 from . import types as T
@@ -138,7 +140,7 @@ class Checker(DeclChecks, CallChecks):
         for fi in mi.functions.values():
             self._function(fi, _Ctx("free", mi, None, fi))
         for ci in mi.contracts.values():
-            for c in ci.consts.values():
+            for c in self._const_order(ci.consts):
                 self._eval_const(c, mi, ci)
             for ev in ci.events.values():
                 self._check_values(ev.params, ev.node.params, "event field")
@@ -147,6 +149,38 @@ class Checker(DeclChecks, CallChecks):
                 fns.append(ci.init)
             for fi in fns:
                 self._function(fi, _Ctx("view" if fi.view else "mut", mi, ci, fi))
+
+    def _const_order(self, consts: dict) -> list:
+        """The consts, each after the consts its value names (an iterative depth-first walk), so that
+        evaluating them in this order never recurses from one const into another, however long the
+        chain. A cycle is reported here, once, and its consts are marked bad."""
+        deps = {name: _names_in(c.node.value) & consts.keys() for name, c in consts.items()}
+        order, seen = [], set()
+        for root in consts:
+            if root in seen:
+                continue
+            seen.add(root)
+            stack, on_stack = [(root, iter(sorted(deps[root])))], [root]
+            while stack:
+                name, pending = stack[-1]
+                nxt = None
+                for d in pending:
+                    if d in on_stack and consts[d].state != "bad":
+                        self.err(consts[d].node, f"const {d} refers to itself")
+                        for n in on_stack[on_stack.index(d) :]:
+                            consts[n].state = "bad"
+                    elif d not in seen:
+                        nxt = d
+                        break
+                if nxt is None:
+                    stack.pop()
+                    on_stack.pop()
+                    order.append(consts[name])
+                else:
+                    seen.add(nxt)
+                    stack.append((nxt, iter(sorted(deps[nxt]))))
+                    on_stack.append(nxt)
+        return order
 
     def _eval_const(self, c: ConstInfo, mi, ci):
         if c.state in ("done", "bad"):
@@ -592,6 +626,8 @@ class Checker(DeclChecks, CallChecks):
             return T.INT
         t = self.value(o, ctx)
         want = T.INT if e.op == "-" else T.BOOL
+        if t is T.ERROR:
+            return T.ERROR  # already reported
         if not T.same(t, want):
             self.err(e, f"`{e.op}` needs {T.a(want)}, not {t}")
             return T.ERROR
@@ -636,11 +672,29 @@ class Checker(DeclChecks, CallChecks):
                 self.err(e, f"`{op}` needs ints, got {lt} and {rt}")
                 return T.ERROR
             result = T.INT
+        if T.ERROR in (lt, rt):
+            return T.ERROR  # already reported: no follow-on errors about this expression
         c = self.out.consts
-        if e.left in c and e.right in c and T.ERROR not in (lt, rt):
+        if e.left in c and e.right in c:
             try:
                 c[e] = F.binop(op, c[e.left], c[e.right])
             except F.FoldError as exc:
                 self._fold_failed(e, ctx, str(exc))
         return result
 
+
+def _names_in(node) -> set:
+    """Every plain name used in an expression tree."""
+    out, stack = set(), [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.Name):
+            out.add(n.name)
+        if isinstance(n, ast.Node):
+            for f in fields(n):
+                v = getattr(n, f.name)
+                if isinstance(v, ast.Node):
+                    stack.append(v)
+                elif isinstance(v, tuple):
+                    stack.extend(x for x in v if isinstance(x, ast.Node))
+    return out

@@ -243,3 +243,11 @@ def test_too_many_imported_files(tmp_path):
     (tmp_path / "main.contract").write_text(imports + "contract C { }\n")
     with pytest.raises(lang.CompileError, match="too many files in one compilation"):
         lang.compile_file(str(tmp_path / "main.contract"))
+
+
+def test_long_const_chains_do_not_recurse():
+    chain = "".join(f"    const K{i}: int = K{i - 1} + 1;\n" for i in range(3000, 0, -1))
+    ok = f"contract C {{\n{chain}    const K0: int = 0;\n    pub fn g() -> int {{ return K3000; }}\n}}\n"
+    assert lang.compile_source(ok).bytecode
+    looped = ok.replace("const K0: int = 0;", "const K0: int = K3000;")
+    assert errors_of(looped) == ["const K3000 refers to itself"]
