@@ -206,21 +206,58 @@ class DeclChecks:
                         self._check_struct_cycle(mi.contracts[item.name].structs[m.name], m)
 
     def _check_struct_cycle(self, st, node):
-        # Iterative walk: a struct may not contain itself, and nesting is bounded by the VM.
-        stack = [(st, 1)]
-        seen_path = 0
+        # A struct may not contain itself, and nesting is bounded by the VM. Depths are memoised, so
+        # many structs, wide ones included, cost one walk in all.
+        depth = self._struct_depth(st)
+        if depth is None:
+            if self._reaches_itself(st):
+                self.err(node, f"struct {st.name} contains itself")
+        elif depth == limits.MAX_VALUE_DEPTH + 1:  # the innermost struct too deep: one error per chain
+            self.err(node, f"struct {st.name} nests too deeply ({depth} levels of structs; at most {limits.MAX_VALUE_DEPTH})")
+
+    def _struct_depth(self, st):
+        """Levels of structs in st (1 when its fields are all scalars); None when a cycle makes it endless."""
+        memo = self.__dict__.setdefault("_depths", {})
+        active: set = set()
+        stack = [st]
         while stack:
-            cur, depth = stack.pop()
-            seen_path += 1
-            if depth > limits.MAX_VALUE_DEPTH or seen_path > 10_000:
-                self.err(node, f"struct {st.name} nests too deeply (at most {limits.MAX_VALUE_DEPTH} levels)")
-                return
-            for _, ft in cur.fields:
-                if ft is st:
-                    self.err(node, f"struct {st.name} contains itself")
-                    return
-                if isinstance(ft, T.StructType):
-                    stack.append((ft, depth + 1))
+            cur = stack[-1]
+            if id(cur) in memo:
+                stack.pop()
+                continue
+            active.add(id(cur))
+            todo = [f for f in _field_structs(cur) if id(f) not in memo and id(f) not in active]
+            if todo:
+                stack.extend(todo)
+                continue
+            stack.pop()
+            active.discard(id(cur))
+            subs = [memo.get(id(f), None) for f in _field_structs(cur)]  # a field still active closes a cycle
+            memo[id(cur)] = None if None in subs else 1 + max(subs, default=0)
+        return memo[id(st)]
+
+    def _reaches_itself(self, st) -> bool:
+        """Whether st is on a cycle; the whole cycle (st's strongly connected set) is remembered at once."""
+        known = self.__dict__.setdefault("_on_cycle", {})
+        if id(st) not in known:
+            seen, stack, back = {id(st): st}, [st], {}
+            while stack:  # everything st reaches, with the edges reversed
+                cur = stack.pop()
+                for f in _field_structs(cur):
+                    back.setdefault(id(f), []).append(cur)
+                    if id(f) not in seen:
+                        seen[id(f)] = f
+                        stack.append(f)
+            ring, stack = set(), list(back.get(id(st), []))
+            while stack:  # of those, the ones that lead back to st
+                cur = stack.pop()
+                if id(cur) not in ring:
+                    ring.add(id(cur))
+                    stack.extend(back.get(id(cur), []))
+            for i in ring:
+                known[i] = True
+            known.setdefault(id(st), False)
+        return known[id(st)]
 
     def _interface(self, mi, it, node):
         for f in node.fns:
@@ -260,3 +297,7 @@ class DeclChecks:
                 ci.init.params = self._params(m.params, mi, ci, "parameter")
         if len(ci.storage) > 100_000:
             self.err(node, "too many storage variables")
+
+
+def _field_structs(st) -> list:
+    return [ft for _, ft in st.fields if isinstance(ft, T.StructType)]

@@ -251,3 +251,10 @@ def test_long_const_chains_do_not_recurse():
     assert lang.compile_source(ok).bytecode
     looped = ok.replace("const K0: int = 0;", "const K0: int = K3000;")
     assert errors_of(looped) == ["const K3000 refers to itself"]
+
+
+def test_struct_nesting_is_measured_in_levels_not_paths():
+    wide = "".join(f"struct S{i} {{ {', '.join(f'x{j}: S{i + 1}' for j in range(10))} }}\n" for i in range(5))
+    assert lang.compile_source(wide + "struct S5 { x: int }\ncontract C { storage s: S0; }").bytecode
+    chain = "".join(f"struct S{i} {{ x: S{i + 1} }}\n" for i in range(3000)) + "struct S3000 { x: int }\ncontract C { }"
+    assert errors_of(chain) == ["struct S2984 nests too deeply (17 levels of structs; at most 16)"]
