@@ -7,6 +7,8 @@ from . import ast
 from . import types as T
 from .symbols import ConstInfo, ContractInfo, EventInfo, FuncInfo, IfaceFnInfo, ModuleInfo, StorageVar
 
+MAX_STRUCT_SCALARS = 4096  # scalars in one struct value, nested structs included
+
 _TYPE_HINTS = {
     "uint": "use int (signed, 256 bits)",
     "uint256": "use int (signed, 256 bits)",
@@ -214,6 +216,25 @@ class DeclChecks:
                 self.err(node, f"struct {st.name} contains itself")
         elif depth == limits.MAX_VALUE_DEPTH + 1:  # the innermost struct too deep: one error per chain
             self.err(node, f"struct {st.name} nests too deeply ({depth} levels of structs; at most {limits.MAX_VALUE_DEPTH})")
+        elif depth <= limits.MAX_VALUE_DEPTH:
+            # Copying a struct costs code and gas per scalar: bound the total, so no struct explodes the compiler.
+            n = self._struct_scalars(st)
+            if n > MAX_STRUCT_SCALARS and all(self._struct_scalars(f) <= MAX_STRUCT_SCALARS for f in _field_structs(st)):
+                self.err(node, f"struct {st.name} holds too many values in all ({n} scalars counting nested structs; at most {MAX_STRUCT_SCALARS})")
+
+    def _struct_scalars(self, st) -> int:
+        """Scalar fields in st, nested structs counted out (st is finite: no cycle, bounded depth)."""
+        memo = self.__dict__.setdefault("_scalars", {})
+        stack = [st]
+        while stack:
+            cur = stack[-1]
+            todo = [f for f in _field_structs(cur) if id(f) not in memo]
+            if todo:
+                stack.extend(todo)
+                continue
+            stack.pop()
+            memo[id(cur)] = sum(memo[id(ft)] if isinstance(ft, T.StructType) else 1 for _, ft in cur.fields)
+        return memo[id(st)]
 
     def _struct_depth(self, st):
         """Levels of structs in st (1 when its fields are all scalars); None when a cycle makes it endless."""

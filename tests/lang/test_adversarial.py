@@ -258,3 +258,9 @@ def test_struct_nesting_is_measured_in_levels_not_paths():
     assert lang.compile_source(wide + "struct S5 { x: int }\ncontract C { storage s: S0; }").bytecode
     chain = "".join(f"struct S{i} {{ x: S{i + 1} }}\n" for i in range(3000)) + "struct S3000 { x: int }\ncontract C { }"
     assert errors_of(chain) == ["struct S2984 nests too deeply (17 levels of structs; at most 16)"]
+
+
+def test_a_struct_of_too_many_scalars_is_refused_before_any_code_is_built():
+    src = "".join(f"struct S{i} {{ {', '.join(f'x{j}: S{i + 1}' for j in range(10))} }}\n" for i in range(7))
+    src += "struct S7 { x: int }\ncontract C { storage s: S0; pub fn f() -> S0 { return s; } }"
+    assert errors_of(src) == ["struct S3 holds too many values in all (10000 scalars counting nested structs; at most 4096)"]
