@@ -18,9 +18,10 @@ from .opcodes import BY_CODE, OpSpec, TYPE_TAGS
 from .values import type_fields
 
 # The cache is bounded by entries and by bytecode held: a program costs about
-# 260 bytes of memory per byte of code, so 4 MiB of code is about 1 GiB at worst.
+# 260 bytes of memory per byte of code (one-byte instructions, measured), so
+# 1 MiB of code is about 270 MB at worst. A miss costs time, never gas.
 CACHE_SIZE = 1024
-CACHE_CODE_BYTES = 4 * 1024 * 1024
+CACHE_CODE_BYTES = 1024 * 1024
 _cache: OrderedDict = OrderedDict()
 _cached_bytes = 0
 
