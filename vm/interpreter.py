@@ -79,6 +79,7 @@ def prepare(program: Program) -> list:
     if program.ops is not None:
         return program.ops
     consts, events = program.code.consts, program.code.events
+    emits: dict = {}  # event index -> EMIT argument, built once per event (not per EMIT)
     ops = []
     for pc, spec, imm in program.instrs:
         fn = HANDLERS[spec.name]
@@ -90,8 +91,10 @@ def prepare(program: Program) -> list:
         elif spec.name == "CALL":
             arg = program.funcs[imm]
         elif spec.name == "EMIT":
-            ev = events[imm]
-            arg = (ev.name, ev.fields, sum(type_fields(t) for _, t in ev.fields))
+            arg = emits.get(imm)
+            if arg is None:
+                ev = events[imm]
+                arg = emits[imm] = (ev.name, ev.fields, sum(type_fields(t) for _, t in ev.fields))
         if getattr(fn, "contextual", False):
             fn = _entry(fn)
         ops.append((fn, arg, spec.gas))
