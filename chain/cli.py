@@ -84,13 +84,34 @@ class ObeliskGroup(click.Group):
             _silence_stdout()
             code = EXIT_OK
         except Exception as exc:  # noqa: BLE001 - the last line of defence
-            if os.environ.get("OBELISK_DEBUG"):
-                raise
-            message = f"internal error: {type(exc).__name__}: {_one_line(str(exc))} -- please report this (set OBELISK_DEBUG=1 for the traceback)"
-            code = _report(state, CliError(message, EXIT_INTERNAL))
+            failure = _datadir_damage(state, exc)
+            if failure is None:
+                if os.environ.get("OBELISK_DEBUG"):
+                    raise
+                message = f"internal error: {type(exc).__name__}: {_one_line(str(exc))} -- please report this (set OBELISK_DEBUG=1 for the traceback)"
+                failure = CliError(message, EXIT_INTERNAL)
+            code = _report(state, failure)
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _datadir_damage(state: State, exc: Exception) -> "CliError | None":
+    """A chain error no command expected, as exit 2: damaged stored data (a trie
+    node or code that does not match its hash, a row that cannot be read) is a
+    bad data directory; any other refusal is reported as it is. Not a bug of ours."""
+    errors = sys.modules.get("chain.errors")  # not imported: it cannot be one
+    if errors is None or not isinstance(exc, errors.ChainError):
+        return None
+    if _is_damage(exc):
+        return CliError(f"bad datadir {state.datadir}: {_one_line(exc)} (see 'obelisk verify')")
+    return CliError(_one_line(exc))
+
+
+def _is_damage(exc: Exception) -> bool:
+    errors, state = sys.modules.get("chain.errors"), sys.modules.get("chain.state")
+    return (errors is not None and isinstance(exc, errors.StoreError)) or (
+        state is not None and isinstance(exc, state.StateCorrupt))
 
 
 def _one_line(text: str) -> str:
@@ -652,6 +673,8 @@ def _refused(exc) -> CliError:
     """The chain or the library refused the request before anything ran: bad input."""
     import chain
 
+    if _is_damage(exc):
+        return _datadir_damage(click.get_current_context().find_object(State), exc)
     if isinstance(exc, chain.ArgumentError):
         return CliError(_one_line(exc))
     return CliError(f"transaction rejected: {_one_line(exc)}")

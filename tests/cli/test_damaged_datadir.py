@@ -1,0 +1,56 @@
+"""A data directory damaged on disk: every command stops with exit 2 and one line naming
+the datadir (never an 'internal error'); `verify` finds every damaged row (exit 1)."""
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+# SQL that damages one kind of stored row, and commands that must then read it.
+DAMAGE = {
+    "code bytes": ("UPDATE code SET data = X'00'", [["call", "{addr}", "where"], ["disasm", "{addr}"],
+                                                    ["call", "{addr}", "move", "[1,2]", "x"]]),
+    "trie nodes missing": ("DELETE FROM nodes", [["balance", "0"], ["accounts"], ["call", "{addr}", "where"],
+                                                 ["send", "1", "5"]]),
+    "trie node bytes": ("UPDATE nodes SET data = data || X'00'", [["balance", "0"], ["accounts"]]),
+}
+
+
+@pytest.fixture(scope="module")
+def healthy(tmp_path_factory):
+    """A chain holding one deployed contract, built once; each test damages a copy."""
+    from tests.cli.conftest import Obelisk
+
+    ob = Obelisk(tmp_path_factory.mktemp("healthy") / "chaindata")
+    addr = ob.json(["deploy", DATA / "shapes.contract", "[1,2]"])["address"]
+    return ob.datadir, addr
+
+
+def _damaged_copy(healthy, tmp_path, sql):
+    src, addr = healthy
+    datadir = tmp_path / "damaged"
+    shutil.copytree(src, datadir)
+    db = sqlite3.connect(datadir / "chain.sqlite3")
+    with db:
+        db.execute(sql)
+    db.close()
+    return datadir, addr
+
+
+@pytest.mark.parametrize("what", sorted(DAMAGE))
+def test_damaged_rows_are_a_bad_datadir(healthy, tmp_path, what):
+    from tests.cli.conftest import Obelisk
+
+    sql, commands = DAMAGE[what]
+    datadir, addr = _damaged_copy(healthy, tmp_path, sql)
+    ob = Obelisk(datadir)
+    for args in commands:
+        args = [a.format(addr=addr) for a in args]
+        r = ob.run(args)
+        assert r.exit_code == 2, (args, r.output)
+        assert r.stderr.startswith(f"obelisk: error: bad datadir {datadir}: ") and r.stderr.count("\n") == 1, r.stderr
+        assert "internal error" not in r.stderr and r.stdout == ""
+        assert ob.json(args, expect_code=2)["error"].startswith("bad datadir")
+    assert ob.run(["verify"]).exit_code == 1
