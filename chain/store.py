@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS code (hash BLOB PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS pending (seq INTEGER PRIMARY KEY, tx_hash BLOB NOT NULL UNIQUE, data BLOB NOT NULL);
 """
 
+OUR_TABLES = ("meta", "blocks", "canon", "txindex", "receipts", "nodes", "code", "pending")
+
 # Tables `verify` rebuilds from block bytes and compares row for row.
 DERIVED_TABLES = {
     "blocks": "SELECT hash, height, parent, work, data FROM blocks ORDER BY hash",
@@ -45,6 +47,14 @@ class Store:
         self.path = path
         try:
             self.db = sqlite3.connect(path or ":memory:", isolation_level=None, check_same_thread=False)
+            # Never add our tables to someone else's database (a stray file under our name).
+            # `meta` is created first, so a file holding tables but no `meta` never was ours.
+            tables = [name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+                      if not name.startswith("sqlite_")]
+            foreign = sorted(name for name in tables if name not in OUR_TABLES or "meta" not in tables)
+            if foreign:
+                self.db.close()
+                raise E.StoreError(f"{path} is not an Obelisk chain database (it holds {', '.join(foreign[:5])})")
             if path:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=FULL")

@@ -54,3 +54,25 @@ def test_damaged_rows_are_a_bad_datadir(healthy, tmp_path, what):
         assert "internal error" not in r.stderr and r.stdout == ""
         assert ob.json(args, expect_code=2)["error"].startswith("bad datadir")
     assert ob.run(["verify"]).exit_code == 1
+
+
+@pytest.mark.parametrize("schema", [
+    "CREATE TABLE t (x)",  # somebody's own database under our file name
+    "CREATE TABLE blocks (x)",  # one of our names, not our layout
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL); CREATE TABLE notes (x)",
+])
+def test_a_foreign_sqlite_file_is_refused_and_left_alone(tmp_path, schema):
+    from tests.cli.conftest import Obelisk
+
+    datadir = tmp_path / "foreign"
+    datadir.mkdir()
+    db = sqlite3.connect(datadir / "chain.sqlite3")
+    db.executescript(schema)
+    db.close()
+    before = (datadir / "chain.sqlite3").read_bytes()
+    ob = Obelisk(datadir)
+    for args in (["balance", "0"], ["accounts"], ["verify"]):
+        r = ob.run(args)
+        assert r.exit_code == 2 and "is not an Obelisk chain database" in r.stderr, r.output
+    assert (datadir / "chain.sqlite3").read_bytes() == before
+    assert sorted(p.name for p in datadir.iterdir()) == ["chain.sqlite3"]
