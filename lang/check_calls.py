@@ -232,7 +232,7 @@ class CallChecks:
             for a, t in zip(args, ts):
                 if not T.same(t, T.INT):
                     self.err(a, f"{n}() takes ints, not {t}")
-            if all(a in c for a in args) and T.ERROR not in ts:
+            if all(a in c for a in args) and all(t == T.INT for t in ts):
                 vals = [c[a] for a in args]
                 if n == "min":
                     c[e] = min(vals)

@@ -88,6 +88,83 @@ def test_mutated_programs_compile_or_fail_cleanly(case):
         os.chdir(old)
 
 
+# Well-formed programs that mix every kind of value in every position: the checker must turn each
+# type mistake into a located error (it once folded abs(b"b") and crashed).
+_MIX_HEAD = """import "math";
+struct P { x: int, q: bool }
+interface I { fn g(v: int) -> int; view fn v() -> P; }
+contract C {
+    const K: int = 3;
+    const KS: string = "k";
+    storage st: P;
+    storage m: map[address => int];
+    storage mm: map[address => map[address => P]];
+    storage l: list[int];
+    storage ls: list[P];
+    event E(a: int, b: bool);
+    fn f(a: int) -> int { return a; }
+    fn h() -> bool { return true; }
+"""
+_ATOMS = [
+    "1", "-1", "0", "true", '"s"', 'b"b"', "a", "b", "s", "bb", "p", "p.x", "p.q", "st", "st.x", "m[a]", "m[b]",
+    "mm[b][b]", "l[0]", "ls[0].x", "ls", "m", "l", "msg.sender", "msg.value", "this", "block.number", "address(1)",
+    "I(this)", "I(this).g(1)", "I(b).v()", "P(1, true)", "P(x: 1, q: false)", "len(s)", "len(l)", "sha256(s)",
+    "str(a)", "K", "KS", "f(a)", "h()", "math.min(a, 1)", "l.pop()", "x", "I", "P", "math",
+]
+_OPS = ["+", "-", "*", "/", "%", "**", "==", "!=", "<", ">=", "&&", "||", "&", "|", "^", "<<", ">>"]
+_CALLEES = ["f", "min", "abs", "len", "str", "address", "P", "I", "sha256", "h", "math.isqrt", "l.push", "transfer", "balance"]
+_TARGETS = ["a", "s", "p.x", "st.x", "st", "m[a]", "mm[b][b]", "l[0]", "ls[0].x", "K", "x", "this", "p", "ls[1]", "m"]
+
+
+def _mix_expr(r, d=0):
+    k = r.random()
+    if d > 3 or k < 0.35:
+        return r.choice(_ATOMS)
+    if k < 0.7:
+        return f"{_mix_expr(r, d + 1)} {r.choice(_OPS)} {_mix_expr(r, d + 1)}"
+    if k < 0.8:
+        return f"{r.choice('-!')}{_mix_expr(r, d + 1)}"
+    if k < 0.9:
+        return f"({_mix_expr(r, d + 1)})"
+    return f"{r.choice(_CALLEES)}({', '.join(_mix_expr(r, d + 1) for _ in range(r.randint(0, 3)))})"
+
+
+def _mix_stmt(r, d=0):
+    k = r.random()
+    if d > 2 or k < 0.3:
+        return f"{r.choice(_TARGETS)} {r.choice(['=', '+=', '-=', '*=', '/=', '%='])} {_mix_expr(r)};"
+    if k < 0.4:
+        return f"let {r.choice('xya')}{r.choice(['', ': int', ': bool', ': string', ': P', ': I'])} = {_mix_expr(r)};"
+    if k < 0.5:
+        return f"if {_mix_expr(r)} {{ {_mix_block(r, d + 1)} }} else {{ {_mix_block(r, d + 1)} }}"
+    if k < 0.55:
+        return f"while {_mix_expr(r)} {{ {_mix_block(r, d + 1)} }}"
+    if k < 0.6:
+        return f"for i in range({_mix_expr(r)}) {{ {_mix_block(r, d + 1)} }}"
+    if k < 0.65:
+        return f"return {_mix_expr(r)};"
+    if k < 0.7:
+        return f"require({_mix_expr(r)}, {_mix_expr(r)});"
+    if k < 0.75:
+        return f"emit E({_mix_expr(r)}, {_mix_expr(r)});"
+    if k < 0.8:
+        return r.choice(["break;", "continue;", "return;", "ls.push(P(1, true));", 'revert("x");', "transfer(b, 1);"])
+    return f"{_mix_expr(r)};"
+
+
+def _mix_block(r, d=0):
+    return " ".join(_mix_stmt(r, d) for _ in range(r.randint(0, 3)))
+
+
+@SETTINGS
+@given(st.randoms(use_true_random=False))
+def test_type_mixing_programs_compile_or_fail_cleanly(r):
+    mods = r.choice(["pub fn", "pub view fn", "pub payable fn", "fn", "pub reentrant fn"])
+    ret = r.choice(["", " -> int", " -> bool", " -> P", " -> string"])
+    body = _mix_block(r)
+    _outcome(_MIX_HEAD + f"    {mods} t(a: int, b: address, s: string, bb: bytes, p: P){ret} {{ {body} }}\n}}\n")
+
+
 @SETTINGS
 @given(st.binary(max_size=300))
 def test_binary_garbage_fails_cleanly(data):
