@@ -116,6 +116,7 @@ class Execution:
         self.active: dict = {}  # address -> frames of it entered from outside
         self.loaded: dict = {}  # address -> Program this call has loaded (and paid for) already
         self.allocated = 0  # bytes of values built so far (see limits.MAX_ALLOCATION)
+        self.code_loaded = 0  # bytes of bytecode loaded so far (see limits.MAX_LOADED_CODE)
         self.done = False
         self.value = None
         self.error_at = None  # (frame, instruction index) of a failure
@@ -176,6 +177,9 @@ class Execution:
 
     def _charge_check(self, nbytes: int) -> None:
         self.charge(G.CODE_CHECK_PER_BYTE * nbytes)
+        self.code_loaded += nbytes
+        if self.code_loaded > limits.MAX_LOADED_CODE:
+            raise Fault(f"memory limit exceeded: over {limits.MAX_LOADED_CODE} bytes of code loaded in one call")
 
     def enter_external(self, to: Address, name: str, args: list, want_value: bool) -> None:
         ctx = self.frame.ctx

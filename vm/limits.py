@@ -29,5 +29,9 @@ MAX_KEY_SIZE = 4 * 1024
 # Bytes of strings, bytes, keys and struct fields one call may build in all
 # (freed or not): with gas it bounds a call's memory, whatever its gas limit.
 MAX_ALLOCATION = 32 * 1024 * 1024
+# Bytes of bytecode one call may load (its target and every XCALL callee):
+# a loaded program holds about 260 bytes of memory per byte of code until the
+# call ends, so this keeps a call's programs near 135 MB whatever its gas.
+MAX_LOADED_CODE = 512 * 1024
 # What one struct field counts against MAX_ALLOCATION (a reference and its share of the object).
 STRUCT_FIELD_BYTES = 64

@@ -516,3 +516,21 @@ def test_many_emits_of_a_wide_event_walk_its_type_once(monkeypatch):
     code = assemble("T", [FunctionAsm("f", (), None, 0, PUB, body)], [event])
     I.prepare(vm.validate(code.encode()))
     assert len(walks) == 1
+
+
+def test_one_call_loads_a_bounded_amount_of_code():
+    """Programs stay in memory until the call ends: past MAX_LOADED_CODE bytes of bytecode it faults."""
+    from vm import limits
+
+    body = "PUSH_INT 1\nPOP\n" * 20000  # 60,000 bytes of bytecode
+    host = MemoryHost()
+    n = limits.MAX_LOADED_CODE // 60_000 + 1
+    for i in range(n):
+        host.set_code(Address(0x1000 + i), vm.assemble_text(".function 0 f() locals 0 pub\n%sRET" % body).encode())
+    calls = "".join(f"PUSH_CONST {i}\nTO_ADDR\nPUSH_CONST {n}\nXCALL_VOID 0\n" for i in range(n))
+    consts = "".join(f".const {i} int {0x1000 + i}\n" for i in range(n)) + f'.const {n} string "f"\n'
+    host.set_code(HERE, vm.assemble_text(consts + ".function 0 main() -> int locals 0 pub\n" + calls + "PUSH_INT 1\nRET").encode())
+    r = vm.call(host, to=HERE, function="main", args=[], sender=ALICE, gas=30_000_000)
+    assert r.error == "fault" and r.reason == f"memory limit exceeded: over {limits.MAX_LOADED_CODE} bytes of code loaded in one call"
+    fewer = vm.call(host, to=Address(0x1000), function="f", args=[], sender=ALICE, gas=30_000_000)
+    assert fewer.success
