@@ -1050,7 +1050,11 @@ def verify_cmd(state):
     try:
         height = net.verify()
     except chain.ChainError as exc:
-        doc = {"valid": False, "height": net.height, "error": str(exc)}
+        try:
+            height = net.height
+        except chain.ChainError:  # the file is too damaged to name its head
+            height = None
+        doc = {"valid": False, "height": height, "error": str(exc)}
         emit(state, doc, lambda: click.echo(f"INVALID: {exc}"))
         click.echo(f"obelisk: verification failed: {_one_line(exc)}", err=True)
         return EXIT_FAILED

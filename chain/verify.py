@@ -3,7 +3,8 @@
 A fresh in-memory chain imports every stored block (proof of work, signatures,
 re-execution, every root); then blocks, the canonical index, transaction
 index, receipts, state nodes, code and metadata must equal the stored ones
-row for row, so a flipped byte anywhere in them is found.
+row for row, so a flipped byte anywhere in them is found; SQLite's integrity check
+first finds damage the row queries cannot see (an index that disagrees with its table).
 """
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ def verify_store(store: Store, params: C.ChainParams) -> int:
 
 
 def _verify(store: Store, params: C.ChainParams, fresh: Chain) -> int:
+    problems = store.integrity_problems()
+    if problems:
+        raise E.VerifyError(f"the database file is damaged: {'; '.join(problems)}")
     # Arrival order (rowid): every block is imported after its parent, as it first was.
     blocks = store.blocks_in_arrival_order()
     for h, height, data in blocks:

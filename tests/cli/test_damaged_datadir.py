@@ -76,3 +76,27 @@ def test_a_foreign_sqlite_file_is_refused_and_left_alone(tmp_path, schema):
         assert r.exit_code == 2 and "is not an Obelisk chain database" in r.stderr, r.output
     assert (datadir / "chain.sqlite3").read_bytes() == before
     assert sorted(p.name for p in datadir.iterdir()) == ["chain.sqlite3"]
+
+
+@pytest.mark.parametrize("table", ["code", "nodes"])
+def test_verify_finds_a_flipped_bit_in_every_copy_of_a_key(healthy, tmp_path, table):
+    """A key is stored twice (the row and its index entry); SQLite answers some queries
+    from the index alone, so a flip in either copy must still fail verify."""
+    from tests.cli.conftest import Obelisk
+
+    src, _ = healthy
+    db = sqlite3.connect(src / "chain.sqlite3")
+    (key,) = db.execute(f"SELECT hash FROM {table} ORDER BY hash LIMIT 1").fetchone()
+    db.close()
+    raw = (src / "chain.sqlite3").read_bytes()
+    offsets = [i for i in range(len(raw)) if raw.startswith(key, i)]
+    assert len(offsets) >= 2  # the row and the index entry at least
+    for n, offset in enumerate(offsets):
+        datadir = tmp_path / f"flip{n}"
+        datadir.mkdir()
+        damaged = bytearray(raw)
+        damaged[offset + 7] ^= 0x10
+        (datadir / "chain.sqlite3").write_bytes(bytes(damaged))
+        r = Obelisk(datadir).run(["verify", "--json"])
+        assert r.exit_code in (1, 2), (offset, r.output)
+        assert r.exit_code == 2 or '"valid": false' in r.stdout
