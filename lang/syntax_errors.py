@@ -169,6 +169,8 @@ def describe_syntax_error(exc, text: str, gp):
         msg = f"expected '{{', found {found}"
     elif expected == {"FN"} or expected <= {"FN", "VIEW", "PAYABLE", "REENTRANT"}:
         msg = f"expected 'fn', found {found}"
+        if tok.type == "PUB":
+            hint = "`pub` comes first: `pub view fn`, `pub payable fn`"
     else:
         msg = f"expected {_join(exp_words)}, found {found}"
     prev_text = text[: _offset(text, line, col)].rstrip() if tok.type != "$END" else ""
