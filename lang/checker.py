@@ -405,7 +405,10 @@ class Checker(DeclChecks, CallChecks):
             return
         t = self.value(s.value, ctx, expect=ret)
         if ret is None:
-            self.err(s.value, f"function {ctx.fn.name} returns nothing; remove the value or declare `-> {t}`")
+            if ctx.fn.kind == "init":
+                self.err(s.value, "init returns nothing; remove the value")
+            else:
+                self.err(s.value, f"function {ctx.fn.name} returns nothing; remove the value or declare `-> {t}`")
         elif not T.same(ret, t):
             self.err(s.value, f"function {ctx.fn.name} returns {ret}, not {t}")
 

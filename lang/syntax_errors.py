@@ -192,6 +192,16 @@ def describe_syntax_error(exc, text: str, gp):
         hint = "a loop over numbers is written `for i in range(a, b) { ... }`"
     elif tok.type == "COMMA" and stmt.startswith("return (") and expected == {"RPAR"}:
         hint = "a function returns one value; return a struct to give back several"
+    if tok.type == "INIT" and expected <= {"FN", "VIEW", "PAYABLE", "REENTRANT"}:
+        hint = "the constructor is written `init(...) { ... }`, or `payable init(...) { ... }` to accept value"
+    elif tok.type == "__ANON_0" and re.search(r"\binit\s*\([^()]*\)\s*$", prev_text):
+        hint = "init returns nothing"
+    elif tok.type == "SEMICOLON" and "LBRACE" in expected and re.search(r"\bfn\s+\w+\s*\(", stmt):
+        hint = "a contract function needs a body `{ ... }`; functions without one belong in an interface"
+    elif tok.type == "LBRACE" and _in_interface(text, line, col):
+        msg, hint = "an interface function has no body: end it with ';'", None
+    elif tok.type == "PUB" and _in_interface(text, line, col):
+        hint = "an interface lists functions callable from outside; drop `pub`"
     if tok.type == "LSQB" and prev_text.endswith(tuple(_TYPE_WORDS)) and text.startswith("[]", _offset(text, line, col)):
         msg, hint = "unexpected '[' after a type: there are no array types", "a storage list is written list[T]"
     if tok.type == "LSQB" and "INT_LIT" in expected:
@@ -207,6 +217,15 @@ def describe_syntax_error(exc, text: str, gp):
     if hint:
         msg += f" (hint: {hint})"
     return line, col, msg
+
+
+def _in_interface(text: str, line: int, col: int) -> bool:
+    """Whether the error is directly inside an `interface Name { ... }` (no other brace open since)."""
+    upto = text[: _offset(text, line, col)]
+    m = None
+    for m in re.finditer(r"\binterface\s+\w+\s*\{", upto):
+        pass
+    return m is not None and "{" not in upto[m.end() :] and "}" not in upto[m.end() :]
 
 
 def _statement_so_far(text: str, line: int, col: int) -> str:
