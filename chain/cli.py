@@ -44,6 +44,8 @@ class State:
 
     @property
     def datadir(self) -> str:
+        if self.datadir_option == "":  # a script's unset variable: not silently ./.obelisk
+            raise CliError("--datadir: empty directory name")
         return self.datadir_option or os.environ.get(DATADIR_ENV) or DEFAULT_DATADIR
 
 
@@ -298,10 +300,12 @@ def _show(text) -> str:
 def _parse_hex(text: str, what: str) -> bytes:
     if not text.startswith(("0x", "0X")):
         raise CliError(f"{what}: expected 0x-prefixed hex, got {_show(text)}")
-    try:
-        return bytes.fromhex(text[2:]) if set(text[2:]) <= _HEX else bytes.fromhex("x")
-    except ValueError:
-        raise CliError(f"{what}: {_show(text)} is not an even number of hex digits") from None
+    digits = text[2:]
+    if not set(digits) <= _HEX:
+        raise CliError(f"{what}: {_show(text)} is not hex (0x, then only 0-9 a-f)")
+    if len(digits) % 2:
+        raise CliError(f"{what}: {_show(text)} is not an even number of hex digits")
+    return bytes.fromhex(digits)
 
 
 def parse_address(text: str, what: str = "address"):
@@ -613,7 +617,7 @@ def resolve_sender(state: State, net, text: str | None, *, need_key: bool = True
     text = text.strip()
     if _is_index(text):
         return _dev_index(net, text, "--from")
-    address = parse_address(text, "--from")
+    address = parse_account_address(text, "--from")
     for account in net.accounts:
         if account.address == address:
             return account
@@ -639,6 +643,13 @@ def _account_arg(net, text: str, what: str):
     text = text.strip()
     if _is_index(text):
         return _dev_index(net, text, what).address
+    return parse_account_address(text, what)
+
+
+def parse_account_address(text: str, what: str):
+    """A 0x address where a dev account index would also do: a reason that says both."""
+    if not text.lower().startswith("0x"):
+        raise CliError(f"{what}: expected a dev account index or a 0x address, got {_show(text)}")
     return parse_address(text, what)
 
 
@@ -866,7 +877,7 @@ def send_cmd(state, to, amount, sender):
 
     amount = parse_int(amount, "AMOUNT", 0, INT_MAX)
     if not _is_index(to.strip()):
-        parse_address(to, "TO")  # bad input is refused before the chain is opened
+        parse_account_address(to.strip(), "TO")  # bad input is refused before the chain is opened
     net = open_net(state)
     to = _account_arg(net, to, "TO")
     account = resolve_sender(state, net, sender)
@@ -884,7 +895,7 @@ def send_cmd(state, to, amount, sender):
 def balance_cmd(state, address):
     """Native coin balance of ADDRESS (or of a dev account index)."""
     if not _is_index(address.strip()):
-        parse_address(address, "ADDRESS")
+        parse_account_address(address.strip(), "ADDRESS")
     net = open_net(state)
     address = _account_arg(net, address, "ADDRESS")
     balance = net.balance(address)
@@ -988,7 +999,7 @@ def mine_cmd(state, count):
 @click.argument("number", required=False, metavar="[N]")
 def block_cmd(state, number):
     """Show block N (default: the latest; negative counts back from it)."""
-    n = None if number is None else parse_int(number, "N", -(2**63), 2**63)
+    n = None if number is None else parse_int(number, "N", -(2**63), 2**63 - 1)
     net = open_net(state)
     info = net.block(n)
     if info is None:

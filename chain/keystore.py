@@ -50,7 +50,8 @@ class Keystore:
         """Addresses with a key file here, in byte order (stable across runs)."""
         if not self.directory.is_dir():
             return []
-        found = [Address(name[:-5]) for name in os.listdir(self.directory) if _NAME.match(name)]
+        found = [Address(name[:-5]) for name in os.listdir(self.directory)
+                 if _NAME.match(name) and (self.directory / name).is_file()]  # as has() and load() see it
         return sorted(found, key=bytes)
 
     def has(self, address: Address) -> bool:

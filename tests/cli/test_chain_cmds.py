@@ -49,6 +49,10 @@ def test_send_from_another_account_and_human_view(ob):
         (["send", "1", "5", "--from", "0x" + "77" * 20], "not a dev account and not in the keystore"),
         (["send", "1", str(DEV * 2)], "transaction rejected: tx-insufficient-funds"),
         (["balance", "12345"], "ADDRESS 12345: there are 10 dev accounts"),
+        (["balance", "123456"], "ADDRESS: expected a dev account index or a 0x address, got '123456'"),
+        (["send", "-1", "5"], "TO: expected a dev account index or a 0x address, got '-1'"),
+        (["send", "1", "5", "--from", "me"], "--from: expected a dev account index or a 0x address"),
+        (["block", str(2**63)], "N: '9223372036854775808' is out of range"),
         (["block", "99"], "no block 99"),
         (["block", "x"], "N: expected an integer"),
         (["mine", "0"], "N: '0' is out of range"),
@@ -128,3 +132,10 @@ def test_human_views(ob):
     assert fields["hash"] == sent["tx"] and fields["value"] == "5" and fields["status"] == "mined"
     verify = ob.run(["verify"])
     assert verify.exit_code == 0 and verify.stdout.startswith("valid: every block from genesis to height 3")
+
+
+def test_an_empty_datadir_name_is_refused_not_taken_as_the_default(ob, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = ob.run(["balance", "0", "--datadir", ""], datadir=False)
+    assert r.exit_code == 2 and r.stderr == "obelisk: error: --datadir: empty directory name\n"
+    assert not (tmp_path / ".obelisk").exists()

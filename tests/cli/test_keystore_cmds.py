@@ -43,3 +43,11 @@ def test_human_accounts_new_prints_the_address(ob):
     assert r.exit_code == 0
     first = r.stdout.splitlines()[0]
     assert first.startswith("0x") and len(first) == 42
+
+
+def test_a_directory_named_like_a_key_is_not_listed(ob):
+    ob.json(["accounts"])
+    (ob.datadir / "keystore" / f"0x{'ab' * 20}.json").mkdir(parents=True)
+    assert len(ob.json(["accounts"])) == 10  # --from would call it "not in the keystore" too
+    r = ob.run(["send", "1", "1", "--from", f"0x{'ab' * 20}"], passphrase="pw")
+    assert r.exit_code == 2 and "not in the keystore" in r.stderr
