@@ -10,6 +10,7 @@ from __future__ import annotations
 from vm import limits
 from vm.values import INT_MAX
 
+import difflib
 from dataclasses import fields
 
 from . import ast, flow
@@ -296,7 +297,7 @@ class Checker(DeclChecks, CallChecks):
         if kind is None:
             if isinstance(node, ast.Name) and self.out.refs.get(node, ("",))[0] == "const":
                 self.err(node, f"cannot assign to const {node.name}")
-            elif isinstance(node, ast.Index) and T.same(self.out.types.get(node.base), T.BYTES):
+            elif isinstance(node, ast.Index) and self.out.types.get(node.base) == T.BYTES:
                 self.err(node, "bytes are immutable: build a new value instead")
             elif t is not T.ERROR:
                 self.err(node, "cannot assign to this expression")
@@ -536,14 +537,25 @@ class Checker(DeclChecks, CallChecks):
             self.err(e, f"{n} is a module; use {n}.name")
             return T.ERROR
         if (ci is not None and n in ci.functions) or n in ctx.modinfo.functions or n in BUILTINS:
-            self.err(e, f"{n} is a function; call it with ({n}(...))")
+            close = self._did_you_mean(n, ctx)
+            self.err(e, f"{n} is a function; call it with ({n}(...))" + (f", or {close}" if close else ""))
             return T.ERROR
         if ci is not None and n in ci.storage:
             self.err(e, f"a free function is pure: it cannot read storage ({n})")
             return T.ERROR
-        hint = _NAME_HINTS.get(n)
+        hint = _NAME_HINTS.get(n) or self._did_you_mean(n, ctx)
         self.err(e, f"unknown name {n!r}" + (f" ({hint})" if hint else ""))
         return T.ERROR
+
+    @staticmethod
+    def _did_you_mean(n, ctx):
+        """A close spelling among the names this place can see (a typo is the usual cause)."""
+        seen = [name for scope in ctx.scopes for name in scope]
+        ci = ctx.contract
+        if ci is not None and ctx.kind != "free":
+            seen += list(ci.storage) + list(ci.consts)
+        close = difflib.get_close_matches(n, sorted(set(seen)), n=1, cutoff=0.75)
+        return f"did you mean {close[0]!r}?" if close else None
 
     def _env_allowed(self, e, ctx, what) -> bool:
         if ctx.kind in ("free", "const"):
