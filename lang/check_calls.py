@@ -1,6 +1,8 @@
 """The checker's calls: functions, struct construction, interfaces, list methods and builtins."""
 from __future__ import annotations
 
+import difflib
+
 from vm.values import INT_MAX
 
 from . import ast
@@ -75,7 +77,14 @@ class CallChecks:
         elif mi is not ctx.modinfo and n in mi.contracts:
             self.err(e, f"{shown} is a contract of an imported file; an import exposes only its free functions, structs and interfaces (declare an interface to call it)")
         else:
-            hint = " (functions of other modules are called as MODULE.name)" if mi is ctx.modinfo else ""
+            names = list(mi.functions) + list(mi.structs) + list(mi.interfaces)
+            if mi is ctx.modinfo:
+                names += list(BUILTINS) + list(mi.contracts) + (list(ctx.contract.functions) if ctx.contract else [])
+            close = difflib.get_close_matches(n, sorted(set(names)), n=1, cutoff=0.75)
+            if close:
+                hint = f" (did you mean {close[0]!r}?)"
+            else:
+                hint = " (functions of other modules are called as MODULE.name)" if mi is ctx.modinfo else ""
             self.err(e, f"unknown function {shown!r}{hint}")
         return T.ERROR
 

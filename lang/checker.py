@@ -591,7 +591,8 @@ class Checker(DeclChecks, CallChecks):
         if isinstance(bt, T.StructType):
             i = bt.field_index(e.name)
             if i is None:
-                self.err(name, f"struct {bt.name} has no field {e.name!r}")
+                close = difflib.get_close_matches(e.name, [f for f, _ in bt.fields], n=1, cutoff=0.75)
+                self.err(name, f"struct {bt.name} has no field {e.name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
                 return T.ERROR
             self.out.refs[e] = ("field", i)
             return bt.fields[i][1]
