@@ -5,12 +5,15 @@ import unicodedata
 from dataclasses import dataclass
 
 
+_REORDERING = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
 def _shown(ch: str) -> str:
     """A source character as printed under a message: control characters (a tab, a CR, an escape
-    sequence meant for the terminal) become one harmless placeholder column."""
+    sequence meant for the terminal, a text-direction override) become one harmless column."""
     if ch == "\t":
         return " "
-    if ch < " " or "\x7f" <= ch < "\xa0":
+    if ch < " " or "\x7f" <= ch < "\xa0" or ch in _REORDERING:
         return "?"
     return ch
 

@@ -56,7 +56,10 @@ class _Unescape:
         while i < n:
             c = body[i]
             if c != "\\":
-                if is_bytes and ord(c) > 0x7F:
+                if (ord(c) < 0x20 and c != "\t") or ord(c) == 0x7F:
+                    where = tok.column + (2 if is_bytes else 1) + i
+                    self.report(tok.line, where, f"a raw control character (U+{ord(c):04X}) in a literal; write it as an escape (\\n, \\t, \\xNN)")
+                elif is_bytes and ord(c) > 0x7F:
                     self.report(tok.line, tok.column + (2 if is_bytes else 1) + i, "a bytes literal holds ASCII only; write other bytes as \\xNN")
                     c = "?"
                 out.append(c)
@@ -316,6 +319,13 @@ def parse(text: str, file: str, reporter: Reporter):
     if len(text) > MAX_SOURCE_CHARS:
         report(1, 1, f"source file is larger than {MAX_SOURCE_CHARS} characters")
         return None
+    if _BIDI.search(text):
+        # "Trojan source": these reorder how a line is displayed, so code could read differently than it runs.
+        for m in list(_BIDI.finditer(text))[:MAX_SYNTAX_ERRORS]:
+            line = text.count("\n", 0, m.start()) + 1
+            col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            report(line, col, f"invisible text-direction character U+{ord(m.group()):04X}: it can make code display differently than it runs")
+        return None
     parser, build = _parser()
     build.report = report
     build.unescape.report = report
@@ -331,6 +341,8 @@ def parse(text: str, file: str, reporter: Reporter):
         return None
     return module
 
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 # Tokens that start a declaration: where the parser can pick up again after a syntax error.
 _TOP_START = {"IMPORT", "STRUCT", "INTERFACE", "CONTRACT", "FN", "PUB"}

@@ -264,3 +264,17 @@ def test_a_struct_of_too_many_scalars_is_refused_before_any_code_is_built():
     src = "".join(f"struct S{i} {{ {', '.join(f'x{j}: S{i + 1}' for j in range(10))} }}\n" for i in range(7))
     src += "struct S7 { x: int }\ncontract C { storage s: S0; pub fn f() -> S0 { return s; } }"
     assert errors_of(src) == ["struct S3 holds too many values in all (10000 scalars counting nested structs; at most 4096)"]
+
+
+def test_text_direction_overrides_are_refused_and_not_echoed():
+    src = 'contract C { /* \u202e } */ pub fn f() -> string { return "ok\u2066"; } }'
+    with pytest.raises(lang.CompileError) as info:
+        lang.compile_source(src, filename="t.contract")
+    assert [(e.column, "text-direction" in e.message) for e in info.value.errors] == [(17, True), (57, True)]
+    assert "\u202e" not in str(info.value) and "\u2066" not in str(info.value)
+
+
+def test_raw_control_characters_in_literals_are_refused():
+    assert errors_of('contract C { pub fn f() -> string { return "a\x00b\tc"; } }') == [
+        "a raw control character (U+0000) in a literal; write it as an escape (\\n, \\t, \\xNN)"
+    ]
