@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import stat
 import sys
 
 import click
@@ -1095,14 +1096,31 @@ def _source_lines(path: str, cache: dict):
             name = path[len("stdlib/") : -len(".contract")]
             found = stdlib_path(name) if name.isidentifier() else None
             real = str(found) if found is not None else path
-        try:
-            if os.path.isfile(real) and os.path.getsize(real) <= _MAX_SOURCE_FILE:
-                with open(real, encoding="utf-8", errors="replace") as f:
-                    lines = f.read().split("\n")
-        except OSError:
-            pass
+        data = _read_source_file(real)
+        lines = None if data is None else data.decode("utf-8", errors="replace").split("\n")
         cache[path] = lines
     return cache[path]
+
+
+def _read_source_file(path: str) -> bytes | None:
+    """The bytes of a regular, non-empty file of bounded size, else None.
+
+    Pseudo-files (/proc/kmsg blocks forever, /proc/self/environ holds the
+    reader's secrets) report size 0 and are skipped; the open cannot block
+    (O_NONBLOCK) and the checks are made on the file actually opened."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except (OSError, ValueError):  # ValueError: a name with a NUL byte
+        return None
+    with os.fdopen(fd, "rb") as f:
+        try:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode) or not 0 < st.st_size <= _MAX_SOURCE_FILE:
+                return None
+            data = f.read(_MAX_SOURCE_FILE + 1)
+        except OSError:
+            return None
+    return data if len(data) <= _MAX_SOURCE_FILE else None
 
 
 def annotate(text: str, files) -> str:

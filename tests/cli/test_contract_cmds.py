@@ -1,5 +1,6 @@
 """compile / deploy / call / disasm through the CLI, on real contracts."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,35 @@ def test_text_from_a_contract_cannot_drive_the_terminal(ob):
     assert 'Said(text="\\u001b[31mred' in outputs[1].stdout
     assert outputs[2].stderr.startswith("obelisk: reverted: \\x1b[2Jcleared")
     assert ob.json(["call", address, "greet"]) == {"value": "hi\x1b]0;pwned\x07\x1b[2J"}  # JSON keeps the text exactly
+
+
+@pytest.mark.parametrize("name, shown", [
+    (str(SHAPES), True),  # a real source file: its lines are shown
+    ("/proc/self/environ", False),  # a pseudo-file (size 0): the reader's secrets, never shown
+    ("/proc/self/status", False),  # another, of many lines
+    ("/proc/kmsg", False),  # blocks forever when readable (root): never opened for reading
+    ("/dev/zero", False),  # endless
+    ("{fifo}", False),  # a FIFO with no writer would block the open
+    ("{big}", False),  # over the size bound
+    ("/no/such/file", False),
+])
+def test_disasm_reads_only_regular_source_files(ob, tmp_path, name, shown):
+    """The file table of code deployed by anyone names the files disasm reads: only a
+    regular non-empty file of bounded size is read, without blocking."""
+    import os
+    from vm.disasm import assemble_text, disassemble
+
+    fifo, big = tmp_path / "fifo", tmp_path / "big.contract"
+    os.mkfifo(fifo)
+    big.write_bytes(b"x\n" * (2 * 1024 * 1024 + 1))
+    name = name.format(fifo=fifo, big=big)
+    text = disassemble(lang.compile_file(str(SHAPES)).bytecode)
+    crafted = assemble_text(text.replace(json.dumps(str(SHAPES)), json.dumps(name), 1))
+    assert crafted.files[0] == name
+    code_file = tmp_path / "crafted.bin"
+    code_file.write_bytes(crafted.encode())
+    r = ob.run(["disasm", code_file])
+    assert r.exit_code == 0, r.output
+    annotations = re.findall(r"^    ;\s+\d+ \| .*$", r.stdout, re.M)
+    assert bool(annotations) is shown
+    assert ("|         last = start;" in r.stdout) is shown
