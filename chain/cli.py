@@ -750,6 +750,11 @@ _ARGS = {"ignore_unknown_options": True}  # so a negative number is an argument,
 _FROM_HELP = "Account index, dev address or keystore address [default: 0]."
 
 
+# A code object is at most 256 KiB; its artifact (hex, ABI, a source map entry per
+# instruction, indented) stays far below this. Bounds the memory a stray file can take.
+_MAX_ARTIFACT_FILE = 64 * 1024 * 1024
+
+
 def _load_artifact(path: str, contract: str | None):
     """A .contract source, compiled now, or an artifact .json written by `obelisk compile`."""
     if not path.endswith(".json"):
@@ -761,19 +766,22 @@ def _load_artifact(path: str, contract: str | None):
     if from_json is None:
         raise CliError(f"{path}: deploying an artifact .json is not supported by this lang; deploy the .contract")
     try:
-        with open(path, encoding="utf-8") as f:
-            return from_json(f.read())
+        with open(path, "rb") as f:
+            raw = f.read(_MAX_ARTIFACT_FILE + 1)
+        if len(raw) > _MAX_ARTIFACT_FILE:
+            raise CliError(f"{path}: larger than any artifact ({_MAX_ARTIFACT_FILE} bytes)")
+        return from_json(raw.decode("utf-8"))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise CliError(f"{path}: not a valid artifact ({_one_line(exc)})") from None
 
 
-def _init_params(bytecode: bytes):
+def _init_params(bytecode: bytes, path: str):
     from vm.code import CodeFormatError, decode
 
     try:
         code = decode(bytecode)
     except CodeFormatError as exc:
-        raise CliError(f"not a valid code object: {exc}") from None
+        raise CliError(f"{path}: not a valid code object ({_one_line(exc)})") from None
     return next((f.params for f in code.functions if f.is_init), ())
 
 
@@ -789,7 +797,7 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
     import chain
 
     art = _load_artifact(file, contract)
-    values = parse_args(list(args), _init_params(art.bytecode), f"{art.name}'s constructor")
+    values = parse_args(list(args), _init_params(art.bytecode, file), f"{art.name}'s constructor")
     value, gas = _amount(value, "--value"), _gas(gas)
     net = open_net(state)
     account = resolve_sender(state, net, sender)

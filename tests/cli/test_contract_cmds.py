@@ -207,3 +207,25 @@ def test_disasm_reads_only_regular_source_files(ob, tmp_path, name, shown):
     annotations = re.findall(r"^    ;\s+\d+ \| .*$", r.stdout, re.M)
     assert bool(annotations) is shown
     assert ("|         last = start;" in r.stdout) is shown
+
+
+def test_deploy_refuses_bad_artifacts_with_the_file_named(ob, tmp_path):
+    good = json.loads(lang.compile_file(str(SHAPES)).to_json())
+    cases = {
+        "huge.json": None,  # a sparse file far larger than any artifact: not read into memory
+        "list.json": "[]",
+        "code.json": json.dumps(dict(good, bytecode="0x00")),
+        "cut.json": json.dumps(dict(good, bytecode=good["bytecode"][:-4])),
+        "bin.json": b"\xff\xfe",
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        if content is None:
+            with open(path, "wb") as f:
+                f.truncate(65 * 1024 * 1024)
+        else:
+            path.write_bytes(content if isinstance(content, bytes) else content.encode())
+        r = ob.run(["deploy", path, "[1,2]"])
+        assert r.exit_code == 2 and r.stderr.startswith(f"obelisk: error: {path}: "), r.output
+        assert r.stderr.count("\n") == 1
+    assert not ob.datadir.exists()  # refused before any chain was made
