@@ -38,21 +38,23 @@ class DeclChecks:
                 continue
             name = item.name
             if name in seen:
-                self.err(item, f"{name!r} is already declared in this file")
+                first = seen[name]
+                where = "by an import" if first == "import" else f"(line {first.line})"
+                self.err(item, f"{name!r} is already declared in this file {where}")
                 continue
             if isinstance(item, ast.StructDef):
-                seen[name] = "struct"
+                seen[name] = item
                 mi.structs[name] = T.StructType(name, f"{mi.module.file}:{name}")
             elif isinstance(item, ast.InterfaceDef):
-                seen[name] = "interface"
+                seen[name] = item
                 mi.interfaces[name] = T.IfaceType(name, f"{mi.module.file}:{name}")
             elif isinstance(item, ast.FnDef):
-                seen[name] = "fn"
+                seen[name] = item
                 if item.pub or item.modifiers:
                     self.err(item, "a free function takes no `pub`, `view`, `payable` or `reentrant`: it is pure and internal")
                 mi.functions[name] = FuncInfo(name, f"{mi.module.prefix}.{name}", "free", [], None, item, mi.module)
             elif isinstance(item, ast.ContractDef):
-                seen[name] = "contract"
+                seen[name] = item
                 mi.contracts[name] = self._declare_contract(mi, item)
 
     def _declare_contract(self, mi, node) -> ContractInfo:
@@ -67,7 +69,7 @@ class DeclChecks:
                 continue
             name = m.name
             if name in seen:
-                self.err(m, f"{name!r} is already declared in contract {node.name}")
+                self.err(m, f"{name!r} is already declared in contract {node.name} (line {seen[name].line})")
                 continue
             seen[name] = m
             if isinstance(m, ast.StructDef):
