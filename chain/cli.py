@@ -1005,14 +1005,17 @@ def mine_cmd(state, count):
 
 
 @command(cli, "block", context_settings=_ARGS)
-@click.argument("number", required=False, metavar="[N]")
+@click.argument("number", required=False, metavar="[N|HASH]")
 def block_cmd(state, number):
-    """Show block N (default: the latest; negative counts back from it)."""
-    n = None if number is None else parse_int(number, "N", -(2**63), 2**63 - 1)
+    """Show block N (default: the latest; negative counts back from it) or the block HASH."""
+    if number is not None and number.strip().lower().startswith("0x") and len(number.strip()) == 66:
+        n = _hash_arg(number, "HASH")  # as the library's net.block(hash); a number never has 64 hex digits
+    else:
+        n = None if number is None else parse_int(number, "N", -(2**63), 2**63 - 1)
     net = open_net(state)
     info = net.block(n)
     if info is None:
-        raise CliError(f"no block {n}: the chain's height is {net.height}")
+        raise CliError(f"no block 0x{n.hex()} on this chain" if isinstance(n, bytes) else f"no block {n}: the chain's height is {net.height}")
     doc = info.to_json()
 
     def human():

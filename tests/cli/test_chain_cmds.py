@@ -139,3 +139,14 @@ def test_an_empty_datadir_name_is_refused_not_taken_as_the_default(ob, tmp_path,
     r = ob.run(["balance", "0", "--datadir", ""], datadir=False)
     assert r.exit_code == 2 and r.stderr == "obelisk: error: --datadir: empty directory name\n"
     assert not (tmp_path / ".obelisk").exists()
+
+
+def test_block_by_hash_as_the_library_does(ob):
+    sent = ob.json(["send", "1", "5"])
+    tx = ob.json(["tx", sent["tx"]])
+    by_hash = ob.json(["block", tx["block_hash"]])
+    assert by_hash == ob.json(["block", str(sent["block"])]) and sent["tx"] in by_hash["transactions"]
+    r = ob.run(["block", "0x" + "ab" * 32])
+    assert r.exit_code == 2 and r.stderr == f"obelisk: error: no block 0x{'ab' * 32} on this chain\n"
+    r = ob.run(["block", "0x" + "zz" * 32])
+    assert r.exit_code == 2 and "is not hex" in r.stderr
