@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from pathlib import Path
 
 from vm.values import Address
@@ -95,10 +96,14 @@ class Keystore:
         """The 32-byte Ed25519 seed of address (chain.keys.PrivateKey(seed) signs with it);
         raises WrongPassphrase or KeystoreError."""
         path = self.path_of(address)
-        if path.exists() and not path.is_file():  # a FIFO or device would block or never end
-            raise KeystoreError(f"{path.name}: not a regular file")
         try:
-            with open(path, "rb") as f:
+            # Non-blocking open, then checks on the file actually opened: a FIFO, a device
+            # or a pseudo-file (/proc/kmsg blocks, and reports size 0) is never read.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+            with os.fdopen(fd, "rb") as f:
+                st = os.fstat(f.fileno())
+                if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
+                    raise KeystoreError(f"{path.name}: not a regular file")
                 raw = f.read(MAX_FILE_SIZE + 1)
         except FileNotFoundError:
             raise KeystoreError(f"no key for {address} in the keystore") from None

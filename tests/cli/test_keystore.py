@@ -58,3 +58,22 @@ def test_import_refuses_to_overwrite(tmp_path):
     with pytest.raises(ks.KeystoreError, match="already"):
         store.store(seed, "other")
     assert store.load(a, "pw") == seed
+
+
+@pytest.mark.parametrize("target", ["fifo", "/proc/self/status", "/dev/zero", "dir"])
+def test_a_key_file_that_is_not_a_regular_file_is_never_read(tmp_path, target):
+    """A data directory may come from anyone (./.obelisk in a cloned repository): a key
+    file linked to a FIFO or a pseudo-file (/proc/kmsg would block forever) is refused."""
+    import os
+
+    store = ks.Keystore(tmp_path / "keystore")
+    a = store.create("pw")
+    if target == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+        target = tmp_path / "fifo"
+    elif target == "dir":
+        target = tmp_path
+    store.path_of(a).unlink()
+    store.path_of(a).symlink_to(target)
+    with pytest.raises(ks.KeystoreError, match="not a regular file|cannot read"):
+        store.load(a, "pw")
