@@ -180,6 +180,9 @@ def describe_syntax_error(exc, text: str, gp):
     if tok.type == "NAME" and word_before in _TYPE_WORDS and _WORD_BEFORE.search(prev_text) and prev_text.endswith(word_before):
         hint = f"declare a local as `let {tok.value}: {word_before} = ...;` (or `let {tok.value} = ...;`)"
     stmt = _statement_so_far(text, line, col) if tok.type != "$END" else ""
+    decl = re.match(r"(storage|const|event|import)\b", stmt)
+    if decl and "SEMICOLON" in expected and len(expected) > 2 and tok.type not in ("LPAR", "LSQB", "DOT"):
+        msg = f"expected ';' to end the {decl.group(1)} declaration, found {found}"
     if tok.type == "SEMICOLON" and expected == {"ASSIGN"} and stmt.startswith("let "):
         hint = "a local needs a value: `let x: int = 0;`"
     elif tok.type == "ASSIGN" and prev_text.endswith(":") and stmt.startswith("let "):
