@@ -966,8 +966,10 @@ def accounts_new_cmd(state):
     datadir = state.datadir
     if os.path.exists(datadir) and not os.path.isdir(datadir):
         raise CliError(f"bad datadir {datadir}: not a directory")
-    passphrase = read_passphrase(confirm=True)
     store = keystore_of(state)
+    if os.path.lexists(store.directory) and not os.path.isdir(store.directory):
+        raise CliError(f"bad datadir {datadir}: {store.directory} is not a directory")
+    passphrase = read_passphrase(confirm=True)
     try:
         address = store.create(passphrase)
     except KeystoreError as exc:

@@ -51,3 +51,11 @@ def test_a_directory_named_like_a_key_is_not_listed(ob):
     assert len(ob.json(["accounts"])) == 10  # --from would call it "not in the keystore" too
     r = ob.run(["send", "1", "1", "--from", f"0x{'ab' * 20}"], passphrase="pw")
     assert r.exit_code == 2 and "not in the keystore" in r.stderr
+
+
+def test_a_keystore_that_is_a_file_is_a_bad_datadir(ob):
+    ob.datadir.mkdir(parents=True)
+    (ob.datadir / "keystore").write_text("not a directory")
+    r = ob.run(["accounts", "new"], passphrase="pw")
+    assert r.exit_code == 2 and r.stderr == f"obelisk: error: bad datadir {ob.datadir}: {ob.datadir / 'keystore'} is not a directory\n"
+    assert (ob.datadir / "keystore").read_text() == "not a directory"
