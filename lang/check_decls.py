@@ -1,6 +1,8 @@
 """The checker's declaration passes: names, types, signatures and struct shapes of every module."""
 from __future__ import annotations
 
+import difflib
+
 from vm import limits
 
 from . import ast
@@ -144,6 +146,10 @@ class DeclChecks:
         if name in mi.contracts:
             return self.contract_iface(mi.contracts[name])
         hint = _TYPE_HINTS.get(name)
+        if hint is None:
+            known = list(T.PRIMS) + list(mi.structs) + list(mi.interfaces) + list(mi.contracts) + (list(ci.structs) if ci is not None else [])
+            close = difflib.get_close_matches(name, sorted(set(known)), n=1, cutoff=0.75)
+            hint = f"did you mean {close[0]!r}?" if close else None
         self.err(tn, f"unknown type {name!r}" + (f" ({hint})" if hint else ""))
         return T.ERROR
 
