@@ -82,7 +82,8 @@ class CallChecks:
                 names += list(BUILTINS) + list(mi.contracts) + (list(ctx.contract.functions) if ctx.contract else [])
             close = difflib.get_close_matches(n, sorted(set(names)), n=1, cutoff=0.75)
             if close:
-                hint = f" (did you mean {close[0]!r}?)"
+                prefix = shown[: len(shown) - len(n)]  # "math." when called through a module
+                hint = f" (did you mean {prefix + close[0]!r}?)"
             else:
                 hint = " (functions of other modules are called as MODULE.name)" if mi is ctx.modinfo else ""
             self.err(e, f"unknown function {shown!r}{hint}")
