@@ -10,6 +10,20 @@ from . import fold as F
 from . import types as T
 
 BUILTINS = {"len", "sha256", "balance", "transfer", "min", "max", "abs", "str"}
+# Functions from other languages, and what to write instead.
+_FN_HINTS = {
+    "assert": 'use require(condition, "reason")',
+    "keccak256": "the hash function is sha256(x)",
+    "sha3": "the hash function is sha256(x)",
+    "selfdestruct": "a contract cannot be destroyed",
+    "suicide": "a contract cannot be destroyed",
+    "print": "there is no printing; emit an event",
+    "console": "there is no printing; emit an event",
+    "length": "the length is len(x)",
+    "uint": "the integer type is int; there are no conversions between int types",
+    "uint256": "the integer type is int; there are no conversions between int types",
+    "payable": "every address can receive coin with transfer(to, amount)",
+}
 
 
 class CallChecks:
@@ -81,7 +95,9 @@ class CallChecks:
             if mi is ctx.modinfo:
                 names += list(BUILTINS) + list(mi.contracts) + (list(ctx.contract.functions) if ctx.contract else [])
             close = difflib.get_close_matches(n, sorted(set(names)), n=1, cutoff=0.75)
-            if close:
+            if mi is ctx.modinfo and n in _FN_HINTS:
+                hint = f" ({_FN_HINTS[n]})"
+            elif close:
                 prefix = shown[: len(shown) - len(n)]  # "math." when called through a module
                 hint = f" (did you mean {prefix + close[0]!r}?)"
             else:

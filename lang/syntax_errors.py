@@ -41,6 +41,9 @@ _HINTS = {
     "throw": "use `revert(\"reason\")`",
     "assert": "use `require(condition, \"reason\")`",
     "emit": "emit an event as a statement: `emit Name(args);`",
+    "delete": "to clear a value, assign its zero (`m[k] = 0;`); writing a zero removes it from storage",
+    "new": "contracts are deployed by transactions, not created by code",
+    "payable": "every address can receive coin: write `address`",
     "and": "write && for and",
     "or": "write || for or",
     "not": "write ! for not",
@@ -195,6 +198,10 @@ def describe_syntax_error(exc, text: str, gp):
         hint = "a loop over numbers is written `for i in range(a, b) { ... }`"
     elif tok.type == "COMMA" and stmt.startswith("return (") and expected == {"RPAR"}:
         hint = "a function returns one value; return a struct to give back several"
+    if tok.type == "PAYABLE" and prev_text.endswith("address"):
+        hint = _HINTS["payable"]
+    if tok.type == "SEMICOLON" and expected == {"LPAR"} and re.search(r"\bemit\s+\w+\s*$", prev_text):
+        hint = "an event is emitted with parentheses, even with no fields: `emit Name();`"
     if tok.type == "INIT" and expected <= {"FN", "VIEW", "PAYABLE", "REENTRANT"}:
         hint = "the constructor is written `init(...) { ... }`, or `payable init(...) { ... }` to accept value"
     elif tok.type == "__ANON_0" and re.search(r"\binit\s*\([^()]*\)\s*$", prev_text):
