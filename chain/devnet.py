@@ -508,10 +508,16 @@ class Devnet:
         """Run a function read-only on the head state (no transaction); returns the raw vm.Result."""
         address = _address(address)
         sender_addr = self._key(sender).address if not isinstance(sender, (str, Address)) else _address(sender)
+        # A view gets what a transaction could: at most the block gas limit (so a loop ends).
+        if gas is None:
+            gas = C.BLOCK_GAS_LIMIT
+        elif type(gas) is not int or not 0 <= gas <= C.BLOCK_GAS_LIMIT:
+            shown = repr(gas) if type(gas) is int and abs(gas) < 10**30 else type(gas).__name__ if type(gas) is not int else "a larger int"
+            raise ArgumentError(f"gas for a view call must be an integer 0..{C.BLOCK_GAS_LIMIT}, got {shown}")
         head = self.chain.head
         host = MemoryHost(backing=self.chain.state(head.state_root))
         return vm.call(host, to=address, function=function, args=list(args_wire), sender=sender_addr, value=0,
-                       gas=gas or C.BLOCK_GAS_LIMIT, block=vm.BlockEnv(number=head.height, timestamp=head.timestamp),
+                       gas=gas, block=vm.BlockEnv(number=head.height, timestamp=head.timestamp),
                        static=True)
 
     # --- verification ---

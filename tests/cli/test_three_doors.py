@@ -21,6 +21,9 @@ SESSION = [
     ("view", ["echo", "0xab", "s", "false", OTHER], lambda net, a: net.call(a, "echo", b"\xab", "s", False, OTHER)),
     ("tx", ["move", "[1, 2]", "gas", "--gas", "3000"], lambda net, a: net.call(a, "move", Struct((1, 2)), "gas", gas=3000)),
     ("send", [OTHER, "5", "--from", "2"], lambda net, a: net.transfer(net.accounts[2], OTHER, 5)),
+    ("view", ["where", "--gas", "0"], lambda net, a: net.call(a, "where", gas=0)),  # out of gas, as any gas too small
+    ("view", ["where", "--gas", "30000001"], lambda net, a: net.call(a, "where", gas=30_000_001)),
+    ("tx", ["move", "[1, 2]", "x", "--gas", "0"], lambda net, a: net.call(a, "move", Struct((1, 2)), "x", gas=0)),
 ]
 
 
@@ -28,6 +31,9 @@ def _library_doc(net, kind, run, address):
     fn = net.code_object_at(address).function("where")
     try:
         result = run(net, address)
+    except (chain.ArgumentError, chain.ChainError) as exc:  # refused before anything ran
+        reason = str(exc) if isinstance(exc, chain.ArgumentError) else f"transaction rejected: {exc}"
+        return {"error": reason}, 2
     except chain.Reverted as exc:
         if exc.receipt is not None:
             return exc.receipt.to_json(), 1
@@ -57,3 +63,19 @@ def test_library_and_command_agree(ob, tmp_path, monkeypatch):
         assert ob.json(["verify"]) == {"valid": True, "height": net.verify()}
     finally:
         net.close()
+
+
+@pytest.mark.parametrize("gas, outcome", [(0, "out of gas"), (30_000_001, "ArgumentError"), (2**64, "ArgumentError"),
+                                          (-1, "ArgumentError"), ("5", "ArgumentError"), (None, "ok"), (30_000_000, "ok")])
+def test_library_view_gas_is_bounded_by_the_block_limit(tmp_path, gas, outcome):
+    """A view gets at most what a transaction could (the block gas limit), so a loop in it ends;
+    gas=0 is no gas (it was taken as 'the default')."""
+    with chain.Devnet(datadir=str(tmp_path / "lib")) as net:
+        address = net.deploy(lang.compile_file(SHAPES), Struct((1, 2))).address
+        try:
+            got = "ok" if net.call(address, "where", gas=gas) == Struct((1, 2)) else "wrong"
+        except chain.Reverted as exc:
+            got = exc.reason
+        except chain.ArgumentError:
+            got = "ArgumentError"
+        assert got == outcome
