@@ -667,7 +667,9 @@ def _amount(text, what):
 
 
 def _gas(text):
-    return None if text is None else parse_int(text, "--gas", 1, 2**64 - 1)
+    # Any 64-bit value goes to the library, which gives the same answer as it does
+    # to Python callers (0 or over the block limit: refused, out of gas for a view).
+    return None if text is None else parse_int(text, "--gas", 0, 2**64 - 1)
 
 
 def _hash_arg(text: str, what: str) -> bytes:

@@ -99,7 +99,9 @@ def test_deploy_that_reverts(ob):
         (["T", "T", "lots"], "argument 'supply': expected an integer"),
         (["T", "T", str(2**255)], "argument 'supply'"),
         (["T", "T", "1", "--value", "-1"], "--value"),
-        (["T", "T", "1", "--gas", "0"], "--gas"),
+        (["T", "T", "1", "--gas", "-1"], "--gas"),
+        (["T", "T", "1", "--gas", str(2**64)], "--gas"),
+        (["T", "T", "1", "--gas", "0"], "transaction rejected: tx-intrinsic-gas"),  # as the library says
     ],
 )
 def test_deploy_bad_arguments(ob, args, reason):
