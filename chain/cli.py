@@ -1042,6 +1042,7 @@ def tx_cmd(state, hash):
     if info is None:
         raise CliError(f"no transaction 0x{tx_hash.hex()} on this chain")
     doc = info.to_json()
+    doc["args"] = _typed_args(net, info, doc["args"])
 
     def human():
         rows = [(k.replace("_", " "), human_value(v)) for k, v in doc.items() if k != "data" and v is not None]
@@ -1050,6 +1051,20 @@ def tx_cmd(state, hash):
 
     emit(state, doc, human)
     return EXIT_OK
+
+
+def _typed_args(net, info, args):
+    """A call's decoded arguments with structs as objects (TxInfo.to_json has no
+    types; the called contract's ABI has them), when they fit its function."""
+    from chain.devnet import json_value
+
+    if info.function is None or info.to is None:
+        return args
+    code = net.code_object_at(info.to)
+    fn = code.function(info.function) if code is not None else None
+    if fn is None or len(fn.params) != len(info.args):
+        return args
+    return [json_value(v, t) for v, (_, t) in zip(info.args, fn.params)]
 
 
 @command(cli, "receipt")

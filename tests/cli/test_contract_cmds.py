@@ -140,6 +140,9 @@ def test_struct_bytes_string_bool_arguments(ob, shapes):
     assert r["value"] == {"x": 1, "y": 2}
     assert r["events"] == [{"name": "Moved", "address": shapes, "args": {"to": {"x": 5, "y": 6}, "note": "because"}}]
     assert ob.json(["receipt", r["tx"]]) == r
+    tx = ob.json(["tx", r["tx"]])  # the call's arguments, typed by the contract's ABI: structs as objects
+    assert tx["function"] == "move" and tx["args"] == [{"x": 5, "y": 6}, "because"]
+    assert 'args        [{"x": 5, "y": 6}, "because"]' in ob.run(["tx", r["tx"]]).stdout
     assert ob.json(["call", shapes, "where"]) == {"value": {"x": 5, "y": 6}}
     r = ob.run(["call", shapes, "sum", '{"x": 1}'])
     assert r.exit_code == 2 and "missing y" in r.stderr
