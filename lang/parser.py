@@ -4,6 +4,7 @@ The transformer runs inside the LALR loop, so no stage recurses over the parse t
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import _generated_parser as _gp
@@ -18,8 +19,6 @@ MAX_INT_DIGITS = 100
 MAX_SYNTAX_ERRORS = 20
 
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "r": "\r", "0": "\0"}
-
-
 
 _DEC = re.compile(r"[0-9](_?[0-9])*")
 _HEX = re.compile(r"0x(_?[0-9a-fA-F])+")
@@ -41,6 +40,7 @@ def _malformed_number(text: str):
     if re.fullmatch(r"[0-9_]+", text):
         return f"malformed number {shown!r}: _ goes only between digits, as in 1_000_000"
     return f"malformed number {shown!r}: a name cannot start with a digit"
+
 
 class _Unescape:
     """Decodes string and bytes literals, recording bad escapes as located errors."""
@@ -321,7 +321,7 @@ def parse(text: str, file: str, reporter: Reporter):
         return None
     if _BIDI.search(text):
         # "Trojan source": these reorder how a line is displayed, so code could read differently than it runs.
-        for m in list(_BIDI.finditer(text))[:MAX_SYNTAX_ERRORS]:
+        for m in itertools.islice(_BIDI.finditer(text), MAX_SYNTAX_ERRORS):
             line = text.count("\n", 0, m.start()) + 1
             col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
             report(line, col, f"invisible text-direction character U+{ord(m.group()):04X}: it can make code display differently than it runs")
