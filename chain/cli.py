@@ -749,6 +749,23 @@ def _finish_tx(state: State, net, receipt) -> int:
 # deploy / call / send / balance
 
 _ARGS = {"ignore_unknown_options": True}  # so a negative number is an argument, not an option
+
+
+class ArgsCommand(click.Command):
+    """A command whose arguments may be negative numbers (unknown options pass as
+    arguments), but where a misspelt long option (`--valeu 5`) is still a usage
+    error rather than text sent in a transaction: such text goes after `--`."""
+
+    def parse_args(self, ctx, args):
+        known = {name for p in self.params for name in (*p.opts, *p.secondary_opts)}
+        known.update(self.get_help_option_names(ctx))
+        for arg in args:
+            if arg == "--":
+                break
+            name = arg.split("=", 1)[0]
+            if arg.startswith("--") and name not in known:
+                raise click.NoSuchOption(name, ctx=ctx, message=f"No such option '{name}'; an argument spelled like an option goes after '--'.")
+        return super().parse_args(ctx, args)
 _FROM_HELP = "Account index, dev address or keystore address [default: 0]."
 
 
@@ -787,7 +804,7 @@ def _init_params(bytecode: bytes, path: str):
     return next((f.params for f in code.functions if f.is_init), ())
 
 
-@command(cli, "deploy", context_settings=_ARGS)
+@command(cli, "deploy", cls=ArgsCommand, context_settings=_ARGS)
 @click.argument("file")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.option("--contract", "-c", metavar="NAME", help="Contract in FILE [default: the only one, else the last].")
@@ -834,7 +851,7 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
     return EXIT_OK
 
 
-@command(cli, "call", context_settings=_ARGS)
+@command(cli, "call", cls=ArgsCommand, context_settings=_ARGS)
 @click.argument("address")
 @click.argument("function")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
@@ -878,7 +895,7 @@ def call_cmd(state, address, function, args, sender, value, gas):
     return EXIT_OK
 
 
-@command(cli, "send", context_settings=_ARGS)
+@command(cli, "send", cls=ArgsCommand, context_settings=_ARGS)
 @click.argument("to")
 @click.argument("amount")
 @click.option("--from", "sender", metavar="A", help=_FROM_HELP)
@@ -989,7 +1006,7 @@ def accounts_new_cmd(state):
 MAX_MINE = 10_000  # blocks per `mine`: a typo like `mine 1000000000` should not run for days
 
 
-@command(cli, "mine", context_settings=_ARGS)
+@command(cli, "mine", cls=ArgsCommand, context_settings=_ARGS)
 @click.argument("count", default="1", metavar="[N]")
 def mine_cmd(state, count):
     """Mine N blocks (default 1); pending transactions go in."""
@@ -1008,7 +1025,7 @@ def mine_cmd(state, count):
     return EXIT_OK
 
 
-@command(cli, "block", context_settings=_ARGS)
+@command(cli, "block", cls=ArgsCommand, context_settings=_ARGS)
 @click.argument("number", required=False, metavar="[N|HASH]")
 def block_cmd(state, number):
     """Show block N (default: the latest; negative counts back from it) or the block HASH."""

@@ -23,6 +23,11 @@ def test_bare_command_prints_help(ob):
         (["compile", "x.contract", "--emit", "bytecode"], "'bytecode' is not one of 'ast', 'ir', 'asm'"),
         (["seal"], "Missing argument 'FILE'"),
         (["balance", "--nope"], "No such option '--nope'"),
+        # A misspelt option is never sent as an argument (it would fill a string parameter).
+        (["call", "0x" + "42" * 20, "set_note", "--valeu"], "No such option '--valeu'; an argument spelled like an option goes after '--'."),
+        (["deploy", "x.contract", "1", "--gass=5"], "No such option '--gass'"),
+        (["send", "1", "5", "--form", "2"], "No such option '--form'"),
+        (["mine", "--count", "2"], "No such option '--count'"),
     ],
 )
 def test_usage_errors_are_one_line_exit_2(ob, args, reason):
@@ -76,3 +81,8 @@ def test_options_after_the_subcommand_win(ob, tmp_path):
     r = ob.run(["--datadir", a, "send", "1", "5", "--datadir", b, "--json"], datadir=False)
     assert r.exit_code == 0
     assert (b / "chain.sqlite3").is_file() and not a.exists()
+
+
+def test_after_double_dash_everything_is_an_argument(ob):
+    r = ob.run(["call", "0x" + "42" * 20, "f", "--", "--valeu", "--json"])
+    assert r.exit_code == 2 and "no contract at" in r.stderr  # parsed as arguments, then the address is checked
