@@ -107,7 +107,8 @@ def _datadir_damage(state: State, exc: Exception) -> "CliError | None":
     if errors is None or not isinstance(exc, errors.ChainError):
         return None
     if _is_damage(exc):
-        return CliError(f"bad datadir {state.datadir}: {_one_line(exc)} (see 'obelisk verify')")
+        corrupt = not isinstance(exc, errors.StoreError)  # a row that fails its hash, not a locked or read-only file
+        return CliError(f"bad datadir {state.datadir}: {_one_line(exc)}" + (" (see 'obelisk verify')" if corrupt else ""))
     return CliError(_one_line(exc))
 
 
@@ -959,7 +960,10 @@ def accounts_cmd(state):
         return EXIT_OK
     net = open_net(state)
     rows = [("dev", str(i), a.address) for i, a in enumerate(net.accounts)]
-    rows += [("keystore", "", a) for a in keystore_of(state).addresses()]
+    try:
+        rows += [("keystore", "", a) for a in keystore_of(state).addresses()]
+    except OSError as exc:
+        raise CliError(f"bad datadir {state.datadir}: cannot list the keystore: {exc.strerror}") from None
     listed = [(kind, index, address, net.balance(address)) for kind, index, address in rows]
     doc = [{"address": str(address), "balance": balance} for _, _, address, balance in listed]
 

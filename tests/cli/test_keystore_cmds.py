@@ -59,3 +59,19 @@ def test_a_keystore_that_is_a_file_is_a_bad_datadir(ob):
     r = ob.run(["accounts", "new"], passphrase="pw")
     assert r.exit_code == 2 and r.stderr == f"obelisk: error: bad datadir {ob.datadir}: {ob.datadir / 'keystore'} is not a directory\n"
     assert (ob.datadir / "keystore").read_text() == "not a directory"
+
+
+def test_an_unreadable_keystore_is_a_bad_datadir(ob, monkeypatch):
+    import os
+
+    ob.json(["accounts", "new"], passphrase="pw")
+    real = os.listdir
+
+    def listdir(path):
+        if str(path).endswith("keystore"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "listdir", listdir)
+    r = ob.run(["accounts"])
+    assert r.exit_code == 2 and r.stderr == f"obelisk: error: bad datadir {ob.datadir}: cannot list the keystore: Permission denied\n"
