@@ -790,9 +790,12 @@ def _load_artifact(path: str, contract: str | None):
             raw = f.read(_MAX_ARTIFACT_FILE + 1)
         if len(raw) > _MAX_ARTIFACT_FILE:
             raise CliError(f"{path}: larger than any artifact ({_MAX_ARTIFACT_FILE} bytes)")
-        return from_json(raw.decode("utf-8"))
+        art = from_json(raw.decode("utf-8"))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise CliError(f"{path}: not a valid artifact ({_one_line(exc)})") from None
+    if contract is not None and contract != art.name:  # an artifact holds one contract: never another silently
+        raise CliError(f"{path}: holds contract {art.name}, not {contract}")
+    return art
 
 
 def _init_params(bytecode: bytes, path: str):

@@ -234,3 +234,12 @@ def test_deploy_refuses_bad_artifacts_with_the_file_named(ob, tmp_path):
         assert r.exit_code == 2 and r.stderr.startswith(f"obelisk: error: {path}: "), r.output
         assert r.stderr.count("\n") == 1
     assert not ob.datadir.exists()  # refused before any chain was made
+
+
+def test_an_artifact_holds_one_contract(ob, tmp_path):
+    ob.json(["compile", SHAPES, "-o", tmp_path])
+    artifact = tmp_path / "Shapes.json"
+    r = ob.run(["deploy", artifact, "[1,2]", "--contract", "Token"])
+    assert r.exit_code == 2 and r.stderr == f"obelisk: error: {artifact}: holds contract Shapes, not Token\n"
+    assert ob.json(["deploy", artifact, "[1,2]", "--contract", "Shapes"])["status"] == "success"
+    assert ob.run(["disasm", artifact, "--contract", "Token"]).exit_code == 2
