@@ -481,7 +481,7 @@ def compile_cmd(state, file, contract, outdir, stage):
             text = lang.emit_file(file, stage, contract=contract)
         except lang.CompileError as exc:
             raise _compile_failure(exc) from None
-        emit(state, {"stage": stage, "text": text}, lambda: click.echo(text.rstrip("\n")))
+        emit(state, {"stage": stage, "text": text}, lambda: click.echo(printable_lines(text.rstrip("\n"))))
         return EXIT_OK
     art = _compile(file, contract)
     if os.path.exists(outdir) and not os.path.isdir(outdir):
@@ -843,7 +843,7 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
 
     def human():
         if ok:
-            click.echo(f"deployed {art.name} at {doc['address']}")
+            click.echo(f"deployed {printable(art.name)} at {doc['address']}")  # an artifact's name is anyone's text
             click.echo(f"tx {doc['tx']}  block {doc['block']}  gas used {doc['gas_used']}")
         else:
             show_receipt(doc)
@@ -1121,7 +1121,7 @@ def verify_cmd(state):
         except chain.ChainError:  # the file is too damaged to name its head
             height = None
         doc = {"valid": False, "height": height, "error": str(exc)}
-        emit(state, doc, lambda: click.echo(f"INVALID: {exc}"))
+        emit(state, doc, lambda: click.echo(f"INVALID: {_one_line(exc)}"))
         click.echo(f"obelisk: verification failed: {_one_line(exc)}", err=True)
         return EXIT_FAILED
     doc = {"valid": True, "height": height}

@@ -243,3 +243,11 @@ def test_an_artifact_holds_one_contract(ob, tmp_path):
     assert r.exit_code == 2 and r.stderr == f"obelisk: error: {artifact}: holds contract Shapes, not Token\n"
     assert ob.json(["deploy", artifact, "[1,2]", "--contract", "Shapes"])["status"] == "success"
     assert ob.run(["disasm", artifact, "--contract", "Token"]).exit_code == 2
+
+
+def test_an_artifact_name_cannot_drive_the_terminal(ob, tmp_path):
+    doc = json.loads(lang.compile_file(str(SHAPES)).to_json())
+    artifact = tmp_path / "esc.json"
+    artifact.write_text(json.dumps(dict(doc, name="X\x1b[2J\u202e")))
+    r = ob.run(["deploy", artifact, "[1,2]"])
+    assert r.exit_code == 0 and r.stdout.startswith("deployed X\\x1b[2J\\u202e at 0x"), r.stdout
