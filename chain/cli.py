@@ -133,7 +133,9 @@ def printable(text) -> str:
 
 
 def printable_lines(text: str) -> str:
-    return "\n".join(printable(line) for line in str(text).split("\n"))
+    """printable() for a multi-line view (source text, disassembly): tabs, which
+    only indent, are kept."""
+    return "\n".join("\t".join(printable(part) for part in line.split("\t")) for line in str(text).split("\n"))
 
 
 def _silence_stdout() -> None:

@@ -251,3 +251,10 @@ def test_an_artifact_name_cannot_drive_the_terminal(ob, tmp_path):
     artifact.write_text(json.dumps(dict(doc, name="X\x1b[2J\u202e")))
     r = ob.run(["deploy", artifact, "[1,2]"])
     assert r.exit_code == 0 and r.stdout.startswith("deployed X\\x1b[2J\\u202e at 0x"), r.stdout
+
+
+def test_tab_indented_source_lines_keep_their_tabs(ob, tmp_path):
+    source = tmp_path / "tabs.contract"
+    source.write_text("contract T {\n\tpub fn f() -> int {\n\t\treturn 1;\n\t}\n}\n")
+    r = ob.run(["disasm", source])
+    assert r.exit_code == 0 and "    ;      3 | \t\treturn 1;\n" in r.stdout
