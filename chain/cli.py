@@ -211,9 +211,9 @@ def _console(err: bool = False):
     from rich.console import Console
 
     stream = sys.stderr if err else sys.stdout
-    # Off a terminal rich would wrap at 80 columns and split hashes; never wrap there.
-    width = None if stream.isatty() else 400
-    return Console(file=stream, width=width, highlight=False, soft_wrap=True)
+    # Rich fits tables to the terminal by cutting cells short ("0x2607…"): an address
+    # or a balance cut short is wrong, so lay out as if wide; a narrow terminal wraps lines.
+    return Console(file=stream, width=400, highlight=False, soft_wrap=True)
 
 
 def dumps(document) -> str:

@@ -53,3 +53,36 @@ def test_a_closed_pipe_is_not_an_error(tmp_path):
     proc.wait(timeout=60)
     assert "Traceback" not in err and "Exception ignored" not in err
     assert proc.returncode in (0, -13)  # done, or killed by SIGPIPE before writing more
+
+
+def test_a_narrow_terminal_never_cuts_an_address_or_a_balance_short(tmp_path):
+    """On a terminal rich would fit the accounts table by cutting cells ("0x2607…"):
+    a wrong address or balance. Lines are left whole for the terminal to wrap."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    d = tmp_path / "chain"
+    listed = json.loads(obelisk("accounts", "--json", datadir=d).stdout)
+    main, sub = pty.openpty()
+    fcntl.ioctl(sub, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-c", "from chain.cli import main; main()"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OBELISK_") and k != "COLUMNS"}
+    proc = subprocess.Popen(command + ["accounts", "--datadir", str(d)], stdin=sub, stdout=sub, stderr=sub, env=env)
+    os.close(sub)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the other side closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    assert proc.wait(timeout=60) == 0
+    os.close(main)
+    text = out.decode()
+    assert "…" not in text and "Traceback" not in text
+    for account in listed:
+        assert f"{account['address']}  {account['balance']:>25}" in text
