@@ -1,8 +1,6 @@
 """The checker's calls: functions, struct construction, interfaces, list methods and builtins."""
 from __future__ import annotations
 
-import difflib
-
 from vm.values import INT_MAX
 
 from . import ast
@@ -92,14 +90,14 @@ class CallChecks:
             self.err(e, f"{shown} is a contract of an imported file; an import exposes only its free functions, structs and interfaces (declare an interface to call it)")
         else:
             names = list(mi.functions) + list(mi.structs) + list(mi.interfaces)
-            if mi is ctx.modinfo:
+            if mi is ctx.modinfo and self.rep.suggesting():
                 names += list(BUILTINS) + list(mi.contracts) + (list(ctx.contract.functions) if ctx.contract else [])
-            close = difflib.get_close_matches(n, sorted(set(names)), n=1, cutoff=0.75)
+            close = None if n in _FN_HINTS else self.rep.close_name(n, names)
             if mi is ctx.modinfo and n in _FN_HINTS:
                 hint = f" ({_FN_HINTS[n]})"
             elif close:
                 prefix = shown[: len(shown) - len(n)]  # "math." when called through a module
-                hint = f" (did you mean {prefix + close[0]!r}?)"
+                hint = f" (did you mean {prefix + close!r}?)"
             else:
                 hint = " (functions of other modules are called as MODULE.name)" if mi is ctx.modinfo else ""
             self.err(e, f"unknown function {shown!r}{hint}")

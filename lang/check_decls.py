@@ -1,8 +1,6 @@
 """The checker's declaration passes: names, types, signatures and struct shapes of every module."""
 from __future__ import annotations
 
-import difflib
-
 from vm import limits
 
 from . import ast
@@ -148,8 +146,8 @@ class DeclChecks:
         hint = _TYPE_HINTS.get(name)
         if hint is None:
             known = list(T.PRIMS) + list(mi.structs) + list(mi.interfaces) + list(mi.contracts) + (list(ci.structs) if ci is not None else [])
-            close = difflib.get_close_matches(name, sorted(set(known)), n=1, cutoff=0.75)
-            hint = f"did you mean {close[0]!r}?" if close else None
+            close = self.rep.close_name(name, known)
+            hint = f"did you mean {close!r}?" if close else None
         self.err(tn, f"unknown type {name!r}" + (f" ({hint})" if hint else ""))
         return T.ERROR
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from vm import limits
 from vm.values import INT_MAX
 
-import difflib
 from dataclasses import fields
 
 from . import ast, flow
@@ -547,15 +546,16 @@ class Checker(DeclChecks, CallChecks):
         self.err(e, f"unknown name {n!r}" + (f" ({hint})" if hint else ""))
         return T.ERROR
 
-    @staticmethod
-    def _did_you_mean(n, ctx):
+    def _did_you_mean(self, n, ctx):
         """A close spelling among the names this place can see (a typo is the usual cause)."""
+        if not self.rep.suggesting():
+            return None
         seen = [name for scope in ctx.scopes for name in scope]
         ci = ctx.contract
         if ci is not None and ctx.kind != "free":
             seen += list(ci.storage) + list(ci.consts)
-        close = difflib.get_close_matches(n, sorted(set(seen)), n=1, cutoff=0.75)
-        return f"did you mean {close[0]!r}?" if close else None
+        close = self.rep.close_name(n, seen)
+        return f"did you mean {close!r}?" if close else None
 
     def _env_allowed(self, e, ctx, what) -> bool:
         if ctx.kind in ("free", "const"):
@@ -591,8 +591,8 @@ class Checker(DeclChecks, CallChecks):
         if isinstance(bt, T.StructType):
             i = bt.field_index(e.name)
             if i is None:
-                close = difflib.get_close_matches(e.name, [f for f, _ in bt.fields], n=1, cutoff=0.75)
-                self.err(name, f"struct {bt.name} has no field {e.name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+                close = self.rep.close_name(e.name, [f for f, _ in bt.fields])
+                self.err(name, f"struct {bt.name} has no field {e.name!r}" + (f" (did you mean {close!r}?)" if close else ""))
                 return T.ERROR
             self.out.refs[e] = ("field", i)
             return bt.fields[i][1]

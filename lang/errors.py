@@ -1,6 +1,7 @@
 """Compile errors: located user errors rendered with a caret, kept apart from internal faults."""
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from dataclasses import dataclass
 
@@ -76,6 +77,10 @@ class InternalCompilerError(Exception):
         super().__init__(f"internal compiler error{loc}: {detail}; please report this as a bug")
 
 
+MAX_SUGGESTIONS = 50  # "did you mean" searches per compilation: a flood of typos must not cost minutes
+MAX_CANDIDATES = 2000  # names compared per search
+
+
 class Reporter:
     """Collects diagnostics across files for one compilation."""
 
@@ -83,6 +88,22 @@ class Reporter:
         self.sources: dict = {}  # file -> list of lines
         self.errors: list = []
         self._seen: set = set()
+        self._suggestions = 0
+
+    def suggesting(self) -> bool:
+        """Whether "did you mean" searches are still within their budget (ask before gathering names)."""
+        return self._suggestions < MAX_SUGGESTIONS
+
+    def close_name(self, name: str, candidates) -> str | None:
+        """A known name spelt close to `name` (a likely typo), within a bounded budget of work."""
+        if not self.suggesting():
+            return None
+        self._suggestions += 1
+        near = sorted({c for c in candidates if abs(len(c) - len(name)) <= 2})
+        if not near or len(near) > MAX_CANDIDATES:
+            return None
+        found = difflib.get_close_matches(name, near, n=1, cutoff=0.75)
+        return found[0] if found else None
 
     def add_source(self, file: str, text: str) -> None:
         self.sources[file] = text.split("\n")

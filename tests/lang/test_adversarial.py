@@ -278,3 +278,11 @@ def test_raw_control_characters_in_literals_are_refused():
     assert errors_of('contract C { pub fn f() -> string { return "a\x00b\tc"; } }') == [
         "a raw control character (U+0000) in a literal; write it as an escape (\\n, \\t, \\xNN)"
     ]
+
+
+def test_a_flood_of_typos_is_reported_quickly():
+    # "did you mean" searches have a budget; 5,000 unknown names among 5,000 storage names stay fast.
+    storage = "".join(f"    storage s{i}: int;\n" for i in range(5000))
+    uses = "".join(f"        s{i} = q{i};\n" for i in range(5000))
+    errors = errors_of(f"contract C {{\n{storage}    pub fn f() {{\n{uses}    }}\n}}\n")
+    assert len(errors) == 5000
