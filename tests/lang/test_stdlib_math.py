@@ -13,6 +13,7 @@ import "math";
 contract M {
     pub fn isqrt(n: int) -> int { return math.isqrt(n); }
     pub fn mul_div(a: int, b: int, c: int) -> int { return math.mul_div(a, b, c); }
+    pub fn mul_div_up(a: int, b: int, c: int) -> int { return math.mul_div_up(a, b, c); }
     pub fn pow_mod(b: int, e: int, m: int) -> int { return math.pow_mod(b, e, m); }
     pub fn clamp(x: int, lo: int, hi: int) -> int { return math.clamp(x, lo, hi); }
 }
@@ -72,6 +73,26 @@ def test_mul_div_at_the_ends_of_the_range(a, b, c):
         assert r.value == exact
     else:
         assert r.reason == "integer overflow"
+
+
+def away_div(a, b):
+    q = -(-abs(a) // abs(b))
+    return q if (a < 0) == (b < 0) else -q
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from([INT_MIN, -7, -1, 0, 1, 7, INT_MAX]) | ints | st.integers(-1000, 1000),
+    st.sampled_from([INT_MIN, -3, -1, 0, 1, 3, INT_MAX]) | ints | st.integers(-1000, 1000),
+    st.sampled_from([-4, -3, -1, 1, 2, 3, 2**126]) | st.integers(-(2**126), 2**126).filter(lambda c: c != 0),
+)
+def test_mul_div_up_rounds_away_from_zero(a, b, c):
+    exact = away_div(a * b, c)
+    r = run("mul_div_up", a, b, c)
+    if INT_MIN <= exact <= INT_MAX and INT_MIN <= trunc_div(a * b, c) <= INT_MAX:
+        assert r.success and r.value == exact, (a, b, c, r.reason)
+    else:
+        assert not r.success and r.reason == "integer overflow"
 
 
 def test_mul_div_of_the_smallest_int():
