@@ -158,7 +158,15 @@ def to_arg(value, t, where: str = "argument"):
 def to_args(params, args, what: str) -> list:
     if len(args) != len(params):
         raise ArgumentError(f"{what} takes {len(params)} arguments ({', '.join(n for n, _ in params)}), got {len(args)}")
-    return [to_arg(a, t, f"{what}: {n}") for a, (n, t) in zip(args, params)]
+    wire = [to_arg(a, t, f"{what}: {n}") for a, (n, t) in zip(args, params)]
+    # The VM's own check (int range, value sizes, UTF-8), run here so a value the
+    # contract would refuse never becomes a transaction that pays gas to revert.
+    for w, (n, t) in zip(wire, params):
+        try:
+            from_wire(w, t)
+        except ConformError as exc:
+            raise ArgumentError(f"{what}: {n}: {exc}") from None
+    return wire
 
 
 def _address(value) -> Address:

@@ -169,6 +169,15 @@ def test_handles_by_address_and_by_name(net, asm):
         net.at(net.accounts[1].address)
 
 
+@pytest.mark.parametrize("amount", [2**255, -(2**255) - 1, 2**256], ids=["max+1", "min-1", "2**256"])
+def test_an_argument_the_vm_would_refuse_is_refused_before_any_transaction(net, asm, amount):
+    token = net.deploy(asm.token(), 1000)
+    height, nonce = net.height, net.nonce(net.accounts[0].address)
+    with pytest.raises(chain.ArgumentError, match="amount"):
+        token.transfer(net.accounts[1].address, amount)
+    assert net.height == height and net.nonce(net.accounts[0].address) == nonce and net.chain.pending() == []
+
+
 def test_block_environment_and_json_views(net, asm):
     token = net.deploy(asm.token(), 1)
     assert token.block_info() == net.height
