@@ -15,7 +15,7 @@ TOKEN_PATH = Path(__file__).resolve().parent / "token.contract"
 @pytest.fixture
 def setup(net, artifact):
     alice, bob, carol = net.accounts[0], net.accounts[1], net.accounts[2]
-    token = net.deploy(artifact("token"), "Obelisk Credit", "OBC", SUPPLY, sender=alice)
+    token = net.deploy(artifact("token"), SUPPLY, sender=alice)
     return net, token, alice, bob, carol
 
 
@@ -184,7 +184,7 @@ def test_transfer_and_call_to_an_account_without_code_reverts(setup, reverted):
 def test_transfers_match_a_model(artifact, moves):
     net = chain.Devnet()
     accts = net.accounts[:3]
-    token = net.deploy(artifact("token"), "T", "T", SUPPLY, sender=accts[0])
+    token = net.deploy(artifact("token"), SUPPLY, sender=accts[0])
     model = [SUPPLY, 0, 0]
     for src, dst, amount in moves:
         ok = 0 < amount <= model[src]

@@ -186,7 +186,7 @@ def token_chapter(story: Story, net, people) -> dict:
     art = lang.compile_file(source("token.contract"))
     story.say(f"compiled examples/token.contract: contract {art.name}, {len(art.bytecode):,} bytes of bytecode, "
               f"{len(art.abi['functions'])} public functions")
-    token = deploy(story, net, art, "token", "Obelisk Credit", "OBC", 1_000_000, sender=alice)
+    token = deploy(story, net, art, "token", 1_000_000, sender=alice)
 
     story.tx("alice sends bob 2,500 OBC", token.transfer(bob.address, 2_500, sender=alice))
     story.tx("alice lets carol spend up to 1,000 of her OBC", token.approve(carol.address, 1_000, sender=alice))

@@ -18,7 +18,7 @@ import chain, lang
 token_art = lang.compile_file(sys.argv[1] + "/examples/token.contract")
 a, b = chain.Devnet(), chain.Devnet()
 alice, bob, carol = (a.accounts[i] for i in range(3))
-token = a.deploy(token_art, "Coin", "C", 10**6, sender=alice)
+token = a.deploy(token_art, 10**6, sender=alice)
 for i in range(12):
     who = a.accounts[i % 5]
     token.transfer(who.address, 1000 + i, sender=alice)

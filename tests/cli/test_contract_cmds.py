@@ -15,7 +15,7 @@ TOKEN = EXAMPLES / "token.contract"
 
 @pytest.fixture
 def token(ob):
-    doc = ob.json(["deploy", TOKEN, "Obelisk Credit", "OBC", "1000"])
+    doc = ob.json(["deploy", TOKEN, "1000"])
     return doc["address"]
 
 
@@ -80,14 +80,14 @@ def test_deploy_call_and_revert(ob, token):
 
 def test_deploy_human_and_from_artifact(ob, tmp_path):
     ob.json(["compile", TOKEN, "-o", tmp_path])
-    r = ob.run(["deploy", tmp_path / "Token.json", "T", "T", "5", "--from", "2"])
+    r = ob.run(["deploy", tmp_path / "Token.json", "5", "--from", "2"])
     assert r.exit_code == 0 and r.stdout.startswith("deployed Token at 0x")
     address = r.stdout.split()[3]
     assert ob.json(["call", address, "balance_of", addr(ob, 2)]) == {"value": 5}
 
 
 def test_deploy_that_reverts(ob):
-    doc = ob.json(["deploy", TOKEN, "T", "T", "-1"], expect_code=1)
+    doc = ob.json(["deploy", TOKEN, "-1"], expect_code=1)
     assert doc["status"] == "reverted" and doc["address"] is None
     assert doc["reason"] == "supply must not be negative"
 
@@ -95,13 +95,14 @@ def test_deploy_that_reverts(ob):
 @pytest.mark.parametrize(
     "args, reason",
     [
-        (["T", "T"], "Token's constructor takes 3 arguments (name: string, symbol: string, supply: int), got 2"),
-        (["T", "T", "lots"], "argument 'supply': expected an integer"),
-        (["T", "T", str(2**255)], "argument 'supply'"),
-        (["T", "T", "1", "--value", "-1"], "--value"),
-        (["T", "T", "1", "--gas", "-1"], "--gas"),
-        (["T", "T", "1", "--gas", str(2**64)], "--gas"),
-        (["T", "T", "1", "--gas", "0"], "transaction rejected: tx-intrinsic-gas"),  # as the library says
+        (["1", "2"], "Token's constructor takes 1 argument (supply: int), got 2"),
+        ([], "Token's constructor takes 1 argument (supply: int), got 0"),
+        (["lots"], "argument 'supply': expected an integer"),
+        ([str(2**255)], "argument 'supply'"),
+        (["1", "--value", "-1"], "--value"),
+        (["1", "--gas", "-1"], "--gas"),
+        (["1", "--gas", str(2**64)], "--gas"),
+        (["1", "--gas", "0"], "transaction rejected: tx-intrinsic-gas"),  # as the library says
     ],
 )
 def test_deploy_bad_arguments(ob, args, reason):

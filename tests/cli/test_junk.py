@@ -33,7 +33,7 @@ def invoke(argv, datadir, cwd):
 def template(tmp_path_factory):
     """A data directory holding a deployed token, copied fresh for each example."""
     base = tmp_path_factory.mktemp("template")
-    r = invoke(["deploy", TOKEN, "Junk", "J", "1000", "--json"], base / "data", base)
+    r = invoke(["deploy", TOKEN, "1000", "--json"], base / "data", base)
     assert r.exit_code == 0, r.output
     return base / "data", json.loads(r.stdout)["address"]
 

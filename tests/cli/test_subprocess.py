@@ -28,7 +28,7 @@ def test_help():
 
 def test_a_session_across_processes(tmp_path):
     d = tmp_path / "chain"
-    deployed = json.loads(obelisk("deploy", TOKEN, "Coin", "C", "100", "--json", datadir=d).stdout)
+    deployed = json.loads(obelisk("deploy", TOKEN, "100", "--json", datadir=d).stdout)
     bob = json.loads(obelisk("balance", "1", "--json", datadir=d).stdout)["address"]
     sent = obelisk("call", deployed["address"], "transfer", bob, "40", "--json", datadir=d)
     assert sent.returncode == 0 and json.loads(sent.stdout)["status"] == "success"

@@ -9,541 +9,527 @@
 .const 1 bytes 0x00
 .const 2 bytes 0x01
 .const 3 bytes 0x02
-.const 4 bytes 0x03
-.const 5 bytes 0x04
-.const 6 string "amount must be positive"
-.const 7 string "insufficient balance"
-.const 8 string "amount must not be negative"
-.const 9 bytes 0x05
-.const 10 string "allowance exceeded"
-.const 11 string "on_token_received"
-.const 12 string "receiver refused the tokens"
+.const 4 string "amount must be positive"
+.const 5 string "insufficient balance"
+.const 6 string "amount must not be negative"
+.const 7 bytes 0x03
+.const 8 string "allowance exceeded"
+.const 9 string "on_token_received"
+.const 10 string "receiver refused the tokens"
+.const 11 string "Obelisk Credit"
+.const 12 string "OBC"
 .const 13 string "caller is not the owner"
 .const 14 string "zero address"
 
-.function 0 init(name: string, symbol: string, supply: int) locals 3 init
-    .loc 0 34 17                        ; examples/token.contract:34:17
-     0  LOAD 2                          ; supply
-    .loc 0 34 27                        ; examples/token.contract:34:27
+.function 0 init(supply: int) locals 1 init
+    .loc 0 37 17                        ; examples/token.contract:37:17
+     0  LOAD 0                          ; supply
+    .loc 0 37 27                        ; examples/token.contract:37:27
      2  PUSH_INT 0
-    .loc 0 34 24                        ; examples/token.contract:34:24
+    .loc 0 37 24                        ; examples/token.contract:37:24
      4  GE
-    .loc 0 34 9                         ; examples/token.contract:34:9
+    .loc 0 37 9                         ; examples/token.contract:37:9
      5  JUMP_IF_TRUE L12
-    .loc 0 34 30                        ; examples/token.contract:34:30
+    .loc 0 37 30                        ; examples/token.contract:37:30
      8  PUSH_CONST 0                    ; "supply must not be negative"
-    .loc 0 34 9                         ; examples/token.contract:34:9
+    .loc 0 37 9                         ; examples/token.contract:37:9
     11  REVERT
-    .loc 0 35 9                         ; examples/token.contract:35:9
+    .loc 0 38 9                         ; examples/token.contract:38:9
 L12:
     12  PUSH_CONST 1                    ; 0x00
-    .loc 0 35 17                        ; examples/token.contract:35:17
+    .loc 0 38 17                        ; examples/token.contract:38:17
     15  CALLER
-    .loc 0 35 9                         ; examples/token.contract:35:9
+    .loc 0 38 9                         ; examples/token.contract:38:9
     16  SSTORE
-    .loc 0 36 9                         ; examples/token.contract:36:9
+    .loc 0 39 9                         ; examples/token.contract:39:9
     17  PUSH_CONST 2                    ; 0x01
-    .loc 0 36 22                        ; examples/token.contract:36:22
-    20  LOAD 0                          ; name
-    .loc 0 36 9                         ; examples/token.contract:36:9
+    .loc 0 39 24                        ; examples/token.contract:39:24
+    20  LOAD 0                          ; supply
+    .loc 0 39 9                         ; examples/token.contract:39:9
     22  SSTORE
-    .loc 0 37 9                         ; examples/token.contract:37:9
-    23  PUSH_CONST 3                    ; 0x02
-    .loc 0 37 24                        ; examples/token.contract:37:24
-    26  LOAD 1                          ; symbol
-    .loc 0 37 9                         ; examples/token.contract:37:9
-    28  SSTORE
-    .loc 0 38 9                         ; examples/token.contract:38:9
-    29  PUSH_CONST 4                    ; 0x03
-    .loc 0 38 24                        ; examples/token.contract:38:24
-    32  LOAD 2                          ; supply
-    .loc 0 38 9                         ; examples/token.contract:38:9
-    34  SSTORE
-    .loc 0 39 9                         ; examples/token.contract:39:9
-    35  PUSH_CONST 5                    ; 0x04
-    .loc 0 39 18                        ; examples/token.contract:39:18
-    38  CALLER
-    .loc 0 39 9                         ; examples/token.contract:39:9
-    39  KEY
-    .loc 0 39 32                        ; examples/token.contract:39:32
-    40  LOAD 2                          ; supply
-    .loc 0 39 9                         ; examples/token.contract:39:9
-    42  SSTORE
-    .loc 0 40 35                        ; examples/token.contract:40:35
-    43  PUSH_INT 0
-    45  TO_ADDR
-    .loc 0 40 47                        ; examples/token.contract:40:47
-    46  CALLER
     .loc 0 40 9                         ; examples/token.contract:40:9
-    47  EMIT 2                          ; OwnershipTransferred
-    .loc 0 41 23                        ; examples/token.contract:41:23
-    50  PUSH_INT 0
-    52  TO_ADDR
+    23  PUSH_CONST 3                    ; 0x02
+    .loc 0 40 18                        ; examples/token.contract:40:18
+    26  CALLER
+    .loc 0 40 9                         ; examples/token.contract:40:9
+    27  KEY
+    .loc 0 40 32                        ; examples/token.contract:40:32
+    28  LOAD 0                          ; supply
+    .loc 0 40 9                         ; examples/token.contract:40:9
+    30  SSTORE
     .loc 0 41 35                        ; examples/token.contract:41:35
-    53  CALLER
+    31  PUSH_INT 0
+    33  TO_ADDR
     .loc 0 41 47                        ; examples/token.contract:41:47
-    54  LOAD 2                          ; supply
+    34  CALLER
     .loc 0 41 9                         ; examples/token.contract:41:9
-    56  EMIT 0                          ; Transfer
-    .loc 0 33 53                        ; examples/token.contract:33:53
-    59  RET
+    35  EMIT 2                          ; OwnershipTransferred
+    .loc 0 42 23                        ; examples/token.contract:42:23
+    38  PUSH_INT 0
+    40  TO_ADDR
+    .loc 0 42 35                        ; examples/token.contract:42:35
+    41  CALLER
+    .loc 0 42 47                        ; examples/token.contract:42:47
+    42  LOAD 0                          ; supply
+    .loc 0 42 9                         ; examples/token.contract:42:9
+    44  EMIT 0                          ; Transfer
+    .loc 0 36 23                        ; examples/token.contract:36:23
+    47  RET
 
 .function 1 mint(to: address, amount: int) locals 2 pub
-    .loc 0 46 31                        ; examples/token.contract:46:31
-    60  PUSH_CONST 1                    ; 0x00
-    63  SLOAD 2                         ; address
-    .loc 0 46 38                        ; examples/token.contract:46:38
-    65  CALLER
-    .loc 0 46 9                         ; examples/token.contract:46:9
-    66  CALL 15                         ; ownable.require_owner
-    .loc 0 47 33                        ; examples/token.contract:47:33
-    69  LOAD 0                          ; to
+    .loc 0 47 31                        ; examples/token.contract:47:31
+    48  PUSH_CONST 1                    ; 0x00
+    51  SLOAD 2                         ; address
+    .loc 0 47 38                        ; examples/token.contract:47:38
+    53  CALLER
     .loc 0 47 9                         ; examples/token.contract:47:9
-    71  CALL 16                         ; ownable.require_nonzero
-    .loc 0 48 17                        ; examples/token.contract:48:17
-    74  LOAD 1                          ; amount
-    .loc 0 48 26                        ; examples/token.contract:48:26
-    76  PUSH_INT 0
-    .loc 0 48 24                        ; examples/token.contract:48:24
-    78  GT
+    54  CALL 15                         ; ownable.require_owner
+    .loc 0 48 33                        ; examples/token.contract:48:33
+    57  LOAD 0                          ; to
     .loc 0 48 9                         ; examples/token.contract:48:9
-    79  JUMP_IF_TRUE L86
-    .loc 0 48 29                        ; examples/token.contract:48:29
-    82  PUSH_CONST 6                    ; "amount must be positive"
-    .loc 0 48 9                         ; examples/token.contract:48:9
-    85  REVERT
+    59  CALL 16                         ; ownable.require_nonzero
+    .loc 0 49 17                        ; examples/token.contract:49:17
+    62  LOAD 1                          ; amount
+    .loc 0 49 26                        ; examples/token.contract:49:26
+    64  PUSH_INT 0
+    .loc 0 49 24                        ; examples/token.contract:49:24
+    66  GT
     .loc 0 49 9                         ; examples/token.contract:49:9
-L86:
-    86  PUSH_CONST 4                    ; 0x03
-    89  DUP
-    90  SLOAD 0                         ; int
-    .loc 0 49 25                        ; examples/token.contract:49:25
-    92  LOAD 1                          ; amount
+    67  JUMP_IF_TRUE L74
+    .loc 0 49 29                        ; examples/token.contract:49:29
+    70  PUSH_CONST 4                    ; "amount must be positive"
     .loc 0 49 9                         ; examples/token.contract:49:9
-    94  ADD
-    95  SSTORE
+    73  REVERT
     .loc 0 50 9                         ; examples/token.contract:50:9
-    96  PUSH_CONST 5                    ; 0x04
-    .loc 0 50 18                        ; examples/token.contract:50:18
-    99  LOAD 0                          ; to
-    .loc 0 50 9                         ; examples/token.contract:50:9
-   101  KEY
-   102  DUP
-   103  SLOAD 0                         ; int
+L74:
+    74  PUSH_CONST 2                    ; 0x01
+    77  DUP
+    78  SLOAD 0                         ; int
     .loc 0 50 25                        ; examples/token.contract:50:25
-   105  LOAD 1                          ; amount
+    80  LOAD 1                          ; amount
     .loc 0 50 9                         ; examples/token.contract:50:9
-   107  ADD
-   108  SSTORE
-    .loc 0 51 23                        ; examples/token.contract:51:23
-   109  PUSH_INT 0
-   111  TO_ADDR
-    .loc 0 51 35                        ; examples/token.contract:51:35
-   112  LOAD 0                          ; to
-    .loc 0 51 39                        ; examples/token.contract:51:39
-   114  LOAD 1                          ; amount
+    82  ADD
+    83  SSTORE
     .loc 0 51 9                         ; examples/token.contract:51:9
-   116  EMIT 0                          ; Transfer
-    .loc 0 45 43                        ; examples/token.contract:45:43
-   119  RET
+    84  PUSH_CONST 3                    ; 0x02
+    .loc 0 51 18                        ; examples/token.contract:51:18
+    87  LOAD 0                          ; to
+    .loc 0 51 9                         ; examples/token.contract:51:9
+    89  KEY
+    90  DUP
+    91  SLOAD 0                         ; int
+    .loc 0 51 25                        ; examples/token.contract:51:25
+    93  LOAD 1                          ; amount
+    .loc 0 51 9                         ; examples/token.contract:51:9
+    95  ADD
+    96  SSTORE
+    .loc 0 52 23                        ; examples/token.contract:52:23
+    97  PUSH_INT 0
+    99  TO_ADDR
+    .loc 0 52 35                        ; examples/token.contract:52:35
+   100  LOAD 0                          ; to
+    .loc 0 52 39                        ; examples/token.contract:52:39
+   102  LOAD 1                          ; amount
+    .loc 0 52 9                         ; examples/token.contract:52:9
+   104  EMIT 0                          ; Transfer
+    .loc 0 46 43                        ; examples/token.contract:46:43
+   107  RET
 
 .function 2 burn(amount: int) locals 1 pub
-    .loc 0 56 17                        ; examples/token.contract:56:17
-   120  LOAD 0                          ; amount
-    .loc 0 56 26                        ; examples/token.contract:56:26
-   122  PUSH_INT 0
-    .loc 0 56 24                        ; examples/token.contract:56:24
-   124  GT
-    .loc 0 56 9                         ; examples/token.contract:56:9
-   125  JUMP_IF_TRUE L132
-    .loc 0 56 29                        ; examples/token.contract:56:29
-   128  PUSH_CONST 6                    ; "amount must be positive"
-    .loc 0 56 9                         ; examples/token.contract:56:9
-   131  REVERT
     .loc 0 57 17                        ; examples/token.contract:57:17
-L132:
-   132  PUSH_CONST 5                    ; 0x04
+   108  LOAD 0                          ; amount
     .loc 0 57 26                        ; examples/token.contract:57:26
-   135  CALLER
-    .loc 0 57 17                        ; examples/token.contract:57:17
-   136  KEY
-   137  SLOAD 0                         ; int
-    .loc 0 57 41                        ; examples/token.contract:57:41
-   139  LOAD 0                          ; amount
-    .loc 0 57 38                        ; examples/token.contract:57:38
-   141  GE
+   110  PUSH_INT 0
+    .loc 0 57 24                        ; examples/token.contract:57:24
+   112  GT
     .loc 0 57 9                         ; examples/token.contract:57:9
-   142  JUMP_IF_TRUE L149
-    .loc 0 57 49                        ; examples/token.contract:57:49
-   145  PUSH_CONST 7                    ; "insufficient balance"
+   113  JUMP_IF_TRUE L120
+    .loc 0 57 29                        ; examples/token.contract:57:29
+   116  PUSH_CONST 4                    ; "amount must be positive"
     .loc 0 57 9                         ; examples/token.contract:57:9
-   148  REVERT
+   119  REVERT
+    .loc 0 58 17                        ; examples/token.contract:58:17
+L120:
+   120  PUSH_CONST 3                    ; 0x02
+    .loc 0 58 26                        ; examples/token.contract:58:26
+   123  CALLER
+    .loc 0 58 17                        ; examples/token.contract:58:17
+   124  KEY
+   125  SLOAD 0                         ; int
+    .loc 0 58 41                        ; examples/token.contract:58:41
+   127  LOAD 0                          ; amount
+    .loc 0 58 38                        ; examples/token.contract:58:38
+   129  GE
     .loc 0 58 9                         ; examples/token.contract:58:9
-L149:
-   149  PUSH_CONST 5                    ; 0x04
-    .loc 0 58 18                        ; examples/token.contract:58:18
-   152  CALLER
+   130  JUMP_IF_TRUE L137
+    .loc 0 58 49                        ; examples/token.contract:58:49
+   133  PUSH_CONST 5                    ; "insufficient balance"
     .loc 0 58 9                         ; examples/token.contract:58:9
-   153  KEY
-   154  DUP
-   155  SLOAD 0                         ; int
-    .loc 0 58 33                        ; examples/token.contract:58:33
-   157  LOAD 0                          ; amount
-    .loc 0 58 9                         ; examples/token.contract:58:9
-   159  SUB
-   160  SSTORE
+   136  REVERT
     .loc 0 59 9                         ; examples/token.contract:59:9
-   161  PUSH_CONST 4                    ; 0x03
-   164  DUP
-   165  SLOAD 0                         ; int
-    .loc 0 59 25                        ; examples/token.contract:59:25
-   167  LOAD 0                          ; amount
+L137:
+   137  PUSH_CONST 3                    ; 0x02
+    .loc 0 59 18                        ; examples/token.contract:59:18
+   140  CALLER
     .loc 0 59 9                         ; examples/token.contract:59:9
-   169  SUB
-   170  SSTORE
-    .loc 0 60 23                        ; examples/token.contract:60:23
-   171  CALLER
-    .loc 0 60 35                        ; examples/token.contract:60:35
-   172  PUSH_INT 0
-   174  TO_ADDR
-    .loc 0 60 47                        ; examples/token.contract:60:47
-   175  LOAD 0                          ; amount
+   141  KEY
+   142  DUP
+   143  SLOAD 0                         ; int
+    .loc 0 59 33                        ; examples/token.contract:59:33
+   145  LOAD 0                          ; amount
+    .loc 0 59 9                         ; examples/token.contract:59:9
+   147  SUB
+   148  SSTORE
     .loc 0 60 9                         ; examples/token.contract:60:9
-   177  EMIT 0                          ; Transfer
-    .loc 0 55 30                        ; examples/token.contract:55:30
-   180  RET
+   149  PUSH_CONST 2                    ; 0x01
+   152  DUP
+   153  SLOAD 0                         ; int
+    .loc 0 60 25                        ; examples/token.contract:60:25
+   155  LOAD 0                          ; amount
+    .loc 0 60 9                         ; examples/token.contract:60:9
+   157  SUB
+   158  SSTORE
+    .loc 0 61 23                        ; examples/token.contract:61:23
+   159  CALLER
+    .loc 0 61 35                        ; examples/token.contract:61:35
+   160  PUSH_INT 0
+   162  TO_ADDR
+    .loc 0 61 47                        ; examples/token.contract:61:47
+   163  LOAD 0                          ; amount
+    .loc 0 61 9                         ; examples/token.contract:61:9
+   165  EMIT 0                          ; Transfer
+    .loc 0 56 30                        ; examples/token.contract:56:30
+   168  RET
 
 .function 3 transfer(to: address, amount: int) -> bool locals 2 pub
-    .loc 0 64 21                        ; examples/token.contract:64:21
-   181  CALLER
-    .loc 0 64 33                        ; examples/token.contract:64:33
-   182  LOAD 0                          ; to
-    .loc 0 64 37                        ; examples/token.contract:64:37
-   184  LOAD 1                          ; amount
-    .loc 0 64 9                         ; examples/token.contract:64:9
-   186  CALL 14                         ; move_tokens
-    .loc 0 65 16                        ; examples/token.contract:65:16
-   189  PUSH_TRUE
+    .loc 0 65 21                        ; examples/token.contract:65:21
+   169  CALLER
+    .loc 0 65 33                        ; examples/token.contract:65:33
+   170  LOAD 0                          ; to
+    .loc 0 65 37                        ; examples/token.contract:65:37
+   172  LOAD 1                          ; amount
     .loc 0 65 9                         ; examples/token.contract:65:9
-   190  RET
+   174  CALL 14                         ; move_tokens
+    .loc 0 66 16                        ; examples/token.contract:66:16
+   177  PUSH_TRUE
+    .loc 0 66 9                         ; examples/token.contract:66:9
+   178  RET
 
 .function 4 approve(spender: address, amount: int) -> bool locals 2 pub
-    .loc 0 71 17                        ; examples/token.contract:71:17
-   191  LOAD 1                          ; amount
-    .loc 0 71 27                        ; examples/token.contract:71:27
-   193  PUSH_INT 0
-    .loc 0 71 24                        ; examples/token.contract:71:24
-   195  GE
-    .loc 0 71 9                         ; examples/token.contract:71:9
-   196  JUMP_IF_TRUE L203
-    .loc 0 71 30                        ; examples/token.contract:71:30
-   199  PUSH_CONST 8                    ; "amount must not be negative"
-    .loc 0 71 9                         ; examples/token.contract:71:9
-   202  REVERT
+    .loc 0 72 17                        ; examples/token.contract:72:17
+   179  LOAD 1                          ; amount
+    .loc 0 72 27                        ; examples/token.contract:72:27
+   181  PUSH_INT 0
+    .loc 0 72 24                        ; examples/token.contract:72:24
+   183  GE
     .loc 0 72 9                         ; examples/token.contract:72:9
-L203:
-   203  PUSH_CONST 9                    ; 0x05
-    .loc 0 72 20                        ; examples/token.contract:72:20
-   206  CALLER
+   184  JUMP_IF_TRUE L191
+    .loc 0 72 30                        ; examples/token.contract:72:30
+   187  PUSH_CONST 6                    ; "amount must not be negative"
     .loc 0 72 9                         ; examples/token.contract:72:9
-   207  KEY
-    .loc 0 72 32                        ; examples/token.contract:72:32
-   208  LOAD 0                          ; spender
-    .loc 0 72 9                         ; examples/token.contract:72:9
-   210  KEY
-    .loc 0 72 43                        ; examples/token.contract:72:43
-   211  LOAD 1                          ; amount
-    .loc 0 72 9                         ; examples/token.contract:72:9
-   213  SSTORE
-    .loc 0 73 23                        ; examples/token.contract:73:23
-   214  CALLER
-    .loc 0 73 35                        ; examples/token.contract:73:35
-   215  LOAD 0                          ; spender
-    .loc 0 73 44                        ; examples/token.contract:73:44
-   217  LOAD 1                          ; amount
+   190  REVERT
     .loc 0 73 9                         ; examples/token.contract:73:9
-   219  EMIT 1                          ; Approval
-    .loc 0 74 16                        ; examples/token.contract:74:16
-   222  PUSH_TRUE
+L191:
+   191  PUSH_CONST 7                    ; 0x03
+    .loc 0 73 20                        ; examples/token.contract:73:20
+   194  CALLER
+    .loc 0 73 9                         ; examples/token.contract:73:9
+   195  KEY
+    .loc 0 73 32                        ; examples/token.contract:73:32
+   196  LOAD 0                          ; spender
+    .loc 0 73 9                         ; examples/token.contract:73:9
+   198  KEY
+    .loc 0 73 43                        ; examples/token.contract:73:43
+   199  LOAD 1                          ; amount
+    .loc 0 73 9                         ; examples/token.contract:73:9
+   201  SSTORE
+    .loc 0 74 23                        ; examples/token.contract:74:23
+   202  CALLER
+    .loc 0 74 35                        ; examples/token.contract:74:35
+   203  LOAD 0                          ; spender
+    .loc 0 74 44                        ; examples/token.contract:74:44
+   205  LOAD 1                          ; amount
     .loc 0 74 9                         ; examples/token.contract:74:9
-   223  RET
+   207  EMIT 1                          ; Approval
+    .loc 0 75 16                        ; examples/token.contract:75:16
+   210  PUSH_TRUE
+    .loc 0 75 9                         ; examples/token.contract:75:9
+   211  RET
 
 .function 5 transfer_from(src: address, dst: address, amount: int) -> bool locals 3 pub
-    .loc 0 80 17                        ; examples/token.contract:80:17
-   224  PUSH_CONST 9                    ; 0x05
-    .loc 0 80 28                        ; examples/token.contract:80:28
-   227  LOAD 0                          ; src
-    .loc 0 80 17                        ; examples/token.contract:80:17
-   229  KEY
-    .loc 0 80 33                        ; examples/token.contract:80:33
-   230  CALLER
-    .loc 0 80 17                        ; examples/token.contract:80:17
-   231  KEY
-   232  SLOAD 0                         ; int
-    .loc 0 80 48                        ; examples/token.contract:80:48
-   234  LOAD 2                          ; amount
-    .loc 0 80 45                        ; examples/token.contract:80:45
-   236  GE
-    .loc 0 80 9                         ; examples/token.contract:80:9
-   237  JUMP_IF_TRUE L244
-    .loc 0 80 56                        ; examples/token.contract:80:56
-   240  PUSH_CONST 10                   ; "allowance exceeded"
-    .loc 0 80 9                         ; examples/token.contract:80:9
-   243  REVERT
+    .loc 0 81 17                        ; examples/token.contract:81:17
+   212  PUSH_CONST 7                    ; 0x03
+    .loc 0 81 28                        ; examples/token.contract:81:28
+   215  LOAD 0                          ; src
+    .loc 0 81 17                        ; examples/token.contract:81:17
+   217  KEY
+    .loc 0 81 33                        ; examples/token.contract:81:33
+   218  CALLER
+    .loc 0 81 17                        ; examples/token.contract:81:17
+   219  KEY
+   220  SLOAD 0                         ; int
+    .loc 0 81 48                        ; examples/token.contract:81:48
+   222  LOAD 2                          ; amount
+    .loc 0 81 45                        ; examples/token.contract:81:45
+   224  GE
     .loc 0 81 9                         ; examples/token.contract:81:9
-L244:
-   244  PUSH_CONST 9                    ; 0x05
-    .loc 0 81 20                        ; examples/token.contract:81:20
-   247  LOAD 0                          ; src
+   225  JUMP_IF_TRUE L232
+    .loc 0 81 56                        ; examples/token.contract:81:56
+   228  PUSH_CONST 8                    ; "allowance exceeded"
     .loc 0 81 9                         ; examples/token.contract:81:9
-   249  KEY
-    .loc 0 81 25                        ; examples/token.contract:81:25
-   250  CALLER
-    .loc 0 81 9                         ; examples/token.contract:81:9
-   251  KEY
-   252  DUP
-   253  SLOAD 0                         ; int
-    .loc 0 81 40                        ; examples/token.contract:81:40
-   255  LOAD 2                          ; amount
-    .loc 0 81 9                         ; examples/token.contract:81:9
-   257  SUB
-   258  SSTORE
-    .loc 0 82 21                        ; examples/token.contract:82:21
-   259  LOAD 0                          ; src
-    .loc 0 82 26                        ; examples/token.contract:82:26
-   261  LOAD 1                          ; dst
-    .loc 0 82 31                        ; examples/token.contract:82:31
-   263  LOAD 2                          ; amount
+   231  REVERT
     .loc 0 82 9                         ; examples/token.contract:82:9
-   265  CALL 14                         ; move_tokens
-    .loc 0 83 16                        ; examples/token.contract:83:16
-   268  PUSH_TRUE
+L232:
+   232  PUSH_CONST 7                    ; 0x03
+    .loc 0 82 20                        ; examples/token.contract:82:20
+   235  LOAD 0                          ; src
+    .loc 0 82 9                         ; examples/token.contract:82:9
+   237  KEY
+    .loc 0 82 25                        ; examples/token.contract:82:25
+   238  CALLER
+    .loc 0 82 9                         ; examples/token.contract:82:9
+   239  KEY
+   240  DUP
+   241  SLOAD 0                         ; int
+    .loc 0 82 40                        ; examples/token.contract:82:40
+   243  LOAD 2                          ; amount
+    .loc 0 82 9                         ; examples/token.contract:82:9
+   245  SUB
+   246  SSTORE
+    .loc 0 83 21                        ; examples/token.contract:83:21
+   247  LOAD 0                          ; src
+    .loc 0 83 26                        ; examples/token.contract:83:26
+   249  LOAD 1                          ; dst
+    .loc 0 83 31                        ; examples/token.contract:83:31
+   251  LOAD 2                          ; amount
     .loc 0 83 9                         ; examples/token.contract:83:9
-   269  RET
+   253  CALL 14                         ; move_tokens
+    .loc 0 84 16                        ; examples/token.contract:84:16
+   256  PUSH_TRUE
+    .loc 0 84 9                         ; examples/token.contract:84:9
+   257  RET
 
 .function 6 transfer_and_call(to: address, amount: int, data: bytes) -> bool locals 4 pub
-    .loc 0 89 21                        ; examples/token.contract:89:21
-   270  CALLER
-    .loc 0 89 33                        ; examples/token.contract:89:33
-   271  LOAD 0                          ; to
-    .loc 0 89 37                        ; examples/token.contract:89:37
-   273  LOAD 1                          ; amount
-    .loc 0 89 9                         ; examples/token.contract:89:9
-   275  CALL 14                         ; move_tokens
-    .loc 0 91 38                        ; examples/token.contract:91:38
-   278  LOAD 0                          ; to
-    .loc 0 91 24                        ; examples/token.contract:91:24
-   280  PUSH_CONST 11                   ; "on_token_received"
-    .loc 0 91 60                        ; examples/token.contract:91:60
-   283  CALLER
-    .loc 0 91 72                        ; examples/token.contract:91:72
-   284  LOAD 1                          ; amount
-    .loc 0 91 80                        ; examples/token.contract:91:80
-   286  LOAD 2                          ; data
-    .loc 0 91 24                        ; examples/token.contract:91:24
-   288  XCALL 3
-    .loc 0 91 9                         ; examples/token.contract:91:9
-   290  STORE 3
-    .loc 0 92 17                        ; examples/token.contract:92:17
-   292  LOAD 3
+    .loc 0 90 21                        ; examples/token.contract:90:21
+   258  CALLER
+    .loc 0 90 33                        ; examples/token.contract:90:33
+   259  LOAD 0                          ; to
+    .loc 0 90 37                        ; examples/token.contract:90:37
+   261  LOAD 1                          ; amount
+    .loc 0 90 9                         ; examples/token.contract:90:9
+   263  CALL 14                         ; move_tokens
+    .loc 0 92 38                        ; examples/token.contract:92:38
+   266  LOAD 0                          ; to
+    .loc 0 92 24                        ; examples/token.contract:92:24
+   268  PUSH_CONST 9                    ; "on_token_received"
+    .loc 0 92 60                        ; examples/token.contract:92:60
+   271  CALLER
+    .loc 0 92 72                        ; examples/token.contract:92:72
+   272  LOAD 1                          ; amount
+    .loc 0 92 80                        ; examples/token.contract:92:80
+   274  LOAD 2                          ; data
+    .loc 0 92 24                        ; examples/token.contract:92:24
+   276  XCALL 3
     .loc 0 92 9                         ; examples/token.contract:92:9
-   294  JUMP_IF_TRUE L301
-    .loc 0 92 27                        ; examples/token.contract:92:27
-   297  PUSH_CONST 12                   ; "receiver refused the tokens"
-    .loc 0 92 9                         ; examples/token.contract:92:9
-   300  REVERT
-    .loc 0 93 16                        ; examples/token.contract:93:16
-L301:
-   301  PUSH_TRUE
+   278  STORE 3
+    .loc 0 93 17                        ; examples/token.contract:93:17
+   280  LOAD 3
     .loc 0 93 9                         ; examples/token.contract:93:9
-   302  RET
+   282  JUMP_IF_TRUE L289
+    .loc 0 93 27                        ; examples/token.contract:93:27
+   285  PUSH_CONST 10                   ; "receiver refused the tokens"
+    .loc 0 93 9                         ; examples/token.contract:93:9
+   288  REVERT
+    .loc 0 94 16                        ; examples/token.contract:94:16
+L289:
+   289  PUSH_TRUE
+    .loc 0 94 9                         ; examples/token.contract:94:9
+   290  RET
 
 .function 7 transfer_ownership(new_owner: address) locals 1 pub
-    .loc 0 98 31                        ; examples/token.contract:98:31
-   303  PUSH_CONST 1                    ; 0x00
-   306  SLOAD 2                         ; address
-    .loc 0 98 38                        ; examples/token.contract:98:38
-   308  CALLER
-    .loc 0 98 9                         ; examples/token.contract:98:9
-   309  CALL 15                         ; ownable.require_owner
-    .loc 0 99 33                        ; examples/token.contract:99:33
-   312  LOAD 0                          ; new_owner
+    .loc 0 99 31                        ; examples/token.contract:99:31
+   291  PUSH_CONST 1                    ; 0x00
+   294  SLOAD 2                         ; address
+    .loc 0 99 38                        ; examples/token.contract:99:38
+   296  CALLER
     .loc 0 99 9                         ; examples/token.contract:99:9
-   314  CALL 16                         ; ownable.require_nonzero
-    .loc 0 100 35                       ; examples/token.contract:100:35
-   317  PUSH_CONST 1                    ; 0x00
-   320  SLOAD 2                         ; address
-    .loc 0 100 42                       ; examples/token.contract:100:42
-   322  LOAD 0                          ; new_owner
+   297  CALL 15                         ; ownable.require_owner
+    .loc 0 100 33                       ; examples/token.contract:100:33
+   300  LOAD 0                          ; new_owner
     .loc 0 100 9                        ; examples/token.contract:100:9
-   324  EMIT 2                          ; OwnershipTransferred
+   302  CALL 16                         ; ownable.require_nonzero
+    .loc 0 101 35                       ; examples/token.contract:101:35
+   305  PUSH_CONST 1                    ; 0x00
+   308  SLOAD 2                         ; address
+    .loc 0 101 42                       ; examples/token.contract:101:42
+   310  LOAD 0                          ; new_owner
     .loc 0 101 9                        ; examples/token.contract:101:9
-   327  PUSH_CONST 1                    ; 0x00
-    .loc 0 101 17                       ; examples/token.contract:101:17
-   330  LOAD 0                          ; new_owner
-    .loc 0 101 9                        ; examples/token.contract:101:9
-   332  SSTORE
-    .loc 0 97 51                        ; examples/token.contract:97:51
-   333  RET
+   312  EMIT 2                          ; OwnershipTransferred
+    .loc 0 102 9                        ; examples/token.contract:102:9
+   315  PUSH_CONST 1                    ; 0x00
+    .loc 0 102 17                       ; examples/token.contract:102:17
+   318  LOAD 0                          ; new_owner
+    .loc 0 102 9                        ; examples/token.contract:102:9
+   320  SSTORE
+    .loc 0 98 51                        ; examples/token.contract:98:51
+   321  RET
 
 .function 8 balance_of(who: address) -> int locals 1 pub view
-    .loc 0 105 16                       ; examples/token.contract:105:16
-   334  PUSH_CONST 5                    ; 0x04
-    .loc 0 105 25                       ; examples/token.contract:105:25
-   337  LOAD 0                          ; who
-    .loc 0 105 16                       ; examples/token.contract:105:16
-   339  KEY
-   340  SLOAD 0                         ; int
-    .loc 0 105 9                        ; examples/token.contract:105:9
-   342  RET
+    .loc 0 106 16                       ; examples/token.contract:106:16
+   322  PUSH_CONST 3                    ; 0x02
+    .loc 0 106 25                       ; examples/token.contract:106:25
+   325  LOAD 0                          ; who
+    .loc 0 106 16                       ; examples/token.contract:106:16
+   327  KEY
+   328  SLOAD 0                         ; int
+    .loc 0 106 9                        ; examples/token.contract:106:9
+   330  RET
 
 .function 9 allowance(holder: address, spender: address) -> int locals 2 pub view
-    .loc 0 109 16                       ; examples/token.contract:109:16
-   343  PUSH_CONST 9                    ; 0x05
-    .loc 0 109 27                       ; examples/token.contract:109:27
-   346  LOAD 0                          ; holder
-    .loc 0 109 16                       ; examples/token.contract:109:16
-   348  KEY
-    .loc 0 109 35                       ; examples/token.contract:109:35
-   349  LOAD 1                          ; spender
-    .loc 0 109 16                       ; examples/token.contract:109:16
-   351  KEY
-   352  SLOAD 0                         ; int
-    .loc 0 109 9                        ; examples/token.contract:109:9
-   354  RET
+    .loc 0 110 16                       ; examples/token.contract:110:16
+   331  PUSH_CONST 7                    ; 0x03
+    .loc 0 110 27                       ; examples/token.contract:110:27
+   334  LOAD 0                          ; holder
+    .loc 0 110 16                       ; examples/token.contract:110:16
+   336  KEY
+    .loc 0 110 35                       ; examples/token.contract:110:35
+   337  LOAD 1                          ; spender
+    .loc 0 110 16                       ; examples/token.contract:110:16
+   339  KEY
+   340  SLOAD 0                         ; int
+    .loc 0 110 9                        ; examples/token.contract:110:9
+   342  RET
 
 .function 10 supply() -> int locals 0 pub view
-    .loc 0 113 16                       ; examples/token.contract:113:16
-   355  PUSH_CONST 4                    ; 0x03
-   358  SLOAD 0                         ; int
-    .loc 0 113 9                        ; examples/token.contract:113:9
-   360  RET
+    .loc 0 114 16                       ; examples/token.contract:114:16
+   343  PUSH_CONST 2                    ; 0x01
+   346  SLOAD 0                         ; int
+    .loc 0 114 9                        ; examples/token.contract:114:9
+   348  RET
 
 .function 11 get_owner() -> address locals 0 pub view
-    .loc 0 117 16                       ; examples/token.contract:117:16
-   361  PUSH_CONST 1                    ; 0x00
-   364  SLOAD 2                         ; address
-    .loc 0 117 9                        ; examples/token.contract:117:9
-   366  RET
+    .loc 0 118 16                       ; examples/token.contract:118:16
+   349  PUSH_CONST 1                    ; 0x00
+   352  SLOAD 2                         ; address
+    .loc 0 118 9                        ; examples/token.contract:118:9
+   354  RET
 
 .function 12 name() -> string locals 0 pub view
-    .loc 0 121 16                       ; examples/token.contract:121:16
-   367  PUSH_CONST 2                    ; 0x01
-   370  SLOAD 4                         ; string
-    .loc 0 121 9                        ; examples/token.contract:121:9
-   372  RET
+    .loc 0 122 16                       ; examples/token.contract:122:16
+   355  PUSH_CONST 11                   ; "Obelisk Credit"
+    .loc 0 122 9                        ; examples/token.contract:122:9
+   358  RET
 
 .function 13 symbol() -> string locals 0 pub view
-    .loc 0 125 16                       ; examples/token.contract:125:16
-   373  PUSH_CONST 3                    ; 0x02
-   376  SLOAD 4                         ; string
-    .loc 0 125 9                        ; examples/token.contract:125:9
-   378  RET
+    .loc 0 126 16                       ; examples/token.contract:126:16
+   359  PUSH_CONST 12                   ; "OBC"
+    .loc 0 126 9                        ; examples/token.contract:126:9
+   362  RET
 
 .function 14 move_tokens(src: address, dst: address, amount: int) locals 3
-    .loc 0 130 17                       ; examples/token.contract:130:17
-   379  LOAD 2                          ; amount
-    .loc 0 130 26                       ; examples/token.contract:130:26
-   381  PUSH_INT 0
-    .loc 0 130 24                       ; examples/token.contract:130:24
-   383  GT
-    .loc 0 130 9                        ; examples/token.contract:130:9
-   384  JUMP_IF_TRUE L391
-    .loc 0 130 29                       ; examples/token.contract:130:29
-   387  PUSH_CONST 6                    ; "amount must be positive"
-    .loc 0 130 9                        ; examples/token.contract:130:9
-   390  REVERT
-    .loc 0 131 33                       ; examples/token.contract:131:33
-L391:
-   391  LOAD 1                          ; dst
+    .loc 0 131 17                       ; examples/token.contract:131:17
+   363  LOAD 2                          ; amount
+    .loc 0 131 26                       ; examples/token.contract:131:26
+   365  PUSH_INT 0
+    .loc 0 131 24                       ; examples/token.contract:131:24
+   367  GT
     .loc 0 131 9                        ; examples/token.contract:131:9
-   393  CALL 16                         ; ownable.require_nonzero
-    .loc 0 132 17                       ; examples/token.contract:132:17
-   396  PUSH_CONST 5                    ; 0x04
-    .loc 0 132 26                       ; examples/token.contract:132:26
-   399  LOAD 0                          ; src
-    .loc 0 132 17                       ; examples/token.contract:132:17
-   401  KEY
-   402  SLOAD 0                         ; int
-    .loc 0 132 34                       ; examples/token.contract:132:34
-   404  LOAD 2                          ; amount
-    .loc 0 132 31                       ; examples/token.contract:132:31
-   406  GE
+   368  JUMP_IF_TRUE L375
+    .loc 0 131 29                       ; examples/token.contract:131:29
+   371  PUSH_CONST 4                    ; "amount must be positive"
+    .loc 0 131 9                        ; examples/token.contract:131:9
+   374  REVERT
+    .loc 0 132 33                       ; examples/token.contract:132:33
+L375:
+   375  LOAD 1                          ; dst
     .loc 0 132 9                        ; examples/token.contract:132:9
-   407  JUMP_IF_TRUE L414
-    .loc 0 132 42                       ; examples/token.contract:132:42
-   410  PUSH_CONST 7                    ; "insufficient balance"
-    .loc 0 132 9                        ; examples/token.contract:132:9
-   413  REVERT
-    .loc 0 133 9                        ; examples/token.contract:133:9
-L414:
-   414  PUSH_CONST 5                    ; 0x04
-    .loc 0 133 18                       ; examples/token.contract:133:18
-   417  LOAD 0                          ; src
-    .loc 0 133 9                        ; examples/token.contract:133:9
-   419  KEY
-   420  DUP
-   421  SLOAD 0                         ; int
+   377  CALL 16                         ; ownable.require_nonzero
+    .loc 0 133 17                       ; examples/token.contract:133:17
+   380  PUSH_CONST 3                    ; 0x02
     .loc 0 133 26                       ; examples/token.contract:133:26
-   423  LOAD 2                          ; amount
+   383  LOAD 0                          ; src
+    .loc 0 133 17                       ; examples/token.contract:133:17
+   385  KEY
+   386  SLOAD 0                         ; int
+    .loc 0 133 34                       ; examples/token.contract:133:34
+   388  LOAD 2                          ; amount
+    .loc 0 133 31                       ; examples/token.contract:133:31
+   390  GE
     .loc 0 133 9                        ; examples/token.contract:133:9
-   425  SUB
-   426  SSTORE
+   391  JUMP_IF_TRUE L398
+    .loc 0 133 42                       ; examples/token.contract:133:42
+   394  PUSH_CONST 5                    ; "insufficient balance"
+    .loc 0 133 9                        ; examples/token.contract:133:9
+   397  REVERT
     .loc 0 134 9                        ; examples/token.contract:134:9
-   427  PUSH_CONST 5                    ; 0x04
+L398:
+   398  PUSH_CONST 3                    ; 0x02
     .loc 0 134 18                       ; examples/token.contract:134:18
-   430  LOAD 1                          ; dst
+   401  LOAD 0                          ; src
     .loc 0 134 9                        ; examples/token.contract:134:9
-   432  KEY
-   433  DUP
-   434  SLOAD 0                         ; int
+   403  KEY
+   404  DUP
+   405  SLOAD 0                         ; int
     .loc 0 134 26                       ; examples/token.contract:134:26
-   436  LOAD 2                          ; amount
+   407  LOAD 2                          ; amount
     .loc 0 134 9                        ; examples/token.contract:134:9
-   438  ADD
-   439  SSTORE
-    .loc 0 135 23                       ; examples/token.contract:135:23
-   440  LOAD 0                          ; src
-    .loc 0 135 28                       ; examples/token.contract:135:28
-   442  LOAD 1                          ; dst
-    .loc 0 135 33                       ; examples/token.contract:135:33
-   444  LOAD 2                          ; amount
+   409  SUB
+   410  SSTORE
     .loc 0 135 9                        ; examples/token.contract:135:9
-   446  EMIT 0                          ; Transfer
-    .loc 0 129 61                       ; examples/token.contract:129:61
-   449  RET
+   411  PUSH_CONST 3                    ; 0x02
+    .loc 0 135 18                       ; examples/token.contract:135:18
+   414  LOAD 1                          ; dst
+    .loc 0 135 9                        ; examples/token.contract:135:9
+   416  KEY
+   417  DUP
+   418  SLOAD 0                         ; int
+    .loc 0 135 26                       ; examples/token.contract:135:26
+   420  LOAD 2                          ; amount
+    .loc 0 135 9                        ; examples/token.contract:135:9
+   422  ADD
+   423  SSTORE
+    .loc 0 136 23                       ; examples/token.contract:136:23
+   424  LOAD 0                          ; src
+    .loc 0 136 28                       ; examples/token.contract:136:28
+   426  LOAD 1                          ; dst
+    .loc 0 136 33                       ; examples/token.contract:136:33
+   428  LOAD 2                          ; amount
+    .loc 0 136 9                        ; examples/token.contract:136:9
+   430  EMIT 0                          ; Transfer
+    .loc 0 130 61                       ; examples/token.contract:130:61
+   433  RET
 
 .function 15 ownable.require_owner(owner: address, caller: address) locals 2
     .loc 1 15 13                        ; stdlib/ownable.contract:15:13
-   450  LOAD 1                          ; caller
+   434  LOAD 1                          ; caller
     .loc 1 15 23                        ; stdlib/ownable.contract:15:23
-   452  LOAD 0                          ; owner
+   436  LOAD 0                          ; owner
     .loc 1 15 20                        ; stdlib/ownable.contract:15:20
-   454  EQ
+   438  EQ
     .loc 1 15 5                         ; stdlib/ownable.contract:15:5
-   455  JUMP_IF_TRUE L462
+   439  JUMP_IF_TRUE L446
     .loc 1 15 30                        ; stdlib/ownable.contract:15:30
-   458  PUSH_CONST 13                   ; "caller is not the owner"
+   442  PUSH_CONST 13                   ; "caller is not the owner"
     .loc 1 15 5                         ; stdlib/ownable.contract:15:5
-   461  REVERT
+   445  REVERT
     .loc 1 14 51                        ; stdlib/ownable.contract:14:51
-L462:
-   462  RET
+L446:
+   446  RET
 
 .function 16 ownable.require_nonzero(who: address) locals 1
     .loc 1 20 13                        ; stdlib/ownable.contract:20:13
-   463  LOAD 0                          ; who
+   447  LOAD 0                          ; who
     .loc 1 20 20                        ; stdlib/ownable.contract:20:20
-   465  PUSH_INT 0
-   467  TO_ADDR
+   449  PUSH_INT 0
+   451  TO_ADDR
     .loc 1 20 17                        ; stdlib/ownable.contract:20:17
-   468  NE
+   452  NE
     .loc 1 20 5                         ; stdlib/ownable.contract:20:5
-   469  JUMP_IF_TRUE L476
+   453  JUMP_IF_TRUE L460
     .loc 1 20 32                        ; stdlib/ownable.contract:20:32
-   472  PUSH_CONST 14                   ; "zero address"
+   456  PUSH_CONST 14                   ; "zero address"
     .loc 1 20 5                         ; stdlib/ownable.contract:20:5
-   475  REVERT
+   459  REVERT
     .loc 1 19 34                        ; stdlib/ownable.contract:19:34
-L476:
-   476  RET
+L460:
+   460  RET
