@@ -13,8 +13,8 @@ from chain import tx as txmod
 from chain.trie import EMPTY_ROOT, Trie
 from vm.encoding import EncodingError, pack, unpack
 
-# The public vector suites live in shared/, beside the repository (as in CI).
-VECTORS = Path(__file__).resolve().parents[3] / "shared" / "vectors"
+# Public vector suites, copied into the repository (see vectors/README.md).
+VECTORS = Path(__file__).resolve().parent / "vectors"
 
 
 def test_wycheproof_ed25519_all_cases():
