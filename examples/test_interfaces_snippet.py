@@ -1,4 +1,4 @@
-"""The library snippet of /work/shared/spec/INTERFACES.md, run literally.
+"""The library snippet of shared/spec/INTERFACES.md, run literally.
 
 The spec's paths are relative to the repository root, so the test runs there."""
 from pathlib import Path

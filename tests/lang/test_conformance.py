@@ -1,8 +1,6 @@
 """Runs every tests/lang/conformance/*.contract: compile errors as expected, and every call through vm.call."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,23 +10,13 @@ import vm
 from vm.host import MemoryHost
 from vm.values import Address
 
+# Shared helpers of the conformance tests (tests/lang is on pytest's pythonpath).
+import conformance_format as fmt
+import conformance_run as run
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
-
-def _load(name):
-    # Sibling helper modules, loaded by path (the test tree is not a package).
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-fmt = _load("conformance_format")
-run = _load("conformance_run")
 FILES = sorted((HERE / "conformance").glob("*.contract"))
 BLOCK = vm.BlockEnv(number=7, timestamp=1_700_000_000)
 GAS = 5_000_000

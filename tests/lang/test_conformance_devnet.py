@@ -1,30 +1,19 @@
 """The same conformance programs through chain.Devnet: compiled, deployed and called as transactions."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 import chain
 
+# Shared helpers of the conformance tests (tests/lang is on pytest's pythonpath).
+import conformance_format as fmt
+import conformance_run as run
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
-
-def _load(name):
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-fmt = _load("conformance_format")
-run = _load("conformance_run")
 CASES = [c for c in map(fmt.parse_case, sorted((HERE / "conformance").glob("*.contract"))) if not c.errors and not c.vm_only]
 
 
