@@ -166,21 +166,23 @@ def _common_options(f):
     return f
 
 
+def _with_common_options(f):
+    """f(state, ...) as a click callback that also takes --json and --datadir, merged with the group's."""
+
+    @functools.wraps(f)
+    def run(*args, json_, datadir, **kwargs):
+        state = click.get_current_context().find_object(State)
+        state.json = state.json or json_
+        if datadir is not None:
+            state.datadir_option = datadir
+        return f(state, *args, **kwargs)
+
+    return _common_options(run)
+
+
 def command(group, name=None, **settings):
     """A subcommand that also takes --json and --datadir, merged with the group's."""
-
-    def decorate(f):
-        @functools.wraps(f)
-        def run(*args, json_, datadir, **kwargs):
-            state = click.get_current_context().find_object(State)
-            state.json = state.json or json_
-            if datadir is not None:
-                state.datadir_option = datadir
-            return f(state, *args, **kwargs)
-
-        return group.command(name, **settings)(_common_options(run))
-
-    return decorate
+    return lambda f: group.command(name, **settings)(_with_common_options(f))
 
 
 @click.group("obelisk", cls=ObeliskGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -943,19 +945,7 @@ def balance_cmd(state, address):
 
 def group(parent, name, **settings):
     """A subgroup that also takes --json and --datadir."""
-
-    def decorate(f):
-        @functools.wraps(f)
-        def run(*args, json_, datadir, **kwargs):
-            state = click.get_current_context().find_object(State)
-            state.json = state.json or json_
-            if datadir is not None:
-                state.datadir_option = datadir
-            return f(state, *args, **kwargs)
-
-        return parent.group(name, **settings)(_common_options(run))
-
-    return decorate
+    return lambda f: parent.group(name, **settings)(_with_common_options(f))
 
 
 @group(cli, "accounts", invoke_without_command=True)
