@@ -17,6 +17,7 @@ from . import fold as F
 from . import types as T
 from .check_calls import BUILTINS, CallChecks
 from .check_decls import DeclChecks
+from .errors import Kind
 from .symbols import Checked, ConstInfo, FuncInfo, ModuleInfo
 
 _NAME_HINTS = {
@@ -76,6 +77,10 @@ class Checker(DeclChecks, CallChecks):
     # ---------- reporting ----------
     def err(self, node, msg):
         self.rep.at(self.file, node, msg)
+
+    def limit(self, node, msg):
+        """A bound of the compiler or the code format, not a rule of the language."""
+        self.rep.at(self.file, node, msg, Kind.LIMIT)
 
     # ---------- driver ----------
     def run(self) -> Checked:
@@ -238,7 +243,7 @@ class Checker(DeclChecks, CallChecks):
         ctx.next_slot += 1
         ctx.max_slot = max(ctx.max_slot, ctx.next_slot)
         if ctx.next_slot == limits.MAX_LOCALS - 16 + 1:  # once per function, at the first local too many
-            self.err(node, f"too many local variables (at most {limits.MAX_LOCALS - 16} in one function, parameters included)")
+            self.limit(node, f"too many local variables (at most {limits.MAX_LOCALS - 16} in one function, parameters included)")
         scope[name] = _Local(slot, t, readonly, node)
         return slot
 
@@ -479,13 +484,13 @@ class Checker(DeclChecks, CallChecks):
 
     def e_StrLit(self, e, ctx):
         if len(e.value.encode("utf-8", "surrogatepass")) > limits.MAX_VALUE_SIZE:
-            self.err(e, f"string literal longer than {limits.MAX_VALUE_SIZE} bytes")
+            self.limit(e, f"string literal longer than {limits.MAX_VALUE_SIZE} bytes")
         self.out.consts[e] = e.value
         return T.STRING
 
     def e_BytesLit(self, e, ctx):
         if len(e.value) > limits.MAX_VALUE_SIZE:
-            self.err(e, f"bytes literal longer than {limits.MAX_VALUE_SIZE} bytes")
+            self.limit(e, f"bytes literal longer than {limits.MAX_VALUE_SIZE} bytes")
         self.out.consts[e] = e.value
         return T.BYTES
 

@@ -15,7 +15,7 @@ from vm.values import Address
 
 from . import ast, flow
 from . import types as T
-from .errors import InternalCompilerError
+from .errors import InternalCompilerError, Kind
 
 _BINOPS = {
     "+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "**": "POW",
@@ -638,7 +638,7 @@ def generate(checked, ci, reporter):
         try:
             body = gen.function()
         except TooManyLocals as exc:
-            reporter.at(fi.module.file, exc.node, "this function needs too many local slots; split it up")
+            reporter.at(fi.module.file, exc.node, "this function needs too many local slots; split it up", Kind.LIMIT)
             continue
         params = tuple((n, T.vm_type(t)) for n, t in fi.params)
         ret = T.vm_type(fi.ret) if fi.ret is not None else None

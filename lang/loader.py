@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ast
+from .errors import Kind
 from .parser import parse
 
 _HERE = Path(__file__).resolve().parent
@@ -47,6 +48,9 @@ class Loader:
         self._loading: list = []  # the import chain being loaded (cycle detection)
         self._prefixes: set = set()
 
+    def _err(self, mod: Module, item, message: str, kind: str = Kind.IMPORT) -> None:
+        self.reporter.at(mod.file, item, message, kind)
+
     def _prefix(self, want: str) -> str:
         p, n = want, 2
         while p in self._prefixes:
@@ -76,10 +80,10 @@ class Loader:
                 continue
             alias = item.alias or Path(item.path).stem
             if not alias.isidentifier():
-                self.reporter.at(mod.file, item, f"cannot name the import {item.path!r} by its file name; add `as NAME`")
+                self._err(mod, item, f"cannot name the import {item.path!r} by its file name; add `as NAME`")
                 continue
             if alias in mod.imports:
-                self.reporter.at(mod.file, item, f"the name {alias!r} is already used by another import")
+                self._err(mod, item, f"the name {alias!r} is already used by another import")
                 continue
             mod.imports[alias] = target
 
@@ -88,49 +92,49 @@ class Loader:
         if path.startswith("./") or path.startswith("../"):
             if not path.endswith(".contract"):
                 # Only source files: never read (and quote in errors) some other file of the machine.
-                self.reporter.at(mod.file, item, f"bad import {path!r}: a relative import names a .contract file")
+                self._err(mod, item, f"bad import {path!r}: a relative import names a .contract file")
                 return None
             base = mod.real.parent if mod.real is not None else Path.cwd() / Path(mod.file).parent
             real = (base / path).resolve()
             shown = _display(mod.file, path)
         else:
             if not path.replace("_", "a").isalnum():
-                self.reporter.at(mod.file, item, f"bad import {path!r}: use a standard library name like \"math\" or a relative path like \"./lib.contract\"")
+                self._err(mod, item, f"bad import {path!r}: use a standard library name like \"math\" or a relative path like \"./lib.contract\"")
                 return None
             found = stdlib_path(path)
             if found is None:
-                self.reporter.at(mod.file, item, f"no standard library module named {path!r}")
+                self._err(mod, item, f"no standard library module named {path!r}")
                 return None
             real = found.resolve()
             shown = f"stdlib/{path}.contract"
         for i, loading in enumerate(self._loading):
             if loading.real == real:
                 chain = " -> ".join(m.file for m in self._loading[i:]) + f" -> {shown}"
-                self.reporter.at(mod.file, item, f"import cycle: {chain}")
+                self._err(mod, item, f"import cycle: {chain}")
                 return None
         if real in self.by_real:
             return self.by_real[real]
         if len(self._loading) >= MAX_IMPORT_DEPTH:
-            self.reporter.at(mod.file, item, f"imports nest too deeply (more than {MAX_IMPORT_DEPTH} files, each importing the next)")
+            self._err(mod, item, f"imports nest too deeply (more than {MAX_IMPORT_DEPTH} files, each importing the next)", Kind.LIMIT)
             return None
         if len(self.modules) >= MAX_FILES:
-            self.reporter.at(mod.file, item, f"too many files in one compilation (at most {MAX_FILES})")
+            self._err(mod, item, f"too many files in one compilation (at most {MAX_FILES})", Kind.LIMIT)
             return None
         try:
             if real.exists() and not real.is_file():
-                self.reporter.at(mod.file, item, f"cannot read {shown}: not a regular file")
+                self._err(mod, item, f"cannot read {shown}: not a regular file")
                 return None
             if real.stat().st_size > 4_000_000:
-                self.reporter.at(mod.file, item, f"{shown} is larger than 4000000 bytes")
+                self._err(mod, item, f"{shown} is larger than 4000000 bytes", Kind.LIMIT)
                 return None
             data = real.read_bytes()
         except OSError as exc:
-            self.reporter.at(mod.file, item, f"cannot read {shown}: {exc.strerror or exc}")
+            self._err(mod, item, f"cannot read {shown}: {exc.strerror or exc}")
             return None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            self.reporter.at(mod.file, item, f"{shown} is not UTF-8 text")
+            self._err(mod, item, f"{shown} is not UTF-8 text")
             return None
         tree = parse(text, shown, self.reporter)
         target = Module(shown, real, tree, self._prefix(item.alias or Path(path).stem))
