@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from vm import code as C
 from vm import disassemble
@@ -19,21 +18,20 @@ from .artifact import Artifact
 from .checker import Checker
 from .codegen import generate
 from .errors import CompileError, InternalCompilerError, Kind, Reporter
+from .files import MAX_SOURCE_FILE_BYTES, Unreadable, read_regular, resolve
 from .loader import Loader
 
 COMPILER_VERSION = "obelisk-lang 0.1.0"
-# Refused before reading or decoding (the parser's own bound is 1,000,000 characters).
-MAX_SOURCE_FILE_BYTES = 4_000_000
 
 
 class Front:
     """The result of loading and checking one root source."""
 
-    def __init__(self, text, file, real):
+    def __init__(self, text, file, real, search_paths=()):
         if text.startswith("\ufeff"):
             text = text[1:]  # a UTF-8 byte order mark, as some editors write
         self.reporter = Reporter()
-        self.loader = Loader(self.reporter)
+        self.loader = Loader(self.reporter, search_paths)
         self.root = self.loader.load_root(text, file, real)
         self.checked = None
         if all(m.tree is not None for m in self.loader.modules):
@@ -82,7 +80,7 @@ def refuse(file, message, kind, line=1, col=1, source=None) -> CompileError:
     return CompileError(r.errors)
 
 
-def front(text, file, real=None, contract=None):
+def front(text, file, real=None, contract=None, search_paths=()):
     if isinstance(text, (bytes, bytearray)) and len(text) > MAX_SOURCE_FILE_BYTES:
         raise refuse(file, f"source file is larger than {MAX_SOURCE_FILE_BYTES} bytes", Kind.LIMIT)
     if isinstance(text, (bytes, bytearray)):
@@ -102,7 +100,7 @@ def front(text, file, real=None, contract=None):
         col = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
         shown = text.encode("utf-8", "replace").decode("utf-8")
         raise refuse(file, "the source is not valid Unicode text", Kind.SOURCE, line, col, shown) from None
-    f = Front(text, file, real)
+    f = Front(text, file, real, search_paths)
     f.reporter.raise_if_any()
     ci = f.pick(contract)
     f.reporter.raise_if_any()
@@ -206,11 +204,11 @@ def abi_of(ci) -> dict:
     return {"functions": fns, "init": init, "events": events}
 
 
-def compile_text(text, file, real=None, contract=None) -> Artifact:
+def compile_text(text, file, real=None, contract=None, search_paths=()) -> Artifact:
     if not isinstance(text, (str, bytes, bytearray)):
         raise TypeError(f"source must be str or bytes, not {type(text).__name__}")
     def run():
-        f, ci = front(text, file, real, contract)
+        f, ci = front(text, file, real, contract, search_paths)
         _, code = _build(f, ci)
         return Artifact(
             ci.name,
@@ -225,25 +223,23 @@ def compile_text(text, file, real=None, contract=None) -> Artifact:
 
 
 def read_source(path) -> tuple:
-    p = Path(path)
+    """(bytes, real path) of a regular source file, or a CompileError located at the file."""
     try:
-        if p.exists() and not p.is_file():
-            raise refuse(str(path), "cannot read the file: not a regular file", Kind.SOURCE)
-        if p.is_file() and p.stat().st_size > MAX_SOURCE_FILE_BYTES:
-            raise refuse(str(path), f"source file is larger than {MAX_SOURCE_FILE_BYTES} bytes", Kind.LIMIT)
-        data = p.read_bytes()
-    except (OSError, ValueError) as exc:  # ValueError: a path with a NUL byte
-        raise refuse(str(path), f"cannot read the file: {getattr(exc, 'strerror', None) or exc}", Kind.SOURCE) from None
-    return data, p.resolve()
+        real = resolve(path)
+        return read_regular(real), real
+    except Unreadable as exc:
+        if exc.limit:
+            raise refuse(str(path), f"source file is {exc.why}", Kind.LIMIT) from None
+        raise refuse(str(path), f"cannot read the file: {exc.why}", Kind.SOURCE) from None
 
 
-def emit_text(text, file, real, stage, contract=None) -> str:
+def emit_text(text, file, real, stage, contract=None, search_paths=()) -> str:
     def run():
         if stage == "ast":
-            f = Front(text if isinstance(text, str) else text.decode("utf-8", "replace"), file, real)
+            f = Front(text if isinstance(text, str) else text.decode("utf-8", "replace"), file, real, search_paths)
             f.reporter.raise_if_any()
             return ast.dump(f.root.tree)
-        f, ci = front(text, file, real, contract)
+        f, ci = front(text, file, real, contract, search_paths)
         functions, code = _build(f, ci)
         if stage == "ir":
             return ir_listing(functions, f.reporter.sources)
