@@ -359,12 +359,15 @@ class Checker(DeclChecks, CallChecks):
         self.expr(e, ctx)
 
     def s_IfStmt(self, s, ctx):
-        self.cond(s.cond, ctx, "if")
-        self.block(s.then, ctx)
-        if isinstance(s.orelse, ast.Block):
+        # An else-if chain is flat however long (parser._too_deep): walk it in a loop.
+        while True:
+            self.cond(s.cond, ctx, "if")
+            self.block(s.then, ctx)
+            if not isinstance(s.orelse, ast.IfStmt):
+                break
+            s = s.orelse
+        if s.orelse is not None:
             self.block(s.orelse, ctx)
-        elif s.orelse is not None:
-            self.stmt(s.orelse, ctx)
 
     def cond(self, e, ctx, what):
         t = self.value(e, ctx)
@@ -665,9 +668,20 @@ class Checker(DeclChecks, CallChecks):
             ctx.failed = True
 
     def e_BinOp(self, e, ctx):
+        # A chain a + b + c + ... nests to the left without limit (parser._too_deep): walk it in a loop.
+        spine = [e]
+        while isinstance(spine[-1].left, ast.BinOp):
+            spine.append(spine[-1].left)
+        t = self.value(spine[-1].left, ctx)
+        for node in reversed(spine):
+            t = self._binop(node, t, self.value(node.right, ctx), ctx)
+            if node is not e:
+                self.out.types[node] = t  # as self.expr records it for e itself
+        return t
+
+    def _binop(self, e, lt, rt, ctx):
+        """The type of `left OP right` given the operands' types, folding constants."""
         op = e.op
-        lt = self.value(e.left, ctx)
-        rt = self.value(e.right, ctx)
         if op in ("&&", "||"):
             if not (T.same(lt, T.BOOL) and T.same(rt, T.BOOL)):
                 self.err(e, f"`{op}` needs two bools, got {lt} and {rt}")

@@ -16,7 +16,7 @@ from .syntax_errors import describe_syntax_error
 
 # Bounds that keep a hostile source from exhausting the compiler.
 MAX_SOURCE_CHARS = 1_000_000
-MAX_NESTING = 100  # nested expressions/blocks; every later stage recurses at most this deep
+MAX_NESTING = 100  # nested expressions/blocks; every later stage recurses at most this deep (see _too_deep)
 MAX_INT_DIGITS = 100
 MAX_SYNTAX_ERRORS = 20
 
@@ -457,11 +457,23 @@ def _depth(depth, t, saved):
 
 
 def _too_deep(root):
-    """The first node nested deeper than MAX_NESTING, found without recursion."""
+    """The first node nested deeper than MAX_NESTING, found without recursion.
+
+    A binary operation whose left operand is another binary operation keeps its
+    level, and so does the `else if` of an if: a flat chain `a + b + c + ...`
+    (left-associated, as generated code writes it) or `if .. else if .. else
+    if ..` is one level however long, and every later stage walks such a chain
+    in a loop. Every other child is one level deeper, since the stages recurse
+    into it."""
     stack = [(root, 0)]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_NESTING:
             return node
-        stack.extend((c, depth + 1) for c in ast.children(node))
+        chain = None
+        if isinstance(node, ast.BinOp) and isinstance(node.left, ast.BinOp):
+            chain = node.left
+        elif isinstance(node, ast.IfStmt) and isinstance(node.orelse, ast.IfStmt):
+            chain = node.orelse
+        stack.extend((c, depth if c is chain else depth + 1) for c in ast.children(node))
     return None

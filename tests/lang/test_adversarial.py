@@ -30,7 +30,7 @@ def test_ten_thousand_nested_parentheses_compile_without_recursion():
     [
         "return " + "-" * 10_000 + "a;",
         "return " + "!" * 10_000 + "true;",
-        "return " + " + ".join(["a"] * 10_000) + ";",
+        "return " + "a + (" * 5_000 + "a" + ")" * 5_000 + ";",
         "return " + "a ** " * 5_000 + "a;",
         "if true { " * 5_000 + "}" * 5_000 + " return 1;",
         "return " + "abs(" * 5_000 + "a" + ")" * 5_000 + ";",
