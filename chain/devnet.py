@@ -164,14 +164,18 @@ class Devnet:
             if t is None:
                 return None
             block_hash = idx = number = None
-        function = args = None
+        function = args = types = None
         if t.to is not None and t.data:
             try:
                 function, args = txmod.decode_call(t.data)
-            except txmod.CallDataError:
+                code = self.code_object_at(t.to)
+                fn = code.function(function) if code is not None else None
+                if fn is not None and len(fn.params) == len(args):
+                    types = tuple(pt for _, pt in fn.params)
+            except (txmod.CallDataError, vmcode.CodeFormatError):
                 pass
         return TxInfo(tx_hash, t.sender, t.to, t.nonce, t.value, t.gas_limit, t.gas_price, t.data,
-                      number, block_hash, idx, function, args)
+                      number, block_hash, idx, function, args, types)
 
     def receipt(self, tx_hash) -> Receipt | None:
         """The receipt of a mined transaction (canonical chain), or None (unknown or still pending)."""

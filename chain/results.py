@@ -114,15 +114,18 @@ class TxInfo:
     index: int | None
     function: str | None = None  # the called function, when the data is call data
     args: list | None = None
+    # ABI types of the args, when they fit the called function (for JSON: structs as objects); not part of equality.
+    arg_types: tuple | None = field(default=None, compare=False, repr=False)
 
     def to_json(self) -> dict:
+        types = self.arg_types or (None,) * len(self.args or ())
         return {
             "hash": "0x" + self.hash.hex(), "from": str(self.sender), "to": None if self.to is None else str(self.to),
             "nonce": self.nonce, "value": self.value, "gas_limit": self.gas_limit, "gas_price": self.gas_price,
             "data": "0x" + self.data.hex(), "block": self.block_number,
             "block_hash": None if self.block_hash is None else "0x" + self.block_hash.hex(),
             "index": self.index, "status": "pending" if self.block_number is None else "mined",
-            "function": self.function, "args": None if self.args is None else [json_value(a) for a in self.args],
+            "function": self.function, "args": None if self.args is None else [json_value(a, t) for a, t in zip(self.args, types)],
         }
 
 

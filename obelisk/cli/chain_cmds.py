@@ -82,14 +82,9 @@ def block_cmd(state, number):
     if info is None:
         raise CliError(f"no block 0x{n.hex()} on this chain" if isinstance(n, bytes) else f"no block {n}: the chain's height is {net.height}")
     doc = info.to_json()
-
-    def human():
-        rows = [(k.replace("_", " "), human_value(v)) for k, v in doc.items() if k != "transactions"]
-        rows.append(("transactions", len(doc["transactions"])))
-        rows += [("  tx", tx_hash) for tx_hash in doc["transactions"]]
-        echo_fields(rows)
-
-    emit(state, doc, human)
+    hashes = doc["transactions"]
+    rows = [(k, v) for k, v in doc.items() if k != "transactions"] + [("transactions", len(hashes))]
+    emit(state, doc, lambda: echo_fields(_readable(rows) + [("  tx", tx_hash) for tx_hash in hashes]))
     return EXIT_OK
 
 
@@ -103,29 +98,14 @@ def tx_cmd(state, hash):
     if info is None:
         raise CliError(f"no transaction 0x{tx_hash.hex()} on this chain")
     doc = info.to_json()
-    doc["args"] = _typed_args(net, info, doc["args"])
-
-    def human():
-        rows = [(k.replace("_", " "), human_value(v)) for k, v in doc.items() if k != "data" and v is not None]
-        rows.append(("data", f"{len(info.data)} bytes"))
-        echo_fields(rows)
-
-    emit(state, doc, human)
+    rows = [(k, v) for k, v in doc.items() if k != "data" and v is not None]
+    emit(state, doc, lambda: echo_fields(_readable(rows) + [("data", f"{len(info.data)} bytes")]))
     return EXIT_OK
 
 
-def _typed_args(net, info, args):
-    """A call's decoded arguments with structs as objects (TxInfo.to_json has no
-    types; the called contract's ABI has them), when they fit its function."""
-    from vm.abi import to_json
-
-    if info.function is None or info.to is None:
-        return args
-    code = net.code_object_at(info.to)
-    fn = code.function(info.function) if code is not None else None
-    if fn is None or len(fn.params) != len(info.args):
-        return args
-    return [to_json(v, t) for v, (_, t) in zip(info.args, fn.params)]
+def _readable(rows) -> list:
+    """A document's fields as the human view shows them: `gas used  21000`."""
+    return [(k.replace("_", " "), human_value(v)) for k, v in rows]
 
 
 @command("receipt")
