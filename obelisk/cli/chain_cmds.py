@@ -92,15 +92,23 @@ def block_cmd(state, number):
 @click.argument("hash")
 def tx_cmd(state, hash):
     """Show the transaction HASH."""
-    tx_hash = parse_hash(hash, "HASH")
-    net = open_chain(state)
-    info = net.tx(tx_hash)
-    if info is None:
-        raise CliError(f"no transaction 0x{tx_hash.hex()} on this chain")
+    info = _find_tx(state, hash, lambda net, tx_hash: net.tx(tx_hash))
     doc = info.to_json()
     rows = [(k, v) for k, v in doc.items() if k != "data" and v is not None]
     emit(state, doc, lambda: echo_fields(_readable(rows) + [("data", f"{len(info.data)} bytes")]))
     return EXIT_OK
+
+
+def _find_tx(state, text: str, lookup):
+    """What lookup(net, hash) finds for the transaction HASH, or exit 2 saying why there is none."""
+    tx_hash = parse_hash(text, "HASH")
+    net = open_chain(state)
+    found = lookup(net, tx_hash)
+    if found is None:
+        pending = net.tx(tx_hash) is not None  # known, so not yet mined: no receipt
+        raise CliError(f"transaction 0x{tx_hash.hex()} is pending: no receipt until it is mined" if pending
+                       else f"no transaction 0x{tx_hash.hex()} on this chain")
+    return found
 
 
 def _readable(rows) -> list:
@@ -112,14 +120,7 @@ def _readable(rows) -> list:
 @click.argument("hash")
 def receipt_cmd(state, hash):
     """Show the receipt of transaction HASH, with decoded events."""
-    tx_hash = parse_hash(hash, "HASH")
-    net = open_chain(state)
-    receipt = net.receipt(tx_hash)
-    if receipt is None:
-        pending = net.tx(tx_hash) is not None
-        raise CliError(f"transaction 0x{tx_hash.hex()} is pending: no receipt until it is mined" if pending
-                       else f"no transaction 0x{tx_hash.hex()} on this chain")
-    doc = receipt.to_json()
+    doc = _find_tx(state, hash, lambda net, tx_hash: net.receipt(tx_hash)).to_json()
     emit(state, doc, lambda: show_receipt(doc))
     return EXIT_OK
 
