@@ -1,8 +1,6 @@
-"""The chain's library door: `Devnet`, a dev chain that mines every transaction at once, and contract handles.
+"""`Devnet`, a dev chain that mines every transaction at once, and contract handles, for compiled code.
 
-Everything here turns Python values into signed transactions and receipts back
-into Python values (by the codec vm.abi); validation, execution and storage are
-chain.core's. It deploys compiled code only: `obelisk.Devnet` adds .contract paths.
+Python values become signed transactions and receipts Python values again (by vm.abi); the rules are chain.core's.
 """
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """The one ABI value codec: command-line text, JSON and Python values to and from VM values, driven by the ABI type.
 
-Every door converts here with one set of messages: the CLI (text in, JSON out),
-chain.Devnet (Python in and out), the interpreter's argument check (wire in).
+Every door converts here, with one set of messages: the CLI, chain.Devnet, the interpreter's argument check.
 """
 from __future__ import annotations
 

@@ -1,8 +1,6 @@
-"""The chain a command talks to, and naming accounts on it: the one seam between the commands and a chain.
+"""The chain a command talks to (the one seam between commands and a chain) and the accounts on it.
 
-Today the backend is the local dev chain kept in the data directory (an
-obelisk.Devnet). A command uses only what the seam below lists, so a backend
-that talks to a node over JSON-RPC can be chosen here beside it.
+Today: the dev chain in the data directory; a JSON-RPC backend can be chosen in open_chain beside it.
 """
 from __future__ import annotations
 
@@ -24,10 +22,10 @@ from .values import is_index, parse_account_address
 
 def open_chain(state: State):
     """The chain for this command: opened once, closed when the command ends."""
-    if state._net is None:
-        state._net = _open_local(state)
-        click.get_current_context().call_on_close(state._net.close)
-    return state._net
+    if state.backend is None:
+        state.backend = _open_local(state)
+        click.get_current_context().call_on_close(state.backend.close)
+    return state.backend
 
 
 def _open_local(state: State):

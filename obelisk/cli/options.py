@@ -41,7 +41,7 @@ class State:
     def __init__(self):
         self.json = False
         self.datadir_option: str | None = None
-        self._net = None  # the chain backend, once a command opened it (obelisk.cli.backend)
+        self.backend = None  # the chain, once a command opened it (obelisk.cli.backend.open_chain)
 
     @property
     def datadir(self) -> str:
