@@ -1,51 +1,69 @@
 """Command-line text as ABI values and chain names (hashes, amounts, gas), by the codec vm.abi; misfits are exit 2."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from .options import CliError
 
 INT_MIN = -(2**255)
 INT_MAX = 2**255 - 1
 
 
-def _abi():
-    # Imported when a command first parses a value: `obelisk --help` does not load the VM.
-    from vm import abi
+@contextmanager
+def _bad_input():
+    """A value that does not fit (vm.abi.AbiError) as exit 2 with its one-line reason."""
+    from vm.abi import AbiError
 
-    return abi
-
-
-def _parse(convert, *args):
-    abi = _abi()
     try:
-        return convert(abi)(*args)
-    except abi.AbiError as exc:
+        yield
+    except AbiError as exc:
         raise CliError(exc.message) from None
 
 
+# vm.abi is imported when a command first parses a value: `obelisk --help` does not load the VM.
+
+
 def parse_int(text: str, what: str, lo: int = INT_MIN, hi: int = INT_MAX) -> int:
-    return _parse(lambda abi: abi.int_from_text, text, what, lo, hi)
+    from vm import abi
+
+    with _bad_input():
+        return abi.int_from_text(text, what, lo, hi)
 
 
 def parse_address(text: str, what: str = "address"):
-    return _parse(lambda abi: abi.address_from_text, text, what)
+    from vm import abi
+
+    with _bad_input():
+        return abi.address_from_text(text, what)
 
 
 def parse_hash(text: str, what: str) -> bytes:
-    return _parse(lambda abi: abi.hash_from_text, text, what)
+    from vm import abi
+
+    with _bad_input():
+        return abi.hash_from_text(text, what)
 
 
 def parse_arg(text: str, t, what: str):
     """Text from the command line -> the VM value of type t, or CliError with a one-line reason."""
-    return _parse(lambda abi: abi.from_text, text, t, what)
+    from vm import abi
+
+    with _bad_input():
+        return abi.from_text(text, t, what)
 
 
 def parse_args(texts, params, what: str) -> list:
     """A function's arguments; params is ((name, TYPE), ...)."""
-    return _parse(lambda abi: abi.args_from_text, list(texts), params, what)
+    from vm import abi
+
+    with _bad_input():
+        return abi.args_from_text(list(texts), params, what)
 
 
 def show(text) -> str:
-    return _abi().show(text)
+    from vm import abi
+
+    return abi.show(text)
 
 
 def parse_amount(text, what):
