@@ -9,7 +9,6 @@ msgpack in wider forms than the canonical one (non-minimal ints and lengths).
 from __future__ import annotations
 
 import importlib
-import io
 import random
 import struct
 import time
