@@ -75,3 +75,12 @@ def test_concurrent_commands_against_one_datadir(tmp_path):
     tally = fuzz_cli.run(16, tmp_path / "datadir", seed=11, parallel=4)
     clean(tally)
     assert tally.detail["acknowledged"] > 0
+
+
+def test_a_run_over_its_time_limit_is_a_hang():
+    from fuzzcore import Hang, time_limit
+
+    with pytest.raises(Hang):
+        with time_limit(0.2):
+            while True:
+                pass
