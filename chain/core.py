@@ -42,12 +42,23 @@ class Chain:
         self.timings = None  # a dict to accumulate import stage times into (bench), or None
         check_format(store)
         genesis, result = self._genesis()
+        stored = store.get_meta("genesis")
+        # Only a new data directory is written here (so a reader shares a datadir a node holds).
+        if stored is None:
+            self._write_genesis(genesis, result)
+            stored = store.get_meta("genesis")
+        self.trie.discard_new()
+        if stored != genesis.hash:
+            raise E.StoreError("the data directory holds another chain (genesis differs)")
+        self.genesis_hash = genesis.hash
+
+    def _write_genesis(self, genesis: Block, result) -> None:
+        store = self.store
         store.begin()
         try:
-            # Read inside the write transaction: two processes creating one
+            # Read again inside the write transaction: two processes creating one
             # data directory at once write genesis exactly once.
-            stored = store.get_meta("genesis")
-            if stored is None:
+            if store.get_meta("genesis") is None:
                 store.set_meta("store_version", C.STORE_VERSION)
                 store.set_meta("chain_id", self.params.chain_id)
                 store.set_meta("genesis", genesis.hash)
@@ -57,12 +68,8 @@ class Chain:
             store.commit()
         except BaseException:
             store.rollback()
-            raise
-        finally:
             self.trie.discard_new()
-        if stored is not None and stored != genesis.hash:
-            raise E.StoreError("the data directory holds another chain (genesis differs)")
-        self.genesis_hash = genesis.hash
+            raise
 
     def clock(self) -> int:
         """The node's time in whole seconds (a clock such as time.time gives floats; headers hold ints)."""
@@ -157,9 +164,31 @@ class Chain:
         """
         t_ = txmod.decode(data)
         rules.check_static(t_, self.params, self.signature_cache, signature=False)
+        return self._admit(lambda view: t_)
+
+    def submit_next(self, sender, build) -> bytes:
+        """Submit `build(nonce)` (a signed transaction's bytes) carrying `sender`'s next nonce; returns its hash.
+
+        The nonce is chosen inside the write transaction that admits the
+        transaction, so parallel submitters from one account (sixty CLI
+        processes, an RPC server's threads) each get their own.
+        """
+        sender = Address(sender)
+
+        def make(view):
+            t_ = txmod.decode(build(self.pool.next_nonce(view, sender)))
+            rules.check_static(t_, self.params, self.signature_cache, signature=False)
+            return t_
+
+        return self._admit(make)
+
+    def _admit(self, make) -> bytes:
+        # One write transaction: read the head state, decide, write.
         self.store.begin()
         try:
-            self.pool.add(t_, self.state(), self.signature_cache)
+            view = self.state()
+            t_ = make(view)
+            self.pool.add(t_, view, self.signature_cache)
             self.store.commit()
         except BaseException:
             self.store.rollback()

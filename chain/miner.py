@@ -79,15 +79,21 @@ def seal(header: Header) -> Header:
 
 
 def mine_block(chain, miner, txs=None, timestamp=None) -> Block:
-    """Build, seal (proof of work) and store one block on the head; returns it."""
-    try:
-        block, result, dropped = build_block(chain, miner, txs, timestamp)
-        block = Block(seal(block.header), block.txs)
-        # What we store must decode again: a header field out of its range (a
-        # caller's timestamp, a miner) fails here, before anything is written.
-        decode_block(block.encode())
-    except BaseException:
-        chain.trie.discard_new()
-        raise
-    fork.store_block(chain, block, result, dropped=dropped)
-    return block
+    """Build, seal (proof of work) and store one block on the head; returns it.
+
+    The block is built and sealed with no lock held, then stored only if the
+    head is still its parent (checked inside the write transaction); when
+    another writer moved the head meanwhile, it is built again on the new one.
+    """
+    while True:
+        try:
+            block, result, dropped = build_block(chain, miner, txs, timestamp)
+            block = Block(seal(block.header), block.txs)
+            # What we store must decode again: a header field out of its range (a
+            # caller's timestamp, a miner) fails here, before anything is written.
+            decode_block(block.encode())
+        except BaseException:
+            chain.trie.discard_new()
+            raise
+        if fork.store_block(chain, block, result, dropped=dropped, expect_head=block.header.prev_hash):
+            return block
