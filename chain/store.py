@@ -6,9 +6,8 @@ opening needs no recovery step. `path=None` keeps the same tables in memory.
 """
 from __future__ import annotations
 
-import os
+import pathlib
 import sqlite3
-import urllib.parse
 
 from . import consensus as C
 from . import errors as E
@@ -65,7 +64,7 @@ class Store:
             self.lock = DatadirLock(path + ".lock", writer_kind, lock_wait)
         try:
             if self.readonly:
-                self.db = sqlite3.connect(f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro", uri=True,
+                self.db = sqlite3.connect(pathlib.Path(path).absolute().as_uri() + "?mode=ro", uri=True,
                                           isolation_level=None, check_same_thread=False)
             else:
                 self.db = sqlite3.connect(path or ":memory:", isolation_level=None, check_same_thread=False)
