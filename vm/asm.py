@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from . import limits
 from .code import CodeObject, Event, Function
-from .opcodes import BY_CODE, BY_NAME, TYPE_TAGS
+from .bytecode import decode_region, encode_immediate
+from .opcodes import BY_NAME, TYPE_TAGS
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def assemble(name: str, functions: list, events: list = ()) -> CodeObject:
             if spec.imm:
                 value = _immediate(spec, item, fi, f, label_at, fn_index, ev_index, consts, const_index)
                 try:
-                    out += value.to_bytes(spec.imm, "big", signed=spec.imm_signed)
+                    out += encode_immediate(spec, value)
                 except OverflowError:
                     raise AssemblyError(f"{f.name}: immediate {value} does not fit {item.op}") from None
             elif item.arg is not None:
@@ -108,12 +109,14 @@ def assemble(name: str, functions: list, events: list = ()) -> CodeObject:
 
 
 def _immediate(spec, item, fi, f, label_at, fn_index, ev_index, consts, const_index) -> int:
+    """The number for a symbolic argument, by what the immediate means (its imm_kind)."""
     arg = item.arg
-    if spec.jumps:
+    kind = spec.imm_kind
+    if kind == "label":
         if (fi, arg) not in label_at:
             raise AssemblyError(f"{f.name}: unknown label {arg!r}")
         return label_at[(fi, arg)]
-    if spec.name == "PUSH_CONST":
+    if kind == "const":
         key = _const_key(arg)
         if key not in const_index:
             if len(consts) >= limits.MAX_CONSTS:
@@ -121,15 +124,15 @@ def _immediate(spec, item, fi, f, label_at, fn_index, ev_index, consts, const_in
             const_index[key] = len(consts)
             consts.append(arg)
         return const_index[key]
-    if spec.name == "CALL" and isinstance(arg, str):
+    if kind == "func" and isinstance(arg, str):
         if arg not in fn_index:
             raise AssemblyError(f"{f.name}: call to unknown function {arg!r}")
         return fn_index[arg]
-    if spec.name == "EMIT" and isinstance(arg, str):
+    if kind == "event" and isinstance(arg, str):
         if arg not in ev_index:
             raise AssemblyError(f"{f.name}: unknown event {arg!r}")
         return ev_index[arg]
-    if spec.name == "SLOAD" and isinstance(arg, str):
+    if kind == "tag" and isinstance(arg, str):
         return TYPE_TAGS[arg]
     if type(arg) is not int:
         raise AssemblyError(f"{f.name}: {spec.name} needs an integer immediate, got {arg!r}")
@@ -137,15 +140,8 @@ def _immediate(spec, item, fi, f, label_at, fn_index, ev_index, consts, const_in
 
 
 def decode_instructions(code: bytes):
-    """Yield (offset, OpSpec, immediate or None); raises AssemblyError on unknown or truncated input."""
-    pc = 0
-    n = len(code)
-    while pc < n:
-        spec = BY_CODE.get(code[pc])
-        if spec is None:
-            raise AssemblyError(f"unknown opcode 0x{code[pc]:02x} at offset {pc}")
-        if pc + 1 + spec.imm > n:
-            raise AssemblyError(f"truncated immediate of {spec.name} at offset {pc}")
-        imm = int.from_bytes(code[pc + 1 : pc + 1 + spec.imm], "big", signed=spec.imm_signed) if spec.imm else None
-        yield pc, spec, imm
-        pc += 1 + spec.imm
+    """(offset, OpSpec, immediate or None) of each instruction; AssemblyError on unknown or truncated input."""
+    instrs, stop = decode_region(code)
+    if stop is not None:
+        raise AssemblyError(f"{stop[1]} at offset {stop[0]}")
+    return instrs

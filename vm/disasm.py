@@ -12,7 +12,8 @@ import re
 
 from .asm import AssemblyError
 from .code import INIT, PAYABLE, PUB, REENTRANT, VIEW, CodeObject, Event, Function, decode
-from .opcodes import BY_CODE, BY_NAME, TYPE_TAGS
+from .bytecode import decode_region, encode_immediate
+from .opcodes import BY_NAME, TYPE_TAGS
 
 FLAG_NAMES = (("pub", PUB), ("view", VIEW), ("payable", PAYABLE), ("reentrant", REENTRANT), ("init", INIT))
 TAG_NAMES = {v: k for k, v in TYPE_TAGS.items()}
@@ -67,17 +68,10 @@ def _line(text: str, comment: str | None = None) -> str:
     return text
 
 
-def _decode_region(code: bytes, start: int, end: int):
-    """(instructions, offset of undecodable rest or None) for one function's bytes."""
-    out, pc = [], start
-    while pc < end:
-        spec = BY_CODE.get(code[pc])
-        if spec is None or pc + 1 + spec.imm > end:
-            return out, pc
-        imm = int.from_bytes(code[pc + 1 : pc + 1 + spec.imm], "big", signed=spec.imm_signed) if spec.imm else None
-        out.append((pc, spec, imm))
-        pc += 1 + spec.imm
-    return out, None
+def _decoded(code: bytes, start: int, end: int) -> tuple:
+    """(instructions, offset of the undecodable rest or None) of one function's bytes."""
+    instrs, stop = decode_region(code, start, end)
+    return instrs, None if stop is None else stop[0]
 
 
 def disassemble(code) -> str:
@@ -98,7 +92,7 @@ def disassemble(code) -> str:
         regions.append((None, 0, starts[0][0] if starts else len(obj.code)))
     for n, (entry, fi) in enumerate(starts):
         regions.append((fi, entry, starts[n + 1][0] if n + 1 < len(starts) else len(obj.code)))
-    decoded = [(fi, a, b, *_decode_region(obj.code, a, b)) if fi is not None else (fi, a, b, [], a) for fi, a, b in regions]
+    decoded = [(fi, a, b, *_decoded(obj.code, a, b)) if fi is not None else (fi, a, b, [], a) for fi, a, b in regions]
     starts_set = {pc for _, _, _, ins, _ in decoded for pc, _, _ in ins}
     # Labels are per function: only a jump that stays in its function names one.
     targets = {imm for _, a, b, ins, _ in decoded for _, spec, imm in ins if spec.jumps and imm in starts_set and a <= imm < b}
@@ -138,19 +132,20 @@ def _instr(obj, fi, pc, spec, imm, targets, region) -> str:
     comment = None
     if spec.imm:
         arg = str(imm)
-        if spec.jumps and imm in targets and region[0] <= imm < region[1]:
+        kind = spec.imm_kind
+        if kind == "label" and imm in targets and region[0] <= imm < region[1]:
             arg = f"L{imm}"
-        elif spec.name == "PUSH_CONST" and imm < len(obj.consts):
+        elif kind == "const" and imm < len(obj.consts):
             comment = _short(obj.consts[imm])
-        elif spec.name in ("LOAD", "STORE") and fi is not None:
+        elif kind == "local" and fi is not None:
             params = obj.functions[fi].params
             if imm < len(params):
                 comment = params[imm][0]
-        elif spec.name == "CALL" and imm < len(obj.functions):
+        elif kind == "func" and imm < len(obj.functions):
             comment = obj.functions[imm].name
-        elif spec.name == "EMIT" and imm < len(obj.events):
+        elif kind == "event" and imm < len(obj.events):
             comment = obj.events[imm].name
-        elif spec.name == "SLOAD" and imm in TAG_NAMES:
+        elif kind == "tag" and imm in TAG_NAMES:
             comment = TAG_NAMES[imm]
         text += " " + arg
     return _line(text, comment)
@@ -417,6 +412,6 @@ def _read_instr(tok: _Tokens, opname: str, code: bytearray, pending: list, curre
         return
     try:
         value = int(arg, 10)
-        code += value.to_bytes(spec.imm, "big", signed=spec.imm_signed)
+        code += encode_immediate(spec, value)
     except (ValueError, OverflowError):
         tok.fail(f"{opname} needs an immediate that fits {spec.imm} byte(s), got {arg!r}")

@@ -4,7 +4,7 @@ One loop runs every frame of every contract in a call; calls push a Frame and
 returns pop one, so no contract can make Python recurse. The loop fetches a
 (handler, argument, static gas) triple, charges, calls; handlers return None,
 a jump target, or a function that finishes with the execution (see
-vm/instructions). A second, identical loop calls the tracer.
+vm/instructions). A tracer, when given, is called before each instruction.
 """
 from __future__ import annotations
 
@@ -61,43 +61,47 @@ class Frame:
         self.external = external  # entered from outside the contract: counts for reentrancy
 
 
-def _entry(fn, _cache={}):
+def _entry(fn):
     """The fast-loop entry of a contextual handler: hands the handler back to the loop."""
-    e = _cache.get(fn)
-    if e is None:
 
-        def e(s, a):
-            return fn
+    def e(s, a):
+        return fn
 
-        e.__name__ = fn.__name__ + "_entry"
-        _cache[fn] = e
+    e.__name__ = fn.__name__ + "_entry"
     return e
 
 
+# One entry per contextual handler, made once: the loop calls plain handlers directly.
+_DISPATCH = {name: (_entry(fn) if getattr(fn, "contextual", False) else fn) for name, fn in HANDLERS.items()}
+
+
 def prepare(program: Program) -> list:
-    """Predecode a validated program into (handler, argument, static gas) per instruction."""
+    """Predecode a validated program into (handler, argument, static gas) per instruction.
+
+    The argument is what the immediate means (its imm_kind): the constant
+    itself, a jump's instruction index, the called FuncInfo, the event's
+    (name, fields, struct fields); other kinds pass the number through.
+    """
     if program.ops is not None:
         return program.ops
     consts, events = program.code.consts, program.code.events
     emits: dict = {}  # event index -> EMIT argument, built once per event (not per EMIT)
     ops = []
     for pc, spec, imm in program.instrs:
-        fn = HANDLERS[spec.name]
+        kind = spec.imm_kind
         arg = imm
-        if spec.name == "PUSH_CONST":
+        if kind == "const":
             arg = consts[imm]
-        elif spec.jumps:
+        elif kind == "label":
             arg = program.index_of[imm]
-        elif spec.name == "CALL":
+        elif kind == "func":
             arg = program.funcs[imm]
-        elif spec.name == "EMIT":
+        elif kind == "event":
             arg = emits.get(imm)
             if arg is None:
                 ev = events[imm]
                 arg = emits[imm] = (ev.name, ev.fields, sum(type_fields(t) for _, t in ev.fields))
-        if getattr(fn, "contextual", False):
-            fn = _entry(fn)
-        ops.append((fn, arg, spec.gas))
+        ops.append((_DISPATCH[spec.name], arg, spec.gas))
     program.ops = ops
     return ops
 
@@ -238,10 +242,7 @@ class Execution:
         self.logs.append((self.frame.ctx.address, name, fields))
 
     def run(self) -> None:
-        if self.tracer is None:
-            _run(self)
-        else:
-            _run_traced(self)
+        _run(self)
 
 
 def conform_args(fn: FuncInfo, args) -> list:
@@ -260,50 +261,25 @@ def conform_args(fn: FuncInfo, args) -> list:
     return out
 
 
+def _trace(ex: Execution, frame: Frame, pc: int, s: list, gas: int) -> None:
+    instrs = frame.ctx.program.instrs
+    base = frame.func.nlocals
+    event = TraceEvent(len(ex.frames), frame.ctx.address, instrs[pc][0], instrs[pc][1].name, tuple(s[base:][-8:]), gas)
+    try:
+        ex.tracer(event)
+    except Exception as exc:
+        raise TracerFailed(str(exc)) from exc
+
+
 def _run(ex: Execution) -> None:
+    """The one run loop: fetch, (trace), charge, call; a handler's result jumps or finishes with ex."""
+    traced = ex.tracer is not None
     frame = ex.frame
     code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas
     try:
         while True:
-            h, a, g = code[pc]
-            pc += 1
-            gas -= g
-            if gas < 0:
-                raise Fault("out of gas")
-            r = h(s, a)
-            if r is not None:
-                if r.__class__ is int:
-                    pc = r
-                else:
-                    frame.pc = pc
-                    ex.gas = gas
-                    r(ex, s, a)
-                    if ex.done:
-                        return
-                    frame = ex.frame
-                    code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas
-    except BaseException:
-        ex.gas = min(ex.gas, gas)
-        ex.error_at = (frame, pc - 1)
-        raise
-
-
-def _run_traced(ex: Execution) -> None:
-    """_run with a tracer call before each instruction."""
-    tracer = ex.tracer
-    frame = ex.frame
-    code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas
-    try:
-        while True:
-            instrs = frame.ctx.program.instrs
-            base = frame.func.nlocals
-            event = TraceEvent(
-                len(ex.frames), frame.ctx.address, instrs[pc][0], instrs[pc][1].name, tuple(s[base:][-8:]), gas
-            )
-            try:
-                tracer(event)
-            except Exception as exc:
-                raise TracerFailed(str(exc)) from exc
+            if traced:
+                _trace(ex, frame, pc, s, gas)
             h, a, g = code[pc]
             pc += 1
             gas -= g
