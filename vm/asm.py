@@ -4,6 +4,7 @@ Only the assembler knows byte offsets. Symbolic arguments:
   PUSH_CONST value   (the pool is built here, first use first)
   JUMP* label        (a Label name within the same function)
   CALL function-name, EMIT event-name, SLOAD type-name ("int", ...)
+  CHECK_TYPE TYPE     (held in the pool as bytes of its canonical msgpack)
 Everything else takes its integer immediate, or none.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import limits
-from .code import CodeObject, Event, Function
+from .code import CodeObject, Event, Function, encode_type
 from .bytecode import decode_region, encode_immediate
 from .opcodes import BY_NAME, TYPE_TAGS
 
@@ -58,9 +59,10 @@ def assemble(name: str, functions: list, events: list = ()) -> CodeObject:
     files: list = []
     file_index: dict = {}
 
-    # Pass 1: offsets of every instruction and label.
+    # Pass 1: offsets of every instruction and label, and the format version the opcodes need.
     entries, label_at = [], {}
     pc = 0
+    version = 1
     for fi, f in enumerate(functions):
         entries.append(pc)
         for item in f.body:
@@ -73,6 +75,7 @@ def assemble(name: str, functions: list, events: list = ()) -> CodeObject:
                 if spec is None:
                     raise AssemblyError(f"unknown opcode {item.op}")
                 pc += 1 + spec.imm
+                version = max(version, spec.since)
 
     # Pass 2: bytes and line table.
     out = bytearray()
@@ -105,7 +108,7 @@ def assemble(name: str, functions: list, events: list = ()) -> CodeObject:
         Function(f.name, entries[i], tuple(f.params), f.returns, f.nlocals, f.flags) for i, f in enumerate(functions)
     )
     evs = tuple(Event(e.name, tuple(e.fields)) for e in events)
-    return CodeObject(name, funcs, evs, tuple(consts), bytes(out), tuple(files), tuple(lines))
+    return CodeObject(name, funcs, evs, tuple(consts), bytes(out), tuple(files), tuple(lines), version)
 
 
 def _immediate(spec, item, fi, f, label_at, fn_index, ev_index, consts, const_index) -> int:
@@ -116,6 +119,9 @@ def _immediate(spec, item, fi, f, label_at, fn_index, ev_index, consts, const_in
         if (fi, arg) not in label_at:
             raise AssemblyError(f"{f.name}: unknown label {arg!r}")
         return label_at[(fi, arg)]
+    if kind == "type":  # a TYPE, held in the pool as its canonical msgpack
+        arg = encode_type(arg)
+        kind = "const"
     if kind == "const":
         key = _const_key(arg)
         if key not in const_index:

@@ -11,7 +11,7 @@ import json
 import re
 
 from .asm import AssemblyError
-from .code import INIT, PAYABLE, PUB, REENTRANT, VIEW, CodeObject, Event, Function, decode
+from .code import INIT, PAYABLE, PUB, REENTRANT, VIEW, CodeFormatError, CodeObject, Event, Function, decode, decode_type
 from .bytecode import decode_region, encode_immediate
 from .opcodes import BY_NAME, TYPE_TAGS
 
@@ -19,7 +19,7 @@ FLAG_NAMES = (("pub", PUB), ("view", VIEW), ("payable", PAYABLE), ("reentrant", 
 TAG_NAMES = {v: k for k, v in TYPE_TAGS.items()}
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\Z")
 COMMENT_COLUMN = 40
-HEADER = "; Obelisk code object, format version 1"
+HEADER = "; Obelisk code object, format version {}"
 
 
 # ---------------------------------------------------------------- writing
@@ -74,25 +74,34 @@ def _decoded(code: bytes, start: int, end: int) -> tuple:
     return instrs, None if stop is None else stop[0]
 
 
-def disassemble(code) -> str:
-    """Text of a CodeObject, its encoded bytes, or a validated Program."""
-    if hasattr(code, "instrs") and hasattr(code, "code"):
-        code = code.code
-    obj = code if isinstance(code, CodeObject) else decode(bytes(code))
-    out = [HEADER, f".contract {_name(obj.name)}"]
-    for i, f in enumerate(obj.files):
-        out.append(f".file {i} {json.dumps(f, ensure_ascii=False)}")
-    for i, e in enumerate(obj.events):
-        out.append(f".event {i} {_name(e.name)}({_params(e.fields)})")
-    for i, c in enumerate(obj.consts):
-        out.append(f".const {i} {_literal(c)}")
+def _decode_all(obj: CodeObject) -> list:
+    """(function index or None, start, end, instructions, undecodable rest or None) per region."""
     starts = sorted((f.entry, i) for i, f in enumerate(obj.functions))
     regions = []
     if not starts or starts[0][0] > 0:
         regions.append((None, 0, starts[0][0] if starts else len(obj.code)))
     for n, (entry, fi) in enumerate(starts):
         regions.append((fi, entry, starts[n + 1][0] if n + 1 < len(starts) else len(obj.code)))
-    decoded = [(fi, a, b, *_decoded(obj.code, a, b)) if fi is not None else (fi, a, b, [], a) for fi, a, b in regions]
+    return [(fi, a, b, *_decoded(obj.code, a, b)) if fi is not None else (fi, a, b, [], a) for fi, a, b in regions]
+
+
+def disassemble(code) -> str:
+    """Text of a CodeObject, its encoded bytes, or a validated Program."""
+    if hasattr(code, "instrs") and hasattr(code, "code"):
+        code = code.code
+    obj = code if isinstance(code, CodeObject) else decode(bytes(code))
+    decoded = _decode_all(obj)
+    out = [HEADER.format(obj.version)]
+    needed = max([1] + [spec.since for _, _, _, ins, _ in decoded for _, spec, _ in ins])
+    if obj.version != needed:  # otherwise reading the text back infers it from the opcodes
+        out.append(f".version {obj.version}")
+    out.append(f".contract {_name(obj.name)}")
+    for i, f in enumerate(obj.files):
+        out.append(f".file {i} {json.dumps(f, ensure_ascii=False)}")
+    for i, e in enumerate(obj.events):
+        out.append(f".event {i} {_name(e.name)}({_params(e.fields)})")
+    for i, c in enumerate(obj.consts):
+        out.append(f".const {i} {_literal(c)}")
     starts_set = {pc for _, _, _, ins, _ in decoded for pc, _, _ in ins}
     # Labels are per function: only a jump that stays in its function names one.
     targets = {imm for _, a, b, ins, _ in decoded for _, spec, imm in ins if spec.jumps and imm in starts_set and a <= imm < b}
@@ -147,6 +156,11 @@ def _instr(obj, fi, pc, spec, imm, targets, region) -> str:
             comment = obj.events[imm].name
         elif kind == "tag" and imm in TAG_NAMES:
             comment = TAG_NAMES[imm]
+        elif kind == "type" and imm < len(obj.consts):
+            try:
+                comment = _type(decode_type(obj.consts[imm]))
+            except CodeFormatError:
+                comment = "not a type"
         text += " " + arg
     return _line(text, comment)
 
@@ -267,6 +281,8 @@ def assemble_text(text: str) -> CodeObject:
     pending: list = []  # [(lineno, target label, byte position of the immediate, size)]
     labels: dict = {}
     current = None
+    version = None  # from a .version line, else the lowest the opcodes need
+    needed = 1
     for lineno, raw in enumerate(text.split("\n"), 1):
         body = _strip_comment(raw).strip()
         if not body:
@@ -286,6 +302,8 @@ def assemble_text(text: str) -> CodeObject:
             continue
         if head == ".contract":
             name = tok.name()
+        elif head == ".version":
+            version = tok.int("a format version")
         elif head == ".file":
             _index(tok, len(files), "file")
             f = tok.next("a quoted file name")
@@ -347,9 +365,9 @@ def assemble_text(text: str) -> CodeObject:
                 except ValueError:
                     tok.fail("bad hex bytes")
             else:
-                _read_instr(tok, head, code, pending, current)
+                needed = max(needed, _read_instr(tok, head, code, pending, current))
         else:
-            _read_instr(tok, head, code, pending, current)
+            needed = max(needed, _read_instr(tok, head, code, pending, current))
         tok.done()
     for lineno, fi, label, at, size in pending:
         if (fi, label) not in labels:
@@ -372,6 +390,7 @@ def assemble_text(text: str) -> CodeObject:
         bytes(code),
         tuple(files),
         tuple(e[:4] for e in lines),
+        needed if version is None else version,
     )
 
 
@@ -398,20 +417,22 @@ def _read_const(tok: _Tokens):
     tok.fail(f"bad constant {kind} {value}")
 
 
-def _read_instr(tok: _Tokens, opname: str, code: bytearray, pending: list, current) -> None:
+def _read_instr(tok: _Tokens, opname: str, code: bytearray, pending: list, current) -> int:
+    """Append one instruction; returns the format version its opcode needs."""
     spec = BY_NAME.get(opname)
     if spec is None:
         tok.fail(f"unknown opcode {opname!r}")
     code.append(spec.code)
     if not spec.imm:
-        return
+        return spec.since
     arg = tok.next("an immediate")
     if spec.jumps and not re.fullmatch(r"-?\d+", arg):
         pending.append((tok.lineno, current, arg, len(code), spec.imm))
         code += bytes(spec.imm)
-        return
+        return spec.since
     try:
         value = int(arg, 10)
         code += encode_immediate(spec, value)
     except (ValueError, OverflowError):
         tok.fail(f"{opname} needs an immediate that fits {spec.imm} byte(s), got {arg!r}")
+    return spec.since

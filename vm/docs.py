@@ -32,6 +32,9 @@ DYNAMIC = {
     f" +{gas.CONFORM_PER_FIELD} per struct field of the callee's parameter and return types",
     "XCALL_VOID": f"+{gas.XCALL_ARG_PER_WORD} per word of args, +{gas.FRAME_PER_LOCAL} per callee local,"
     f" +{gas.CONFORM_PER_FIELD} per struct field of the callee's parameter and return types",
+    "XCALL_VIEW": "as XCALL",
+    "XCALL_VIEW_VOID": "as XCALL_VOID",
+    "CHECK_TYPE": f"+{gas.CONFORM_PER_FIELD} per struct field of the type",
     "RET": f"outermost call: +{gas.OUTPUT_PER_WORD} per word of the return value past the first",
     "REVERT": f"+{gas.OUTPUT_PER_WORD} per word of the reason past the first",
 }

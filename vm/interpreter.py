@@ -80,7 +80,8 @@ def prepare(program: Program) -> list:
 
     The argument is what the immediate means (its imm_kind): the constant
     itself, a jump's instruction index, the called FuncInfo, the event's
-    (name, fields, struct fields); other kinds pass the number through.
+    (name, fields, struct fields), a type's (TYPE, struct fields); other kinds
+    pass the number through.
     """
     if program.ops is not None:
         return program.ops
@@ -96,6 +97,9 @@ def prepare(program: Program) -> list:
             arg = program.index_of[imm]
         elif kind == "func":
             arg = program.funcs[imm]
+        elif kind == "type":
+            t = program.types[imm]
+            arg = (t, type_fields(t))
         elif kind == "event":
             arg = emits.get(imm)
             if arg is None:
@@ -185,13 +189,14 @@ class Execution:
         if self.code_loaded > limits.MAX_LOADED_CODE:
             raise Fault(f"memory limit exceeded: over {limits.MAX_LOADED_CODE} bytes of code loaded in one call")
 
-    def enter_external(self, to: Address, name: str, args: list, want_value: bool) -> None:
+    def enter_external(self, to: Address, name: str, args: list, want_value: bool, read_only: bool = False) -> None:
+        """An XCALL; `read_only` (XCALL_VIEW) runs the callee static whatever its own flags say."""
         ctx = self.frame.ctx
         program = self.load(to, "invalid code at address")
         fn = program.function(name)
         if fn is None or not fn.function.is_pub or fn.function.is_init:
             raise Revert(f"no function {short_name(name)}")
-        if ctx.static and not fn.function.is_view:
+        if ctx.static and not fn.function.is_view and not read_only:
             raise Revert("state change in a view call")
         if self.active.get(to) and not fn.function.is_reentrant:
             raise Revert("reentrancy")
@@ -201,7 +206,7 @@ class Execution:
         values = conform_args(fn, args)
         self.charge(G.FRAME_PER_LOCAL * fn.nlocals)
         values.extend([0] * (fn.nlocals - fn.nparams))
-        callee = Context(to, ctx.address, 0, ctx.static or fn.function.is_view, program)
+        callee = Context(to, ctx.address, 0, ctx.static or read_only or fn.function.is_view, program)
         self._push(Frame(prepare(program), values, fn.entry, fn, callee, want_value, True))
 
     def leave(self, value) -> None:

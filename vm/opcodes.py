@@ -43,6 +43,7 @@ IMM_KINDS: dict[str, ImmKind] = {
         ImmKind("func", 2, False, "an index into the function table"),
         ImmKind("event", 2, False, "an index into the event table"),
         ImmKind("tag", 1, False, "a storage type tag (TYPE_TAGS)"),
+        ImmKind("type", 2, False, "an index into the constant pool of bytes holding a TYPE's canonical msgpack"),
     )
 }
 
@@ -58,6 +59,7 @@ class OpSpec:
     family: str
     effect: str  # one line: what it does (shown in docs/opcodes.md and disassembly help)
     terminates: bool = False  # control never falls through to the next instruction
+    since: int = 1  # the first code-object format version that has the opcode (vm/code.py)
 
     @property
     def imm(self) -> int:
@@ -125,6 +127,7 @@ _T = [
     (0x64, "RET", "none", "ret", 0, 2, "control", "return from the current function with its return value", True),
     (0x65, "REVERT", "none", 1, 0, 2, "control", "pop a reason string and revert", True),
     (0x66, "CHECK_INDEX", "none", 2, 1, 3, "control", "pop length and index, push index; reverts 'index out of range' unless 0 <= index < length"),
+    (0x67, "CHECK_TYPE", "type", 1, 1, 3, "control", "the top value (a call's result) must have type imm; reverts 'bad return value: ...' otherwise", False, 2),
     (0x70, "SLOAD", "tag", 1, 1, 100, "storage", "pop key bytes, push the stored value or the zero of type tag imm; +gas per byte"),
     (0x71, "SSTORE", "none", 2, 0, 500, "storage", "pop value and key bytes, store (a zero value deletes); +gas per byte, more for a new key"),
     (0x72, "KEY", "none", 2, 1, 5, "storage", "pop key value and prefix bytes, push prefix + canonical encoding of the key"),
@@ -138,6 +141,8 @@ _T = [
     (0x87, "EMIT", "event", "fields", 0, 375, "env", "pop the fields of event imm and log it; +gas per byte"),
     (0x88, "XCALL", "count", "xargs", 1, 700, "env", "call function name on address with imm args; push its return value"),
     (0x89, "XCALL_VOID", "count", "xargs", 0, 700, "env", "call function name on address with imm args; discard any return value"),
+    (0x8A, "XCALL_VIEW", "count", "xargs", 1, 700, "env", "XCALL that runs the callee read-only (a call through a view signature)", False, 2),
+    (0x8B, "XCALL_VIEW_VOID", "count", "xargs", 0, 700, "env", "XCALL_VOID that runs the callee read-only", False, 2),
 ]
 
 OPCODES: tuple[OpSpec, ...] = tuple(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from cachetools import LRUCache
 
 from . import limits
-from .code import CodeFormatError, CodeObject, Function, decode
+from .code import CodeFormatError, CodeObject, Function, decode, decode_type
 from .errors import ValidationError
 from .bytecode import decode_region
 from .opcodes import BY_CODE, OpSpec, TYPE_TAGS
@@ -73,6 +73,7 @@ class Program:
     ops: list | None = field(default=None)  # the interpreter's predecoded form, built lazily
 
     by_name: dict = field(default_factory=dict)  # function name -> FuncInfo (names are unique)
+    types: dict = field(default_factory=dict)  # constant index -> TYPE, for CHECK_TYPE immediates
 
     def function(self, name: str) -> FuncInfo | None:
         # A dict, not a scan: a contract with 65535 functions must not make every call slow.
@@ -177,10 +178,16 @@ def _check(obj: CodeObject, key: bytes) -> Program:
         for i, f in enumerate(obj.functions)
     )
     effects = []
+    types: dict = {}
     for i, (pc, spec, imm) in enumerate(instrs):
         fixed = _FIXED.get(spec.code)
+        if spec.since > obj.version:
+            raise ValidationError(
+                f"{spec.name} needs code format version {spec.since}, the object says {obj.version}",
+                function=funcs[func_at[i]].name, offset=pc,
+            )
         if spec.imm:
-            _check_immediate(obj, funcs[func_at[i]], pc, spec, imm, index_of, ranges)
+            _check_immediate(obj, funcs[func_at[i]], pc, spec, imm, index_of, ranges, types)
         effects.append(fixed or stack_effect(obj, funcs[func_at[i]], spec, imm))
     heights, max_stack = _stack_heights(funcs, instrs, index_of, effects)
     blocks = _blocks(instrs, index_of, funcs)
@@ -188,10 +195,11 @@ def _check(obj: CodeObject, key: bytes) -> Program:
     block_gas = tuple(sum(instrs[i][1].gas for i in range(a, b)) for a, b in blocks)
     program = Program(obj, key, tuple(instrs), index_of, tuple(heights), blocks, block_gas, funcs, tuple(func_at), max_stack)
     program.by_name = {f.name: f for f in funcs}
+    program.types = types
     return program
 
 
-def _check_immediate(obj, fn: FuncInfo, pc, spec: OpSpec, imm, index_of, ranges):
+def _check_immediate(obj, fn: FuncInfo, pc, spec: OpSpec, imm, index_of, ranges, types):
     def bad(msg):
         raise ValidationError(msg, function=fn.name, offset=pc)
 
@@ -206,6 +214,13 @@ def _check_immediate(obj, fn: FuncInfo, pc, spec: OpSpec, imm, index_of, ranges)
         bad(f"event {imm} outside the table of {len(obj.events)}")
     elif kind == "tag" and imm not in TYPE_TAGS.values():
         bad(f"unknown storage type tag {imm}")
+    elif kind == "type" and imm not in types:
+        if imm >= len(obj.consts):
+            bad(f"type constant {imm} outside the pool of {len(obj.consts)}")
+        try:
+            types[imm] = decode_type(obj.consts[imm])
+        except CodeFormatError as exc:
+            bad(f"constant {imm} is not a type: {exc}")
     elif kind == "label":
         target = index_of.get(imm)
         if target is None:

@@ -115,8 +115,12 @@ CONSTS = [0, 1, -1, 7, INT_MAX, INT_MIN, 2**200, "", "a", "héllo", b"", b"\x00"
 FIXED = [
     op for op in BY_NAME.values()
     if type(op.pops) is int and type(op.pushes) is int and not op.jumps and not op.terminates
-    and op.name not in ("LOAD", "STORE", "PUSH_CONST", "PUSH_INT", "GET_FIELD", "SET_FIELD", "SLOAD")
+    and op.name not in ("LOAD", "STORE", "PUSH_CONST", "PUSH_INT", "GET_FIELD", "SET_FIELD", "SLOAD", "CHECK_TYPE")
 ]
+TYPES = ["int", "bool", "address", "bytes", "string", ("struct", "S", (("a", "int"),)), ("struct", "T", (("a", "bool"),))]
+
+
+XCALLS = ["XCALL", "XCALL_VOID", "XCALL_VIEW", "XCALL_VIEW_VOID"]
 
 
 @st.composite
@@ -169,12 +173,16 @@ def programs(draw):
                     callee = draw(st.integers(0, nfuncs - 1))
                     body += [Instr("SELF"), Instr("PUSH_CONST", f"f{callee}")]
                     body += [Instr("PUSH_INT", draw(st.integers(-3, 3))) for _ in range(sigs[callee][0])]
-                    body.append(Instr(draw(st.sampled_from(["XCALL", "XCALL_VOID"])), sigs[callee][0]))
-                    h += 1 if body[-1].op == "XCALL" else 0
+                    body.append(Instr(draw(st.sampled_from(XCALLS)), sigs[callee][0]))
+                    h += 1 if body[-1].op in ("XCALL", "XCALL_VIEW") else 0
+                    if h and draw(st.booleans()):
+                        body.append(Instr("CHECK_TYPE", draw(st.sampled_from(TYPES))))
                 elif choice == 8 and h >= 2:
                     n = draw(st.integers(0, min(h - 2, 2)))
-                    body.append(Instr(draw(st.sampled_from(["XCALL", "XCALL_VOID"])), n))
-                    h = h - n - 2 + (1 if body[-1].op == "XCALL" else 0)
+                    body.append(Instr(draw(st.sampled_from(XCALLS)), n))
+                    h = h - n - 2 + (1 if body[-1].op in ("XCALL", "XCALL_VIEW") else 0)
+                elif choice == 9 and h and draw(st.booleans()):
+                    body.append(Instr("CHECK_TYPE", draw(st.sampled_from(TYPES))))
                 else:
                     op = draw(st.sampled_from(FIXED))
                     if op.pops <= h and h - op.pops + op.pushes <= 16:
