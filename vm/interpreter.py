@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import gas as G
 from . import limits
 from .errors import Fault, Revert, ValidationError, short_name, short_text, type_error
+from . import tier1
 from .instructions import HANDLERS
 from .instructions.bytes_ops import utf8_size
 from .values import Address, ConformError, from_wire, type_fields, value_size
@@ -276,8 +277,50 @@ def _trace(ex: Execution, frame: Frame, pc: int, s: list, gas: int) -> None:
         raise TracerFailed(str(exc)) from exc
 
 
+# Tier 1 (vm/tier1.py) runs every frame it can; False forces tier 0 everywhere
+# (for debugging, and for the differential test that holds the two together).
+TIER1 = True
+
+
 def _run(ex: Execution) -> None:
-    """The one run loop: fetch, (trace), charge, call; a handler's result jumps or finishes with ex."""
+    """Run frames until the outermost returns: tier 1 where a function has it, else the reference loop."""
+    if ex.tracer is not None or not TIER1:
+        _run0(ex, False)
+        return
+    while True:
+        frame = ex.frame
+        c = tier1.compiled(frame.ctx.program, frame.func)
+        if c is None or _run1(ex, frame, c) == tier1.SLOW:
+            _run0(ex, True)
+        if ex.done:
+            return
+
+
+def _run1(ex: Execution, frame: Frame, c):
+    try:
+        return c.run(ex, frame)
+    except BaseException as exc:
+        # The generated frame in the traceback says which instruction failed and
+        # how much of its run's one-step charge the reference never took.
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_frame.f_code is not c.code:
+            tb = tb.tb_next
+        meta = c.lines.get(tb.tb_lineno) if tb is not None else None
+        if meta == "exit":  # the frame change the loop left for, at instruction x - 1
+            meta = (tb.tb_frame.f_locals["x"] - 1, 0)
+        if meta is not None:
+            index, refund = meta
+            gas = tb.tb_frame.f_locals.get("gas", ex.gas)
+            ex.gas = min(ex.gas, gas + refund)
+            ex.error_at = (frame, index)
+        raise
+
+
+def _run0(ex: Execution, single: bool) -> None:
+    """The reference loop: fetch, (trace), charge, call; a handler's result jumps or finishes with ex.
+
+    `single`: return when the running frame changes (tier 1 may take the next one).
+    """
     traced = ex.tracer is not None
     frame = ex.frame
     code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas
@@ -299,6 +342,8 @@ def _run(ex: Execution) -> None:
                     ex.gas = gas
                     r(ex, s, a)
                     if ex.done:
+                        return
+                    if single and ex.frame is not frame:
                         return
                     frame = ex.frame
                     code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas

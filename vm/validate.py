@@ -74,6 +74,7 @@ class Program:
 
     by_name: dict = field(default_factory=dict)  # function name -> FuncInfo (names are unique)
     types: dict = field(default_factory=dict)  # constant index -> TYPE, for CHECK_TYPE immediates
+    tier1: dict | None = field(default=None)  # function index -> vm.tier1.Compiled or None, built lazily
 
     def function(self, name: str) -> FuncInfo | None:
         # A dict, not a scan: a contract with 65535 functions must not make every call slow.
