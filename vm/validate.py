@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import threading
 from dataclasses import dataclass, field
 
 from cachetools import LRUCache
@@ -35,8 +34,9 @@ def new_cache(code_bytes: int = CACHE_CODE_BYTES, entries: int = CACHE_SIZE) -> 
     return LRUCache(code_bytes, getsizeof=lambda program: max(len(program.code.code), floor))
 
 
+# Like the rest of the VM, the cache is used from one thread at a time
+# (cachetools caches are not thread-safe).
 _cache: LRUCache = new_cache()
-_cache_lock = threading.Lock()  # cachetools caches are not thread-safe
 
 
 @dataclass(eq=False)
@@ -112,8 +112,7 @@ def validate(code, before_check=None) -> Program:
     if len(data) > limits.MAX_CODE_OBJECT_SIZE:
         raise ValidationError(f"code object of {len(data)} bytes is over the limit of {limits.MAX_CODE_OBJECT_SIZE}")
     key = hashlib.sha256(data).digest()
-    with _cache_lock:
-        hit = _cache.get(key)
+    hit = _cache.get(key)
     if hit is not None:
         if before_check is not None:
             before_check(len(hit.code.code))
@@ -125,8 +124,7 @@ def validate(code, before_check=None) -> Program:
     if before_check is not None:
         before_check(len(obj.code))
     program = _check(obj, key)
-    with _cache_lock:
-        _cache[key] = program
+    _cache[key] = program
     return program
 
 
