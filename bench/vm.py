@@ -152,29 +152,40 @@ def native_squares(n: int) -> int:
     return total
 
 
-def _median(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
 
 
-def tiers(n: int = 100_000, repeat: int = 5) -> dict:
-    """Median seconds of each loop on tier 0, tier 1 and native CPython, and the ratios to native."""
+def _tier(on: bool, code, n: int) -> float:
+    interpreter.TIER1 = on
+    try:
+        return _timed(lambda: vm.execute(code, "main", [n], gas=10**12))
+    finally:
+        interpreter.TIER1 = True
+
+
+def tiers(n: int = 100_000, repeat: int = 7) -> dict:
+    """Median seconds of each loop on tier 0, tier 1 and native CPython, and the ratios to native.
+
+    The three are timed in turn within each repetition, so a busy machine slows them alike.
+    """
     out = {}
     for name, extra, native in (("sum", "", native_sum), ("sum_of_squares", "LOAD 2\n    MUL", native_squares)):
         code = vm.assemble_text(SUM % extra)
         want = native(n)
-        row = {}
-        for label, on in (("tier0", False), ("tier1", True)):
+        for on in (False, True):
             interpreter.TIER1 = on
             r = vm.execute(code, "main", [n], gas=10**12)
             assert r.success and r.value == want, r
-            row[label] = _median(lambda: vm.execute(code, "main", [n], gas=10**12), repeat)
         interpreter.TIER1 = True
-        row["native"] = _median(lambda: native(n), repeat)
+        times: dict = {"tier0": [], "tier1": [], "native": []}
+        for _ in range(repeat):
+            times["tier0"].append(_tier(False, code, n))
+            times["tier1"].append(_tier(True, code, n))
+            times["native"].append(_timed(lambda: native(n)))
+        row = {k: statistics.median(v) for k, v in times.items()}
         out[name] = {
             "seconds": {k: round(v, 5) for k, v in row.items()},
             "tier0_vs_native": round(row["tier0"] / row["native"], 1),

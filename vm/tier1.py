@@ -78,6 +78,8 @@ class _Gen:
         self.ops = ops
         self.out: list = []  # (indent, text, (instruction, refund) or None)
         self.exits: set = set()  # stack heights at which the loop is left
+        self.inline: set = set()  # blocks emitted after the block that falls into them
+        self.block_end: dict = {}  # block start -> end
         self.ns: dict = {
             "__builtins__": {}, "tp": type, "int_": int, "MAX": INT_MAX, "MIN": INT_MIN,
             "overflow": overflow, "Fault": Fault, "FLAT": _FLAT, "ln": len,
@@ -131,8 +133,13 @@ def _compile(program, func):
         g.emit(2, (", ".join(slots) + ", = s") if slots else "pass")
     g.emit(1, "else:")
     g.emit(2, f"return {SLOW}")
+    # A block entered only by falling through from the one before it (no jump
+    # lands there, no frame resumes there) is emitted inline after it.
+    targets = {program.index_of[program.instrs[i][2]] for i in range(first, end) if program.instrs[i][1].jumps}
+    g.inline = {a for a, _ in blocks if a != first and a not in targets and a not in resume}
+    g.block_end = dict(blocks)
     g.emit(1, "while True:")
-    _dispatch(g, blocks, 2)
+    _dispatch(g, [blk for blk in blocks if blk[0] not in g.inline], 2)
     # The one way out of the loop: spill the slots into the frame, then either
     # hand the frame back to tier 0 (fop None) or run the frame change.
     g.emit(1, "frame.pc = x")
@@ -179,8 +186,11 @@ def _block(g, a, b, ind):
             ended = _ctx(g, i, ind)
             i += 1
     if not ended:
-        g.emit(ind, f"b = {b}")
-        g.emit(ind, "continue")
+        if b in g.inline and b in g.block_end:
+            _block(g, b, g.block_end[b], ind)
+        else:
+            g.emit(ind, f"b = {b}")
+            g.emit(ind, "continue")
 
 
 def _leave(g, ind, pc, h, fop, farg):
@@ -196,7 +206,13 @@ def _spill(g, h, ind, meta):
 
 
 def _pure_run(g, i, j, ind) -> bool:
-    """Instructions i..j-1, all pure: one charge for the run when the gas covers it."""
+    """Instructions i..j-1, all pure: one charge for the run when the gas covers it.
+
+    Within the run, a slot filled by LOAD or a constant push is not copied: its
+    uses read the local or the literal directly (`alias`), and it is written
+    out only when something else needs the slot (a STORE to that local, a
+    jump, the run's end).
+    """
     p = g.p
     total = sum(p.instrs[k][1].gas for k in range(i, j))
     h0 = p.heights[i]
@@ -204,80 +220,188 @@ def _pure_run(g, i, j, ind) -> bool:
     _leave(g, ind + 1, i, h0, "None", "None")
     g.emit(ind, f"gas -= {total}", (i, 0))
     done = 0
-    for k in range(i, j):
+    run = _Run(g, ind)
+    k = i
+    while k < j:
         spec = p.instrs[k][1]
         done += spec.gas
         meta = (k, total - done)  # on failure here, the later instructions' gas was never the reference's
-        if _pure_op(g, k, ind, meta):
+        fused = (
+            spec.name in _INT_COMPARE and k + 1 < j
+            and p.instrs[k + 1][1].name in ("JUMP_IF_FALSE", "JUMP_IF_TRUE")
+        )
+        if fused:
+            nxt = p.instrs[k + 1][1]
+            done += nxt.gas
+            run.compare_jump(k, meta, (k + 1, total - done))
+            k += 2
+            continue
+        if run.op(k, meta):
             return True
+        k += 1
+    run.flush(None, (j - 1, 0))
     return False
 
 
-def _pure_op(g, k, ind, meta) -> bool:
-    """Source for one pure instruction; True when it ends the block (a jump)."""
-    p = g.p
-    _, spec, imm = p.instrs[k]
-    name = spec.name
-    h = p.heights[k]
-    e = lambda text, d=0: g.emit(ind + d, text, meta)  # noqa: E731
-    top, second = f"S{h - 1}", f"S{h - 2}"
-    if name == "PUSH_CONST":
-        e(f"S{h} = {g.arg(k)}")
-    elif name == "PUSH_INT":
-        e(f"S{h} = {imm}")
-    elif name == "PUSH_TRUE":
-        e(f"S{h} = True")
-    elif name == "PUSH_FALSE":
-        e(f"S{h} = False")
-    elif name == "POP":
-        pass
-    elif name == "DUP":
-        e(f"S{h} = {top}")
-    elif name == "OVER":
-        e(f"S{h} = {second}")
-    elif name == "SWAP":
-        e(f"{top}, {second} = {second}, {top}")
-    elif name == "LOAD":
-        e(f"S{h} = L{imm}")
-    elif name == "STORE":
-        e(f"L{imm} = {top}")
-    elif name in _INT_BINARY:
-        e(f"if tp({second}) is int_ and tp({top}) is int_:")
-        e(f"{second} = {second} {_INT_BINARY[name]} {top}", 1)
-        e(f"if {second} > MAX or {second} < MIN:", 1)
-        e("raise overflow()", 2)
-        e("else:")
-        e(f"{g.handler(name)}([{second}, {top}], None)", 1)
-    elif name in _INT_COMPARE:
-        e(f"if tp({second}) is int_ and tp({top}) is int_:")
-        e(f"{second} = {second} {_INT_COMPARE[name]} {top}", 1)
-        e("else:")
-        e(f"{g.handler(name)}([{second}, {top}], None)", 1)
-    elif name == "NOT":
-        e(f"if {top} is True:")
-        e(f"{top} = False", 1)
-        e(f"elif {top} is False:")
-        e(f"{top} = True", 1)
-        e("else:")
-        e(f"{g.handler(name)}([{top}], None)", 1)
-    elif name == "JUMP":
-        e(f"b = {p.index_of[imm]}")
-        e("continue")
-        return True
-    elif name in ("JUMP_IF_FALSE", "JUMP_IF_TRUE"):
-        taken, other = ("False", "True") if name == "JUMP_IF_FALSE" else ("True", "False")
-        e(f"if {top} is {taken}:")
-        e(f"b = {p.index_of[imm]}", 1)
-        e("continue", 1)
-        e(f"if {top} is not {other}:")
-        e(f"{g.handler(name)}([{top}], None)", 1)
-    else:  # the shared handler on a list of just its operands
-        pops, pushes = _effect(p, k)
-        operands = ", ".join(f"S{x}" for x in range(h - pops, h))
-        e(f"t = [{operands}]")
-        e(f"{g.handler(name)}(t, {g.arg(k)})")
-        _unpack(e, h - pops, pushes)
-    return False
+class _Run:
+    """Source for the instructions of one pure run, with the slots that alias a local or a literal."""
+
+    def __init__(self, g, ind):
+        self.g = g
+        self.ind = ind
+        self.alias: dict = {}  # stack position -> (expression, is a literal int)
+        self.ints: set = set()  # stack positions this run filled with an int result
+
+    def ref(self, x):
+        return self.alias.get(x, (f"S{x}", False))[0]
+
+    def int_checks(self, xs) -> str:
+        tests = []
+        for x in xs:
+            expr, literal = self.alias.get(x, (f"S{x}", False))
+            test = f"tp({expr}) is int_"
+            if not literal and x not in self.ints and test not in tests:
+                tests.append(test)
+        return " and ".join(tests)
+
+    def flush(self, keep, meta, positions=None):
+        """Write out aliased slots (all, or those in positions), except the positions in keep."""
+        for x in sorted(self.alias):
+            if (positions is None or x in positions) and (keep is None or x not in keep):
+                self.g.emit(self.ind, f"S{x} = {self.alias[x][0]}", meta)
+        for x in list(self.alias):
+            if (positions is None or x in positions) and (keep is None or x not in keep):
+                del self.alias[x]
+
+    def set(self, x, expr, literal=False):
+        self.ints.discard(x)
+        self.alias[x] = (expr, literal)
+
+    def written(self, *xs):
+        for x in xs:
+            self.alias.pop(x, None)
+            self.ints.discard(x)
+
+    def compare_jump(self, k, meta, jmeta):
+        """LT/LE/GT/GE then JUMP_IF_*: the bool is never stored."""
+        p, g = self.g.p, self.g
+        name = p.instrs[k][1].name
+        jname, target = p.instrs[k + 1][1].name, p.index_of[p.instrs[k + 1][2]]
+        h = p.heights[k]
+        a, b = self.ref(h - 2), self.ref(h - 1)
+        # The jump's target and the next instruction read the slots below the two operands.
+        self.flush({h - 2, h - 1}, meta)
+        cond = f"{a} {_INT_COMPARE[name]} {b}"
+        if jname == "JUMP_IF_FALSE":
+            cond = f"not ({cond})"
+        checks = self.int_checks([h - 2, h - 1])
+        self.written(h - 2, h - 1)
+        ind = self.ind
+        if checks:
+            g.emit(ind, f"if not ({checks}):", meta)
+            g.emit(ind + 1, f"{g.handler(name)}([{a}, {b}], None)", meta)
+        g.emit(ind, f"if {cond}:", jmeta)
+        g.emit(ind + 1, f"b = {target}", jmeta)
+        g.emit(ind + 1, "continue", jmeta)
+
+    def op(self, k, meta) -> bool:
+        """Source for one pure instruction; True when it ends the block (a jump)."""
+        g, p = self.g, self.g.p
+        _, spec, imm = p.instrs[k]
+        name = spec.name
+        h = p.heights[k]
+
+        def e(text, d=0):
+            g.emit(self.ind + d, text, meta)
+
+        top, second = self.ref(h - 1), self.ref(h - 2)
+        if name == "PUSH_CONST":
+            c = g.ops[k][1]
+            self.set(h, g.arg(k), type(c) is int)
+        elif name == "PUSH_INT":
+            self.set(h, str(imm), True)
+        elif name == "PUSH_TRUE":
+            self.set(h, "True")
+        elif name == "PUSH_FALSE":
+            self.set(h, "False")
+        elif name == "POP":
+            self.written(h - 1)
+        elif name == "LOAD":
+            self.set(h, f"L{imm}")
+        elif name == "STORE":
+            # Slots that alias the local keep its old value: write them out first.
+            self.flush(None, meta, {x for x, (expr, _) in self.alias.items() if expr == f"L{imm}" and x != h - 1})
+            e(f"L{imm} = {top}")
+            self.written(h - 1)
+        elif name in ("DUP", "OVER", "SWAP"):
+            self.flush(None, meta, {h - 1, h - 2})
+            top, second = f"S{h - 1}", f"S{h - 2}"
+            ints = self.ints
+            if name == "DUP":
+                e(f"S{h} = {top}")
+                (ints.add if h - 1 in ints else ints.discard)(h)
+            elif name == "OVER":
+                e(f"S{h} = {second}")
+                (ints.add if h - 2 in ints else ints.discard)(h)
+            else:
+                e(f"{top}, {second} = {second}, {top}")
+                a, b = h - 1 in ints, h - 2 in ints
+                (ints.add if b else ints.discard)(h - 1)
+                (ints.add if a else ints.discard)(h - 2)
+        elif name in _INT_BINARY:
+            checks = self.int_checks([h - 2, h - 1])
+            self.written(h - 2, h - 1)
+            out = f"S{h - 2}"
+            ind = 0
+            if checks:
+                e(f"if {checks}:")
+                ind = 1
+            e(f"{out} = {second} {_INT_BINARY[name]} {top}", ind)
+            e(f"if {out} > MAX or {out} < MIN:", ind)
+            e("raise overflow()", ind + 1)
+            if checks:
+                e("else:")
+                e(f"{g.handler(name)}([{second}, {top}], None)", 1)
+            self.ints.add(h - 2)  # past the checks, the result is an int
+        elif name in _INT_COMPARE:
+            checks = self.int_checks([h - 2, h - 1])
+            self.written(h - 2, h - 1)
+            if checks:
+                e(f"if not ({checks}):")
+                e(f"{g.handler(name)}([{second}, {top}], None)", 1)
+            e(f"S{h - 2} = {second} {_INT_COMPARE[name]} {top}")
+        elif name == "NOT":
+            self.flush(None, meta, {h - 1})  # never `is` on a literal
+            self.written(h - 1)
+            top = f"S{h - 1}"
+            e(f"if {top} is True:")
+            e(f"S{h - 1} = False", 1)
+            e(f"elif {top} is False:")
+            e(f"S{h - 1} = True", 1)
+            e("else:")
+            e(f"{g.handler(name)}([{top}], None)", 1)
+        elif name == "JUMP":
+            self.flush(None, meta)
+            e(f"b = {p.index_of[imm]}")
+            e("continue")
+            return True
+        elif name in ("JUMP_IF_FALSE", "JUMP_IF_TRUE"):
+            self.flush(None, meta)  # the target reads the slots; and never `is` on a literal
+            top = f"S{h - 1}"
+            taken, other = ("False", "True") if name == "JUMP_IF_FALSE" else ("True", "False")
+            e(f"if {top} is {taken}:")
+            e(f"b = {p.index_of[imm]}", 1)
+            e("continue", 1)
+            e(f"if {top} is not {other}:")
+            e(f"{g.handler(name)}([{top}], None)", 1)
+        else:  # the shared handler on a list of just its operands
+            pops, pushes = _effect(p, k)
+            operands = ", ".join(self.ref(x) for x in range(h - pops, h))
+            self.written(*range(h - pops, h - pops + max(pops, pushes)))
+            e(f"t = [{operands}]")
+            e(f"{g.handler(name)}(t, {g.arg(k)})")
+            _unpack(e, h - pops, pushes)
+        return False
 
 
 def _unpack(e, base, pushes):

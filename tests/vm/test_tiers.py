@@ -175,7 +175,7 @@ def test_tier1_really_runs_the_conformance_programs(monkeypatch):
 # ------------------------------------------------------------------ generated programs
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(os.environ.get("OBELISK_TIER_EXAMPLES", "300")), deadline=None, suppress_health_check=list(HealthCheck))
 @given(program=programs(), gas=st.integers(0, 5_000))
 def test_generated_programs_are_the_same_on_both_tiers(program, gas):
     """Random valid programs (internal and external calls, structs, storage, events) at random and exact gas limits."""
