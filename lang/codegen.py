@@ -511,7 +511,14 @@ class FnGen:
             for a in e.args:
                 self.expr(a)
             self.at(e)
-            self.op("XCALL" if f.ret is not None else "XCALL_VOID", len(e.args))
+            # Through a view signature the callee runs read-only, whatever it is; and its
+            # result must have the type the interface declares (the callee may lie).
+            if f.view:
+                self.op("XCALL_VIEW" if f.ret is not None else "XCALL_VIEW_VOID", len(e.args))
+            else:
+                self.op("XCALL" if f.ret is not None else "XCALL_VOID", len(e.args))
+            if f.ret is not None:
+                self.op("CHECK_TYPE", T.vm_type(f.ret))
         elif kind == "push":
             self.list_push(e, ref[1])
         elif kind == "pop":
