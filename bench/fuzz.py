@@ -2,8 +2,8 @@
 encodings through every decoder, and concurrent command mixes against one datadir.
 
 Progress goes to stderr; one JSON document with counts of runs, host exceptions,
-hangs, non-canonical encodings accepted and data lost goes to stdout (all zeros
-but runs is the goal). The parts live in tests/fuzz/, whose short versions run
+hangs, non-canonical encodings accepted, data lost and VM tiers disagreeing goes
+to stdout (all zeros but runs is the goal). The parts live in tests/fuzz/, whose short versions run
 in the normal suite.
 
 Run: nice -n 19 .venv/bin/python bench/fuzz.py --bytecodes 1000000 --sources 100000 --encodings 100000 --cli 200
@@ -24,7 +24,7 @@ if sys.path and Path(sys.path[0] or ".").resolve() == ROOT / "bench":
 sys.path.insert(0, str(ROOT / "tests" / "fuzz"))
 sys.path.insert(1, str(ROOT))
 
-KEYS = ("runs", "host_exceptions", "hangs", "noncanonical_accepted", "data_lost")
+KEYS = ("runs", "host_exceptions", "hangs", "noncanonical_accepted", "data_lost", "tier_mismatches")
 
 
 def main(argv=None) -> int:

@@ -48,6 +48,7 @@ class Tally:
     hangs: int = 0
     noncanonical_accepted: int = 0
     data_lost: int = 0
+    tier_mismatches: int = 0  # VM tier 1 and tier 0 disagreeing on a result, gas, events or state
     seconds: float = 0.0
     detail: dict = field(default_factory=dict)  # counts by sub-kind (decoder, generator, outcome)
     examples: list = field(default_factory=list)
@@ -68,7 +69,7 @@ class Tally:
             self.examples.append(entry)
 
     def defects(self) -> int:
-        return self.host_exceptions + self.hangs + self.noncanonical_accepted + self.data_lost
+        return self.host_exceptions + self.hangs + self.noncanonical_accepted + self.data_lost + self.tier_mismatches
 
     def as_dict(self) -> dict:
         return {
@@ -77,6 +78,7 @@ class Tally:
             "hangs": self.hangs,
             "noncanonical_accepted": self.noncanonical_accepted,
             "data_lost": self.data_lost,
+            "tier_mismatches": self.tier_mismatches,
             "seconds": round(self.seconds, 1),
             "detail": dict(sorted(self.detail.items())),
             "examples": self.examples,
