@@ -68,6 +68,14 @@ class Tally:
                 entry["input"] = entry["input"][:2000]
             self.examples.append(entry)
 
+    def add(self, other: "Tally") -> None:
+        """Fold another run of the same part into this one."""
+        for k in ("runs", "host_exceptions", "hangs", "noncanonical_accepted", "data_lost", "tier_mismatches", "seconds"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        for k, v in other.detail.items():
+            self.count(k, v)
+        self.examples.extend(other.examples[: MAX_EXAMPLES - len(self.examples)])
+
     def defects(self) -> int:
         return self.host_exceptions + self.hangs + self.noncanonical_accepted + self.data_lost + self.tier_mismatches
 
