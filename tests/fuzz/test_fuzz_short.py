@@ -67,6 +67,10 @@ def test_the_harness_catches_what_it_must():
     assert tally.examples[0]["input"] and "KeyError" in tally.examples[0]["error"]
     rnd = random.Random(3)
     assert len({mutate_bytes(b"abcdefgh", rnd) for _ in range(50)}) > 40
+    total = Tally()
+    total.add(tally)
+    total.add(tally)
+    assert (total.runs, total.host_exceptions, total.detail["lax:accepted"]) == (20, 10, 10)
 
 
 @pytest.mark.skipif(not fuzz_cli.lock_present(), reason="needs the datadir's one-writer lock (chain.lock), not on this branch yet")
