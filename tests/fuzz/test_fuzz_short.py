@@ -87,3 +87,24 @@ def test_a_run_over_its_time_limit_is_a_hang():
         with time_limit(0.2):
             while True:
                 pass
+
+
+@pytest.mark.xfail(strict=True, reason="vm/tier1.py: a function whose name holds a NUL byte faults with "
+                   "'internal error: ValueError: embedded null character' on tier 1; tier 0 runs it (found by bench/fuzz.py)")
+def test_tiers_agree_on_a_function_named_with_a_nul_byte():
+    from dataclasses import replace
+
+    import lang
+    import vm
+    from vm import code as C
+
+    obj = C.decode(lang.compile_source("contract C { pub fn f() -> int { return 1; } }").bytecode)
+    data = replace(obj, functions=tuple(replace(f, name="f\x00") for f in obj.functions)).encode()
+    results = []
+    for tier0 in (True, False):
+        vm.force_tier0(tier0)
+        try:
+            results.append(vm.execute(data, "f\x00"))
+        finally:
+            vm.force_tier0(False)
+    assert results[0] == results[1] and results[0].value == 1
