@@ -6,7 +6,9 @@
   (signatures, execution, roots, commit), with each stage's share of the time;
 - refusal: time to refuse crafted blocks of many freshly signed transactions
   (a cheap flaw in the last one; the same invalid block sent again);
-- pool: submissions per second into a pool already holding thousands.
+- pool: submissions per second into a pool already holding thousands;
+- junk: time and extra memory to refuse 4 MiB blocks of junk (goal: <= 50 ms,
+  <= 20 MiB each).
 Run: .venv/bin/python bench/chain.py [--txs N] [--per-block N] [--hashes N]
 """
 from __future__ import annotations
@@ -162,6 +164,52 @@ def bench_pool(n_txs: int) -> dict:
     return {"submitted": n_txs, "senders": 10, "seconds": round(elapsed, 3), "tx_per_s": round(n_txs / elapsed, 1)}
 
 
+def bench_junk() -> dict:
+    import random
+    import tracemalloc
+
+    from chain import errors as E
+
+    net = chain.Devnet()
+    n = blk.C.MAX_BLOCK_SIZE - 16
+    m = n - 256
+    prefix = b"\x93\x01" + pack(net.chain.head.fields())
+
+    def arr32(k, body):
+        return b"\xdd" + k.to_bytes(4, "big") + body
+
+    kinds = {
+        "random_bytes": random.Random(7).randbytes(n),
+        "nils": arr32(n - 5, b"\xc0" * (n - 5)),
+        "empty_arrays": arr32(n - 5, b"\x90" * (n - 5)),
+        "header_of_empty_arrays": b"\x93\x01" + arr32(n, b"\x90" * n),
+        "txs_of_nils": prefix + arr32(m // 11, (b"\x9a" + b"\xc0" * 10) * (m // 11)),
+        "tx_of_empty_arrays": prefix + b"\x91" + arr32(m, b"\x90" * m),
+    }
+    out = {}
+    for name, data in kinds.items():
+        best = None
+        for _ in range(3):
+            t0 = time.perf_counter()
+            try:
+                net.import_block(data)
+                raise AssertionError(f"junk {name} was accepted")
+            except E.InvalidBlock:
+                pass
+            dt = time.perf_counter() - t0
+            best = dt if best is None else min(best, dt)
+        tracemalloc.start()
+        base = tracemalloc.get_traced_memory()[0]
+        try:
+            net.import_block(data)
+        except E.InvalidBlock:
+            pass
+        peak = tracemalloc.get_traced_memory()[1] - base
+        tracemalloc.stop()
+        out[name] = {"bytes": len(data), "refused_ms": round(best * 1000, 2), "extra_mib": round(peak / 2**20, 2)}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--hashes", type=int, default=300_000)
@@ -171,7 +219,8 @@ def main() -> None:
     ap.add_argument("--pool-txs", type=int, default=4000)
     args = ap.parse_args()
     print(json.dumps({"mining": bench_mining(args.hashes), "import": bench_import(args.txs, args.per_block),
-                      "refusal": bench_refusal(args.refusal_txs), "pool": bench_pool(args.pool_txs)}, indent=2))
+                      "refusal": bench_refusal(args.refusal_txs), "pool": bench_pool(args.pool_txs),
+                      "junk": bench_junk()}, indent=2))
 
 
 if __name__ == "__main__":
