@@ -66,7 +66,9 @@ def check_signature(tx: txmod.Transaction, use_cache: bool = True) -> None:
     if use_cache and tx.hash in _SIGNATURES_OK:
         return
     if not keys.verify(tx.public_key, tx.signing_bytes(), tx.signature):
-        raise E.BadSignature("signature does not verify")
+        # A key that can sign for nobody is named as such (keys.public_key_problem).
+        problem = keys.public_key_problem(tx.public_key)
+        raise E.BadSignature("signature does not verify" if problem is None else f"the public key is {problem}")
     if use_cache:
         _SIGNATURES_OK[tx.hash] = True
 
