@@ -30,6 +30,7 @@ sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
 
 import chain  # noqa: E402
 from chain import block as blk  # noqa: E402
+from chain import sigcheck  # noqa: E402
 from chain import tx as txmod  # noqa: E402
 from vm.asm import FunctionAsm, Instr, assemble  # noqa: E402
 from vm.code import INIT, PUB  # noqa: E402
@@ -101,24 +102,36 @@ def bench_import(n_txs: int, per_block: int) -> dict:
     assert all(src.receipt(h).status for h in hashes), "a benchmark transfer failed"
     blocks = [src.block_bytes(n) for n in range(1, src.height + 1)]
 
+    runs = {workers: _import_into(blocks, first_bench_block, src.chain.head_hash, workers) for workers in (1, None)}
+    elapsed, stages = runs[None]
+    total = sum(stages.values())
+    return {"transactions": n_txs, "per_block": per_block, "blocks": len(blocks) - first_bench_block + 1,
+            "cores": sigcheck.cores(), "seconds": round(elapsed, 3), "tx_per_s": round(n_txs / elapsed, 1),
+            "tx_per_s_signatures_in_one_process": round(n_txs / runs[1][0], 1),
+            "stage_share": {k: round(v / total, 3) for k, v in stages.items()},
+            "stage_seconds": {k: round(v, 3) for k, v in stages.items()},
+            "stage_seconds_one_process": {k: round(v, 3) for k, v in runs[1][1].items()},
+            "store": "sqlite file, WAL, synchronous=FULL"}
+
+
+def _import_into(blocks, first_bench_block, head, workers):
+    """(seconds, stage seconds) to import the benchmark blocks into a fresh chain on disk."""
     with tempfile.TemporaryDirectory() as d:
         dst = chain.Devnet(datadir=os.path.join(d, "x"))
         for data in blocks[: first_bench_block - 1]:
             dst.import_block(data)
         dst.chain.timings = {}
         dst.chain.signature_cache = False  # measure real signature checks, as a node meeting these blocks would
+        dst.chain.signature_workers = workers
+        if workers is None:
+            sigcheck.verify_all([(b"", b"", b"")] * sigcheck.MIN_PARALLEL)  # start the pool outside the timing
         t0 = time.perf_counter()
         for data in blocks[first_bench_block - 1:]:
             dst.import_block(data)
         elapsed = time.perf_counter() - t0
-        stages = dst.chain.timings
-        assert dst.chain.head_hash == src.chain.head_hash
+        assert dst.chain.head_hash == head
         dst.close()
-    total = sum(stages.values())
-    return {"transactions": n_txs, "per_block": per_block, "blocks": len(blocks) - first_bench_block + 1,
-            "seconds": round(elapsed, 3), "tx_per_s": round(n_txs / elapsed, 1),
-            "stage_share": {k: round(v / total, 3) for k, v in stages.items()},
-            "stage_seconds": {k: round(v, 3) for k, v in stages.items()}, "store": "sqlite file, WAL, synchronous=FULL"}
+    return elapsed, dst.chain.timings
 
 
 def bench_refusal(n_txs: int) -> dict:

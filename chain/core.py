@@ -39,6 +39,8 @@ class Chain:
         self.importer = Importer(self)
         # False re-checks every signature (verify does), else verified ones are remembered.
         self.signature_cache = True
+        # Processes a block's signatures are checked across (None: every core; 1: this process only).
+        self.signature_workers = None
         self.timings = None  # a dict to accumulate import stage times into (bench), or None
         check_format(store)
         genesis, result = self._genesis()
