@@ -6,13 +6,8 @@ back to checking here, so the outcome never depends on the pool.
 """
 from __future__ import annotations
 
-import atexit
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-
 from . import keys
+from .procpool import BROKEN, cores, get_pool, shutdown
 
 # Below this many signatures, shipping them to other processes costs more than
 # checking them here (a check is ~0.15 ms; a round trip to the pool ~1-2 ms).
@@ -20,43 +15,11 @@ MIN_PARALLEL = 64
 # Work items per worker: enough to even out uneven chunks, few enough to keep
 # the per-chunk overhead small.
 CHUNKS_PER_WORKER = 4
-
-_pool: ProcessPoolExecutor | None = None
-_pool_workers = 0
-
-
-def cores() -> int:
-    """Cores this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
+__all__ = ["verify_all", "cores", "shutdown"]
 
 
 def _check(items) -> list:
     return [keys.verify(pk, msg, sig) for pk, msg, sig in items]
-
-
-def _get_pool(workers: int) -> ProcessPoolExecutor:
-    global _pool, _pool_workers
-    if _pool is None or _pool_workers != workers:
-        shutdown()
-        # forkserver, not fork: the caller may be a node with threads running, and
-        # a forked child of a threaded process can inherit a held lock.
-        _pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
-        _pool_workers = workers
-    return _pool
-
-
-def shutdown() -> None:
-    """Stop the pool's processes (also done at exit)."""
-    global _pool, _pool_workers
-    if _pool is not None:
-        _pool.shutdown(wait=True, cancel_futures=True)
-        _pool, _pool_workers = None, 0
-
-
-atexit.register(shutdown)
 
 
 def verify_all(items, workers: int | None = None) -> list:
@@ -71,8 +34,8 @@ def verify_all(items, workers: int | None = None) -> list:
     size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     try:
-        results = list(_get_pool(workers).map(_check, chunks))
-    except (BrokenProcessPool, OSError, RuntimeError):
+        results = list(get_pool(workers).map(_check, chunks))
+    except BROKEN:
         shutdown()
         return _check(items)
     return [ok for chunk in results for ok in chunk]

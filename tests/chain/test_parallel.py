@@ -8,7 +8,7 @@ import pytest
 import chain
 from chain import block as blk
 from chain import errors as E
-from chain import rules, sigcheck
+from chain import procpool, rules, sigcheck
 
 VECTORS = Path(__file__).resolve().parent / "vectors"
 
@@ -16,7 +16,7 @@ VECTORS = Path(__file__).resolve().parent / "vectors"
 @pytest.fixture(autouse=True)
 def _stop_the_pool():
     yield
-    sigcheck.shutdown()  # no worker process outlives a test
+    procpool.shutdown()  # no worker process outlives a test
 
 
 def test_the_pool_gives_the_verdicts_of_one_process_on_every_edge_case():
@@ -65,3 +65,34 @@ def test_blocks_import_the_same_with_signatures_checked_in_parallel():
         heads.append(dst.import_block(data))
         assert dst.verify() == 1
     assert heads[0] == heads[1] == src.chain.head_hash
+
+
+def test_mining_over_workers_finds_the_nonce_one_core_finds_first(monkeypatch):
+    from chain import miner
+
+    monkeypatch.setattr(miner, "SEAL_STEP", 1 << 9)  # many rounds and slices, quickly
+    monkeypatch.setattr(miner, "PARALLEL_WORK", 1)
+    net = chain.Devnet()
+    block, _, _ = net.chain.build_block(net.miner)
+    net.chain.trie.discard_new()
+    for target_bits in (244, 245, 246):  # about 4 096, 2 048, 1 024 hashes a block
+        header = replace(block.header, target=(1 << target_bits) - 1)
+        serial = miner.seal(header, workers=1)
+        assert miner.seal(header, workers=2) == serial and miner.seal(header, workers=3) == serial
+        assert serial.pow_ok() and blk.mine(header, 0, serial.nonce) is None  # no lower nonce works
+
+
+def test_a_chain_mines_the_same_blocks_with_mining_workers(monkeypatch):
+    from chain import miner
+
+    monkeypatch.setattr(miner, "PARALLEL_WORK", 1)
+    monkeypatch.setattr(miner, "SEAL_STEP", 1 << 4)
+    heads = []
+    for workers in (1, 2):
+        net = chain.Devnet()
+        net.chain.mining_workers = workers
+        net.transfer(0, net.accounts[1].address, 7)
+        net.mine(2)
+        heads.append(net.chain.head_hash)
+        assert net.verify() == 3
+    assert heads[0] == heads[1]
