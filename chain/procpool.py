@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 # What a caller catches to fall back to working in its own process.
-BROKEN = (BrokenProcessPool, OSError, RuntimeError)
+BROKEN = (BrokenProcessPool, OSError, RuntimeError, AssertionError)  # AssertionError: a daemonic process may not have children
 
 _pool: ProcessPoolExecutor | None = None
 _pool_workers = 0
