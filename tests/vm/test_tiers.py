@@ -196,6 +196,24 @@ def test_generated_programs_are_the_same_on_both_tiers(program, gas):
     COUNTS["programs"] += 1
 
 
+def test_the_example_contracts_tests_are_the_same_on_both_tiers():
+    """Every vm.call/vm.deploy of the examples' tests (tokens, auction, escrow, market...) through chain.Devnet,
+    run on both tiers from the same state (tests/vm/tier_shadow.py); the CLI transcripts are left out (subprocesses)."""
+    import re
+    import subprocess
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "tier_shadow", "examples", "-q",
+         "-k", "not readme and not market_sh and not tour"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    compared = int(re.search(r"tier shadow: (\d+) calls compared", proc.stdout).group(1))
+    assert compared >= 1000
+    COUNTS["calls"] += compared
+    COUNTS["example_calls"] = compared
+
+
 def test_the_switch_forces_tier_0():
     code = vm.assemble_text(".function 0 main() -> int locals 0 pub\nPUSH_INT 1\nRET")
     program = vm.validate(code)
