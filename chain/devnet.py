@@ -259,6 +259,17 @@ class Devnet:
         self.miner = DEV_MINER if miner is None else _address(miner)
         self._codes: dict = {}
 
+    @classmethod
+    def over(cls, chain_: Chain, *, miner=None) -> "Devnet":
+        """A door onto a Chain opened elsewhere (a node's, any network's params): the same
+        queries and transactions, on the chain's own store, clock and params; close() is the owner's."""
+        net = cls.__new__(cls)
+        net.datadir, net.params, net.store, net.chain = None, chain_.params, chain_.store, chain_
+        net.accounts = dev_keys()
+        net.miner = DEV_MINER if miner is None else _address(miner)
+        net._codes = {}
+        return net
+
     def _virtual_clock(self) -> int:
         return self.chain.head.timestamp + C.TARGET_BLOCK_TIME
 

@@ -1,0 +1,127 @@
+"""ChainService: chain work on its one thread, events for pool admissions, new blocks and reorganisations."""
+import asyncio
+import threading
+
+import pytest
+
+import chain
+from chain import errors as E
+from obelisk.node.service import ChainService
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+def _service(net=None):
+    net = net or chain.Devnet()
+    return net, ChainService(net.chain, net.params, dev=True)
+
+
+def test_work_runs_on_one_chain_thread_not_the_loop():
+    net, svc = _service()
+
+    async def main():
+        names = {await svc.run(lambda c: threading.current_thread().name) for _ in range(5)}
+        return names, threading.current_thread().name
+    names, loop_thread = run(main())
+    svc.close()
+    assert len(names) == 1 and names != {loop_thread} and next(iter(names)).startswith("obelisk-chain")
+
+
+def test_submit_and_mine_publish_tx_then_block_events():
+    net, svc = _service()
+    events = []
+    svc.subscribe(events.append)
+    t = net.make_tx(0, net.accounts[1].address, 5)
+
+    async def main():
+        h = await svc.submit_tx(t.encode())
+        assert await svc.pending() == [h]
+        assert await svc.nonce(net.accounts[0].address) == 1
+        bh = await svc.mine_block(net.miner)
+        return h, bh
+    h, bh = run(main())
+    svc.close()
+    assert h == t.hash
+    assert [e["event"] for e in events] == ["tx", "block"]
+    assert events[0] == {"event": "tx", "hash": t.hash, "data": t.encode()}
+    assert events[1]["hash"] == bh and events[1]["height"] == 1 and events[1]["data"] == net.chain.block_bytes(bh)
+    assert net.receipt(t.hash).status
+
+
+def test_refused_transaction_raises_the_chain_error_and_publishes_nothing():
+    net, svc = _service()
+    events = []
+    svc.subscribe(events.append)
+    t = net.make_tx(0, net.accounts[1].address, 5, nonce=3)
+    with pytest.raises(E.BadNonce):
+        run(svc.submit_tx(t.encode()))
+    with pytest.raises(E.TxEncodingError):
+        run(svc.submit_tx(b"\x01\x02"))
+    svc.close()
+    assert events == [] and net.chain.pending() == []
+
+
+def test_a_heavier_fork_publishes_a_reorg_and_each_adopted_block():
+    a, b = chain.Devnet(), chain.Devnet()
+    a.mine(2)
+    b.transfer(0, b.accounts[1].address, 1)  # b's branch differs from its first block
+    b.mine(2)
+    old_head = a.chain.head_hash
+    net, svc = _service(a)
+    events = []
+    svc.subscribe(events.append)
+
+    async def main():
+        for n in range(1, 4):
+            await svc.import_block(b.block_bytes(n))
+    run(main())
+    svc.close()
+    kinds = [e["event"] for e in events]
+    assert kinds == ["reorg", "block", "block", "block"]
+    assert events[0]["old_head"] == old_head and events[0]["new_head"] == b.block(3).hash
+    assert events[0]["depth"] == 2
+    assert [e["height"] for e in events[1:]] == [1, 2, 3]
+    assert a.chain.head_hash == b.chain.head_hash
+
+
+def test_orphans_held_then_connected_are_published_in_order():
+    src = chain.Devnet()
+    src.mine(3)
+    net, svc = _service()
+    events = []
+    svc.subscribe(events.append)
+
+    async def main():
+        for n in (3, 2):
+            with pytest.raises(E.UnknownParent):
+                await svc.import_block(src.block_bytes(n))
+        await svc.import_block(src.block_bytes(1))
+    run(main())
+    svc.close()
+    assert [(e["event"], e["height"]) for e in events] == [("block", 1), ("block", 2), ("block", 3)]
+
+
+def test_a_failing_listener_does_not_stop_the_others():
+    net, svc = _service()
+    seen = []
+
+    def bad(event):
+        raise RuntimeError("listener bug")
+    svc.subscribe(bad)
+    unsubscribe = svc.subscribe(seen.append)
+    run(svc.mine_block(net.miner))
+    unsubscribe()
+    run(svc.mine_block(net.miner))
+    svc.close()
+    assert [e["height"] for e in seen] == [1]
+
+
+def test_dev_mine_only_on_the_dev_network():
+    net = chain.Devnet()
+    svc = ChainService(net.chain, net.params, dev=False)
+    with pytest.raises(PermissionError):
+        run(svc.dev_mine(1))
+    svc.close()
+    assert net.height == 0
