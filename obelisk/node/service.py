@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import chain as chainpkg
 from chain import consensus as C
 from chain import tx as txmod
+from vm import abi
 from vm.values import Address
 
 log = logging.getLogger("obelisk.node")
@@ -347,7 +348,7 @@ def _call(door, to: Address, data: bytes, sender, value: int, gas):
         return _call_doc(False, None, used, result.reason or result.error, result.location)
     code = door.code_object_at(to)
     fn = code.function(function) if code is not None else None
-    value_doc = chainpkg.devnet.json_value(result.value, fn.returns if fn is not None else None)
+    value_doc = abi.to_json(result.value, fn.returns if fn is not None else None)
     return _call_doc(True, value_doc, used, None, None)
 
 
