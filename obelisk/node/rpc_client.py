@@ -15,6 +15,7 @@ from chain import errors as E
 from chain import tx as txmod
 from chain.devnet import DEFAULT_GAS, DEFAULT_GAS_PRICE, Reverted, to_args
 from chain.keys import PrivateKey, dev_keys
+from chain.logs import LogQueryError
 from vm import abi
 from vm import code as vmcode
 from vm.values import Address
@@ -168,7 +169,7 @@ class RpcChain:
     def balance(self, address) -> int:
         return self.rpc.call("chain_getBalance", str(Address(address)))
 
-    def nonce(self, address) -> int:
+    def next_nonce(self, address) -> int:
         """The next nonce, pending transactions counted (chain_getNonce)."""
         return self.rpc.call("chain_getNonce", str(Address(address)))
 
@@ -185,8 +186,16 @@ class RpcChain:
             obj = self._codes[code] = vmcode.decode(code)
         return obj
 
-    def logs(self, **query) -> list:
-        return self.rpc.call("chain_getLogs", {k: v for k, v in query.items() if v is not None})
+    def logs(self, from_block=None, to_block=None, address=None, event=None) -> list:
+        """Event documents, as chain.logs.find_logs gives them (chain_getLogs)."""
+        query = {"from_block": from_block, "to_block": to_block, "event": event,
+                 "address": None if address is None else str(Address(address))}
+        try:
+            return self.rpc.call("chain_getLogs", {k: v for k, v in query.items() if v is not None})
+        except RemoteError as exc:
+            if exc.rpc_code == -32602:
+                raise LogQueryError(exc.message) from None
+            raise
 
     def verify(self):
         raise NodeError("verify re-validates a data directory: run it with --datadir where the node keeps its chain")
@@ -269,7 +278,7 @@ class RpcChain:
 
     def _make_tx(self, key, to, value, data, gas, gas_price) -> txmod.Transaction:
         """Signed as chain.Devnet.make_tx signs: the next nonce, and gas=None as DEFAULT_GAS capped by the balance."""
-        nonce = self.nonce(key.address)
+        nonce = self.next_nonce(key.address)
         unsigned = txmod.Transaction(C.TX_VERSION, self.chain_id, nonce, to, value, 0, gas_price, data,
                                      key.public_key, b"")
         if gas is None:

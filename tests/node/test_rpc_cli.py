@@ -92,6 +92,11 @@ def session(datadir, rpc):
         step("block", "-2", *j)
         step("mine", "2", *j)
         step("balance", address, *j)
+        step("nonce", "0", *j)
+        step("logs", *j)
+        step("logs", "--event", "Transfer", "--address", address, "--from-block", "3", *j)
+    step("logs", "--from-block", "5", "--to-block", "2")
+    step("logs", "--to-block", "-1")
     step("disasm", address)
     # Refusals and bad input: the same reason and exit status.
     step("send", "1", str(10**30))  # more than the sender has
@@ -116,7 +121,7 @@ def test_every_chain_command_through_rpc_prints_what_the_local_door_prints(node,
         assert got == want, args
     # The session did what it says: successes, a revert (exit 1), refusals and bad input (exit 2).
     codes = [r[0] for _, r in local]
-    assert codes.count(0) == 29 and codes.count(1) == 2 and codes.count(2) == 9
+    assert codes.count(0) == 36 and codes.count(1) == 2 and codes.count(2) == 10
     reasons = "".join(r[2] for _, r in local)
     assert "transaction rejected: tx-insufficient-funds" in reasons and "insufficient balance" in reasons
     assert not os.path.exists(tmp_path / "remote" / "chain.sqlite3")  # --rpc never opened a datadir
@@ -141,6 +146,7 @@ def test_no_wait_prints_the_hash_and_timeout_says_where_to_look(tmp_path):
         h = json.loads(out)["tx"]
         code, out, err = run(["tx", h, "--json", "--rpc", idle.url], tmp_path)
         assert json.loads(out)["status"] == "pending"
+        assert json.loads(run(["nonce", "0", "--json", "--rpc", idle.url], tmp_path)[1])["nonce"] == 1
         code, out, err = run(["send", "1", "5", "--timeout", "0.3", "--rpc", idle.url], tmp_path)
         assert code == 1 and "not mined within 0.3 s" in err and "obelisk receipt 0x" in err
         code, out, err = run(["mine", "--rpc", idle.url, "--json"], tmp_path)
