@@ -38,7 +38,8 @@ def test_the_genesis_hash_names_the_network():
     base = params_from_json(doc())
     h = genesis_hash(base)
     assert h == genesis_hash(params_from_json(doc())) and len(h) == 32
-    others = [doc(chain_id=4243), doc(timestamp=1), doc(target=hex(C.POW_LIMIT >> 1)),
+    others = [doc(chain_id=4243), doc(timestamp=1), doc(target=hex(C.POW_LIMIT >> 1)), doc(block_time=5),
+              doc(hardest_target="0x2"), doc(pow_limit=hex(2**255)),
               doc(allocations={ALICE: 10**21, BOB: 6}), doc(allocations={ALICE: 10**21})]
     hashes = {genesis_hash(params_from_json(d)) for d in others}
     assert h not in hashes and len(hashes) == len(others)
