@@ -213,6 +213,9 @@ def test_no_such_method_and_dev_mine_off_the_dev_network():
 
 @pytest.mark.parametrize("body,code", [
     (b"{", -32700), (b"\xff\xfe", -32700), (b"", -32700), (b"[" * 100_000, -32700), (b"nul", -32700),
+    (b'{"jsonrpc": "2.0", "method": "node_info", "id": NaN}', -32700),
+    (b'{"jsonrpc": "2.0", "method": "chain_getBlock", "params": [Infinity], "id": 1}', -32700),
+    (b'{"jsonrpc": "2.0", "method": "chain_getBlock", "params": [' + b"9" * 5000 + b'], "id": 1}', -32700),
     (b"[]", -32600), (b"5", -32600), (b'"x"', -32600), (b"null", -32600),
     (b'{"jsonrpc": "1.0", "method": "node_info", "id": 1}', -32600),
     (b'{"jsonrpc": "2.0", "method": 5, "id": 1}', -32600),
