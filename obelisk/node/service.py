@@ -13,7 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import chain as chainpkg
 from chain import consensus as C
+from chain import errors as E
 from chain import tx as txmod
+from chain.block import Block, mine
 from vm import abi
 from vm.values import Address
 
@@ -23,6 +25,11 @@ log = logging.getLogger("obelisk.node")
 MAX_LOG_BLOCKS = 10_000
 # Headers one headers() answer may hold (bounds the peer answer's size).
 MAX_HEADERS = 2_000
+# Expected hashes up to which a block is sealed on the chain thread (about 0.1 s
+# in Python); a harder target is sealed beside it (mine_block says why).
+EASY_WORK = 1 << 16
+# Nonces tried per step of sealing beside the chain thread, between looks at the head.
+SEAL_STEP = 1 << 16
 # Blocks one dev_mine may mine.
 MAX_DEV_MINE = 1_000
 
@@ -52,6 +59,9 @@ class ChainService:
         # One worker: the chain core is not thread-safe, and one writer keeps the
         # order of imports, submissions and mined blocks the order they were asked in.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="obelisk-chain")
+        # Proof of work on hard targets: pure hashing, no chain state (see mine_block).
+        self._sealer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="obelisk-seal")
+        self._head = chain.head_hash  # the best head as events last said
         self._subscribers: list = []
         # The library door's queries (block, tx, receipt, events decoded by the ABI),
         # over this chain: the CLI, the library and the RPC shape results alike.
@@ -71,6 +81,7 @@ class ChainService:
 
     def close(self) -> None:
         """Wait for the chain thread's current work and stop it (the chain itself is its opener's to close)."""
+        self._sealer.shutdown(wait=True, cancel_futures=True)
         self._executor.shutdown(wait=True)
 
     # --- events ---
@@ -85,6 +96,8 @@ class ChainService:
 
     def _publish(self, events) -> None:
         for event in events:
+            if event["event"] == "block":
+                self._head = event["hash"]
             for cb in list(self._subscribers):
                 try:
                     cb(event)
@@ -105,10 +118,43 @@ class ChainService:
         return h
 
     async def mine_block(self, miner, *, timestamp=None) -> bytes:
-        """Mine one block on the head (pending transactions go in) and publish it; returns its hash."""
-        h, events = await self.run(_mine, Address(miner), timestamp)
+        """Mine one block on the head (pending transactions go in) and publish it; returns its hash.
+
+        An easy target (the dev network's) is sealed on the chain thread in
+        milliseconds. A harder one is built there, sealed on a thread of its own
+        in steps, and imported like any block, so queries, submissions and peers'
+        blocks keep their turns meanwhile; when the head moves under it, the
+        block is built again on the new head. Cancelling the task stops it.
+        """
+        miner = Address(miner)
+        while True:
+            built = await self.run(_build_or_mine, miner, timestamp)
+            if built[0] == "mined":
+                _, h, events = built
+                break
+            _, block, dropped, parent = built
+            sealed = await self._seal(block.header, parent)
+            if sealed is None:
+                continue  # the head moved: build on the new one
+            try:
+                h, events = await self.run(_store_sealed, Block(sealed, block.txs).encode(), dropped)
+            except E.InvalidBlock:
+                continue  # stale after all (a parent gone from the best chain): build again
+            break
         self._publish(events)
         return h
+
+    async def _seal(self, header, parent: bytes):
+        """The sealed header, or None once the head is no longer `parent`."""
+        loop = asyncio.get_running_loop()
+        start = 0
+        while True:
+            sealed = await loop.run_in_executor(self._sealer, mine, header, start, SEAL_STEP)
+            if sealed is not None:
+                return sealed
+            start += SEAL_STEP
+            if self._head != parent:
+                return None
 
     async def dev_mine(self, n: int, miner=None) -> list:
         """Mine n blocks now (dev network only); their hashes."""
@@ -230,10 +276,34 @@ def _import(c, data: bytes):
     return h, _head_events(c, old_head, old_height)
 
 
-def _mine(c, miner, timestamp):
+def _build_or_mine(c, miner, timestamp):
+    """("mined", hash, events) for an easy target; else ("built", unsealed block, dropped, parent hash)."""
+    parent = c.head
+    if C.work_of(c.expected_target(parent)) <= EASY_WORK:
+        old_head, old_height = c.head_hash, c.height
+        blk = c.mine_block(miner, timestamp=timestamp)
+        return "mined", blk.hash, _head_events(c, old_head, old_height)
+    try:
+        block, _, dropped = c.build_block(miner, timestamp=timestamp)
+    finally:
+        c.trie.discard_new()  # the sealed block is imported (executed again): keep nothing half-stored
+    return "built", block, dropped, parent.hash
+
+
+def _store_sealed(c, data: bytes, dropped):
     old_head, old_height = c.head_hash, c.height
-    blk = c.mine_block(miner, timestamp=timestamp)
-    return blk.hash, _head_events(c, old_head, old_height)
+    h = c.import_block(data)
+    if dropped:  # pending transactions the build found invalid, as Chain.mine_block removes them
+        c.store.begin()
+        try:
+            c.store.remove_pending(sorted(dropped))
+            c.store.commit()
+        except BaseException:
+            c.store.rollback()
+            raise
+        finally:
+            c.pool.invalidate()
+    return h, _head_events(c, old_head, old_height)
 
 
 def _info(c) -> dict:

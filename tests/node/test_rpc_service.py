@@ -125,3 +125,51 @@ def test_dev_mine_only_on_the_dev_network():
         run(svc.dev_mine(1))
     svc.close()
     assert net.height == 0
+
+
+def _hard_chain(expected_hashes):
+    from chain import consensus as C
+    from chain.core import Chain
+    from chain.genesis import params_from_json
+    from chain.keys import dev_keys
+    from chain.store import Store
+
+    params = params_from_json({"format": "obelisk-genesis/1", "chain_id": 77, "timestamp": 1_750_000_000,
+                               "target": hex(C.POW_LIMIT // (expected_hashes // 16)),
+                               "allocations": {str(dev_keys()[0].address): 10**24}})
+    return Chain(Store(None), params, clock=lambda: 1_750_000_100)
+
+
+def test_a_hard_block_is_sealed_beside_the_chain_thread_while_queries_are_answered():
+    c = _hard_chain(1 << 26)  # ~80 s of hashing on average: still sealing when the queries are done
+    svc = ChainService(c, c.params, dev=False)
+
+    async def main():
+        mining = asyncio.ensure_future(svc.mine_block(chain.devnet.DEV_MINER))
+        await asyncio.sleep(0.05)
+        info = await svc.info()
+        balance = await svc.balance(chain.keys.dev_keys()[0].address)
+        busy = not mining.done()
+        mining.cancel()
+        try:
+            await mining
+        except asyncio.CancelledError:
+            pass
+        return info, balance, busy
+    info, balance, busy = run(main())
+    svc.close()
+    assert busy and info["height"] == 0 and balance == 10**24 and c.height == 0
+
+
+def test_a_block_sealed_beside_the_chain_thread_is_stored_and_published():
+    c = _hard_chain(1 << 17)
+    svc = ChainService(c, c.params, dev=False)
+    events = []
+    svc.subscribe(events.append)
+    from chain.keys import dev_keys
+    t = chain.Devnet.over(c).make_tx(dev_keys()[0], dev_keys()[1].address, 5)
+    run(svc.submit_tx(t.encode()))
+    h = run(svc.mine_block(chain.devnet.DEV_MINER))
+    svc.close()
+    assert c.head_hash == h and c.height == 1 and c.block(h).txs[0].hash == t.hash and c.pending() == []
+    assert [e["event"] for e in events] == ["tx", "block"] and events[1]["hash"] == h
