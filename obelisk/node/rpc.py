@@ -22,7 +22,18 @@ log = logging.getLogger("obelisk.node.rpc")
 
 MAX_REQUEST_BYTES = 1024 * 1024
 MAX_BATCH = 100
-VERSION = "0.1.0"
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("obelisk")
+    except PackageNotFoundError:  # run from a checkout that is not installed
+        return "unknown"
+
+
+VERSION = _version()
 
 PARSE_ERROR, INVALID_REQUEST, NO_METHOD, INVALID_PARAMS, INTERNAL, REFUSED = -32700, -32600, -32601, -32602, -32603, -32000
 _HEX = re.compile(r"0[xX]([0-9a-fA-F]*)\Z")
