@@ -67,6 +67,32 @@ class ChainService:
         # over this chain: the CLI, the library and the RPC shape results alike.
         self.door = chainpkg.Devnet.over(chain)
         self.genesis_hash = chain.genesis_hash
+        # Queries run on a second, read-only connection to the same file, on their own
+        # thread, each in one snapshot (SQLite WAL): they are answered while the chain
+        # thread imports or mines, and never see half of a block. A chain in memory has
+        # no second connection: its queries take their turn on the chain thread.
+        self._reader = self._open_reader(chain, params)
+        self._read_executor = (ThreadPoolExecutor(max_workers=1, thread_name_prefix="obelisk-read")
+                               if self._reader is not None else None)
+
+    @staticmethod
+    def _open_reader(chain, params):
+        path = getattr(chain.store, "path", None)
+        if not path:
+            return None
+        from chain.core import Chain
+        from chain.store import Store
+
+        try:
+            store = Store(path, readonly=True)
+        except E.ChainError as exc:
+            log.warning("queries share the chain thread: no read-only connection (%s)", exc)
+            return None
+        try:
+            return chainpkg.Devnet.over(Chain(store, params, clock=chain.clock))
+        except BaseException:
+            store.close()
+            raise
 
     # --- the thread ---
     async def run(self, fn, *args):
@@ -79,8 +105,18 @@ class ChainService:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, fn, self.door, *args)
 
+    async def _read(self, fn, *args):
+        """fn(door, *args) on the read thread in one snapshot (or on the chain thread, for a chain in memory)."""
+        if self._reader is None:
+            return await self._door(fn, *args)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._read_executor, _in_snapshot, self._reader, fn, args)
+
     def close(self) -> None:
         """Wait for the chain thread's current work and stop it (the chain itself is its opener's to close)."""
+        if self._reader is not None:
+            self._read_executor.shutdown(wait=True)
+            self._reader.store.close()
         self._sealer.shutdown(wait=True, cancel_futures=True)
         self._executor.shutdown(wait=True)
 
@@ -168,38 +204,38 @@ class ChainService:
     # --- queries (shaped as the CLI's --json documents) ---
     async def info(self) -> dict:
         """{"chain_id", "genesis", "head", "height"}: the chain's part of node_info."""
-        return await self.run(_info)
+        return await self._read(lambda d: _info(d.chain))
 
     async def block(self, ref):
         """A block by number (negative: from the head), hash or None (head), as `obelisk block --json`; or None."""
-        return await self._door(_block_doc, ref)
+        return await self._read(_block_doc, ref)
 
     async def tx(self, tx_hash: bytes):
-        return await self._door(_tx_doc, tx_hash)
+        return await self._read(_tx_doc, tx_hash)
 
     async def receipt(self, tx_hash: bytes):
-        return await self._door(_receipt_doc, tx_hash)
+        return await self._read(_receipt_doc, tx_hash)
 
     async def balance(self, address) -> int:
-        return await self._door(lambda d, a: d.balance(a), Address(address))
+        return await self._read(lambda d, a: d.balance(a), Address(address))
 
     async def nonce(self, address) -> int:
         """The next nonce of address, pending transactions counted."""
-        return await self.run(lambda c, a: c.next_nonce(a), Address(address))
+        return await self._read(lambda d, a: d.chain.next_nonce(a), Address(address))
 
     async def code(self, address):
-        return await self._door(lambda d, a: d.code_at(a), Address(address))
+        return await self._read(lambda d, a: d.code_at(a), Address(address))
 
     async def pending(self) -> list:
         """Pending transaction hashes, arrival order."""
-        return await self.run(lambda c: [t.hash for t in c.pending()])
+        return await self._read(lambda d: [t.hash for t in d.chain.pending()])
 
     async def logs(self, from_block=None, to_block=None, address=None, event=None) -> list:
-        return await self._door(_logs, from_block, to_block, None if address is None else Address(address), event)
+        return await self._read(_logs, from_block, to_block, None if address is None else Address(address), event)
 
     async def call(self, to, data: bytes, sender=None, value: int = 0, gas=None) -> dict:
         """Run call data against the head state, keep nothing: {"status", "return", "gas_used", "reason", "location"}."""
-        return await self._door(_call, Address(to), bytes(data), sender, value, gas)
+        return await self._read(_call, Address(to), bytes(data), sender, value, gas)
 
     async def estimate_gas(self, to, data: bytes, sender=None, value: int = 0, gas=None) -> int:
         """Gas a transaction with this call needs (intrinsic + execution); CallFailed if the call fails."""
@@ -244,6 +280,14 @@ class ChainService:
 
 def Chain_submit(c, data: bytes) -> bytes:
     return c.submit(data)
+
+
+def _in_snapshot(door, fn, args):
+    door.store.begin_read()
+    try:
+        return fn(door, *args)
+    finally:
+        door.store.end_read()
 
 
 def _head_events(c, old_head: bytes, old_height: int) -> list:

@@ -173,3 +173,36 @@ def test_a_block_sealed_beside_the_chain_thread_is_stored_and_published():
     svc.close()
     assert c.head_hash == h and c.height == 1 and c.block(h).txs[0].hash == t.hash and c.pending() == []
     assert [e["event"] for e in events] == ["tx", "block"] and events[1]["hash"] == h
+
+
+def test_queries_are_answered_while_the_chain_thread_is_busy(tmp_path):
+    """On a datadir, queries read a snapshot on their own connection and thread, not behind an import."""
+    net = chain.Devnet(tmp_path / "node")
+    net.transfer(0, net.accounts[1].address, 5)
+    svc = ChainService(net.chain, net.params, dev=True)
+    release = threading.Event()
+
+    async def main():
+        busy = asyncio.ensure_future(svc.run(lambda c: release.wait(30)))
+        await asyncio.sleep(0)
+        try:
+            balance = await svc.balance(net.accounts[1].address)
+            block = await svc.block(None)
+            info = await svc.info()
+            thread = await svc._read(lambda d: threading.current_thread().name)
+            still_busy = not busy.done()
+        finally:
+            release.set()
+        await busy
+        # What the chain thread writes, the next query sees.
+        t = net.make_tx(0, net.accounts[2].address, 7)
+        await svc.submit_tx(t.encode())
+        pending = await svc.pending()
+        await svc.mine_block(net.miner)
+        return balance, block, info, thread, still_busy, pending, await svc.receipt(t.hash)
+    balance, block, info, thread, still_busy, pending, receipt = run(main())
+    svc.close()
+    net.close()
+    assert still_busy and thread.startswith("obelisk-read")
+    assert balance == 10**24 + 5 and block["number"] == 1 and info["height"] == 1
+    assert len(pending) == 1 and receipt["status"] == "success" and receipt["block"] == 2
