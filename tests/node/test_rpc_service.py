@@ -206,3 +206,33 @@ def test_queries_are_answered_while_the_chain_thread_is_busy(tmp_path):
     assert still_busy and thread.startswith("obelisk-read")
     assert balance == 10**24 + 5 and block["number"] == 1 and info["height"] == 1
     assert len(pending) == 1 and receipt["status"] == "success" and receipt["block"] == 2
+
+
+def test_a_burst_of_submissions_is_admitted_together_each_judged_alone(tmp_path):
+    net = chain.Devnet(tmp_path / "node")
+    svc = ChainService(net.chain, net.params, dev=True)
+    good = [net.make_tx(s, net.accounts[9].address, 1, nonce=n).encode() for n in range(5) for s in range(3)]
+    bad = net.make_tx(4, net.accounts[9].address, 1, nonce=7).encode()  # a gap in its nonces
+    events = []
+    svc.subscribe(events.append)
+
+    async def main():
+        turns = []
+        svc_run = svc.run
+
+        async def counting_run(fn, *args):
+            turns.append(fn.__name__)
+            return await svc_run(fn, *args)
+        svc.run = counting_run
+        answers = await asyncio.gather(*[svc.submit_tx(d) for d in good[:8] + [bad, good[0]] + good[8:]],
+                                       return_exceptions=True)
+        svc.run = svc_run
+        return answers, turns
+    answers, turns = run(main())
+    svc.close()
+    assert turns.count("_submit_many") < len(good)  # together, not one turn each
+    assert isinstance(answers[8], E.BadNonce) and isinstance(answers[9], E.DuplicateTransaction)
+    hashes = [a for i, a in enumerate(answers) if i not in (8, 9)]
+    assert [net.chain.find_pending(h).encode() for h in hashes] == good[:8] + good[8:]
+    assert [e["hash"] for e in events] == hashes and len(net.chain.pending()) == len(good)
+    net.close()
