@@ -1,4 +1,4 @@
-"""ChainService: the node's one door to the synchronous chain core, run on one dedicated chain thread.
+"""ChainService: the node's one door to the synchronous chain core: writes on one chain thread, queries beside it.
 
 Peers, the miner and the RPC await its coroutines; the event loop never runs
 chain work itself, so RPC keeps answering while a block imports or is mined.
@@ -14,15 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 import chain as chainpkg
 from chain import consensus as C
 from chain import errors as E
-from chain import tx as txmod
 from chain.block import Block, mine
-from vm import abi
 from vm.values import Address
+
+from . import queries as Q
 
 log = logging.getLogger("obelisk.node")
 
-# Blocks one chain_getLogs request may scan (chain.logs says why).
-MAX_LOG_BLOCKS = 10_000
 # Headers one headers() answer may hold (bounds the peer answer's size).
 MAX_HEADERS = 2_000
 # Expected hashes up to which a block is sealed on the chain thread (about 0.1 s
@@ -241,17 +239,17 @@ class ChainService:
     # --- queries (shaped as the CLI's --json documents) ---
     async def info(self) -> dict:
         """{"chain_id", "genesis", "head", "height"}: the chain's part of node_info."""
-        return await self._read(lambda d: _info(d.chain))
+        return await self._read(lambda d: Q.info(d.chain))
 
     async def block(self, ref):
         """A block by number (negative: from the head), hash or None (head), as `obelisk block --json`; or None."""
-        return await self._read(_block_doc, ref)
+        return await self._read(Q.block_doc, ref)
 
     async def tx(self, tx_hash: bytes):
-        return await self._read(_tx_doc, tx_hash)
+        return await self._read(Q.tx_doc, tx_hash)
 
     async def receipt(self, tx_hash: bytes):
-        return await self._read(_receipt_doc, tx_hash)
+        return await self._read(Q.receipt_doc, tx_hash)
 
     async def balance(self, address) -> int:
         return await self._read(lambda d, a: d.balance(a), Address(address))
@@ -268,11 +266,11 @@ class ChainService:
         return await self._read(lambda d: [t.hash for t in d.chain.pending()])
 
     async def logs(self, from_block=None, to_block=None, address=None, event=None) -> list:
-        return await self._read(_logs, from_block, to_block, None if address is None else Address(address), event)
+        return await self._read(Q.logs, from_block, to_block, None if address is None else Address(address), event)
 
     async def call(self, to, data: bytes, sender=None, value: int = 0, gas=None) -> dict:
         """Run call data against the head state, keep nothing: {"status", "return", "gas_used", "reason", "location"}."""
-        return await self._read(_call, Address(to), bytes(data), sender, value, gas)
+        return await self._read(Q.call, Address(to), bytes(data), sender, value, gas)
 
     async def estimate_gas(self, to, data: bytes, sender=None, value: int = 0, gas=None) -> int:
         """Gas a transaction with this call needs (intrinsic + execution); CallFailed if the call fails."""
@@ -293,15 +291,15 @@ class ChainService:
         return await self.run(lambda c, x: c.store.has_pending(x) or c.find_tx(x) is not None, bytes(h))
 
     async def pending_tx_bytes(self, h: bytes):
-        return await self.run(_pending_bytes, bytes(h))
+        return await self.run(Q.pending_bytes, bytes(h))
 
     async def headers(self, start_height: int, count: int) -> list:
         """Encoded headers of the canonical chain from start_height, at most min(count, MAX_HEADERS)."""
-        return await self.run(_headers, start_height, max(0, min(count, MAX_HEADERS)))
+        return await self.run(Q.headers, start_height, max(0, min(count, MAX_HEADERS)))
 
     async def locator(self) -> list:
         """Canonical hashes back from the head, dense then doubling (Bitcoin's block locator), genesis last."""
-        return await self.run(_locator)
+        return await self.run(Q.locator)
 
     async def pacing(self, block_time: float, now: float | None = None) -> tuple:
         """(earliest timestamp of the next block, seconds to wait until then) for a miner aiming at block_time.
@@ -385,100 +383,6 @@ def _store_sealed(c, data: bytes, dropped):
         finally:
             c.pool.invalidate()
     return h, _head_events(c, old_head, old_height)
-
-
-def _info(c) -> dict:
-    head = c.head
-    return {"chain_id": c.params.chain_id, "genesis": "0x" + c.genesis_hash.hex(),
-            "head": "0x" + head.hash.hex(), "height": head.height}
-
-
-def _block_doc(door, ref):
-    info = door.block(ref)
-    return None if info is None else info.to_json()
-
-
-def _tx_doc(door, tx_hash):
-    info = door.tx(tx_hash)
-    return None if info is None else info.to_json()
-
-
-def _receipt_doc(door, tx_hash):
-    r = door.receipt(tx_hash)
-    return None if r is None else r.to_json()
-
-
-def _pending_bytes(c, h: bytes):
-    t_ = c.find_pending(h)
-    return None if t_ is None else t_.encode()
-
-
-def _headers(c, start: int, count: int) -> list:
-    out = []
-    for height in range(max(0, start), max(0, start) + count):
-        h = c.canonical_hash(height)
-        if h is None:
-            break
-        out.append(c.stored_header(h).encode())
-    return out
-
-
-def _locator(c) -> list:
-    out, height, step = [], c.height, 1
-    while height > 0:
-        out.append(c.canonical_hash(height))
-        if len(out) >= 10:
-            step *= 2
-        height -= step
-    out.append(c.genesis_hash)
-    return out
-
-
-def _logs(door, from_block, to_block, address, event) -> list:
-    from chain.logs import find_logs
-
-    return find_logs(door, from_block, to_block, address, event, max_blocks=MAX_LOG_BLOCKS)
-
-
-def _call(door, to: Address, data: bytes, sender, value: int, gas):
-    """One call on a throwaway overlay of the head state, charged like a transaction (intrinsic gas counted)."""
-    import vm
-    from vm.host import MemoryHost
-
-    c = door.chain
-    head = c.head
-    sender = Address(b"\x00" * 20) if sender is None else Address(sender)
-    probe = txmod.Transaction(C.TX_VERSION, c.params.chain_id, 0, to, value, 0, 1, data, b"\x00" * 32, b"")
-    intrinsic = txmod.intrinsic_gas(probe)
-    limit = C.BLOCK_GAS_LIMIT if gas is None else gas
-    if limit < intrinsic:
-        return _call_doc(False, None, limit, f"gas {limit} is under the intrinsic gas {intrinsic}", None)
-    view = c.state(head.state_root)
-    if view.read_balance(sender) < value:
-        return _call_doc(False, None, intrinsic, f"balance {view.read_balance(sender)} is under the value {value}", None)
-    host = MemoryHost(backing=view)
-    if host.get_code(to) is None:
-        if data:
-            return _call_doc(False, None, intrinsic, "no contract at the address", None)
-        return _call_doc(True, None, intrinsic, None, None)
-    try:
-        function, args = txmod.decode_call(data)
-    except txmod.CallDataError as exc:
-        return _call_doc(False, None, intrinsic, str(exc), None)
-    result = vm.call(host, to=to, function=function, args=args, sender=sender, value=value,
-                     gas=limit - intrinsic, block=vm.BlockEnv(number=head.height + 1, timestamp=head.timestamp + 1))
-    used = intrinsic + result.gas_used
-    if not result.success:
-        return _call_doc(False, None, used, result.reason or result.error, result.location)
-    code = door.code_object_at(to)
-    fn = code.function(function) if code is not None else None
-    value_doc = abi.to_json(result.value, fn.returns if fn is not None else None)
-    return _call_doc(True, value_doc, used, None, None)
-
-
-def _call_doc(ok, value, gas_used, reason, location) -> dict:
-    return {"status": "success" if ok else "reverted", "return": value, "gas_used": gas_used,
-            "reason": reason, "location": location}
 
 
 def _pacing(c, block_time: float, now: float) -> tuple:

@@ -191,9 +191,9 @@ def test_invalid_params_are_32602_and_change_nothing(method, params):
 
 
 def test_a_logs_query_spans_a_bounded_number_of_blocks(monkeypatch):
-    from obelisk.node import service
+    from obelisk.node import queries
 
-    monkeypatch.setattr(service, "MAX_LOG_BLOCKS", 2)
+    monkeypatch.setattr(queries, "MAX_LOG_BLOCKS", 2)
 
     async def scenario(post, net, raw):
         result(await post("dev_mine", 3))
