@@ -38,7 +38,7 @@ def warm_ms(runs: int = 50) -> float:
 def cold_ms(runs: int = 7):
     exe = Path(sys.executable).with_name("obelisk")
     out = tempfile.mkdtemp()
-    if exe.exists() and (ROOT / "chain" / "cli.py").exists():
+    if exe.exists() and (ROOT / "obelisk" / "cli" / "__init__.py").exists():
         cmd = [str(exe), "compile", TOKEN, "-o", out]
         what = "obelisk compile examples/token.contract"
     else:

@@ -1,18 +1,18 @@
-"""The library door: `Devnet`, a dev chain that mines every transaction at once, and contract handles.
+"""`Devnet`, a dev chain that mines every transaction at once, and contract handles, for compiled code.
 
-Everything here turns Python values into signed transactions and receipts
-back into Python values; validation, execution and storage are chain.core's.
+Python values become signed transactions and receipts Python values again (by vm.abi); the rules are chain.core's.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
 
 import vm
+from vm import abi
 from vm import code as vmcode
+from vm.abi import AbiError, to_python
 from vm.host import MemoryHost
-from vm.values import Address, ConformError, Struct, from_wire
+from vm.values import Address, ConformError, from_wire
 
 from . import consensus as C
 from . import errors as E
@@ -20,6 +20,7 @@ from . import tx as txmod
 from .block import decode_receipt
 from .core import Chain
 from .keys import PrivateKey, dev_keys
+from .results import BlockInfo, Event, Receipt, Reverted, TxInfo
 from .store import Store
 
 DB_FILE = "chain.sqlite3"
@@ -36,137 +37,16 @@ def dev_params() -> C.ChainParams:
     return C.ChainParams(allocations=tuple((bytes(k.address), C.DEV_ACCOUNT_BALANCE) for k in dev_keys()))
 
 
-class ArgumentError(ValueError):
-    """A Python value that does not fit the ABI type of a parameter."""
-
-
-class Reverted(Exception):
-    """A call or transaction that failed: `.reason`, `.location` (file:line:col or None), `.receipt` (None for a view)."""
-
-    def __init__(self, reason, location=None, receipt=None):
-        text = reason or "reverted"
-        super().__init__(f"{text} at {location}" if location else text)
-        self.reason = reason
-        self.location = location
-        self.receipt = receipt
-
-
-@dataclass(frozen=True)
-class Event:
-    """A decoded log: equal when address, name and every argument are equal."""
-
-    address: Address
-    name: str
-    args: dict = field(default_factory=dict)
-    # ABI types of the args (for JSON: structs as objects); not part of equality.
-    types: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def to_json(self) -> dict:
-        return {"name": self.name, "address": str(self.address),
-                "args": {k: json_value(v, self.types.get(k)) for k, v in self.args.items()}}
-
-
-@dataclass
-class Receipt:
-    status: bool
-    value: object
-    gas_used: int
-    block_number: int
-    block_hash: bytes
-    tx_hash: bytes
-    index: int
-    logs: list
-    reason: str | None = None
-    location: str | None = None
-    contract_address: Address | None = None
-    sender: Address | None = None
-    to: Address | None = None
-    value_type: object = None
-
-    def to_json(self) -> dict:
-        """The CLI's receipt document (docs/chain.md)."""
-        doc = {
-            "status": "success" if self.status else "reverted",
-            "value": json_value(self.value, self.value_type),
-            "gas_used": self.gas_used,
-            "events": [e.to_json() for e in self.logs],
-            "reason": self.reason,
-            "location": self.location,
-            "block": self.block_number,
-            "tx": "0x" + self.tx_hash.hex(),
-        }
-        if self.contract_address is not None:
-            doc["address"] = str(self.contract_address)
-        return doc
-
-
-def json_value(v, t=None):
-    """A VM value as JSON: ints as numbers, addresses and bytes as 0x hex, structs as objects (when typed)."""
-    if isinstance(v, Address):
-        return str(v)
-    if isinstance(v, (bytes, bytearray)):
-        return "0x" + bytes(v).hex()
-    if isinstance(v, (Struct, tuple, list)):
-        if isinstance(t, (tuple, list)) and t and t[0] == "struct" and len(t[2]) == len(v):
-            return {name: json_value(x, ft) for x, (name, ft) in zip(v, t[2])}
-        return [json_value(x) for x in v]
-    if isinstance(v, dict):
-        return {k: json_value(x) for k, x in v.items()}
-    return v
-
-
-def to_arg(value, t, where: str = "argument"):
-    """A Python value as the wire value of ABI type t (addresses from Address, 20 bytes or hex text)."""
-    try:
-        if t == "address":
-            if isinstance(value, str) or (isinstance(value, (bytes, bytearray)) and len(value) == 20):
-                return bytes(Address(value))
-            raise ArgumentError(f"{where}: expected an address, got {type(value).__name__}")
-        if t == "int":
-            if type(value) is not int:
-                raise ArgumentError(f"{where}: expected int, got {type(value).__name__}")
-            return value
-        if t == "bool":
-            if type(value) is not bool:
-                raise ArgumentError(f"{where}: expected bool, got {type(value).__name__}")
-            return value
-        if t == "bytes":
-            if not isinstance(value, (bytes, bytearray)) or isinstance(value, Address):
-                raise ArgumentError(f"{where}: expected bytes, got {type(value).__name__}")
-            return bytes(value)
-        if t == "string":
-            if not isinstance(value, str):
-                raise ArgumentError(f"{where}: expected string, got {type(value).__name__}")
-            return value
-        if isinstance(t, (tuple, list)) and t and t[0] == "struct":
-            fields = t[2]
-            if isinstance(value, dict):
-                missing = [n for n, _ in fields if n not in value]
-                if missing or len(value) != len(fields):
-                    raise ArgumentError(f"{where}: {t[1]} needs exactly the fields {[n for n, _ in fields]}")
-                value = [value[n] for n, _ in fields]
-            if not isinstance(value, (list, tuple)) or len(value) != len(fields):
-                raise ArgumentError(f"{where}: expected {t[1]} with {len(fields)} fields")
-            return [to_arg(x, ft, f"{where}.{n}") for x, (n, ft) in zip(value, fields)]
-    except ValueError as exc:
-        if isinstance(exc, ArgumentError):
-            raise
-        raise ArgumentError(f"{where}: {exc}") from None
-    raise ArgumentError(f"{where}: unsupported type {t!r}")
+class ArgumentError(AbiError):
+    """A Python value that does not fit the ABI type of a parameter, or a request the library refuses."""
 
 
 def to_args(params, args, what: str) -> list:
-    if len(args) != len(params):
-        raise ArgumentError(f"{what} takes {len(params)} arguments ({', '.join(n for n, _ in params)}), got {len(args)}")
-    wire = [to_arg(a, t, f"{what}: {n}") for a, (n, t) in zip(args, params)]
-    # The VM's own check (int range, value sizes, UTF-8), run here so a value the
-    # contract would refuse never becomes a transaction that pays gas to revert.
-    for w, (n, t) in zip(wire, params):
-        try:
-            from_wire(w, t)
-        except ConformError as exc:
-            raise ArgumentError(f"{what}: {n}: {exc}") from None
-    return wire
+    """Python arguments as checked wire values (vm.abi), or ArgumentError."""
+    try:
+        return abi.args_to_wire(args, params, what)
+    except AbiError as exc:
+        raise ArgumentError(exc.message) from None
 
 
 def _address(value) -> Address:
@@ -174,62 +54,6 @@ def _address(value) -> Address:
         return Address(value)
     except (ValueError, TypeError) as exc:
         raise ArgumentError(f"not an address: {exc}") from None
-
-
-@dataclass(frozen=True)
-class BlockInfo:
-    number: int
-    hash: bytes
-    parent: bytes
-    timestamp: int
-    miner: Address
-    target: int
-    nonce: int
-    gas_used: int
-    gas_limit: int
-    reward: int
-    state_root: bytes
-    tx_root: bytes
-    receipts_root: bytes
-    transactions: tuple  # tx hashes
-    canonical: bool = True
-
-    def to_json(self) -> dict:
-        return {
-            "number": self.number, "hash": "0x" + self.hash.hex(), "parent": "0x" + self.parent.hex(),
-            "timestamp": self.timestamp, "miner": str(self.miner), "target": f"{self.target:#066x}",
-            "nonce": self.nonce, "gas_used": self.gas_used, "gas_limit": self.gas_limit, "reward": self.reward,
-            "state_root": "0x" + self.state_root.hex(), "tx_root": "0x" + self.tx_root.hex(),
-            "receipts_root": "0x" + self.receipts_root.hex(),
-            "transactions": ["0x" + h.hex() for h in self.transactions], "canonical": self.canonical,
-        }
-
-
-@dataclass(frozen=True)
-class TxInfo:
-    hash: bytes
-    sender: Address
-    to: Address | None
-    nonce: int
-    value: int
-    gas_limit: int
-    gas_price: int
-    data: bytes
-    block_number: int | None  # None while pending
-    block_hash: bytes | None
-    index: int | None
-    function: str | None = None  # the called function, when the data is call data
-    args: list | None = None
-
-    def to_json(self) -> dict:
-        return {
-            "hash": "0x" + self.hash.hex(), "from": str(self.sender), "to": None if self.to is None else str(self.to),
-            "nonce": self.nonce, "value": self.value, "gas_limit": self.gas_limit, "gas_price": self.gas_price,
-            "data": "0x" + self.data.hex(), "block": self.block_number,
-            "block_hash": None if self.block_hash is None else "0x" + self.block_hash.hex(),
-            "index": self.index, "status": "pending" if self.block_number is None else "mined",
-            "function": self.function, "args": None if self.args is None else [json_value(a) for a in self.args],
-        }
 
 
 class Devnet:
@@ -349,14 +173,18 @@ class Devnet:
             if t is None:
                 return None
             block_hash = idx = number = None
-        function = args = None
+        function = args = types = None
         if t.to is not None and t.data:
             try:
                 function, args = txmod.decode_call(t.data)
-            except txmod.CallDataError:
+                code = self.code_object_at(t.to)
+                fn = code.function(function) if code is not None else None
+                if fn is not None and len(fn.params) == len(args):
+                    types = tuple(pt for _, pt in fn.params)
+            except (txmod.CallDataError, vmcode.CodeFormatError):
                 pass
         return TxInfo(tx_hash, t.sender, t.to, t.nonce, t.value, t.gas_limit, t.gas_price, t.data,
-                      number, block_hash, idx, function, args)
+                      number, block_hash, idx, function, args, types)
 
     def receipt(self, tx_hash) -> Receipt | None:
         """The receipt of a mined transaction (canonical chain), or None (unknown or still pending)."""
@@ -381,7 +209,7 @@ class Devnet:
                 fn = code.function(fname) if code else None
                 if fn is not None and fn.returns is not None:
                     vtype = fn.returns
-                    value = from_wire(raw.value, fn.returns)
+                    value = to_python(from_wire(raw.value, fn.returns), fn.returns)
             except (txmod.CallDataError, ConformError, vmcode.CodeFormatError):
                 pass
         return Receipt(raw.status, value, raw.gas_used, self.chain.header(block_hash).height, block_hash,
@@ -398,7 +226,7 @@ class Devnet:
         args = {}
         for (fname, ftype), v in zip(ev.fields, values):
             try:
-                args[fname] = from_wire(v, ftype)
+                args[fname] = to_python(from_wire(v, ftype), ftype)
             except ConformError:
                 args[fname] = v
         return Event(address, name, args, dict(ev.fields))
@@ -492,8 +320,8 @@ class Devnet:
     # --- contracts ---
     def deploy(self, path_or_artifact, *args, sender=None, gas=None, value=0, contract=None,
                gas_price=DEFAULT_GAS_PRICE) -> "Contract":
-        """Deploy a .contract file (compiled with lang.compile_file), an Artifact, a CodeObject or bytecode."""
-        code_bytes = _bytecode(path_or_artifact, contract)
+        """Deploy an Artifact (anything with .bytecode), a CodeObject or bytecode; returns its handle."""
+        code_bytes = self._code_bytes(path_or_artifact, contract)
         try:
             code = self._decode_code(code_bytes)
         except vmcode.CodeFormatError as exc:
@@ -515,7 +343,7 @@ class Devnet:
             if code is None:
                 raise ArgumentError(f"no contract at {address}")
         else:
-            code = self._decode_code(_bytecode(art, None))
+            code = self._decode_code(self._code_bytes(art, None))
         return Contract(self, address, code)
 
     def call(self, address, function: str, *args, sender=None, value=0, gas=None,
@@ -538,6 +366,19 @@ class Devnet:
         return vm.call(host, to=address, function=function, args=list(args_wire), sender=sender_addr, value=0,
                        gas=gas, block=vm.BlockEnv(number=head.height, timestamp=head.timestamp),
                        static=True)
+
+    def _code_bytes(self, obj, contract) -> bytes:
+        """The bytecode to deploy; `contract` names one in a source file (obelisk.Devnet)."""
+        if isinstance(obj, vmcode.CodeObject):
+            return obj.encode()
+        if isinstance(obj, (bytes, bytearray)):
+            return bytes(obj)
+        if hasattr(obj, "bytecode"):
+            return bytes(obj.bytecode)
+        if isinstance(obj, (str, os.PathLike)):
+            raise ArgumentError(f"chain.Devnet deploys compiled code, not the path {os.fspath(obj)!r}: "
+                                "compile it (lang.compile_file) or use obelisk.Devnet")
+        raise ArgumentError(f"cannot deploy a {type(obj).__name__}: pass an Artifact, a CodeObject or bytes")
 
     # --- verification ---
     def verify(self) -> int:
@@ -592,25 +433,9 @@ class BoundFunction:
             result = net.view(self.contract.address, self.fn.name, wire, sender=sender, gas=gas)
             if not result.success:
                 raise Reverted(result.reason or result.error, result.location, None)
-            return result.value
+            return to_python(result.value, self.fn.returns)
         data = txmod.encode_call(self.fn.name, wire)
         return net._send_checked(net.make_tx(sender, self.contract.address, value, data, gas, gas_price))
-
-
-def _bytecode(obj, contract) -> bytes:
-    if isinstance(obj, vmcode.CodeObject):
-        return obj.encode()
-    if isinstance(obj, (bytes, bytearray)):
-        return bytes(obj)
-    if hasattr(obj, "bytecode"):
-        return bytes(obj.bytecode)
-    if isinstance(obj, (str, os.PathLike)):
-        import lang
-
-        if contract is not None:
-            return lang.compile_file(os.fspath(obj), contract=contract).bytecode
-        return lang.compile_file(os.fspath(obj)).bytecode
-    raise ArgumentError(f"cannot deploy a {type(obj).__name__}: pass a path, an Artifact, a CodeObject or bytes")
 
 
 def _hash_arg(h) -> bytes:
@@ -626,4 +451,4 @@ def _hash_arg(h) -> bytes:
 
 
 __all__ = ["Devnet", "Contract", "Receipt", "Event", "Reverted", "BlockInfo", "TxInfo", "ArgumentError",
-           "json_value", "to_arg", "DEV_MINER"]
+           "to_args", "DEV_MINER"]

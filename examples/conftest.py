@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import chain
 import lang
+import obelisk
 
 EXAMPLES = Path(__file__).resolve().parent
 
@@ -21,8 +21,8 @@ def artifact(name: str, contract: str | None = None):
 
 @contextmanager
 def reverted(reason: str):
-    """Expects the block to raise chain.Reverted with exactly this reason."""
-    with pytest.raises(chain.Reverted) as info:
+    """Expects the block to raise obelisk.Reverted with exactly this reason."""
+    with pytest.raises(obelisk.Reverted) as info:
         yield info
     assert info.value.reason == reason
 
@@ -42,7 +42,7 @@ def events(receipt, name: str | None = None):
 
 @pytest.fixture
 def net():
-    return chain.Devnet()
+    return obelisk.Devnet()
 
 
 @pytest.fixture(name="artifact", scope="session")

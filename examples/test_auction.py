@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import chain
+import obelisk
 
 DURATION = 10
 
@@ -97,7 +97,7 @@ def test_an_auction_without_bids_ends_quietly(net, auction, advance):
 
 def test_bad_deployments_are_refused(net, artifact, reverted):
     with reverted("zero address"):
-        net.deploy(artifact("auction"), chain.Address(0), DURATION)
+        net.deploy(artifact("auction"), obelisk.Address(0), DURATION)
     with reverted("duration must be positive"):
         net.deploy(artifact("auction"), net.accounts[5].address, 0)
 
@@ -120,14 +120,14 @@ def test_paying_a_contract_runs_none_of_its_code(net, artifact, advance):
 @settings(max_examples=20, deadline=None)
 @given(st.lists(st.tuples(st.integers(1, 4), st.integers(0, 400)), max_size=8))
 def test_every_coin_bid_is_paid_out_once(artifact, bids):
-    net = chain.Devnet()
+    net = obelisk.Devnet()
     beneficiary = net.accounts[5]
     auction = net.deploy(artifact("auction"), beneficiary.address, 50, sender=net.accounts[0])
     highest, bidder_of_highest, paid_in = 0, None, {i: 0 for i in range(1, 5)}
     for who, amount in bids:
         try:
             auction.bid(sender=net.accounts[who], value=amount)
-        except chain.Reverted as e:
+        except obelisk.Reverted as e:
             assert amount <= highest and e.reason == "there already is a higher bid"
             continue
         assert amount > highest

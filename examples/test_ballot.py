@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import chain
+import obelisk
 
 NAMES = ["alpha", "beta", "gamma"]
 
@@ -143,7 +143,7 @@ def test_a_replayed_vote_transaction_is_refused_by_the_chain(net, ballot):
     signed = net.make_tx(voter, ballot.address, 0, encode_call("vote", [0]))
     assert net.send(signed).status is True
     height = net.height
-    with pytest.raises(chain.InvalidTransaction) as info:
+    with pytest.raises(obelisk.InvalidTransaction) as info:
         net.send(signed)
     assert info.value.code in ("tx-bad-nonce", "tx-duplicate")
     assert net.height == height  # nothing was mined for it
@@ -157,7 +157,7 @@ def test_a_replayed_vote_transaction_is_refused_by_the_chain(net, ballot):
 @given(st.lists(st.tuples(st.sampled_from(["vote", "delegate"]), st.integers(1, 6), st.integers(0, 6)),
                 max_size=12))
 def test_delegation_never_creates_or_loses_weight(artifact, actions):
-    net = chain.Devnet()
+    net = obelisk.Devnet()
     b = net.deploy(artifact("ballot"), sender=net.accounts[0])
     for name in NAMES:
         b.add_proposal(name)
@@ -184,7 +184,7 @@ def test_delegation_never_creates_or_loses_weight(artifact, actions):
             call = lambda: b.delegate(net.accounts[arg].address, sender=net.accounts[who])
         try:
             call()
-        except chain.Reverted:
+        except obelisk.Reverted:
             assert not ok, (action, who, arg)
             continue
         assert ok, (action, who, arg)
@@ -211,7 +211,7 @@ def test_a_delegation_chain_is_bounded(net, ballot, reverted):
     import hashlib
 
     chair = net.accounts[0]
-    people = [chain.PrivateKey(hashlib.sha256(b"voter %d" % i).digest()) for i in range(35)]
+    people = [obelisk.PrivateKey(hashlib.sha256(b"voter %d" % i).digest()) for i in range(35)]
     for p in people:
         net.transfer(chair, p.address, 10**9)
         ballot.give_right_to_vote(p.address, sender=chair)

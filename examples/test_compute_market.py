@@ -6,7 +6,7 @@ import hashlib
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import chain
+import obelisk
 
 PAYMENT = 1_000
 STAKE = 50
@@ -261,7 +261,7 @@ def test_a_contract_cannot_take_a_seat(mk, artifact, reverted):
 @settings(max_examples=25, deadline=None)
 @given(seats=st.integers(1, 5), data=st.data())
 def test_money_is_conserved(artifact, seats, data):
-    net = chain.Devnet()
+    net = obelisk.Devnet()
     mk = Market(net, net.deploy(artifact("compute_market"), sender=net.accounts[0]))
     quorum = seats // 2 + 1
     job = mk.post(seats=seats, quorum=quorum, payment=997)
@@ -296,7 +296,7 @@ def test_money_is_conserved(artifact, seats, data):
 def test_a_full_job_of_sixteen_seats_settles_within_gas(mk):
     # Settlement walks every seat: the seat limit keeps that walk affordable.
     net = mk.net
-    workers = [chain.PrivateKey(hashlib.sha256(b"worker %d" % i).digest()) for i in range(16)]
+    workers = [obelisk.PrivateKey(hashlib.sha256(b"worker %d" % i).digest()) for i in range(16)]
     for w in workers:
         net.transfer(mk.client, w.address, 10**9)
     job = mk.post(seats=16, quorum=9, payment=16_000, commit_blocks=100)
@@ -310,5 +310,5 @@ def test_a_full_job_of_sixteen_seats_settles_within_gas(mk):
     assert r.gas_used < 1_000_000
     assert [mk.credit(w) for w in workers] == [1_600 + STAKE] * 10 + [0] * 6
     assert mk.credit(mk.client) == 6 * STAKE
-    with pytest.raises(chain.Reverted):
+    with pytest.raises(obelisk.Reverted):
         mk.post(seats=17, quorum=9)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import chain
+import obelisk
 
 PRICE = 5_000
 DURATION = 8
@@ -130,7 +130,7 @@ ACTIONS = ["release", "refund", "dispute", "resolve", "wait"]
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 3), st.integers(0, PRICE)), max_size=8))
 def test_the_escrow_pays_out_exactly_once(artifact, steps):
-    net = chain.Devnet()
+    net = obelisk.Devnet()
     buyer, seller, arbiter, outsider = net.accounts[1], net.accounts[2], net.accounts[3], net.accounts[9]
     people = [buyer, seller, arbiter, outsider]
     escrow = net.deploy(artifact("escrow"), seller.address, arbiter.address, 4, sender=buyer, value=PRICE)
@@ -142,7 +142,7 @@ def test_the_escrow_pays_out_exactly_once(artifact, steps):
         args = (split,) if action == "resolve" else ()
         try:
             r = getattr(escrow, action)(*args, sender=people[who])
-        except chain.Reverted:
+        except obelisk.Reverted:
             continue
         settled += [e.name for e in r.logs if e.name in ("Released", "Refunded", "Resolved")]
         # Who may do what: only the rules' parties ever succeed.

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import chain
+import obelisk
 
 FUNDS = 10_000
 
@@ -82,7 +82,7 @@ def test_a_short_wallet_fails_cleanly_and_can_retry_after_a_deposit(net, wallet,
     payee = net.accounts[8]
     pid = wallet.submit(payee.address, FUNDS + 1, sender=owners[0]).value
     wallet.confirm(pid, sender=owners[1])
-    with pytest.raises(chain.Reverted):
+    with pytest.raises(obelisk.Reverted):
         wallet.execute(pid, sender=owners[0])
     assert wallet.proposal(pid)[4] is False  # not marked executed: the revert undid it
     r = wallet.deposit(sender=net.accounts[7], value=1)
@@ -127,7 +127,7 @@ def test_owner_bytes_must_hold_whole_addresses(net, artifact, reverted):
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["confirm", "revoke", "execute"]), st.integers(0, 3)), max_size=10))
 def test_execution_needs_the_threshold_and_happens_once(artifact, steps):
-    net = chain.Devnet()
+    net = obelisk.Devnet()
     owners = net.accounts[1:4]
     wallet = net.deploy(artifact("multisig"), packed(owners), 2, sender=owners[0], value=FUNDS)
     payee = net.accounts[8]
@@ -138,7 +138,7 @@ def test_execution_needs_the_threshold_and_happens_once(artifact, steps):
     for action, who in steps:
         try:
             getattr(wallet, action)(pid, sender=people[who])
-        except chain.Reverted:
+        except obelisk.Reverted:
             ok = False
         else:
             ok = True

@@ -85,19 +85,18 @@ def test_the_library_example(monkeypatch):
 
 
 def test_the_language_example_compiles_and_runs():
-    import chain
-    import lang
+    import obelisk
 
     (src,) = fenced("contract")
-    art = lang.compile_source(src, filename="README.md")
-    net = chain.Devnet()
+    art = obelisk.compile_source(src, filename="README.md")
+    net = obelisk.Devnet()
     counter = net.deploy(art, 5)
     r = counter.bump(2, sender=net.accounts[1])
     assert r.value == 7 and r.logs[0].name == "Bumped"
-    with pytest.raises(chain.Reverted) as info:
+    with pytest.raises(obelisk.Reverted) as info:
         counter.bump(0)
     assert info.value.reason == "step must be positive"
-    with pytest.raises(chain.Reverted) as info:
+    with pytest.raises(obelisk.Reverted) as info:
         counter.reset(sender=net.accounts[1])
     assert info.value.reason == "caller is not the owner"
     counter.reset()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import chain
+import obelisk
 
 SUPPLY = 1_000
 TOKEN_PATH = Path(__file__).resolve().parent / "token.contract"
@@ -33,7 +33,7 @@ def test_transfer_moves_tokens_and_logs_it(setup, events):
     net, token, alice, bob, _ = setup
     r = token.transfer(bob.address, 250, sender=alice)
     assert r.status is True and r.value is True
-    assert r.logs == [chain.Event(address=token.address, name="Transfer",
+    assert r.logs == [obelisk.Event(address=token.address, name="Transfer",
                                   args={"sender": alice.address, "receiver": bob.address, "amount": 250})]
     assert token.balance_of(alice.address) == 750
     assert token.balance_of(bob.address) == 250
@@ -56,7 +56,7 @@ def test_bad_transfers_revert_and_change_nothing(setup, reverted, amount, reason
 def test_transfer_to_the_zero_address_is_refused(setup, reverted):
     net, token, alice, _, _ = setup
     with reverted("zero address"):
-        token.transfer(chain.Address(b"\x00" * 20), 1, sender=alice)
+        token.transfer(obelisk.Address(b"\x00" * 20), 1, sender=alice)
 
 
 def test_only_the_owner_mints(setup, reverted):
@@ -75,7 +75,7 @@ def test_burn_destroys_only_your_own_tokens(setup, reverted):
     net, token, alice, bob, _ = setup
     token.transfer(bob.address, 100, sender=alice)
     r = token.burn(40, sender=bob)
-    assert r.logs[0].args == {"sender": bob.address, "receiver": chain.Address(b"\x00" * 20), "amount": 40}
+    assert r.logs[0].args == {"sender": bob.address, "receiver": obelisk.Address(b"\x00" * 20), "amount": 40}
     assert token.balance_of(bob.address) == 60
     assert token.supply() == SUPPLY - 40
     with reverted("insufficient balance"):
@@ -182,7 +182,7 @@ def test_transfer_and_call_to_an_account_without_code_reverts(setup, reverted):
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2), st.integers(-3, 700)), max_size=6))
 def test_transfers_match_a_model(artifact, moves):
-    net = chain.Devnet()
+    net = obelisk.Devnet()
     accts = net.accounts[:3]
     token = net.deploy(artifact("token"), SUPPLY, sender=accts[0])
     model = [SUPPLY, 0, 0]
@@ -190,7 +190,7 @@ def test_transfers_match_a_model(artifact, moves):
         ok = 0 < amount <= model[src]
         try:
             token.transfer(accts[dst].address, amount, sender=accts[src])
-        except chain.Reverted:
+        except obelisk.Reverted:
             assert not ok
         else:
             assert ok

@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-import chain
 import lang
+import obelisk
 from chain import seal
 
 EXAMPLES = Path(__file__).resolve().parent
@@ -114,7 +114,7 @@ class Story:
     def show(self, value) -> str:
         """A value for the story: names for known addresses, short hashes;
         text from the chain is escaped so rich never reads it as markup."""
-        if isinstance(value, chain.Address):
+        if isinstance(value, obelisk.Address):
             return self.who(value)
         if isinstance(value, bytes):
             return "0x" + value.hex()[:16] + ("…" if len(value) > 8 else "")
@@ -160,7 +160,7 @@ def _jsonable(v):
 def expect_revert(story: Story, what: str, reason: str, call, *args, **kw) -> None:
     try:
         call(*args, **kw)
-    except chain.Reverted as err:
+    except obelisk.Reverted as err:
         expect(err.reason == reason, f"{what}: expected the revert {reason!r}, got {err.reason!r}")
         story.refused(what, err)
     else:
@@ -344,7 +344,7 @@ def main(argv=None) -> int:
         return 2
     nets = []  # the Devnet, closed before its directory goes away
     try:
-        net = chain.Devnet(datadir=str(datadir))
+        net = obelisk.Devnet(datadir=str(datadir))
         nets.append(net)
         story.net = net
         names = ["alice", "bob", "carol", "dave"]
@@ -366,11 +366,11 @@ def main(argv=None) -> int:
                    "token": token, "market": market, "gas_total": story.gas_total, "steps": story.steps}
     except Unexpected as exc:
         return _fail(story, f"unexpected: {exc}", args.json)
-    except chain.Reverted as exc:
+    except obelisk.Reverted as exc:
         return _fail(story, f"a transaction reverted unexpectedly: {exc.reason} at {exc.location}", args.json)
-    except chain.VerifyError as exc:
+    except obelisk.VerifyError as exc:
         return _fail(story, f"the chain failed verification: {exc}", args.json)
-    except (chain.ChainError, lang.CompileError, seal.SealError) as exc:
+    except (obelisk.ChainError, lang.CompileError, seal.SealError) as exc:
         return _fail(story, f"{type(exc).__name__}: {exc}", args.json)
     except Exception as exc:  # a bug of ours: say so plainly; OBELISK_DEBUG=1 shows the traceback
         if os.environ.get("OBELISK_DEBUG"):

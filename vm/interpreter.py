@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import gas as G
 from . import limits
+from .abi import AbiError, ArityError, args_from_wire
 from .errors import Fault, Revert, ValidationError, short_name, short_text, type_error
 from .instructions import HANDLERS
 from .instructions.bytes_ops import utf8_size
@@ -245,19 +246,15 @@ class Execution:
 
 
 def conform_args(fn: FuncInfo, args) -> list:
-    """Arguments crossing into a contract, checked against its parameter types."""
-    params = fn.function.params
-    if not isinstance(args, (list, tuple)):
-        raise Revert("bad arguments: expected a list of arguments")
-    if len(args) != len(params):
-        raise Revert(f"bad arguments: {short_name(fn.name)} takes {len(params)}, got {len(args)}")
-    out = []
-    for (pname, ptype), v in zip(params, args):
-        try:
-            out.append(from_wire(v, ptype))
-        except ConformError as exc:
-            raise Revert(f"bad arguments: {short_name(pname)}: {exc}") from None
-    return out
+    """Arguments crossing into a contract, checked against its parameter types by the
+    one codec (vm.abi); the revert reasons are worded here because receipts hold them."""
+    try:
+        return args_from_wire(args, fn.function.params)
+    except ArityError as exc:
+        raise Revert(f"bad arguments: {short_name(fn.name)} takes {exc.want}, got {exc.got}") from None
+    except AbiError as exc:
+        where = f"{short_name(exc.param)}: " if exc.param is not None else ""
+        raise Revert(f"bad arguments: {where}{exc.reason}") from None
 
 
 def _run(ex: Execution) -> None:

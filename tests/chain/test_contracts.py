@@ -1,4 +1,4 @@
-"""The library with real contract source: deploy by path, events, reverts with source locations, payable, calls."""
+"""The library with real contract source: compiled artifacts, events, reverts with source locations, payable, calls."""
 from pathlib import Path
 
 import pytest
@@ -11,9 +11,9 @@ TOKEN = HERE / "token.contract"
 VAULT = HERE / "vault.contract"
 
 
-def test_token_from_a_path(net):
+def test_token_from_source(net):
     alice, bob = net.accounts[0], net.accounts[1]
-    token = net.deploy(str(TOKEN), 1000, sender=alice)
+    token = net.deploy(lang.compile_file(TOKEN), 1000, sender=alice)
     r = token.transfer(bob.address, 10, sender=alice)
     assert r.status is True and r.value is True
     assert r.logs == [chain.Event(address=token.address, name="Transfer",
@@ -43,8 +43,8 @@ def test_artifact_and_handle_by_address(net):
 
 def test_payable_native_coin_and_cross_contract_calls(net):
     alice = net.accounts[0]
-    bank = net.deploy(str(VAULT), contract="Bank")
-    client = net.deploy(str(VAULT), bank.address, contract="Client")
+    bank = net.deploy(lang.compile_file(VAULT, contract="Bank"))
+    client = net.deploy(lang.compile_file(VAULT, contract="Client"), bank.address)
     r = bank.deposit(value=500, sender=alice)
     assert r.value == 500
     assert r.logs == [chain.Event(bank.address, "Deposited", {"who": alice.address, "amount": 500})]
@@ -64,8 +64,8 @@ def test_payable_native_coin_and_cross_contract_calls(net):
 
 
 def test_reentrancy_refused_unless_reentrant(net):
-    bank = net.deploy(str(VAULT), contract="Bank")
-    client = net.deploy(str(VAULT), bank.address, contract="Client")
+    bank = net.deploy(lang.compile_file(VAULT, contract="Bank"))
+    client = net.deploy(lang.compile_file(VAULT, contract="Client"), bank.address)
     with pytest.raises(chain.Reverted) as info:
         client.start(True)
     assert info.value.reason == "reentrancy"

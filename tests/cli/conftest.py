@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from chain import secretbox
-from chain.cli import cli
+from obelisk.cli import cli
 
 # The smallest cost the box format accepts: keeps each key derivation ~1 ms in tests.
 FAST = secretbox.KdfParams(10, 8, 1)

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from chain.cli import cli
+from obelisk.cli import cli
 
 TOKEN = str(Path(__file__).resolve().parents[2] / "examples" / "token.contract")
 COMMANDS = ["compile", "deploy", "call", "send", "balance", "accounts", "accounts new", "mine", "block",

@@ -12,7 +12,7 @@ TOKEN = Path(__file__).resolve().parents[2] / "examples" / "token.contract"
 
 
 def obelisk(*args, datadir=None, env=None):
-    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-c", "from chain.cli import main; main()"]
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-c", "from obelisk.cli import main; main()"]
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("OBELISK_")}
     full_env.update(env or {})
     extra = ["--datadir", str(datadir)] if datadir else []
@@ -44,7 +44,7 @@ def test_bad_input_in_a_real_process(tmp_path):
 
 
 def test_a_closed_pipe_is_not_an_error(tmp_path):
-    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-c", "from chain.cli import main; main()"]
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-c", "from obelisk.cli import main; main()"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("OBELISK_")}
     proc = subprocess.Popen(command + ["disasm", str(TOKEN)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     proc.stdout.readline()
@@ -67,7 +67,7 @@ def test_a_narrow_terminal_never_cuts_an_address_or_a_balance_short(tmp_path):
     listed = json.loads(obelisk("accounts", "--json", datadir=d).stdout)
     main, sub = pty.openpty()
     fcntl.ioctl(sub, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
-    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-c", "from chain.cli import main; main()"]
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-c", "from obelisk.cli import main; main()"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("OBELISK_") and k != "COLUMNS"}
     proc = subprocess.Popen(command + ["accounts", "--datadir", str(d)], stdin=sub, stdout=sub, stderr=sub, env=env)
     os.close(sub)

@@ -6,7 +6,7 @@ import pytest
 
 import chain
 import lang
-from chain.devnet import json_value
+from vm.abi import to_json as json_value
 from vm.values import Struct
 
 SHAPES = str(Path(__file__).resolve().parent / "data" / "shapes.contract")

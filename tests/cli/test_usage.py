@@ -53,7 +53,7 @@ def test_json_flag_before_or_after_the_subcommand(ob, tmp_path):
 
 
 def test_datadir_env_and_option(ob, tmp_path, monkeypatch):
-    from chain.cli import State
+    from obelisk.cli.options import State
 
     state = State()
     monkeypatch.delenv("OBELISK_DATADIR", raising=False)

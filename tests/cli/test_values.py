@@ -2,7 +2,9 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from chain.cli import CliError, human_value, parse_arg, parse_args
+from obelisk.cli.options import CliError
+from obelisk.cli.render import human_value
+from obelisk.cli.values import parse_arg, parse_args
 from vm.values import Address, Struct
 
 POINT = ("struct", "Point", (("x", "int"), ("y", "int")))

@@ -1,0 +1,131 @@
+"""What the library hands back: receipts with decoded events, block and transaction views, and Reverted.
+
+Each has `to_json()`, the document the CLI prints and the RPC returns (values by vm.abi.to_json).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vm.abi import to_json as json_value
+from vm.values import Address
+
+
+class Reverted(Exception):
+    """A call or transaction that failed: `.reason`, `.location` (file:line:col or None), `.receipt` (None for a view)."""
+
+    def __init__(self, reason, location=None, receipt=None):
+        text = reason or "reverted"
+        super().__init__(f"{text} at {location}" if location else text)
+        self.reason = reason
+        self.location = location
+        self.receipt = receipt
+
+
+@dataclass(frozen=True)
+class Event:
+    """A decoded log: equal when address, name and every argument are equal."""
+
+    address: Address
+    name: str
+    args: dict = field(default_factory=dict)
+    # ABI types of the args (for JSON: structs as objects); not part of equality.
+    types: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "address": str(self.address),
+                "args": {k: json_value(v, self.types.get(k)) for k, v in self.args.items()}}
+
+
+@dataclass
+class Receipt:
+    status: bool
+    value: object
+    gas_used: int
+    block_number: int
+    block_hash: bytes
+    tx_hash: bytes
+    index: int
+    logs: list
+    reason: str | None = None
+    location: str | None = None
+    contract_address: Address | None = None
+    sender: Address | None = None
+    to: Address | None = None
+    value_type: object = None
+
+    def to_json(self) -> dict:
+        """The CLI's receipt document (docs/chain.md)."""
+        doc = {
+            "status": "success" if self.status else "reverted",
+            "value": json_value(self.value, self.value_type),
+            "gas_used": self.gas_used,
+            "events": [e.to_json() for e in self.logs],
+            "reason": self.reason,
+            "location": self.location,
+            "block": self.block_number,
+            "tx": "0x" + self.tx_hash.hex(),
+        }
+        if self.contract_address is not None:
+            doc["address"] = str(self.contract_address)
+        return doc
+
+
+@dataclass(frozen=True)
+class BlockInfo:
+    number: int
+    hash: bytes
+    parent: bytes
+    timestamp: int
+    miner: Address
+    target: int
+    nonce: int
+    gas_used: int
+    gas_limit: int
+    reward: int
+    state_root: bytes
+    tx_root: bytes
+    receipts_root: bytes
+    transactions: tuple  # tx hashes
+    canonical: bool = True
+
+    def to_json(self) -> dict:
+        return {
+            "number": self.number, "hash": "0x" + self.hash.hex(), "parent": "0x" + self.parent.hex(),
+            "timestamp": self.timestamp, "miner": str(self.miner), "target": f"{self.target:#066x}",
+            "nonce": self.nonce, "gas_used": self.gas_used, "gas_limit": self.gas_limit, "reward": self.reward,
+            "state_root": "0x" + self.state_root.hex(), "tx_root": "0x" + self.tx_root.hex(),
+            "receipts_root": "0x" + self.receipts_root.hex(),
+            "transactions": ["0x" + h.hex() for h in self.transactions], "canonical": self.canonical,
+        }
+
+
+@dataclass(frozen=True)
+class TxInfo:
+    hash: bytes
+    sender: Address
+    to: Address | None
+    nonce: int
+    value: int
+    gas_limit: int
+    gas_price: int
+    data: bytes
+    block_number: int | None  # None while pending
+    block_hash: bytes | None
+    index: int | None
+    function: str | None = None  # the called function, when the data is call data
+    args: list | None = None
+    # ABI types of the args, when they fit the called function (for JSON: structs as objects); not part of equality.
+    arg_types: tuple | None = field(default=None, compare=False, repr=False)
+
+    def to_json(self) -> dict:
+        types = self.arg_types or (None,) * len(self.args or ())
+        return {
+            "hash": "0x" + self.hash.hex(), "from": str(self.sender), "to": None if self.to is None else str(self.to),
+            "nonce": self.nonce, "value": self.value, "gas_limit": self.gas_limit, "gas_price": self.gas_price,
+            "data": "0x" + self.data.hex(), "block": self.block_number,
+            "block_hash": None if self.block_hash is None else "0x" + self.block_hash.hex(),
+            "index": self.index, "status": "pending" if self.block_number is None else "mined",
+            "function": self.function, "args": None if self.args is None else [json_value(a, t) for a, t in zip(self.args, types)],
+        }
+
+

@@ -1,0 +1,106 @@
+"""The chain a command talks to (the one seam between commands and a chain) and the accounts on it.
+
+Today: the dev chain in the data directory; a JSON-RPC backend can be chosen in open_chain beside it.
+"""
+from __future__ import annotations
+
+import os
+
+import click
+
+from .options import CliError, State, read_passphrase
+from .render import one_line
+from .values import is_index, parse_account_address
+
+
+# The seam: a command uses only these of the chain it is given (obelisk.Devnet has
+# them all; docs/chain.md): accounts, height, block(n), tx(h), receipt(h),
+# balance(a), code_object_at(a), verify(), mine(n), transfer(sender, to, amount),
+# deploy(art, *args, sender=, value=, gas=), call(address, function, *args,
+# sender=, value=, gas=), close().
+
+
+def open_chain(state: State):
+    """The chain for this command: opened once, closed when the command ends."""
+    if state.backend is None:
+        state.backend = _open_local(state)
+        click.get_current_context().call_on_close(state.backend.close)
+    return state.backend
+
+
+def _open_local(state: State):
+    """The dev chain kept in the data directory (created, with funded dev accounts, on first use)."""
+    import sqlite3
+
+    import chain
+    import obelisk
+
+    path = state.datadir
+    if os.path.exists(path) and not os.path.isdir(path):
+        raise CliError(f"bad datadir {path}: not a directory")
+    try:
+        return obelisk.Devnet(datadir=path)
+    except chain.ChainError as exc:
+        raise CliError(f"bad datadir {path}: {exc.message}") from None
+    except (OSError, sqlite3.Error) as exc:
+        raise CliError(f"bad datadir {path}: {one_line(getattr(exc, 'strerror', None) or exc)}") from None
+
+
+def keystore_of(state: State):
+    from chain.keystore import Keystore
+
+    return Keystore(os.path.join(state.datadir, "keystore"))
+
+
+def _dev_index(net, text: str, what: str):
+    index = int(text)
+    if index >= len(net.accounts):
+        raise CliError(f"{what} {index}: there are {len(net.accounts)} dev accounts (0 .. {len(net.accounts) - 1})")
+    return net.accounts[index]
+
+
+def resolve_sender(state: State, net, text: str | None, *, need_key: bool = True):
+    """--from: a dev account index, a dev account's address, or a keystore address.
+
+    A keystore key is unlocked (passphrase) only when it must sign; a view call
+    needs just the address."""
+    if text is None:
+        return net.accounts[0]
+    text = text.strip()
+    if is_index(text):
+        return _dev_index(net, text, "--from")
+    address = parse_account_address(text, "--from")
+    for account in net.accounts:
+        if account.address == address:
+            return account
+    store = keystore_of(state)
+    if not store.has(address):
+        raise CliError(f"--from {address}: not a dev account and not in the keystore")
+    if not need_key:
+        return address
+    from chain.keys import PrivateKey
+    from chain.keystore import KeystoreError, WrongPassphrase
+
+    passphrase = read_passphrase(confirm=False, what=f"passphrase for {address}")
+    try:
+        return PrivateKey(store.load(address, passphrase))
+    except WrongPassphrase:
+        raise CliError("wrong passphrase") from None
+    except KeystoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def account_arg(net, text: str, what: str):
+    """An address, or a dev account index."""
+    text = text.strip()
+    if is_index(text):
+        return _dev_index(net, text, what).address
+    return parse_account_address(text, what)
+
+
+def code_object_at(net, address):
+    """The decoded code at address (its ABI), or exit 2 when there is none."""
+    code = net.code_object_at(address)
+    if code is None:
+        raise CliError(f"no contract at {address}")
+    return code

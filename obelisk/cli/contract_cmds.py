@@ -1,0 +1,253 @@
+"""Contract commands: compile, deploy, call, disasm."""
+from __future__ import annotations
+
+import os
+
+import click
+
+from .backend import code_object_at, open_chain, resolve_sender
+from .exits import refused
+from .options import (ARGS_SETTINGS, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command,
+                      input_file)
+from .render import emit, finish_tx, human_value, one_line, printable, printable_lines, reverted_line, show_receipt
+from .values import parse_address, parse_amount, parse_args, parse_gas, show
+
+# A code object is at most 256 KiB; its artifact (hex, ABI, a source map entry per
+# instruction, indented) stays far below this. Bounds the memory a stray file can take.
+_MAX_ARTIFACT_FILE = 64 * 1024 * 1024
+_CONTRACT_HELP = "Contract in FILE [default: the only one, else the last]."
+
+
+def compile_path(path: str, contract: str | None):
+    """lang.compile_file with its errors turned into exit status 2 (all of them, located)."""
+    import lang
+
+    input_file(path)
+    try:
+        return lang.compile_file(path, contract=contract)
+    except lang.CompileError as exc:
+        raise _compile_failure(exc) from None
+
+
+def _compile_failure(exc) -> CliError:
+    errors = [{"file": d.file, "line": d.line, "column": d.column, "message": d.message} for d in exc.errors]
+    first = exc.errors[0] if exc.errors else None
+    summary = f"{first.file}:{first.line}:{first.column}: {first.message}" if first else "compile error"
+    count = len(exc.errors)
+    return CliError(
+        summary,
+        EXIT_BAD_INPUT,
+        document={"error": f"{count} compile error{'s' if count != 1 else ''}", "errors": errors},
+        detail=str(exc) + f"\n{count} error{'s' if count != 1 else ''}",
+    )
+
+
+def load_artifact(path: str, contract: str | None):
+    """A .contract source, compiled now, or an artifact .json written by `obelisk compile`."""
+    if not path.endswith(".json"):
+        return compile_path(path, contract)
+    import lang
+
+    input_file(path)
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(_MAX_ARTIFACT_FILE + 1)
+        if len(raw) > _MAX_ARTIFACT_FILE:
+            raise CliError(f"{path}: larger than any artifact ({_MAX_ARTIFACT_FILE} bytes)")
+        art = lang.Artifact.from_json(raw.decode("utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CliError(f"{path}: not a valid artifact ({one_line(exc)})") from None
+    if contract is not None and contract != art.name:  # an artifact holds one contract: never another silently
+        raise CliError(f"{path}: holds contract {art.name}, not {contract}")
+    return art
+
+
+@command("compile")
+@click.argument("file")
+@click.option("--contract", "-c", metavar="NAME", help="Contract to compile [default: the only one, else the last].")
+@click.option("-o", "--out", "outdir", metavar="DIR", default=".", show_default=True, help="Directory for NAME.json.")
+@click.option("--emit", "stage", type=click.Choice(["ast", "ir", "asm"]), help="Print this stage instead of writing the artifact.")
+def compile_cmd(state, file, contract, outdir, stage):
+    """Compile FILE to DIR/NAME.json (abi, bytecode, source map).
+
+    With --emit, print one stage of the compiler (ast, ir or asm) instead."""
+    import lang
+
+    if stage:
+        input_file(file)
+        try:
+            text = lang.emit_file(file, stage, contract=contract)
+        except lang.CompileError as exc:
+            raise _compile_failure(exc) from None
+        emit(state, {"stage": stage, "text": text}, lambda: click.echo(printable_lines(text.rstrip("\n"))))
+        return EXIT_OK
+    art = compile_path(file, contract)
+    target = _write_artifact(art, outdir)
+    document = {"contract": art.name, "artifact": target, "bytecode_size": len(art.bytecode)}
+    emit(state, document, lambda: click.echo(f"compiled {art.name} ({len(art.bytecode)} bytes of code) -> {target}"))
+    return EXIT_OK
+
+
+def _write_artifact(art, outdir: str) -> str:
+    if os.path.exists(outdir) and not os.path.isdir(outdir):
+        raise CliError(f"{outdir}: not a directory")
+    try:
+        os.makedirs(outdir, exist_ok=True)
+        target = os.path.join(outdir, f"{art.name}.json")
+        text = art.to_json()
+        tmp = os.path.join(outdir, f".{art.name}.json.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(text if text.endswith("\n") else text + "\n")
+            os.replace(tmp, target)  # never a half-written artifact under the real name
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError as exc:
+        raise CliError(f"cannot write the artifact to {outdir}: {exc.strerror}") from None
+    return target
+
+
+def _init_params(bytecode: bytes, path: str):
+    from vm.code import CodeFormatError, decode
+
+    try:
+        code = decode(bytecode)
+    except CodeFormatError as exc:
+        raise CliError(f"{path}: not a valid code object ({one_line(exc)})") from None
+    return next((f.params for f in code.functions if f.is_init), ())
+
+
+@command("deploy", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@click.argument("file")
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.option("--contract", "-c", metavar="NAME", help=_CONTRACT_HELP)
+@click.option("--from", "sender", metavar="A", help=FROM_HELP)
+@click.option("--value", metavar="V", help="Native coin sent with the deployment.")
+@click.option("--gas", metavar="G", help="Gas limit.")
+def deploy_cmd(state, file, args, contract, sender, value, gas):
+    """Deploy FILE's contract with constructor ARGS; print its address."""
+    import chain
+
+    art = load_artifact(file, contract)
+    values = parse_args(args, _init_params(art.bytecode, file), f"{art.name}'s constructor")
+    value, gas = parse_amount(value, "--value"), parse_gas(gas)
+    net = open_chain(state)
+    account = resolve_sender(state, net, sender)
+    try:
+        receipt = net.deploy(art, *values, sender=account, value=value, gas=gas).receipt
+    except chain.Reverted as exc:
+        receipt = exc.receipt
+    except (chain.ChainError, chain.ArgumentError) as exc:
+        raise refused(exc) from None
+    ok = bool(receipt.status)
+    doc = {
+        "address": str(receipt.contract_address) if ok else None,
+        "tx": "0x" + receipt.tx_hash.hex(),
+        "block": receipt.block_number,
+        "gas_used": receipt.gas_used,
+        "status": "success" if ok else "reverted",
+    }
+    if not ok:
+        doc.update(reason=receipt.reason, location=receipt.location)
+
+    def human():
+        if ok:
+            click.echo(f"deployed {printable(art.name)} at {doc['address']}")  # an artifact's name is anyone's text
+            click.echo(f"tx {doc['tx']}  block {doc['block']}  gas used {doc['gas_used']}")
+        else:
+            show_receipt(doc)
+
+    emit(state, doc, human)
+    if not ok:
+        click.echo(reverted_line(receipt.reason, receipt.location), err=True)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+@command("call", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@click.argument("address")
+@click.argument("function")
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.option("--from", "sender", metavar="A", help=FROM_HELP)
+@click.option("--value", metavar="V", help="Native coin sent with the call.")
+@click.option("--gas", metavar="G", help="Gas limit.")
+def call_cmd(state, address, function, args, sender, value, gas):
+    """Call FUNCTION of the contract at ADDRESS.
+
+    A view function prints its value (no transaction); any other sends a
+    transaction, mines it and prints the receipt with its decoded events."""
+    import chain
+    from vm.abi import to_json
+
+    address = parse_address(address, "ADDRESS")
+    value, gas = parse_amount(value, "--value"), parse_gas(gas)
+    net = open_chain(state)
+    code = code_object_at(net, address)
+    fn = code.function(function)
+    if fn is None or not fn.is_pub or fn.is_init:
+        names = ", ".join(f.name for f in code.functions if f.is_pub and not f.is_init) or "none"
+        raise CliError(f"{code.name} at {address} has no public function {show(function)} (it has: {names})")
+    values = parse_args(args, fn.params, function)
+    if fn.is_view and value:
+        raise CliError(f"{function} is a view function: it takes no --value")
+    account = resolve_sender(state, net, sender, need_key=not fn.is_view)
+    try:
+        result = net.call(address, function, *values, sender=account, value=value, gas=gas)
+    except chain.Reverted as exc:
+        if exc.receipt is not None:
+            return finish_tx(state, exc.receipt)
+        doc = {"value": None, "status": "reverted", "reason": exc.reason, "location": exc.location}
+        emit(state, doc, lambda: None)
+        click.echo(reverted_line(exc.reason, exc.location), err=True)
+        return EXIT_FAILED
+    except (chain.ChainError, chain.ArgumentError) as exc:
+        raise refused(exc) from None
+    if not fn.is_view:
+        return finish_tx(state, result)
+    emit(state, {"value": to_json(result, fn.returns)}, lambda: click.echo(human_value(result, fn.returns)))
+    return EXIT_OK
+
+
+def _code_from_file(path: str, contract: str | None) -> bytes:
+    if path.endswith((".contract", ".json")):
+        return load_artifact(path, contract).bytecode
+    input_file(path)
+    from vm import limits
+
+    with open(path, "rb") as f:
+        data = f.read(limits.MAX_CODE_OBJECT_SIZE + 1)
+    if len(data) > limits.MAX_CODE_OBJECT_SIZE:
+        raise CliError(f"{path}: larger than any code object ({limits.MAX_CODE_OBJECT_SIZE} bytes)")
+    return data
+
+
+@command("disasm")
+@click.argument("target", metavar="FILE-or-ADDRESS")
+@click.option("--contract", "-c", metavar="NAME", help=_CONTRACT_HELP)
+def disasm_cmd(state, target, contract):
+    """Disassemble a contract, showing the source line of each instruction.
+
+    FILE-or-ADDRESS: a .contract file (compiled now), an artifact .json, a file
+    holding an encoded code object, or the 0x address of a deployed contract."""
+    from vm.code import CodeFormatError, decode
+    from vm.disasm import disassemble
+
+    from .disasm_view import annotate
+
+    stripped = target.strip()
+    if stripped.lower().startswith("0x") and not os.path.exists(target):
+        address = parse_address(stripped, "ADDRESS")
+        code = code_object_at(open_chain(state), address)
+    else:
+        raw = _code_from_file(target, contract)
+        try:
+            code = decode(raw)
+        except CodeFormatError as exc:
+            raise CliError(f"{target}: not a code object ({exc})") from None
+    text = annotate(disassemble(code), code.files).rstrip("\n")
+    emit(state, {"contract": code.name, "text": text + "\n"}, lambda: click.echo(printable_lines(text)))
+    return EXIT_OK
+
+
+COMMANDS = [compile_cmd, deploy_cmd, call_cmd, disasm_cmd]

@@ -1,0 +1,127 @@
+"""What every command shares: exit statuses, CliError, the --json/--datadir state and the command decorators.
+
+Only click is imported here; a command module imports what it needs inside the command.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+
+import click
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # a transaction reverted, or the chain failed verification
+EXIT_BAD_INPUT = 2  # usage, compile error, ABI mismatch, unknown address or hash, bad datadir
+EXIT_INTERNAL = 3  # our bug: an exception nobody expected
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+
+DEFAULT_DATADIR = ".obelisk"
+PASSPHRASE_ENV = "OBELISK_PASSPHRASE"
+DATADIR_ENV = "OBELISK_DATADIR"
+
+FROM_HELP = "Account index, dev address or keystore address [default: 0]."
+ARGS_SETTINGS = {"ignore_unknown_options": True}  # so a negative number is an argument, not an option
+
+
+class CliError(Exception):
+    """A failure with a one-line reason and an exit status; `document` is printed under --json."""
+
+    def __init__(self, message: str, code: int = EXIT_BAD_INPUT, document=None, detail: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.document = document
+        self.detail = detail  # extra lines for humans (a compile error's source and caret)
+
+
+class State:
+    """Settings gathered from the group's and the subcommand's options, and the open chain."""
+
+    def __init__(self):
+        self.json = False
+        self.datadir_option: str | None = None
+        self.backend = None  # the chain, once a command opened it (obelisk.cli.backend.open_chain)
+
+    @property
+    def datadir(self) -> str:
+        if self.datadir_option == "":  # a script's unset variable: not silently ./.obelisk
+            raise CliError("--datadir: empty directory name")
+        return self.datadir_option or os.environ.get(DATADIR_ENV) or DEFAULT_DATADIR
+
+
+def common_options(f):
+    f = click.option("--json", "json_", is_flag=True, default=False, help="Print one JSON document instead of the human view.")(f)
+    f = click.option(
+        "--datadir",
+        metavar="DIR",
+        default=None,
+        help=f"Chain and keystore directory [default: ${DATADIR_ENV}, else ./{DEFAULT_DATADIR}].",
+    )(f)
+    return f
+
+
+def _with_common_options(f):
+    """f(state, ...) as a click callback that also takes --json and --datadir, merged with the group's."""
+
+    @functools.wraps(f)
+    def run(*args, json_, datadir, **kwargs):
+        state = click.get_current_context().find_object(State)
+        state.json = state.json or json_
+        if datadir is not None:
+            state.datadir_option = datadir
+        return f(state, *args, **kwargs)
+
+    return common_options(run)
+
+
+def command(name, **settings):
+    """A command (added to a group by obelisk.cli) that also takes --json and --datadir."""
+    return lambda f: click.command(name, **settings)(_with_common_options(f))
+
+
+def subcommand(group, name, **settings):
+    """A subcommand of `group` that also takes --json and --datadir."""
+    return lambda f: group.command(name, **settings)(_with_common_options(f))
+
+
+def group(name, **settings):
+    """A command group that also takes --json and --datadir."""
+    return lambda f: click.group(name, **settings)(_with_common_options(f))
+
+
+class ArgsCommand(click.Command):
+    """A command whose arguments may be negative numbers (unknown options pass as
+    arguments), but where a misspelt long option (`--valeu 5`) is still a usage
+    error rather than text sent in a transaction: such text goes after `--`."""
+
+    def parse_args(self, ctx, args):
+        known = {name for p in self.params for name in (*p.opts, *p.secondary_opts)}
+        known.update(self.get_help_option_names(ctx))
+        for arg in args:
+            if arg == "--":
+                break
+            name = arg.split("=", 1)[0]
+            if arg.startswith("--") and name not in known:
+                raise click.NoSuchOption(name, ctx=ctx, message=f"No such option '{name}'; an argument spelled like an option goes after '--'.")
+        return super().parse_args(ctx, args)
+
+
+def read_passphrase(*, confirm: bool, what: str = "passphrase") -> str:
+    """$OBELISK_PASSPHRASE, else a hidden prompt on a terminal; never an empty one."""
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase is None:
+        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+            raise CliError(f"a {what} is needed: set ${PASSPHRASE_ENV} or run in a terminal")
+        passphrase = click.prompt(what.capitalize(), hide_input=True, confirmation_prompt=confirm, err=True)
+    if passphrase == "":
+        raise CliError(f"the {what} is empty")
+    return passphrase
+
+
+def input_file(path: str) -> str:
+    if not os.path.exists(path):
+        raise CliError(f"{path}: no such file")
+    if not os.path.isfile(path):
+        raise CliError(f"{path}: not a file")
+    return path
