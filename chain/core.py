@@ -235,7 +235,7 @@ class Chain:
         """The target a child of `parent` must carry (chain.block.next_target over the window)."""
         first = self._ancestor(parent, max(0, parent.height - C.RETARGET_WINDOW))
         return next_target(parent.target, parent.timestamp - first.timestamp, parent.height - first.height,
-                           self.params.pow_limit)
+                           self.params.pow_limit, self.params.block_time, self.params.hardest_target)
 
     def median_time_past(self, parent: Header) -> int:
         stamps, h = [], parent

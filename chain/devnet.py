@@ -34,7 +34,8 @@ DEFAULT_GAS_PRICE = 1
 
 def dev_params() -> C.ChainParams:
     """The dev chain: DEV_CHAIN_ID, a fixed genesis, the ten dev accounts funded."""
-    return C.ChainParams(allocations=tuple((bytes(k.address), C.DEV_ACCOUNT_BALANCE) for k in dev_keys()))
+    return C.ChainParams(allocations=tuple((bytes(k.address), C.DEV_ACCOUNT_BALANCE) for k in dev_keys()),
+                         hardest_target=C.DEV_HARDEST_TARGET)
 
 
 class ArgumentError(AbiError):

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import chain as chainpkg
 from chain import consensus as C
 from chain import tx as txmod
+from vm import abi
 from vm.values import Address
 
 log = logging.getLogger("obelisk.node")
@@ -184,9 +187,14 @@ class ChainService:
         """Canonical hashes back from the head, dense then doubling (Bitcoin's block locator), genesis last."""
         return await self.run(_locator)
 
-    async def next_block_time(self, block_time: float) -> int:
-        """The timestamp the dev miner should give the next block: the parent's + block_time, never under the chain's minimum."""
-        return await self.run(_paced_timestamp, block_time)
+    async def pacing(self, block_time: float, now: float | None = None) -> tuple:
+        """(earliest timestamp of the next block, seconds to wait until then) for a miner aiming at block_time.
+
+        A dev miner sleeps the wait (a new head meanwhile starts it over), then
+        mine_block(); the block's timestamp is the clock's, at least the earliest.
+        Pacing is each miner's policy, not consensus (chain.consensus.DEV_HARDEST_TARGET says why).
+        """
+        return await self.run(_pacing, float(block_time), time.time() if now is None else float(now))
 
 
 # --- work done on the chain thread (module functions: nothing here touches the event loop) ---
@@ -340,7 +348,7 @@ def _call(door, to: Address, data: bytes, sender, value: int, gas):
         return _call_doc(False, None, used, result.reason or result.error, result.location)
     code = door.code_object_at(to)
     fn = code.function(function) if code is not None else None
-    value_doc = chainpkg.devnet.json_value(result.value, fn.returns if fn is not None else None)
+    value_doc = abi.to_json(result.value, fn.returns if fn is not None else None)
     return _call_doc(True, value_doc, used, None, None)
 
 
@@ -349,9 +357,10 @@ def _call_doc(ok, value, gas_used, reason, location) -> dict:
             "reason": reason, "location": location}
 
 
-def _paced_timestamp(c, block_time: float) -> int:
+def _pacing(c, block_time: float, now: float) -> tuple:
     parent = c.head
-    return max(parent.timestamp + max(1, int(round(block_time))), c.median_time_past(parent) + 1)
+    earliest = max(parent.timestamp + block_time, c.median_time_past(parent) + 1)
+    return math.ceil(earliest), max(0.0, earliest - now)
 
 
 __all__ = ["ChainService", "CallFailed"]
