@@ -40,12 +40,9 @@ def node_cmd(state, listen, rpc_listen, peers, mine, miner, block_time, genesis_
         miner_address = parse_account_address(miner.strip(), "--miner")
     params, dev = None, True
     if genesis_file is not None:
+        from chain.genesis import load_genesis
         try:
-            from obelisk.node import genesis as genesis_mod
-        except ImportError:
-            raise CliError("--genesis: this build cannot read genesis files yet") from None
-        try:
-            params = genesis_mod.load(genesis_file)
+            params = load_genesis(genesis_file)
         except (OSError, ValueError) as exc:
             raise CliError(f"--genesis {genesis_file}: {exc}") from None
         dev = False

@@ -179,9 +179,8 @@ class Node:
         bt = self.block_time
         while True:
             head_changed.clear()
-            ts = await self.service.next_block_time(bt)
-            now = time.time()
-            delay = max(0.0, ts - now) + random.uniform(0, bt * 0.25)
+            ts, wait = await self.service.pacing(bt)
+            delay = wait + random.uniform(0, bt * 0.25)
             if delay > 0:
                 try:
                     await asyncio.wait_for(head_changed.wait(), delay)

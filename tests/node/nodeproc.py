@@ -59,7 +59,7 @@ class NodeProc:
     def rpc(self, method, *params):
         body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": list(params)}).encode()
         req = urllib.request.Request(self.rpc_url, body, {"Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=10) as r:
+        with urllib.request.urlopen(req, timeout=60) as r:
             doc = json.loads(r.read())
         if "error" in doc:
             raise RuntimeError(doc["error"])

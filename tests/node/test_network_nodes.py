@@ -16,11 +16,11 @@ def test_line_of_three_tx_sent_to_c_is_mined_everywhere(nodes):
     h = c.rpc("tx_send", "0x" + signed_transfer(1, 0).hex())
     receipts = [wait_until(lambda n=n: n.rpc("chain_getReceipt", h), 30) for n in (a, b, c)]
     assert all(r["status"] == "success" for r in receipts)
-    assert len({r["block"] if "block" in r else r.get("block_hash") for r in receipts}) == 1
-    # The same head on all three (a may move on: compare at one height).
-    height = receipts[0].get("block_number", None)
+    assert len({r["block"] for r in receipts}) == 1
+    # The same block at that height everywhere, and the same head once a's next block has spread.
+    number = receipts[0]["block"]
+    assert len({n.rpc("chain_getBlock", number)["hash"] for n in (a, b, c)}) == 1
     wait_until(lambda: len({_head(n) for n in (a, b, c)}) == 1 or None, 15, 0.05)
-    assert height is None or height >= 1
     for n in (a, b, c):
         assert n.stop() == 0
 
@@ -55,14 +55,14 @@ def test_partition_heals_to_most_work_and_abandoned_txs_get_mined(nodes):
 
 def test_kill_9_mid_sync_then_restart_converges_and_verifies(nodes):
     a = nodes("a")
-    for _ in range(3):
-        a.rpc("dev_mine", 1000)
+    for _ in range(4):
+        a.rpc("dev_mine", 100)
     target = a.rpc("node_info")
     b = nodes("b", peers=[a.p2p])
-    wait_until(lambda: b.rpc("node_info")["height"] >= 200, 60, 0.02)
+    wait_until(lambda: b.rpc("node_info")["height"] >= 20, 60, 0.01)
     b.kill()
+    assert b.lines[-1].get("height", 0) < target["height"]  # killed mid-sync
     b2 = nodes("b", peers=[a.p2p])
-    assert b2.rpc("node_info")["height"] < target["height"] or True
     wait_until(lambda: b2.rpc("node_info")["head"] == target["head"], 60)
     assert b2.stop() == 0
     out = subprocess.run([OBELISK, "verify", "--datadir", b2.datadir], capture_output=True, text=True, timeout=120)
