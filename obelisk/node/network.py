@@ -52,6 +52,7 @@ class Network:
         self.peers: dict = {}                 # node id -> Peer
         self.addresses: LRUCache = LRUCache(ADDRESS_BOOK)   # HOST:PORT learnt from peers -> True
         self.dialing: set = set()
+        self.own_addrs: set = set()
         self.head = (service.genesis_hash, 0, 0)  # (hash, height, cumulative work), refreshed by events
         self.relay = Relay(self)
         self.syncer = Syncer(self)
@@ -105,6 +106,9 @@ class Network:
         try:
             theirs = await handshake(link, self.hello(), self.key, self.bans)
         except PeerRefused as exc:
+            if dial_addr is not None and "ourselves" in str(exc):
+                self.own_addrs.add(dial_addr)  # our own address, learnt from a peer: never dialled again
+                self.addresses.pop(dial_addr, None)
             log.info("peer %s refused: %s", dial_addr or link.remote, exc)
             self.emit({"event": "peer_refused", "address": dial_addr or link.remote, "reason": str(exc)})
             link.close()
@@ -244,17 +248,15 @@ class Network:
         await self.add_link(link, dial_addr=addr)
 
     async def _dialer(self) -> None:
-        loop = asyncio.get_running_loop()
         while not self._stopping:
             connected = self.connected_addresses()
             for addr in self.seeds:
-                if addr not in connected and addr not in self.dialing:
+                if addr not in connected and addr not in self.dialing and addr not in self.own_addrs:
                     self.spawn(self._dial_one(addr))
             if self.discover and self.outbound_count() + len(self.dialing) < self.max_outbound:
                 book = [a for a in self.addresses.keys() if a not in connected and a not in self.dialing
-                        and a not in self.seeds]
+                        and a not in self.seeds and a not in self.own_addrs]
                 random.shuffle(book)
                 for addr in book[:self.max_outbound - self.outbound_count() - len(self.dialing)]:
                     self.spawn(self._dial_one(addr))
             await asyncio.sleep(REDIAL_SECONDS + random.random() * 0.5)
-            _ = loop

@@ -214,17 +214,13 @@ async def _bind(runner: web.AppRunner, host: str, port: int, what: str):
 
 
 def _open_store(datadir: str) -> Store:
-    """The datadir's chain database, held by this process as its one writer (when the chain offers a lock)."""
+    """The datadir's chain database, held by this process as its one writer for its whole life
+    (chain.lock: other writers are refused with a message naming this node; readers share it)."""
+    import inspect
+
     path = os.path.join(datadir, DB_FILE)
+    kind = {"writer_kind": "node"} if "writer_kind" in inspect.signature(Store).parameters else {}
     try:
-        store = Store(path)
+        return Store(path, **kind)
     except E.StoreError as exc:
         raise NodeError(str(exc)) from None
-    lock = getattr(store, "lock_writer", None)
-    if lock is not None:
-        try:
-            lock()
-        except E.StoreError as exc:
-            store.close()
-            raise NodeError(str(exc)) from None
-    return store
