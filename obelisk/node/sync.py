@@ -18,6 +18,7 @@ log = logging.getLogger("obelisk.node")
 
 CHUNK = 16                # blocks per body request
 PARALLEL = 8              # body requests in flight
+PER_PEER = 4              # ... of them at one peer
 HEADERS_TIMEOUT = 10.0
 PROGRESS_SECONDS = 1.0
 
@@ -128,21 +129,32 @@ class Syncer:
         gate = asyncio.Semaphore(PARALLEL)
         relay = self.net.relay
 
+        inflight: dict = {}
+
         async def fetch(i, chunk):
+            top = heights[chunk[-1]]
+            failed: set = set()
             async with gate:
-                top = heights[chunk[-1]]
-                candidates = [p for p in self.net.peers.values() if not p.closed and p.height >= top] or [source]
-                for attempt in range(3):
-                    src = candidates[(i + attempt) % len(candidates)]
-                    if src.closed:
-                        continue
-                    blobs = await relay.request_blocks(src, chunk)
+                for _ in range(6):
+                    # The least busy peer that claims the height (a peer serves PER_PEER requests at once).
+                    while True:
+                        cands = [p for p in self.net.peers.values()
+                                 if not p.closed and p.height >= top and p not in failed] or \
+                                ([source] if not source.closed else [])
+                        if not cands:
+                            return None
+                        src = min(cands, key=lambda p: inflight.get(p, 0))
+                        if inflight.get(src, 0) < PER_PEER:
+                            break
+                        await asyncio.sleep(0.01)
+                    inflight[src] = inflight.get(src, 0) + 1
+                    try:
+                        blobs = await relay.request_blocks(src, chunk)
+                    finally:
+                        inflight[src] -= 1
                     if blobs and len(blobs) == len(chunk):
                         return src, blobs
-                if not source.closed and source not in candidates[:3]:
-                    blobs = await relay.request_blocks(source, chunk)
-                    if blobs and len(blobs) == len(chunk):
-                        return source, blobs
+                    failed.add(src)
                 return None
 
         tasks = [self.net.spawn(fetch(i, c)) for i, c in enumerate(chunks)]
