@@ -37,13 +37,13 @@ def build(path: str, n: int) -> Chain:
     return c
 
 
-async def run(n: int, workdir: str) -> dict:
+async def run(n: int, workdir: str, in_memory: bool = False) -> dict:
     t0 = time.perf_counter()
     src_chain = build(os.path.join(workdir, "src.db"), n)
     built = time.perf_counter() - t0
     params = dev_params()
     src = ChainService(src_chain, params, dev=True)
-    dst_chain = Chain(Store(os.path.join(workdir, "dst.db")), params, clock=lambda: 2**40)
+    dst_chain = Chain(Store(None if in_memory else os.path.join(workdir, "dst.db")), params, clock=lambda: 2**40)
     dst = ChainService(dst_chain, params, dev=True)
     src_net = Network(src, NodeKey.load(None), BanList(None), dial=ws.dial, discover=False)
     runner = web.AppRunner(ws.peer_app(lambda: src_net), access_log=None)
@@ -66,16 +66,17 @@ async def run(n: int, workdir: str) -> dict:
     await runner.cleanup()
     src.close()
     dst.close()
-    return {"blocks": n, "sync_s": round(elapsed, 2), "blocks_per_s": round(n / elapsed, 1), "goal_blocks_per_s": 500,
+    return {"blocks": n, "datadir": "memory" if in_memory else "disk", "sync_s": round(elapsed, 2), "blocks_per_s": round(n / elapsed, 1), "goal_blocks_per_s": 500,
             "source_build_s": round(built, 2)}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--blocks", type=int, default=10_000)
+    ap.add_argument("--memory", action="store_true", help="the syncing node's chain in memory (no fsync per block)")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
-        print(json.dumps(asyncio.run(run(a.blocks, d))))
+        print(json.dumps(asyncio.run(run(a.blocks, d, a.memory))))
 
 
 if __name__ == "__main__":
