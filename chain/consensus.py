@@ -119,6 +119,11 @@ class ChainParams:
     block_time: int = TARGET_BLOCK_TIME
     # The hardest target the retarget may reach (1: no bound; the dev network's is DEV_HARDEST_TARGET).
     hardest_target: int = 1
+    # The genesis block's previous hash: zero on the dev network. A genesis file puts
+    # there the digest of the rules above that no header field holds (chain.genesis),
+    # so networks that differ only in them have different genesis hashes and refuse
+    # each other at the handshake instead of banning each other's blocks later.
+    genesis_parent: bytes = b"\x00" * 32
 
 
 def work_of(target: int) -> int:

@@ -135,7 +135,7 @@ class Chain:
         view = StateView(self.trie, self.store.get_code, EMPTY_ROOT)
         balances = {Address(a): amount for a, amount in self.params.allocations}
         root, code = commit_changes(view, balances, {}, {}, {})
-        header = Header(C.HEADER_VERSION, self.params.chain_id, 0, ZERO_HASH, self.params.genesis_timestamp,
+        header = Header(C.HEADER_VERSION, self.params.chain_id, 0, self.params.genesis_parent, self.params.genesis_timestamp,
                         self.params.initial_target, Address(b"\x00" * 20), merkle_root([]), merkle_root([]),
                         root, 0, C.BLOCK_GAS_LIMIT, 0, 0)
         return Block(header, ()), BlockResult([], 0, 0, root, code, [])

@@ -119,6 +119,16 @@ class Devnet:
         """The account's nonce on the head state (pending transactions not counted)."""
         return self.chain.state().read_nonce(_address(address))
 
+    def logs(self, from_block=None, to_block=None, address=None, event=None) -> list:
+        """Event documents of the canonical chain, each with its block and tx (chain.logs.find_logs)."""
+        from .logs import find_logs
+
+        return find_logs(self, from_block, to_block, None if address is None else _address(address), event)
+
+    def next_nonce(self, address) -> int:
+        """The nonce the account's next transaction should carry (pending transactions counted)."""
+        return self.chain.next_nonce(_address(address))
+
     def code_at(self, address) -> bytes | None:
         return self.chain.state().read_code(_address(address))
 

@@ -5,14 +5,18 @@ dev network needs no file: it is chain.devnet.dev_params().
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 
+from vm.encoding import pack
 from vm.values import Address
 
 from . import consensus as C
 
 FORMAT = "obelisk-genesis/1"
+# Domain tag of the rules digest (ChainParams.genesis_parent), so it is never any other hash.
+RULES_DOMAIN = b"obelisk/genesis-rules/v1\x00"
 # Bytes of a genesis file, checked before it is parsed.
 MAX_GENESIS_BYTES = 16 * 1024 * 1024
 # Funded accounts in one genesis (each is a state write at every node's start).
@@ -75,7 +79,14 @@ def params_from_json(doc) -> C.ChainParams:
     if total > C.MAX_AMOUNT:
         raise GenesisError("allocations: the total is over 2**255-1")
     return C.ChainParams(chain_id=chain_id, genesis_timestamp=timestamp, initial_target=target, pow_limit=pow_limit,
-                         allocations=tuple(sorted(out)), block_time=block_time, hardest_target=hardest)
+                         allocations=tuple(sorted(out)), block_time=block_time, hardest_target=hardest,
+                         genesis_parent=rules_digest(block_time, hardest, pow_limit))
+
+
+def rules_digest(block_time: int, hardest_target: int, pow_limit: int) -> bytes:
+    """What a genesis file's network puts in its genesis block's previous hash: its rules no header holds."""
+    return hashlib.sha256(RULES_DOMAIN + pack([block_time, hardest_target.to_bytes(32, "big"),
+                                               pow_limit.to_bytes(32, "big")])).digest()
 
 
 def params_to_json(params: C.ChainParams) -> dict:

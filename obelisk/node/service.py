@@ -19,11 +19,8 @@ from vm.values import Address
 
 log = logging.getLogger("obelisk.node")
 
-# Blocks one chain_getLogs request may scan: a query over the whole chain is
-# many requests, so one caller cannot hold the chain thread for minutes.
+# Blocks one chain_getLogs request may scan (chain.logs says why).
 MAX_LOG_BLOCKS = 10_000
-# Events one chain_getLogs answer may hold (bounds the answer's size).
-MAX_LOG_EVENTS = 10_000
 # Headers one headers() answer may hold (bounds the peer answer's size).
 MAX_HEADERS = 2_000
 # Blocks one dev_mine may mine.
@@ -287,33 +284,9 @@ def _locator(c) -> list:
 
 
 def _logs(door, from_block, to_block, address, event) -> list:
-    c = door.chain
-    head = c.height
-    lo = 0 if from_block is None else from_block
-    hi = head if to_block is None else min(to_block, head)
-    if lo < 0 or hi < 0:
-        raise ValueError("block numbers are >= 0")
-    if hi - lo + 1 > MAX_LOG_BLOCKS:
-        raise ValueError(f"a logs query spans at most {MAX_LOG_BLOCKS} blocks (asked {hi - lo + 1}): split it")
-    out = []
-    for height in range(lo, hi + 1):
-        bh = c.canonical_hash(height)
-        if bh is None:
-            break
-        for t_ in c.block(bh).txs:
-            r = door.receipt(t_.hash)
-            if r is None:
-                continue
-            for ev in r.logs:
-                if (address is not None and ev.address != address) or (event is not None and ev.name != event):
-                    continue
-                if len(out) >= MAX_LOG_EVENTS:
-                    raise ValueError(f"more than {MAX_LOG_EVENTS} events match: narrow the block range")
-                doc = ev.to_json()
-                doc["block"] = height
-                doc["tx"] = "0x" + t_.hash.hex()
-                out.append(doc)
-    return out
+    from chain.logs import find_logs
+
+    return find_logs(door, from_block, to_block, address, event, max_blocks=MAX_LOG_BLOCKS)
 
 
 def _call(door, to: Address, data: bytes, sender, value: int, gas):

@@ -1,5 +1,6 @@
 """Genesis files: a network of one's own, read back exactly, refused when malformed, and apart from every other."""
 import json
+import os
 
 import pytest
 
@@ -37,7 +38,8 @@ def test_the_genesis_hash_names_the_network():
     base = params_from_json(doc())
     h = genesis_hash(base)
     assert h == genesis_hash(params_from_json(doc())) and len(h) == 32
-    others = [doc(chain_id=4243), doc(timestamp=1), doc(target=hex(C.POW_LIMIT >> 1)),
+    others = [doc(chain_id=4243), doc(timestamp=1), doc(target=hex(C.POW_LIMIT >> 1)), doc(block_time=5),
+              doc(hardest_target="0x2"), doc(pow_limit=hex(2**255)),
               doc(allocations={ALICE: 10**21, BOB: 6}), doc(allocations={ALICE: 10**21})]
     hashes = {genesis_hash(params_from_json(d)) for d in others}
     assert h not in hashes and len(hashes) == len(others)
@@ -102,3 +104,48 @@ def test_bad_files_name_the_file(tmp_path, content):
         load_genesis(path)
     with pytest.raises(GenesisError, match="cannot read"):
         load_genesis(tmp_path / "missing.json")
+
+
+def _obelisk(args, cwd):
+    from click.testing import CliRunner
+
+    from obelisk.cli import cli
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, [str(a) for a in args], env={"OBELISK_DATADIR": None})
+    finally:
+        os.chdir(old)
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_genesis_new_writes_a_file_the_chain_loads(tmp_path):
+    r = _obelisk(["genesis", "new", "--chain-id", "4242", "--alloc", f"{BOB}=5", "--alloc", "0=1000",
+                  "--block-time", "4", "--timestamp", "1750000000", "--target", hex(C.POW_LIMIT >> 2), "--json"],
+                 tmp_path)
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    params = load_genesis(tmp_path / "genesis.json")
+    assert out == {"file": "genesis.json", "chain_id": 4242, "genesis": "0x" + genesis_hash(params).hex(),
+                   "allocations": 2}
+    assert params.block_time == 4 and params.initial_target == C.POW_LIMIT >> 2
+    assert dict(params.allocations) == {bytes(dev_keys()[1].address): 5, bytes(dev_keys()[0].address): 1000}
+    # The same inputs give the same file and genesis; an existing file is kept unless --force.
+    again = _obelisk(["genesis", "new", "--chain-id", "4242", "-o", "genesis.json"], tmp_path)
+    assert again.exit_code == 2 and "--force" in again.output
+    assert load_genesis(tmp_path / "genesis.json") == params
+
+
+@pytest.mark.parametrize("args,reason", [
+    (["--chain-id", "1337"], "dev network"), (["--chain-id", "-1"], "--chain-id"),
+    (["--chain-id", "5", "--alloc", "0"], "ADDRESS=AMOUNT"), (["--chain-id", "5", "--alloc", "12=1"], "dev accounts"),
+    (["--chain-id", "5", "--alloc", "0=0"], "--alloc"), (["--chain-id", "5", "--alloc", "0=1", "--alloc", "0=2"], "twice"),
+    (["--chain-id", "5", "--block-time", "0"], "--block-time"), (["--chain-id", "5", "--target", "0"], "--target"),
+    ([], "--chain-id"),
+])
+def test_genesis_new_refuses_bad_input_and_writes_nothing(tmp_path, args, reason):
+    r = _obelisk(["genesis", "new", *args], tmp_path)
+    assert r.exit_code == 2 and reason in r.output
+    assert not (tmp_path / "genesis.json").exists()
