@@ -67,3 +67,17 @@ def test_kill_9_mid_sync_then_restart_converges_and_verifies(nodes):
     assert b2.stop() == 0
     out = subprocess.run([OBELISK, "verify", "--datadir", b2.datadir], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
+
+
+def test_nodes_of_another_network_refuse_each_other_and_stop_cleanly(nodes, tmp_path):
+    gen = tmp_path / "genesis.json"
+    out = subprocess.run([OBELISK, "genesis", "new", "--chain-id", "4242", "--alloc", "0=1000", "-o", str(gen),
+                          "--timestamp", "1700000000"], capture_output=True, text=True, timeout=30)
+    assert out.returncode == 0, out.stderr
+    other = nodes("other", "--genesis", str(gen))
+    assert other.rpc("node_info")["chain_id"] == 4242
+    dev = nodes("dev", peers=[other.p2p])
+    refused = dev.wait_event(lambda e: e["event"] == "peer_refused", 15)
+    assert "another network" in refused["reason"]
+    assert dev.rpc("node_info")["peers"] == 0
+    assert other.stop() == 0 and dev.stop() == 0
