@@ -27,6 +27,12 @@ CONTEXT_TX_ERRORS = (E.BadNonce, E.InsufficientFunds, E.PoolFull, E.ReplacementU
 TEMPORARY_BLOCK_ERRORS = (E.UnknownParent, E.TimestampTooNew, E.KnownBlock)
 
 
+def _pending_bytes(c, hashes: list) -> list:
+    """The encodings of those pending transactions we hold (None for the others), with one pass over the pool."""
+    pool = {t_.hash: t_ for t_ in c.pending()}
+    return [None if pool.get(h) is None else pool[h].encode() for h in hashes]
+
+
 class Relay:
     def __init__(self, net):
         self.net = net
@@ -97,8 +103,7 @@ class Relay:
 
     async def on_get_tx(self, peer, rid: int, hashes: list) -> None:
         out, size = [], 0
-        for h in hashes:
-            data = await self.net.service.pending_tx_bytes(h)
+        for h, data in zip(hashes, await self.net.service.run(_pending_bytes, hashes)):
             if data is not None and size + len(data) <= P.MAX_SIZE[P.TXS] - 64 * len(hashes):
                 out.append(data)
                 size += len(data)

@@ -1,4 +1,5 @@
 """NODE.md's behaviours 1-4 with real node processes on loopback."""
+import signal
 import subprocess
 
 from nodeproc import OBELISK, signed_transfer, wait_until
@@ -21,7 +22,8 @@ def test_line_of_three_tx_sent_to_c_is_mined_everywhere(nodes):
     number = receipts[0]["block"]
     assert len({n.rpc("chain_getBlock", number)["hash"] for n in (a, b, c)}) == 1
     wait_until(lambda: len({_head(n) for n in (a, b, c)}) == 1 or None, 15, 0.05)
-    for n in (a, b, c):
+    assert a.stop(signal.SIGINT) == 0
+    for n in (b, c):
         assert n.stop() == 0
 
 
