@@ -83,3 +83,14 @@ def test_nodes_of_another_network_refuse_each_other_and_stop_cleanly(nodes, tmp_
     assert "another network" in refused["reason"]
     assert dev.rpc("node_info")["peers"] == 0
     assert other.stop() == 0 and dev.stop() == 0
+
+
+def test_a_second_writer_on_a_node_datadir_is_refused(nodes):
+    a = nodes("a")
+    second = subprocess.run([OBELISK, "node", "--datadir", a.datadir, "--listen", "127.0.0.1:0", "--rpc-listen",
+                             "127.0.0.1:0", "--json"], capture_output=True, text=True, timeout=30)
+    assert second.returncode == 2
+    assert "node" in second.stderr and "Traceback" not in second.stderr
+    mine = subprocess.run([OBELISK, "mine", "--datadir", a.datadir], capture_output=True, text=True, timeout=30)
+    assert mine.returncode != 0 and "Traceback" not in mine.stderr
+    assert a.rpc("node_info")["height"] == 0  # the node serves on, its datadir untouched
