@@ -29,6 +29,17 @@ RATE = 500.0
 BURST = 2000.0
 
 
+def weak_node_id(public_key: bytes) -> bool:
+    """True for a key that is no point, or of small order: a signature under such a key can verify for any
+    message, so it proves nothing about who holds the id (pycryptodome's verify does not refuse them)."""
+    from Crypto.Signature import eddsa
+    try:
+        point = eddsa.import_public_key(public_key).pointQ
+    except ValueError:
+        return True
+    return (point * 8).is_point_at_infinity()
+
+
 class PeerRefused(Exception):
     """A handshake that failed (another network or version, a bad signature, a ban); the reason is logged."""
 
@@ -219,6 +230,8 @@ async def handshake(link, my_hello: P.Hello, key: NodeKey, bans: BanList, timeou
             raise PeerRefused(f"another network (chain id {theirs.chain_id}, genesis 0x{theirs.genesis.hex()[:16]}…)")
         if theirs.node_id == my_hello.node_id:
             raise PeerRefused("a connection to ourselves")
+        if weak_node_id(theirs.node_id):
+            raise PeerRefused("a node id of small order (it proves nothing)")
         if bans.banned("0x" + theirs.node_id.hex()):
             raise PeerRefused("a banned node id")
         sig = key.key.sign(P.hello_signing_bytes(theirs.challenge, my_hello.node_id, my_hello.genesis))

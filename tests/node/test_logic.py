@@ -161,6 +161,14 @@ def test_handshake_refuses_another_network_and_a_forged_id(tmp_path):
     assert results[2] == [False, False]          # the honest pair
 
 
+@pytest.mark.parametrize("key_hex", ["01" + "00" * 31, "ec" + "ff" * 30 + "7f", "00" * 32,
+                                     "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"])
+def test_small_order_node_ids_are_weak(key_hex):
+    from obelisk.node.peer import weak_node_id
+    assert weak_node_id(bytes.fromhex(key_hex))
+    assert not weak_node_id(dev_keys()[0].public_key)
+
+
 def test_ban_list_survives_a_restart(tmp_path):
     bans = BanList(str(tmp_path))
     bans.ban("0xabc", "10.0.0.1")
