@@ -200,6 +200,7 @@ class Network:
         kind = event.get("event")
         if kind == "tx":
             self.relay.announce_tx(event["hash"])
+            self.relay.release_followers(event["data"])
         elif kind == "block":
             self.relay.announce_block(event["hash"], event["height"])
         elif kind == "reorg":

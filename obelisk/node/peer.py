@@ -16,6 +16,7 @@ from chain import keys
 from . import protocol as P
 
 HANDSHAKE_TIMEOUT = 10.0
+MAX_REQUESTS = 256         # requests waiting for this peer's answer
 SEND_QUEUE = 1024           # messages waiting for a slow peer before it is dropped
 BAN_SECONDS = 24 * 3600
 BAN_SCORE = -100            # a peer whose score falls this low is banned
@@ -176,6 +177,11 @@ class Peer:
         return True
 
     def new_request(self, kind: int, asked) -> tuple[int, asyncio.Future]:
+        # A peer that never answers must not make us remember requests without end: the oldest is given up.
+        while len(self.requests) >= MAX_REQUESTS:
+            _, fut, _ = self.requests.pop(next(iter(self.requests)))
+            if not fut.done():
+                fut.set_result(None)
         rid = self._next_id
         self._next_id += 1
         fut = asyncio.get_running_loop().create_future()

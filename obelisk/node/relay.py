@@ -17,6 +17,7 @@ from .peer import COST_UNASKED
 log = logging.getLogger("obelisk.node")
 
 SEEN = 100_000            # hashes of items recently fetched or refused (bounded)
+WAITING = 4096            # transactions held for their sender's previous nonce
 FETCH_TIMEOUT = 10.0
 MAX_BLOCK_FETCHES = 64    # blocks being fetched at once (announcements past this wait for the next)
 
@@ -39,6 +40,9 @@ class Relay:
         self.seen: LRUCache = LRUCache(SEEN)     # tx/block hashes asked for or refused: not asked again
         self._tx_batch: list = []
         self._fetching: dict = {}                # block hash -> task
+        # Transactions that came before their sender's previous nonce (gossip has no order across
+        # peers): held, a bounded few, until the one before them is admitted (Bitcoin's orphan pool).
+        self.waiting: LRUCache = LRUCache(WAITING)   # (sender, nonce) -> (peer, encoded tx)
         self.invalid_peers = 0
 
     # --- announcing what the chain accepted ---
@@ -128,16 +132,42 @@ class Relay:
                 continue
             asked.discard(t_.hash)
             peer.known[t_.hash] = True
-            try:
-                await self.net.service.submit_tx(data)
-            except CONTEXT_TX_ERRORS:
-                continue
-            except E.InvalidTransaction as exc:
-                self.net.ban(peer, f"invalid transaction: {exc}")
+            if not await self._admit(peer, t_, data):
                 return
         # Hashes the peer no longer had: another peer may announce them again.
         for h in asked:
             self.seen.pop(h, None)
+
+    async def _admit(self, peer, t_, data: bytes) -> bool:
+        """Submit one fetched transaction, then any held ones that follow it; False once the peer is banned."""
+        while True:
+            try:
+                await self.net.service.submit_tx(data)
+            except E.BadNonce:
+                if len(self.waiting) < WAITING or (t_.sender, t_.nonce) in self.waiting:
+                    self.waiting[(t_.sender, t_.nonce)] = (peer, data)
+                return True
+            except CONTEXT_TX_ERRORS:
+                return True
+            except E.InvalidTransaction as exc:
+                if not peer.closed:
+                    self.net.ban(peer, f"invalid transaction: {exc}")
+                return False
+            follower = self.waiting.pop((t_.sender, t_.nonce + 1), None)
+            if follower is None:
+                return True
+            peer, data = follower
+            t_ = txmod.decode(data)
+
+    def release_followers(self, data: bytes) -> None:
+        """A transaction was admitted (from RPC or a peer): the held one with the next nonce may go in now."""
+        if not self.waiting:
+            return
+        t_ = txmod.decode(data)
+        follower = self.waiting.pop((t_.sender, t_.nonce + 1), None)
+        if follower is not None:
+            peer, fdata = follower
+            self.net.spawn(self._admit(peer, txmod.decode(fdata), fdata))
 
     # --- blocks ---
     async def on_inv_block(self, peer, h: bytes, height: int, work: int) -> None:

@@ -176,3 +176,22 @@ def test_ban_list_survives_a_restart(tmp_path):
     assert again.banned("0xabc") and again.banned("10.0.0.1") and not again.banned("10.0.0.2")
     (tmp_path / "bans.json").write_text("{not json")
     assert not BanList(str(tmp_path)).banned("0xabc")  # a damaged list is dropped, never fatal
+
+
+def test_a_transaction_ahead_of_its_predecessor_waits_for_it():
+    async def scenario():
+        sim = await _pair(2)
+        try:
+            await _connect(sim, 0, 1)
+            (_, a, _), (_, b, net_b) = sim.nodes
+            first, second = (txmod.decode(d) for d in transfers(11)[::10])  # account 0, nonces 0 and 1
+            peer = next(iter(net_b.peers.values()))
+            for t_ in (second, first):  # the later nonce arrives first
+                rid, _ = peer.new_request(P.TXS, [t_.hash])
+                await net_b.relay.on_txs(peer, rid, [t_.encode()])
+            return await b.pending(), first.hash, second.hash
+        finally:
+            await sim.stop()
+
+    pool, h0, h1 = run(scenario())
+    assert pool == [h0, h1]
