@@ -189,6 +189,7 @@ def test_a_transaction_ahead_of_its_predecessor_waits_for_it():
             for t_ in (second, first):  # the later nonce arrives first
                 rid, _ = peer.new_request(P.TXS, [t_.hash])
                 await net_b.relay.on_txs(peer, rid, [t_.encode()])
+            await asyncio.sleep(0.1)
             return await b.pending(), first.hash, second.hash
         finally:
             await sim.stop()
