@@ -22,7 +22,18 @@ log = logging.getLogger("obelisk.node.rpc")
 
 MAX_REQUEST_BYTES = 1024 * 1024
 MAX_BATCH = 100
-VERSION = "0.1.0"
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("obelisk")
+    except PackageNotFoundError:  # run from a checkout that is not installed
+        return "unknown"
+
+
+VERSION = _version()
 
 PARSE_ERROR, INVALID_REQUEST, NO_METHOD, INVALID_PARAMS, INTERNAL, REFUSED = -32700, -32600, -32601, -32602, -32603, -32000
 _HEX = re.compile(r"0[xX]([0-9a-fA-F]*)\Z")
@@ -292,6 +303,10 @@ async def _read_bounded(request: web.Request):
         chunks.append(chunk)
 
 
+def _no_constant(name):
+    raise ValueError(f"{name} is not JSON")  # Python's json takes NaN and Infinity; JSON does not
+
+
 def make_rpc_app(service, node=None) -> web.Application:
     """The JSON-RPC application: POST / with a request or a batch (node: the peer side, or None)."""
     methods = Methods(service, node)
@@ -301,8 +316,8 @@ def make_rpc_app(service, node=None) -> web.Application:
         if body is None:
             return _respond(_error(INVALID_REQUEST, f"request over {MAX_REQUEST_BYTES} bytes"), 413)
         try:
-            doc = json.loads(body)
-        except (ValueError, RecursionError):  # bad UTF-8, bad JSON, nesting past Python's limit
+            doc = json.loads(body, parse_constant=_no_constant)
+        except (ValueError, RecursionError):  # bad UTF-8, bad JSON, NaN, nesting past Python's limit
             return _respond(_error(PARSE_ERROR, "parse error: the body is not JSON"))
         if isinstance(doc, list):
             if not doc:

@@ -204,7 +204,13 @@ class RpcChain:
     def mine(self, n: int = 1) -> list:
         out = []
         for _ in range(n):
-            (h,) = self.rpc.call("dev_mine", 1)
+            try:
+                (h,) = self.rpc.call("dev_mine", 1)
+            except RemoteError as exc:
+                if exc.rpc_code == -32601:
+                    raise NodeError(f"the node at {self.url} mines by itself: mining on request (dev_mine) "
+                                    "is the dev network's only") from None
+                raise
             out.append(self.block(_bytes(h)))
         return out
 

@@ -189,3 +189,51 @@ def test_sends_from_one_account_at_the_same_moment_all_land(node, tmp_path):
     code, out, _ = run(["balance", "1", "--json", "--rpc", node.url], tmp_path)
     assert json.loads(out)["balance"] == 10**24 + 20
     del procs
+
+
+def test_against_a_real_mining_node_the_documents_match_the_local_door(tmp_path):
+    """`obelisk node --mine` mines with the real clock (its own blocks between ours), so block numbers and
+    hashes differ from the local door's; every transaction, receipt (but its block), event, value and
+    refusal is the same."""
+    import importlib.util
+
+    if importlib.util.find_spec("obelisk.cli.node") is None:
+        pytest.skip("obelisk node is not in this tree")
+    proc = subprocess.Popen([BIN, "node", "--datadir", str(tmp_path / "node"), "--listen", "127.0.0.1:0",
+                             "--rpc-listen", "127.0.0.1:0", "--json", "--mine", "--block-time", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        ready = json.loads(proc.stdout.readline() or "{}")
+        assert ready.get("event") == "ready", proc.stderr.read() if proc.poll() is not None else ready
+        url = ready["rpc"]
+
+        def both(*args):
+            local = run([*args, "--json"], tmp_path / "local")
+            remote = run([*args, "--json", "--rpc", url], tmp_path / "remote")
+            assert local[0] == remote[0], (args, local, remote)
+            docs = [json.loads(r[1]) for r in (local, remote)]
+            for d in docs:
+                if isinstance(d, dict):
+                    d.pop("block", None)
+            assert docs[0] == docs[1], args
+            return docs[0]
+        first = both("send", "1", "5")["tx"]
+        address = both("deploy", TOKEN, "1000")["address"]
+        both("call", address, "transfer", A1, "10")
+        both("call", address, "balance_of", A0)
+        both("call", address, "transfer", A1, "1000000")
+        both("receipt", first)
+        both("nonce", "0")
+        both("balance", "1")
+        both("send", "1", str(10**30))
+        assert [e["name"] for e in json.loads(run(["logs", "--json", "--rpc", url], tmp_path)[1])] == \
+            ["OwnershipTransferred", "Transfer", "Transfer"]
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()

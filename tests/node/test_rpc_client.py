@@ -1,4 +1,5 @@
 """The RPC client against servers that answer wrongly: a clear NodeError (exit 2 in the CLI), never a traceback."""
+import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -20,8 +21,14 @@ ANSWERS = {
 
 class Junk(BaseHTTPRequestHandler):
     def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        status, body = ANSWERS[self.path.rstrip("/")]
+        request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+        if self.path.rstrip("/") == "/nodev":  # a node of another network: no dev_mine
+            status, body = 200, json.dumps(
+                {"jsonrpc": "2.0", "id": request["id"], "result": {"chain_id": 5, "height": 0}}
+                if request["method"] == "node_info" else
+                {"jsonrpc": "2.0", "id": request["id"], "error": {"code": -32601, "message": "no such method"}}).encode()
+        else:
+            status, body = ANSWERS[self.path.rstrip("/")]
         self.send_response(status)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -71,3 +78,9 @@ def test_the_cli_says_which_node_and_why(junk, tmp_path, path):
                                 env={"OBELISK_RPC": None, "OBELISK_DEBUG": None})
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"--rpc {junk}{path}" in result.stderr
+
+
+def test_mine_through_rpc_on_a_node_that_mines_by_itself(junk, tmp_path):
+    result = CliRunner().invoke(cli, ["mine", "--rpc", junk + "/nodev", "--datadir", str(tmp_path)],
+                                env={"OBELISK_RPC": None, "OBELISK_DEBUG": None})
+    assert result.exit_code == 2 and "mines by itself" in result.stderr

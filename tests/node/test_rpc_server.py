@@ -191,9 +191,9 @@ def test_invalid_params_are_32602_and_change_nothing(method, params):
 
 
 def test_a_logs_query_spans_a_bounded_number_of_blocks(monkeypatch):
-    from obelisk.node import service
+    from obelisk.node import queries
 
-    monkeypatch.setattr(service, "MAX_LOG_BLOCKS", 2)
+    monkeypatch.setattr(queries, "MAX_LOG_BLOCKS", 2)
 
     async def scenario(post, net, raw):
         result(await post("dev_mine", 3))
@@ -213,6 +213,9 @@ def test_no_such_method_and_dev_mine_off_the_dev_network():
 
 @pytest.mark.parametrize("body,code", [
     (b"{", -32700), (b"\xff\xfe", -32700), (b"", -32700), (b"[" * 100_000, -32700), (b"nul", -32700),
+    (b'{"jsonrpc": "2.0", "method": "node_info", "id": NaN}', -32700),
+    (b'{"jsonrpc": "2.0", "method": "chain_getBlock", "params": [Infinity], "id": 1}', -32700),
+    (b'{"jsonrpc": "2.0", "method": "chain_getBlock", "params": [' + b"9" * 5000 + b'], "id": 1}', -32700),
     (b"[]", -32600), (b"5", -32600), (b'"x"', -32600), (b"null", -32600),
     (b'{"jsonrpc": "1.0", "method": "node_info", "id": 1}', -32600),
     (b'{"jsonrpc": "2.0", "method": 5, "id": 1}', -32600),

@@ -125,3 +125,114 @@ def test_dev_mine_only_on_the_dev_network():
         run(svc.dev_mine(1))
     svc.close()
     assert net.height == 0
+
+
+def _hard_chain(expected_hashes):
+    from chain import consensus as C
+    from chain.core import Chain
+    from chain.genesis import params_from_json
+    from chain.keys import dev_keys
+    from chain.store import Store
+
+    params = params_from_json({"format": "obelisk-genesis/1", "chain_id": 77, "timestamp": 1_750_000_000,
+                               "target": hex(C.POW_LIMIT // (expected_hashes // 16)),
+                               "allocations": {str(dev_keys()[0].address): 10**24}})
+    return Chain(Store(None), params, clock=lambda: 1_750_000_100)
+
+
+def test_a_hard_block_is_sealed_beside_the_chain_thread_while_queries_are_answered():
+    c = _hard_chain(1 << 26)  # ~80 s of hashing on average: still sealing when the queries are done
+    svc = ChainService(c, c.params, dev=False)
+
+    async def main():
+        mining = asyncio.ensure_future(svc.mine_block(chain.devnet.DEV_MINER))
+        await asyncio.sleep(0.05)
+        info = await svc.info()
+        balance = await svc.balance(chain.keys.dev_keys()[0].address)
+        busy = not mining.done()
+        mining.cancel()
+        try:
+            await mining
+        except asyncio.CancelledError:
+            pass
+        return info, balance, busy
+    info, balance, busy = run(main())
+    svc.close()
+    assert busy and info["height"] == 0 and balance == 10**24 and c.height == 0
+
+
+def test_a_block_sealed_beside_the_chain_thread_is_stored_and_published():
+    c = _hard_chain(1 << 17)
+    svc = ChainService(c, c.params, dev=False)
+    events = []
+    svc.subscribe(events.append)
+    from chain.keys import dev_keys
+    t = chain.Devnet.over(c).make_tx(dev_keys()[0], dev_keys()[1].address, 5)
+    run(svc.submit_tx(t.encode()))
+    h = run(svc.mine_block(chain.devnet.DEV_MINER))
+    svc.close()
+    assert c.head_hash == h and c.height == 1 and c.block(h).txs[0].hash == t.hash and c.pending() == []
+    assert [e["event"] for e in events] == ["tx", "block"] and events[1]["hash"] == h
+
+
+def test_queries_are_answered_while_the_chain_thread_is_busy(tmp_path):
+    """On a datadir, queries read a snapshot on their own connection and thread, not behind an import."""
+    net = chain.Devnet(tmp_path / "node")
+    net.transfer(0, net.accounts[1].address, 5)
+    svc = ChainService(net.chain, net.params, dev=True)
+    release = threading.Event()
+
+    async def main():
+        busy = asyncio.ensure_future(svc.run(lambda c: release.wait(30)))
+        await asyncio.sleep(0)
+        try:
+            balance = await svc.balance(net.accounts[1].address)
+            block = await svc.block(None)
+            info = await svc.info()
+            thread = await svc._read(lambda d: threading.current_thread().name)
+            still_busy = not busy.done()
+        finally:
+            release.set()
+        await busy
+        # What the chain thread writes, the next query sees.
+        t = net.make_tx(0, net.accounts[2].address, 7)
+        await svc.submit_tx(t.encode())
+        pending = await svc.pending()
+        await svc.mine_block(net.miner)
+        return balance, block, info, thread, still_busy, pending, await svc.receipt(t.hash)
+    balance, block, info, thread, still_busy, pending, receipt = run(main())
+    svc.close()
+    net.close()
+    assert still_busy and thread.startswith("obelisk-read")
+    assert balance == 10**24 + 5 and block["number"] == 1 and info["height"] == 1
+    assert len(pending) == 1 and receipt["status"] == "success" and receipt["block"] == 2
+
+
+def test_a_burst_of_submissions_is_admitted_together_each_judged_alone(tmp_path):
+    net = chain.Devnet(tmp_path / "node")
+    svc = ChainService(net.chain, net.params, dev=True)
+    good = [net.make_tx(s, net.accounts[9].address, 1, nonce=n).encode() for n in range(5) for s in range(3)]
+    bad = net.make_tx(4, net.accounts[9].address, 1, nonce=7).encode()  # a gap in its nonces
+    events = []
+    svc.subscribe(events.append)
+
+    async def main():
+        turns = []
+        svc_run = svc.run
+
+        async def counting_run(fn, *args):
+            turns.append(fn.__name__)
+            return await svc_run(fn, *args)
+        svc.run = counting_run
+        answers = await asyncio.gather(*[svc.submit_tx(d) for d in good[:8] + [bad, good[0]] + good[8:]],
+                                       return_exceptions=True)
+        svc.run = svc_run
+        return answers, turns
+    answers, turns = run(main())
+    svc.close()
+    assert turns.count("_submit_many") < len(good)  # together, not one turn each
+    assert isinstance(answers[8], E.BadNonce) and isinstance(answers[9], E.DuplicateTransaction)
+    hashes = [a for i, a in enumerate(answers) if i not in (8, 9)]
+    assert [net.chain.find_pending(h).encode() for h in hashes] == good[:8] + good[8:]
+    assert [e["hash"] for e in events] == hashes and len(net.chain.pending()) == len(good)
+    net.close()
