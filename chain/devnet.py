@@ -5,7 +5,9 @@ Python values become signed transactions and receipts Python values again (by vm
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
+import sqlite3
 
 import vm
 from vm import abi
@@ -82,12 +84,61 @@ class Devnet:
         self.accounts = dev_keys()
         self.miner = DEV_MINER if miner is None else _address(miner)
         self._codes: dict = {}
+        self._clock = clock
+        self._snapshots: list = []  # [(id, in-memory copy of the database)], oldest first
+        self._snapshot_ids = itertools.count(1)
 
     def _virtual_clock(self) -> int:
         return self.chain.head.timestamp + C.TARGET_BLOCK_TIME
 
     def close(self) -> None:
+        for _, copy in self._snapshots:
+            copy.close()
+        self._snapshots.clear()
         self.store.close()
+
+    # --- snapshots (anvil's evm_snapshot / evm_revert) ---
+    def snapshot(self) -> int:
+        """Remember the whole chain as it is now (blocks, state, pending); returns an id for revert().
+
+        A snapshot is a page copy of the database (SQLite's backup API), so
+        revert() restores it to the byte whatever happened since; its cost
+        grows with the size of the chain, which a dev chain keeps small.
+        """
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        try:
+            self.store.db.backup(copy)
+        except sqlite3.DatabaseError as exc:
+            copy.close()
+            raise E.StoreError(f"cannot snapshot the chain database: {exc}") from None
+        sid = next(self._snapshot_ids)
+        self._snapshots.append((sid, copy))
+        return sid
+
+    def revert(self, snapshot_id: int) -> None:
+        """Go back to the chain as it was at snapshot(); that snapshot and every later one are used up.
+
+        Nested snapshots unwind like anvil's: reverting to an older one also
+        drops the newer ones. An unknown or used-up id is an ArgumentError
+        and changes nothing.
+        """
+        ids = [sid for sid, _ in self._snapshots]
+        if type(snapshot_id) is not int or snapshot_id not in ids:
+            live = ", ".join(map(str, ids)) or "none"
+            raise ArgumentError(f"no snapshot {snapshot_id!r} to revert to (it was never taken or is used up; "
+                                f"live snapshots: {live})")
+        at = ids.index(snapshot_id)
+        _, copy = self._snapshots[at]
+        try:
+            copy.backup(self.store.db)
+        except sqlite3.DatabaseError as exc:
+            raise E.StoreError(f"cannot restore the chain database: {exc}") from None
+        for _, dropped in self._snapshots[at:]:
+            dropped.close()
+        del self._snapshots[at:]
+        # A fresh Chain over the restored tables: no cached head, pool or block
+        # of the abandoned future survives.
+        self.chain = Chain(self.store, self.params, clock=self._clock or self._virtual_clock)
 
     def __enter__(self):
         return self
