@@ -21,6 +21,7 @@ from . import errors as E
 from . import tx as txmod
 from .block import decode_receipt
 from .core import Chain
+from .execute import Executor
 from .keys import PrivateKey, dev_keys
 from .results import BlockInfo, Event, Receipt, Reverted, TxInfo
 from .store import Store
@@ -32,6 +33,14 @@ DEV_MINER = Address(hashlib.sha256(b"obelisk dev miner").digest()[-20:])
 # Gas a transaction may use when the caller gives no gas= (capped by what the sender can pay).
 DEFAULT_GAS = 10_000_000
 DEFAULT_GAS_PRICE = 1
+# Callables told of every function call made through a handle: (contract name,
+# function name, gas used). The pytest plugin's gas report listens here.
+CALL_OBSERVERS: list = []
+
+
+def _observe(contract: str, function: str, gas: int) -> None:
+    for callback in CALL_OBSERVERS:
+        callback(contract, function, gas)
 
 
 def dev_params() -> C.ChainParams:
@@ -240,7 +249,7 @@ class Devnet:
         t = self.chain.block(block_hash).txs[idx]
         return self._receipt(raw, t, block_hash, idx)
 
-    def _receipt(self, raw, t, block_hash: bytes, idx: int) -> Receipt:
+    def _receipt(self, raw, t, block_hash: bytes | None, idx: int, height: int | None = None) -> Receipt:
         value, vtype = raw.value, None
         if raw.status and t.to is not None and t.data and raw.value is not None:
             try:
@@ -252,9 +261,13 @@ class Devnet:
                     value = to_python(from_wire(raw.value, fn.returns), fn.returns)
             except (txmod.CallDataError, ConformError, vmcode.CodeFormatError):
                 pass
-        return Receipt(raw.status, value, raw.gas_used, self.chain.header(block_hash).height, block_hash,
-                       t.hash, idx, [self._event(*log) for log in raw.logs], raw.reason, raw.location,
-                       raw.contract, t.sender, t.to, vtype)
+        if height is None:
+            height = self.chain.header(block_hash).height
+        r = Receipt(raw.status, value, raw.gas_used, height, block_hash,
+                    t.hash, idx, [self._event(*log) for log in raw.logs], raw.reason, raw.location,
+                    raw.contract, t.sender, t.to, vtype)
+        r._net = self
+        return r
 
     def _event(self, address, name, values) -> Event:
         code = self.code_object_at(address)
@@ -370,7 +383,10 @@ class Devnet:
         params = init.params if init is not None else ()
         wire = to_args(params, args, "constructor")
         data = txmod.encode_deploy(code_bytes, wire)
-        r = self._send_checked(self.make_tx(sender, None, value, data, gas, gas_price))
+        r = self.send(self.make_tx(sender, None, value, data, gas, gas_price))
+        _observe(code.name, "(deploy)", r.gas_used)
+        if not r.status:
+            raise Reverted(r.reason, r.location, r)
         handle = Contract(self, r.contract_address, code)
         handle.receipt = r
         return handle
@@ -419,6 +435,47 @@ class Devnet:
             raise ArgumentError(f"chain.Devnet deploys compiled code, not the path {os.fspath(obj)!r}: "
                                 "compile it (lang.compile_file) or use obelisk.Devnet")
         raise ArgumentError(f"cannot deploy a {type(obj).__name__}: pass an Artifact, a CodeObject or bytes")
+
+    # --- running without mining: replays, dry runs, estimates ---
+    def replay(self, tx_hash, tracer_for=None):
+        """Run a mined transaction again on the state it ran on (its block's parent state after the
+        transactions before it in the block); changes nothing. `tracer_for(host)` gives the VM tracer.
+
+        Returns (the transaction, its RawReceipt); the receipt equals the stored one, to the gas unit.
+        """
+        tx_hash = _hash_arg(tx_hash)
+        where = self.chain.find_tx(tx_hash)
+        if where is None:
+            raise ArgumentError(f"transaction 0x{tx_hash.hex()} is not mined on this chain")
+        block_hash, idx = where
+        blk = self.chain.block(block_hash)
+        hd = blk.header
+        parent = self.chain.stored_header(hd.prev_hash)
+        ex = Executor(self.chain.state(parent.state_root), self.params, hd.height, hd.timestamp, hd.miner)
+        for earlier in blk.txs[:idx]:
+            ex.apply(earlier, checked_static=True)
+        if tracer_for is not None:
+            ex.tracer = tracer_for(ex.host)
+        return blk.txs[idx], ex.apply(blk.txs[idx], checked_static=True)
+
+    def dry_run(self, tx, tracer_for=None) -> Receipt:
+        """What a signed transaction would do if mined next on the head state (pending ones not counted):
+        its Receipt (block_hash None), nothing sent or changed. Invalid ones raise InvalidTransaction."""
+        head = self.chain.head
+        ex = Executor(self.chain.state(head.state_root), self.params, head.height + 1,
+                      self.chain.next_timestamp(head), self.miner)
+        if tracer_for is not None:
+            ex.tracer = tracer_for(ex.host)
+        raw = ex.apply(tx)
+        return self._receipt(raw, tx, None, 0, height=head.height + 1)
+
+    def estimate_gas(self, sender=None, to=None, value=0, data=b"") -> int:
+        """The gas the transaction would use if mined next: exact (no opcode reads the gas left, so
+        a limit above the use changes nothing), or Reverted when it would fail."""
+        r = self.dry_run(self.make_tx(sender, to, value, data))
+        if not r.status:
+            raise Reverted(r.reason, r.location, None)
+        return r.gas_used
 
     # --- verification ---
     def verify(self) -> int:
@@ -471,11 +528,29 @@ class BoundFunction:
             if value:
                 raise ArgumentError(f"{self.fn.name} is a view function: it takes no value")
             result = net.view(self.contract.address, self.fn.name, wire, sender=sender, gas=gas)
+            _observe(self.contract.code.name, self.fn.name, result.gas_used)
             if not result.success:
                 raise Reverted(result.reason or result.error, result.location, None)
             return to_python(result.value, self.fn.returns)
         data = txmod.encode_call(self.fn.name, wire)
-        return net._send_checked(net.make_tx(sender, self.contract.address, value, data, gas, gas_price))
+        r = net.send(net.make_tx(sender, self.contract.address, value, data, gas, gas_price))
+        _observe(self.contract.code.name, self.fn.name, r.gas_used)
+        if not r.status:
+            raise Reverted(r.reason, r.location, r)
+        return r
+
+
+    def _call_data(self, args) -> bytes:
+        return txmod.encode_call(self.fn.name, to_args(self.fn.params, args, self.fn.name))
+
+    def estimate_gas(self, *args, sender=None, value=0) -> int:
+        """The gas a transaction calling this function would use now (Reverted if it would fail)."""
+        return self.contract._net.estimate_gas(sender, self.contract.address, value, self._call_data(args))
+
+    def dry_run(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE) -> Receipt:
+        """The receipt this call would get if sent now (a failed one too); nothing is sent."""
+        net = self.contract._net
+        return net.dry_run(net.make_tx(sender, self.contract.address, value, self._call_data(args), gas, gas_price))
 
 
 def _hash_arg(h) -> bytes:

@@ -52,6 +52,26 @@ class Receipt:
     sender: Address | None = None
     to: Address | None = None
     value_type: object = None
+    # The Devnet that made it (for trace() and profile()); not part of equality or repr.
+    _net: object = field(default=None, compare=False, repr=False)
+
+    def trace(self):
+        """The transaction's call tree (obelisk.debug.Trace), replayed from the chain: every frame with
+        contract, function, arguments, result or revert reason, gas, events and call site."""
+        return self._debug().trace(self.tx_hash)
+
+    def profile(self):
+        """Gas per source line and per function (obelisk.debug.GasProfile), exact to the unit."""
+        return self._debug().profile(self.tx_hash)
+
+    def _debug(self):
+        net = self._net
+        if net is None or not hasattr(net, "trace"):
+            raise RuntimeError("traces and profiles come from an obelisk.Devnet (chain.Devnet has no source maps "
+                               "to read them with); this receipt has no such chain")
+        if self.block_hash is None:
+            raise RuntimeError("a dry run's receipt has no transaction to replay: trace it with a tracer_for")
+        return net
 
     def to_json(self) -> dict:
         """The CLI's receipt document (docs/chain.md)."""

@@ -1,10 +1,11 @@
-"""obelisk.Devnet: chain.Devnet that also deploys a .contract path, compiling it with lang."""
+"""obelisk.Devnet: chain.Devnet that also deploys a .contract path (compiling it with lang) and traces and profiles transactions."""
 from __future__ import annotations
 
 import os
 
 import chain
 import lang
+from chain import tx as txmod
 
 
 class Devnet(chain.Devnet):
@@ -17,3 +18,36 @@ class Devnet(chain.Devnet):
         if isinstance(obj, (str, os.PathLike)):
             return lang.compile_file(os.fspath(obj), contract=contract).bytecode
         return super()._code_bytes(obj, contract)
+
+    def _replay_steps(self, tx_hash):
+        from .debug.recorder import Recorder
+
+        rec = Recorder()
+        t, raw = self.replay(tx_hash, rec.tracer_for)
+        return t, raw, rec.steps
+
+    def trace(self, tx_hash):
+        """The call tree of a mined transaction (obelisk.debug.Trace), replayed on its own state."""
+        from .debug import calltree
+
+        t, raw, steps = self._replay_steps(tx_hash)
+        name, args = _top_call(t)
+        code = self.code_object_at(t.to) if t.to is not None else None
+        return calltree.build(t, raw, steps, txmod.intrinsic_gas(t), args, name, code.name if code else "(account)")
+
+    def profile(self, tx_hash):
+        """Gas per source line and per function of a mined transaction (obelisk.debug.GasProfile)."""
+        from .debug import profile
+
+        t, raw, steps = self._replay_steps(tx_hash)
+        return profile.build(t.gas_limit, raw.gas_used, txmod.intrinsic_gas(t), steps)
+
+
+def _top_call(t):
+    """(function name, wire args) the transaction's data names, or (None, [])."""
+    try:
+        if t.to is None:
+            return "init", txmod.decode_deploy(t.data)[1]
+        return txmod.decode_call(t.data) if t.data else (None, [])
+    except txmod.CallDataError:
+        return None, []
