@@ -85,7 +85,7 @@ def __getattr__(name: str):
     if name == "strategies":
         import importlib
 
-        return importlib.import_module(__name__ + ".strategies")
+        return importlib.import_module("obelisk.testing.strategies")
     raise AttributeError(f"module 'obelisk.testing' has no attribute {name!r}")
 
 
