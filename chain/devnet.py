@@ -407,8 +407,10 @@ class Devnet:
         """Call `function` by name on the contract at `address`: a view returns its value, else a Receipt."""
         return self.at(address).function(function)(*args, sender=sender, value=value, gas=gas, gas_price=gas_price)
 
-    def view(self, address, function: str, args_wire, *, sender=None, gas=None):
-        """Run a function read-only on the head state (no transaction); returns the raw vm.Result."""
+    def view(self, address, function: str, args_wire, *, sender=None, gas=None, tracer_for=None):
+        """Run a function read-only on the head state (no transaction); returns the raw vm.Result.
+
+        `tracer_for(host)`, when given, gives the VM tracer (profiles of view calls)."""
         address = _address(address)
         sender_addr = self._key(sender).address if not isinstance(sender, (str, Address)) else _address(sender)
         # A view gets what a transaction could: at most the block gas limit (so a loop ends).
@@ -421,7 +423,7 @@ class Devnet:
         host = MemoryHost(backing=self.chain.state(head.state_root))
         return vm.call(host, to=address, function=function, args=list(args_wire), sender=sender_addr, value=0,
                        gas=gas, block=vm.BlockEnv(number=head.height, timestamp=head.timestamp),
-                       static=True)
+                       static=True, tracer=None if tracer_for is None else tracer_for(host))
 
     def _code_bytes(self, obj, contract) -> bytes:
         """The bytecode to deploy; `contract` names one in a source file (obelisk.Devnet)."""
