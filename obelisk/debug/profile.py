@@ -1,10 +1,10 @@
 """Gas per source line and per function of one transaction, from the VM's steps: the rows add up to gas used."""
 from __future__ import annotations
 
-import linecache
 from dataclasses import dataclass, field
 
 from .recorder import step_costs
+from .sources import source_lines
 
 ENTRY = "(entry: code load, argument check, frame)"
 INTRINSIC = "(intrinsic: transaction base and data)"
@@ -17,6 +17,12 @@ class GasProfile:
     entry: int  # charged before the first instruction
     lines: dict = field(default_factory=dict)  # (file, line) -> gas
     functions: dict = field(default_factory=dict)  # "Contract.function" -> [gas (self), instructions]
+    _sources: dict = field(default_factory=dict, repr=False)  # path -> lines, read once
+
+    def source(self, path: str, n: int) -> str:
+        """Line n of a source file as it is on disk now ("" when it cannot be read safely)."""
+        lines = source_lines(path, self._sources)
+        return lines[n - 1].rstrip() if lines is not None and 0 < n <= len(lines) else ""
 
     @property
     def total(self) -> int:
@@ -25,7 +31,7 @@ class GasProfile:
     def to_json(self) -> dict:
         return {
             "gas_used": self.gas_used, "intrinsic_gas": self.intrinsic, "entry_gas": self.entry,
-            "lines": [{"file": f, "line": n, "gas": g, "source": source_line(f, n)}
+            "lines": [{"file": f, "line": n, "gas": g, "source": self.source(f, n)}
                       for (f, n), g in sorted(self.lines.items())],
             "functions": [{"function": name, "gas": g, "instructions": k}
                           for name, (g, k) in sorted(self.functions.items(), key=lambda kv: (-kv[1][0], kv[0]))],
@@ -40,15 +46,11 @@ class GasProfile:
             if f != current:
                 out.append(f"-- {f}")
                 current = f
-            out.append(f"{g:>{width}}  {n:>4} | {source_line(f, n)}")
+            out.append(f"{g:>{width}}  {n:>4} | {self.source(f, n)}")
         out.append("by function (own gas, instructions):")
         for name, (g, k) in sorted(self.functions.items(), key=lambda kv: (-kv[1][0], kv[0])):
             out.append(f"{g:>{width}}  {name} ({k})")
         return "\n".join(out)
-
-
-def source_line(path: str, n: int) -> str:
-    return linecache.getline(path, n).rstrip("\n").rstrip()
 
 
 def build(tx_gas_limit: int, gas_used: int, intrinsic: int, steps: list) -> GasProfile:
