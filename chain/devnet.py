@@ -170,6 +170,15 @@ class Devnet:
     def code_at(self, address) -> bytes | None:
         return self.chain.state().read_code(_address(address))
 
+    def storage_at(self, address, key: bytes):
+        """The value stored under `key` (bytes) in a contract's storage on the head state, or None.
+
+        The compiler keeps storage variable N (in declaration order) under the
+        key msgpack(N), and a map entry under that key + the msgpack of its key."""
+        if not isinstance(key, (bytes, bytearray)):
+            raise ArgumentError(f"a storage key is bytes, not {type(key).__name__}")
+        return self.chain.state().read_storage(_address(address), bytes(key))
+
     def code_object_at(self, address) -> vmcode.CodeObject | None:
         """The decoded code object at an address (its ABI), or None for a plain account."""
         code = self.code_at(address)

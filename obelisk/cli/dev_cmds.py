@@ -8,7 +8,7 @@ import click
 from .backend import code_object_at, open_chain, resolve_sender
 from .exits import refused
 from .options import (ARGS_SETTINGS, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command)
-from .render import dumps, emit, printable_lines, reverted_line, show_receipt
+from .render import emit, human_value, printable_lines, reverted_line, show_receipt
 from .values import parse_address, parse_amount, parse_args, show
 
 
@@ -198,4 +198,37 @@ def code_cmd(state, address):
     return EXIT_OK
 
 
-COMMANDS = [trace_cmd, estimate_cmd, abi_cmd, code_cmd]
+@command("storage")
+@click.argument("address")
+@click.argument("slot")
+def storage_cmd(state, address, slot):
+    """Print the value in ADDRESS's storage at SLOT: N for the contract's Nth storage variable
+    (from 0, in declaration order; a scalar), or a raw 0x key (a map entry: the variable's key + the entry's)."""
+    from vm import abi
+    from vm.encoding import pack
+
+    address = parse_address(address, "ADDRESS")
+    text = slot.strip()
+    if text.lower().startswith("0x"):
+        key = parse_bytes_arg(text, "SLOT")
+    else:
+        if not text.isdigit() or len(text) > 5:
+            raise CliError(f"SLOT: expected a storage variable number (0, 1, ...) or a 0x key, got {show(slot)}")
+        key = pack(int(text))
+    net = open_chain(state)
+    value = net.storage_at(address, key)
+    doc = {"address": str(address), "key": "0x" + key.hex(), "value": abi.to_json(value)}
+    emit(state, doc, lambda: click.echo("0 (never written)" if value is None else human_value(value)))
+    return EXIT_OK
+
+
+def parse_bytes_arg(text: str, what: str) -> bytes:
+    from vm import abi
+
+    try:
+        return abi.hex_from_text(text, what)
+    except abi.AbiError as exc:
+        raise CliError(exc.message) from None
+
+
+COMMANDS = [trace_cmd, estimate_cmd, abi_cmd, code_cmd, storage_cmd]

@@ -87,3 +87,17 @@ def test_abi_and_code(chain_dir):
     code = json.loads(obelisk("--json", "code", token, cwd=d, check=0).stdout)
     assert code["code"].startswith("0x") and code["size"] == (len(code["code"]) - 2) // 2 > 0
     assert obelisk("trace", "0x12", cwd=d, check=2).stderr.startswith("obelisk: error:")
+
+
+def test_storage_reads_variables_and_map_entries(chain_dir):
+    d, token = chain_dir
+    owner = json.loads(obelisk("--json", "storage", token, "0", cwd=d, check=0).stdout)
+    assert owner == {"address": token, "key": "0x00", "value": "0x26073233ca638b43a7b9a9967d701d2b3f85fb16"}
+    # balances (variable 2) of the deployer: the variable's key, then the msgpack of the address (bin 8, 20 bytes).
+    key = "0x02c414" + owner["value"][2:]
+    balance = json.loads(obelisk("--json", "storage", token, key, cwd=d, check=0).stdout)["value"]
+    supply = json.loads(obelisk("--json", "call", token, "balance_of", owner["value"], cwd=d, check=0).stdout)["value"]
+    assert balance == supply
+    assert obelisk("storage", token, "9", cwd=d, check=0).stdout == "0 (never written)\n"
+    for bad in ("x", "+1", "0x0z", "123456"):
+        assert obelisk("storage", token, bad, cwd=d, check=2).stderr.startswith("obelisk: error: SLOT")
