@@ -101,3 +101,17 @@ def test_storage_reads_variables_and_map_entries(chain_dir):
     assert obelisk("storage", token, "9", cwd=d, check=0).stdout == "0 (never written)\n"
     for bad in ("x", "+1", "0x0z", "123456"):
         assert obelisk("storage", token, bad, cwd=d, check=2).stderr.startswith("obelisk: error: SLOT")
+
+
+def test_console_has_a_chain_and_the_directorys_contracts(tmp_path):
+    (tmp_path / "contracts").mkdir()
+    (tmp_path / "contracts" / "token.contract").write_text(TOKEN.read_text())
+    (tmp_path / "broken.contract").write_text("contract Broken { pub fn f( }\n")
+    script = "t = net.deploy(Token, 50)\nprint('balance', t.balance_of(accounts[0].address))\n"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "OBELISK_"))}
+    res = subprocess.run([str(BIN / "obelisk"), "console"], input=script, cwd=tmp_path, capture_output=True,
+                         text=True, env=env, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert "Contracts compiled from this directory: Token" in res.stderr
+    assert "not loaded: " in res.stderr and "broken.contract:1:" in res.stderr
+    assert "balance 50" in res.stdout
