@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,11 +28,15 @@ def test_init_makes_a_project_whose_tests_pass_at_once(tmp_path):
     project = tmp_path / "proj"
     assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()) == [
         "README.md", "contracts/counter.contract", "pytest.ini", "tests/test_counter.py"]
+    # docs/testing.md's examples are tests of this project too.
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "testing.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", guide, re.S)
+    (project / "tests" / "test_from_the_guide.py").write_text("\n".join(blocks))
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     res = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--gas-report"], cwd=project,
                          capture_output=True, text=True, env=env, timeout=300)
     assert res.returncode == 0, res.stdout + res.stderr
-    assert "4 passed" in res.stdout and "Counter   add" in res.stdout
+    assert "7 passed" in res.stdout and "Counter   add" in res.stdout
     # A second init never overwrites a user's work.
     res = obelisk("init", "proj", cwd=tmp_path, check=2)
     assert "would overwrite" in res.stderr
