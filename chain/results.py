@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from vm.abi import AbiError
 from vm.abi import to_json as json_value
 from vm.values import Address
+
+
+class ArgumentError(AbiError):
+    """A Python value that does not fit the ABI type of a parameter, or a request the library refuses."""
 
 
 class Reverted(Exception):
