@@ -4,11 +4,25 @@ Each has `to_json()`, the document the CLI prints and the RPC returns (values by
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from vm.abi import AbiError
 from vm.abi import to_json as json_value
 from vm.values import Address
+
+
+def _readable_repr(self) -> str:
+    """The dataclass repr with hashes and bytes as 0x hex (b'\\xd4...' reads as nothing)."""
+    return f"{type(self).__name__}({', '.join(f'{f.name}={_shown(getattr(self, f.name))}' for f in fields(self) if f.repr)})"
+
+
+def _shown(v) -> str:
+    if type(v) is bytes:
+        return "0x" + v.hex()
+    if type(v) in (list, tuple):
+        inner = ", ".join(_shown(x) for x in v)
+        return f"[{inner}]" if type(v) is list else f"({inner}{',' if len(v) == 1 else ''})"
+    return repr(v)
 
 
 class ArgumentError(AbiError):
@@ -41,7 +55,7 @@ class Event:
                 "args": {k: json_value(v, self.types.get(k)) for k, v in self.args.items()}}
 
 
-@dataclass
+@dataclass(repr=False)
 class Receipt:
     status: bool
     value: object
@@ -78,6 +92,8 @@ class Receipt:
             raise RuntimeError("a dry run's receipt has no transaction to replay: trace it with a tracer_for")
         return net
 
+    __repr__ = _readable_repr
+
     def to_json(self) -> dict:
         """The CLI's receipt document (docs/chain.md)."""
         doc = {
@@ -95,7 +111,7 @@ class Receipt:
         return doc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class BlockInfo:
     number: int
     hash: bytes
@@ -113,6 +129,8 @@ class BlockInfo:
     transactions: tuple  # tx hashes
     canonical: bool = True
 
+    __repr__ = _readable_repr
+
     def to_json(self) -> dict:
         return {
             "number": self.number, "hash": "0x" + self.hash.hex(), "parent": "0x" + self.parent.hex(),
@@ -124,7 +142,7 @@ class BlockInfo:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TxInfo:
     hash: bytes
     sender: Address
@@ -141,6 +159,8 @@ class TxInfo:
     args: list | None = None
     # ABI types of the args, when they fit the called function (for JSON: structs as objects); not part of equality.
     arg_types: tuple | None = field(default=None, compare=False, repr=False)
+
+    __repr__ = _readable_repr
 
     def to_json(self) -> dict:
         types = self.arg_types or (None,) * len(self.args or ())

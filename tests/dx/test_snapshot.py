@@ -1,6 +1,7 @@
 """Devnet.snapshot()/revert(): the chain goes back exactly, nested ids unwind like anvil's, stale ids are refused."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,13 @@ def test_snapshot_of_a_datadir_chain_survives_reopening(tmp_path):
         assert (net.height, net.block().state_root) == (height, root)
         assert net.at(token.address).balance_of(net.accounts[1].address) == 0
         assert net.verify() == height
+
+
+def test_library_values_print_hashes_and_bytes_as_hex(token_net):
+    net, token = token_net
+    r = token.transfer(net.accounts[1].address, 5)
+    text = repr(r) + repr(net.block()) + repr(net.tx(r.tx_hash))
+    assert not re.search(r"(?<![0-9a-f])b['\"]", text)  # no bytes literal (an Address repr ends in ...1b')
+    assert f"tx_hash=0x{r.tx_hash.hex()}" in repr(r)
+    assert f"transactions=(0x{r.tx_hash.hex()},)" in repr(net.block())
+    assert f"args=[0x{bytes(net.accounts[1].address).hex()}, 5]" in repr(net.tx(r.tx_hash))
