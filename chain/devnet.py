@@ -440,20 +440,42 @@ class BoundFunction:
         self.contract = contract
         self.fn = fn
 
-    def __call__(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE):
+    def __call__(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE, profile=False):
+        """A view returns its value, a transaction its Receipt (Reverted when it fails).
+
+        profile=True (obelisk.Devnet) returns the call's GasProfile instead, with
+        `.value` (what the call returned) and `.receipt` (None for a view)."""
         net = self.contract._net
         wire = to_args(self.fn.params, args, self.fn.name)
+        address, name = self.contract.address, self.fn.name
+        if profile and not hasattr(net, "profile_view"):
+            raise ArgumentError("profile=True needs an obelisk.Devnet (it reads the contracts' source maps)")
         if self.fn.is_view:
             if value:
-                raise ArgumentError(f"{self.fn.name} is a view function: it takes no value")
-            result = net.view(self.contract.address, self.fn.name, wire, sender=sender, gas=gas)
-            _observe(self.contract.code.name, self.fn.name, result.gas_used)
+                raise ArgumentError(f"{name} is a view function: it takes no value")
+            if profile:
+                result, prof = net.profile_view(address, name, wire, sender=sender, gas=gas)
+            else:
+                result = net.view(address, name, wire, sender=sender, gas=gas)
+            _observe(self.contract.code.name, name, result.gas_used)
             if not result.success:
-                raise Reverted(result.reason or result.error, result.location, None)
-            return to_python(result.value, self.fn.returns)
-        data = txmod.encode_call(self.fn.name, wire)
-        return net._send_checked(sender, self.contract.address, value, data, gas, gas_price,
-                                 observed=(self.contract.code.name, self.fn.name))
+                retrace = None
+                if hasattr(net, "trace_view"):
+                    def retrace():
+                        return net.trace_view(address, name, wire, sender=sender, gas=gas)
+                raise Reverted(result.reason or result.error, result.location, None, retrace)
+            value = to_python(result.value, self.fn.returns)
+            if profile:
+                prof.value, prof.receipt = value, None
+                return prof
+            return value
+        data = txmod.encode_call(name, wire)
+        r = net._send_checked(sender, address, value, data, gas, gas_price, observed=(self.contract.code.name, name))
+        if profile:
+            prof = net.profile(r.tx_hash)
+            prof.value, prof.receipt = r.value, r
+            return prof
+        return r
 
     def _call_data(self, args) -> bytes:
         return txmod.encode_call(self.fn.name, to_args(self.fn.params, args, self.fn.name))

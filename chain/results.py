@@ -32,12 +32,21 @@ class ArgumentError(AbiError):
 class Reverted(Exception):
     """A call or transaction that failed: `.reason`, `.location` (file:line:col or None), `.receipt` (None for a view)."""
 
-    def __init__(self, reason, location=None, receipt=None):
+    def __init__(self, reason, location=None, receipt=None, retrace=None):
         text = reason or "reverted"
         super().__init__(f"{text} at {location}" if location else text)
         self.reason = reason
         self.location = location
         self.receipt = receipt
+        self._retrace = retrace  # runs a failed view call again with a tracer (obelisk.Devnet)
+
+    def trace(self):
+        """The call tree of what reverted: the transaction's (receipt.trace()), or a view call's run again."""
+        if self.receipt is not None:
+            return self.receipt.trace()
+        if self._retrace is None:
+            raise RuntimeError("no trace: this revert came from no transaction or view call of an obelisk.Devnet")
+        return self._retrace()
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import os
 
+from types import SimpleNamespace
+
 import chain
 import lang
+from chain import consensus as C
 from chain import tx as txmod
 
 
@@ -41,6 +44,32 @@ class Devnet(chain.Devnet):
 
         t, raw, steps = self._replay_steps(tx_hash)
         return profile.build(t.gas_limit, raw.gas_used, txmod.intrinsic_gas(t), steps)
+
+    def _view_steps(self, address, function, args_wire, sender, gas):
+        from .debug.recorder import Recorder
+
+        rec = Recorder()
+        gas = C.BLOCK_GAS_LIMIT if gas is None else gas
+        result = self.view(address, function, args_wire, sender=sender, gas=gas, tracer_for=rec.tracer_for)
+        return result, gas, rec.steps
+
+    def trace_view(self, address, function: str, args_wire, *, sender=None, gas=None):
+        """The call tree of a view call run now on the head state (obelisk.debug.Trace, tx_hash None)."""
+        from .debug import calltree
+
+        result, gas, steps = self._view_steps(address, function, args_wire, sender, gas)
+        outcome = SimpleNamespace(status=result.success, gas_used=result.gas_used, value=None,
+                                  reason=result.reason or result.error, location=result.location)
+        code = self.code_object_at(address)
+        return calltree.build(SimpleNamespace(gas_limit=gas, to=address, hash=None), outcome, steps, 0,
+                              list(args_wire), function, code.name if code else "(account)", kind="view")
+
+    def profile_view(self, address, function: str, args_wire, *, sender=None, gas=None):
+        """(the view's vm.Result, its GasProfile) for a view call run now on the head state."""
+        from .debug import profile
+
+        result, gas, steps = self._view_steps(address, function, args_wire, sender, gas)
+        return result, profile.build(gas, result.gas_used, 0, steps)
 
 
 def _top_call(t):

@@ -105,7 +105,7 @@ def _print_tree(trace) -> None:
             else:
                 add(branch, item)
 
-    tree = Tree(text(f"transaction 0x{trace.tx_hash.hex()}  gas {trace.gas_used} (intrinsic {trace.intrinsic})"))
+    tree = Tree(text(trace.title()))
     add(tree, trace.root)
     Console(highlight=False).print(tree)
 

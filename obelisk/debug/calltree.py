@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vm.abi import to_json, to_python
+from vm.values import ConformError, from_wire
 
 from .recorder import Step
 
-_CALLS = ("CALL", "XCALL", "XCALL_VOID")
 # Values on the stack a trace event shows (vm.TraceEvent keeps the top 8).
 _SHOWN = 8
 
@@ -17,7 +17,7 @@ class Frame:
     contract: str
     address: object
     function: str
-    kind: str  # "transaction", "external" or "internal"
+    kind: str  # "transaction" (or "view" for a view call), "external" or "internal"
     args: dict  # parameter name -> value (missing when the call had more than 8 on the stack)
     call_site: str | None  # file:line:col of the calling instruction (None for the transaction's own frame)
     gas: int = 0
@@ -44,14 +44,19 @@ class Frame:
 
 @dataclass
 class Trace:
-    tx_hash: bytes
+    tx_hash: bytes | None  # None for a view call (no transaction)
     root: Frame
     gas_used: int
     intrinsic: int
 
     def to_json(self) -> dict:
-        return {"tx": "0x" + self.tx_hash.hex(), "gas_used": self.gas_used, "intrinsic_gas": self.intrinsic,
-                "frames": self.root.to_json()}
+        return {"tx": None if self.tx_hash is None else "0x" + self.tx_hash.hex(), "gas_used": self.gas_used,
+                "intrinsic_gas": self.intrinsic, "frames": self.root.to_json()}
+
+    def title(self) -> str:
+        if self.tx_hash is None:
+            return f"view call  gas {self.gas_used}"
+        return f"transaction 0x{self.tx_hash.hex()}  gas {self.gas_used} (intrinsic {self.intrinsic})"
 
     def frames(self):
         """Every frame, depth first (the transaction's own first)."""
@@ -63,7 +68,7 @@ class Trace:
 
     def render(self) -> str:
         """The tree as plain text (the CLI draws the same lines with rich)."""
-        lines = [f"transaction 0x{self.tx_hash.hex()}  gas {self.gas_used} (intrinsic {self.intrinsic})"]
+        lines = [self.title()]
 
         def walk(f: Frame, prefix: str, last: bool):
             lines.append(prefix + ("└─ " if last else "├─ ") + frame_line(f))
@@ -107,32 +112,40 @@ def event_line(e) -> str:
 
 
 def _args(fn, values) -> tuple[dict, dict]:
+    """Arguments by parameter name; values from call data (wire form) or the stack (VM values) alike."""
     params = fn.function.params
     out, types = {}, {}
     for (name, t), v in zip(params, values):
+        try:
+            v = from_wire(v, t)
+        except ConformError:
+            pass  # shown as it is: the call itself refuses it
         out[name], types[name] = to_python(v, t), t
     return out, types
 
 
-def build(tx, raw, steps: list, intrinsic: int, top_args: list, top_name: str | None, code_name: str) -> Trace:
-    """The call tree of one transaction from its recorded steps and its receipt."""
+def build(tx, raw, steps: list, intrinsic: int, top_args: list, top_name: str | None, code_name: str,
+          kind: str = "transaction") -> Trace:
+    """The call tree of one run from its recorded steps: `tx` gives gas_limit, to and hash (None for a
+    view call), `raw` the outcome (status, gas_used, value, reason, location) as a receipt holds it."""
     gas_left_at_end = tx.gas_limit - raw.gas_used
     if steps:
         first = steps[0]
         fn = first.func
         args, types = _args(fn, top_args)
-        root = Frame(first.program.code.name, first.address, fn.name, "transaction", args, None, _types=types)
+        root = Frame(first.program.code.name, first.address, fn.name, kind, args, None, _types=types)
     else:  # a plain transfer or a call refused before any instruction
-        root = Frame(code_name, tx.to, top_name or "(no code ran)", "transaction", {}, None)
+        root = Frame(code_name, tx.to, top_name or "(no code ran)", kind, {}, None)
     stack = [root]
     starts = [tx.gas_limit]  # the transaction's frame is charged from the full limit (intrinsic included)
-    pending_call = None  # the step that made the call not yet entered
+    prev = None  # the step before: when the next one is a frame deeper, it made the call
     for i, s in enumerate(steps):
         while len(stack) > s.depth:  # returned: the frame's gas runs to the caller's next step
             done = stack.pop()
             done.gas = starts.pop() - s.gas
-        if pending_call is not None and s.depth == len(stack) + 1:
-            call = pending_call
+        if prev is not None and s.depth == len(stack) + 1:
+            # Whatever opcode it was (CALL, XCALL, XCALL_VOID, ...): a deeper next step means a call.
+            call = prev
             fn = s.func
             n = len(fn.function.params)
             shown = call.stack[-n:] if n else ()
@@ -143,7 +156,7 @@ def build(tx, raw, steps: list, intrinsic: int, top_args: list, top_name: str | 
             stack[-1]._order.append(("call", f))
             stack.append(f)
             starts.append(call.gas)
-        pending_call = s if s.op in _CALLS else None
+        prev = s
         frame = stack[-1]
         if s.op == "RET":
             ret = s.func.returns

@@ -18,6 +18,8 @@ class GasProfile:
     lines: dict = field(default_factory=dict)  # (file, line) -> gas
     functions: dict = field(default_factory=dict)  # "Contract.function" -> [gas (self), instructions]
     _sources: dict = field(default_factory=dict, repr=False)  # path -> lines, read once
+    value: object = None  # with profile=True: what the call returned
+    receipt: object = None  # with profile=True: the transaction's receipt (None for a view)
 
     def source(self, path: str, n: int) -> str:
         """Line n of a source file as it is on disk now ("" when it cannot be read safely)."""

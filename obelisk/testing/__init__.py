@@ -71,12 +71,9 @@ def _describe(reason, location) -> str:
 
 
 def _trace_text(exc) -> str:
-    """The failing call's trace, when the revert came from a mined transaction."""
-    receipt = getattr(exc, "receipt", None)
-    if receipt is None or getattr(receipt, "_net", None) is None:
-        return ""
+    """The failing call's trace, when the revert came from a transaction or view call of an obelisk.Devnet."""
     try:
-        return "\n\n" + receipt.trace().render()
+        return "\n\n" + exc.trace().render()
     except Exception:  # a trace is a help; never hide the real failure behind its error
         return ""
 

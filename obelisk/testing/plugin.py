@@ -108,7 +108,7 @@ def _obelisk_test_isolation(request):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """A test that fails on a reverted transaction shows that transaction's call trace."""
+    """A test that fails on a reverted transaction or view call shows its call trace."""
     outcome = yield
     report = outcome.get_result()
     if call.excinfo is None or report.passed:
@@ -118,14 +118,14 @@ def pytest_runtest_makereport(item, call):
     exc = call.excinfo.value
     while exc is not None and not isinstance(exc, Reverted):
         exc = exc.__cause__ or exc.__context__
-    receipt = getattr(exc, "receipt", None)
-    if receipt is None or getattr(receipt, "_net", None) is None:
+    if exc is None or (exc.receipt is None and exc._retrace is None):
         return
     try:
-        text = receipt.trace().render()
+        text = exc.trace().render()
     except Exception as err:  # a trace is a help; never hide the real failure behind its error
         text = f"(no trace: {err})"
-    report.sections.append(("obelisk trace of the reverted transaction", text))
+    what = "transaction" if exc.receipt is not None else "view call"
+    report.sections.append((f"obelisk trace of the reverted {what}", text))
 
 
 def pytest_sessionfinish(session, exitstatus):
