@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 import chain
@@ -26,7 +27,8 @@ class Devnet(chain.Devnet):
         from .debug.recorder import Recorder
 
         rec = Recorder()
-        t, raw = self.replay(tx_hash, rec.tracer_for)
+        with _bounded():
+            t, raw = self.replay(tx_hash, rec.tracer_for)
         return t, raw, rec.steps
 
     def trace(self, tx_hash):
@@ -50,7 +52,8 @@ class Devnet(chain.Devnet):
 
         rec = Recorder()
         gas = C.BLOCK_GAS_LIMIT if gas is None else gas
-        result = self.view(address, function, args_wire, sender=sender, gas=gas, tracer_for=rec.tracer_for)
+        with _bounded():
+            result = self.view(address, function, args_wire, sender=sender, gas=gas, tracer_for=rec.tracer_for)
         return result, gas, rec.steps
 
     def trace_view(self, address, function: str, args_wire, *, sender=None, gas=None):
@@ -70,6 +73,17 @@ class Devnet(chain.Devnet):
 
         result, gas, steps = self._view_steps(address, function, args_wire, sender, gas)
         return result, profile.build(gas, result.gas_used, 0, steps)
+
+
+@contextmanager
+def _bounded():
+    """A run too long to record is an ArgumentError that says so (the CLI's exit 2), not a traceback."""
+    from .debug.recorder import MAX_STEPS, TooLong
+
+    try:
+        yield
+    except TooLong:
+        raise chain.ArgumentError(f"the run takes over {MAX_STEPS} instructions: too long to trace or profile") from None
 
 
 def _top_call(t):

@@ -10,16 +10,19 @@ from dataclasses import dataclass
 
 from vm import ValidationError, validate
 
-# Steps kept for one transaction: a block's gas limit of the cheapest opcode
-# is far more than a dev wants to read, and memory must stay bounded.
-MAX_STEPS = 2_000_000
+# Steps kept for one run: a block's gas limit of the cheapest opcode is far
+# more than anyone reads, and memory must stay bounded (about 100 bytes a step).
+MAX_STEPS = 1_000_000
+# The steps whose operands a call tree reads (calls, returns, events); the
+# others keep none, so a long loop costs little memory.
+_KEEPS_STACK = frozenset({"CALL", "RET", "EMIT"})
 
 
 class TooLong(Exception):
     """The run took more steps than a trace keeps."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     depth: int
     address: object
@@ -81,7 +84,9 @@ class Recorder:
         if len(self.steps) >= MAX_STEPS:
             raise TooLong(f"over {MAX_STEPS} instructions")
         program = self._program(ev.address)
-        self.steps.append(Step(ev.depth, ev.address, program, program.index_of[ev.pc], ev.op, ev.stack, ev.gas))
+        op = ev.op
+        stack = ev.stack if op in _KEEPS_STACK or op.startswith("XCALL") else ()
+        self.steps.append(Step(ev.depth, ev.address, program, program.index_of[ev.pc], op, stack, ev.gas))
 
 
 def step_costs(steps: list, gas_left_at_end: int) -> list:

@@ -100,3 +100,17 @@ def test_profile_and_traces_need_the_obelisk_door():
         token.receipt.trace()
     with pytest.raises(obelisk.ArgumentError, match="profile=True needs an obelisk.Devnet"):
         token.transfer(net.accounts[1].address, 1, profile=True)
+
+
+def test_a_run_too_long_to_record_is_a_clear_error(pair, monkeypatch):
+    from obelisk.debug import recorder
+
+    net, _, teller = pair
+    r = teller.pay(3)
+    monkeypatch.setattr(recorder, "MAX_STEPS", 10)
+    with pytest.raises(obelisk.ArgumentError, match="over 10 instructions: too long to trace or profile"):
+        r.trace()
+    with pytest.raises(obelisk.ArgumentError, match="too long"):
+        teller.limit(profile=True)
+    monkeypatch.undo()
+    assert r.trace().root.gas == r.gas_used  # nothing was left half-done
