@@ -38,7 +38,7 @@ class Devnet(chain.Devnet):
         t, raw, steps = self._replay_steps(tx_hash)
         name, args = _top_call(t)
         code = self.code_object_at(t.to) if t.to is not None else None
-        return calltree.build(t, raw, steps, txmod.intrinsic_gas(t), args, name, code.name if code else "(account)")
+        return calltree.build(t, raw, steps, txmod.intrinsic_gas(t), args, name, code.name if code else "account")
 
     def profile(self, tx_hash):
         """Gas per source line and per function of a mined transaction (obelisk.debug.GasProfile)."""
@@ -65,7 +65,7 @@ class Devnet(chain.Devnet):
                                   reason=result.reason or result.error, location=result.location)
         code = self.code_object_at(address)
         return calltree.build(SimpleNamespace(gas_limit=gas, to=address, hash=None), outcome, steps, 0,
-                              list(args_wire), function, code.name if code else "(account)", kind="view")
+                              list(args_wire), function, code.name if code else "account", kind="view")
 
     def profile_view(self, address, function: str, args_wire, *, sender=None, gas=None):
         """(the view's vm.Result, its GasProfile) for a view call run now on the head state."""

@@ -30,6 +30,7 @@ class Frame:
     calls: list = field(default_factory=list)
     _types: dict = field(default_factory=dict, repr=False)
     _order: list = field(default_factory=list, repr=False)  # events and calls as they happened
+    _plain: bool = field(default=False, repr=False)  # no instruction ran (a plain transfer, a refused call)
 
     def to_json(self) -> dict:
         return {
@@ -96,6 +97,8 @@ def _show(v) -> str:
 def frame_line(f: Frame) -> str:
     args = ", ".join(f"{k}={_show(v)}" for k, v in f.args.items())
     head = f"{f.contract}.{f.function}({args})"
+    if f._plain:
+        head = f"{f.contract} at {f.address}: no code ran" if f.address is not None else "no code ran"
     if f.kind == "internal":
         head = "(internal) " + head
     if f.status == "ok":
@@ -135,7 +138,7 @@ def build(tx, raw, steps: list, intrinsic: int, top_args: list, top_name: str | 
         args, types = _args(fn, top_args)
         root = Frame(first.program.code.name, first.address, fn.name, kind, args, None, _types=types)
     else:  # a plain transfer or a call refused before any instruction
-        root = Frame(code_name, tx.to, top_name or "(no code ran)", kind, {}, None)
+        root = Frame(code_name, tx.to, top_name or "(no code ran)", kind, {}, None, _plain=True)
     stack = [root]
     starts = [tx.gas_limit]  # the transaction's frame is charged from the full limit (intrinsic included)
     prev = None  # the step before: when the next one is a frame deeper, it made the call

@@ -69,6 +69,7 @@ def test_deployments_and_plain_transfers_have_traces(pair):
     r = net.transfer(0, net.accounts[1].address, 5)
     tr = r.trace()
     assert tr.root.function == "(no code ran)" and tr.root.gas == r.gas_used == tr.intrinsic
+    assert "no code ran" in tr.render()
 
 
 def test_profiles_add_up_to_the_gas_used(pair):
