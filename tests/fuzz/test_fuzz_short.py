@@ -43,8 +43,6 @@ def test_encodings_through_every_decoder():
     assert all(tally.detail.get(f"{n}:refused") for n in ("transaction", "block", "code_object", "sealed_file"))
 
 
-@pytest.mark.xfail(strict=True, reason="chain/state.py decode_storage_value: a tag-4 value of the wrong length raises "
-                   "ValueError (not StateCorrupt), and [tag, zero] records the encoder never writes are accepted")
 def test_encodings_of_store_records():
     clean(fuzz_decoders.run(1000, seed=11, only=STORE_RECORDS))
 
