@@ -135,6 +135,13 @@ def pytest_sessionfinish(session, exitstatus):
         return
     from .gas import check_snapshot
 
+    if hasattr(session.config, "workerinput"):  # a pytest-xdist worker sees only its share of the calls
+        state.snapshot = "gas snapshot not checked: run without xdist (-n) to check it"
+        return
+    writing = session.config.option.update_gas_snapshot or not Path(path).exists()
+    if writing and session.exitstatus != 0:
+        state.snapshot = f"gas snapshot {path} not written: tests failed, so the figures are incomplete"
+        return
     ok, message = check_snapshot(state.gas, Path(path), session.config.option.update_gas_snapshot)
     state.snapshot = message
     if not ok and session.exitstatus == 0:

@@ -114,3 +114,10 @@ def test_reverts_says_what_happened_instead(project):
     assert ("expected a revert with reason 'zero address', but it reverted with reason 'insufficient balance'"
             in res.stdout)
     assert "expected a revert (any reason), but the block finished without reverting" in res.stdout
+
+
+def test_no_snapshot_is_written_from_a_failing_run(project):
+    (project / "test_failing.py").write_text(FAILING)
+    res = run_pytest(project, "--gas-snapshot", "gas.txt")
+    assert res.returncode == 1
+    assert "not written: tests failed" in res.stdout and not (project / "gas.txt").exists()
