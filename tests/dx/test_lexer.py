@@ -42,3 +42,13 @@ def test_what_each_word_is():
 def test_any_text_lexes_back_to_itself(text):
     tokens = list(ContractLexer().get_tokens_unprocessed(text))
     assert "".join(v for _, _, v in tokens) == text
+
+
+def test_contract_blocks_in_the_docs_lex_cleanly():
+    import re
+
+    pages = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
+    blocks = [b for p in pages for b in re.findall(r"```contract\n(.*?)```", p.read_text(encoding="utf-8"), re.S)]
+    assert blocks
+    for b in blocks:
+        assert not [v for _, t, v in ContractLexer().get_tokens_unprocessed(b) if t in Error]
