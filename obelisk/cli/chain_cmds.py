@@ -7,6 +7,7 @@ import click
 
 from .backend import account_arg, open_chain, resolve_sender
 from .exits import refused
+from .options import rpc_option, wait_options
 from .options import ARGS_SETTINGS, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command
 from .render import echo_fields, emit, finish_tx, human_value, one_line, show_receipt
 from .values import INT_MAX, is_index, parse_account_address, parse_hash, parse_int
@@ -15,6 +16,7 @@ MAX_MINE = 10_000  # blocks per `mine`: a typo like `mine 1000000000` should not
 
 
 @command("send", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@wait_options
 @click.argument("to")
 @click.argument("amount")
 @click.option("--from", "sender", metavar="A", help=FROM_HELP)
@@ -38,6 +40,7 @@ def send_cmd(state, to, amount, sender):
 
 
 @command("balance")
+@rpc_option
 @click.argument("address")
 def balance_cmd(state, address):
     """Native coin balance of ADDRESS (or of a dev account index)."""
@@ -51,6 +54,7 @@ def balance_cmd(state, address):
 
 
 @command("mine", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@rpc_option
 @click.argument("count", default="1", metavar="[N]")
 def mine_cmd(state, count):
     """Mine N blocks (default 1); pending transactions go in."""
@@ -70,6 +74,7 @@ def mine_cmd(state, count):
 
 
 @command("block", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@rpc_option
 @click.argument("number", required=False, metavar="[N|HASH]")
 def block_cmd(state, number):
     """Show block N (default: the latest; negative counts back from it) or the block HASH."""
@@ -89,6 +94,7 @@ def block_cmd(state, number):
 
 
 @command("tx")
+@rpc_option
 @click.argument("hash")
 def tx_cmd(state, hash):
     """Show the transaction HASH."""
@@ -117,6 +123,7 @@ def _readable(rows) -> list:
 
 
 @command("receipt")
+@rpc_option
 @click.argument("hash")
 def receipt_cmd(state, hash):
     """Show the receipt of transaction HASH, with decoded events."""

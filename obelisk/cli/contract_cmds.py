@@ -7,6 +7,7 @@ import click
 
 from .backend import code_object_at, open_chain, resolve_sender
 from .exits import refused
+from .options import rpc_option, wait_options
 from .options import (ARGS_SETTINGS, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command,
                       input_file)
 from .render import emit, finish_tx, human_value, one_line, printable, printable_lines, reverted_line, show_receipt
@@ -119,6 +120,7 @@ def _init_params(bytecode: bytes, path: str):
 
 
 @command("deploy", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@wait_options
 @click.argument("file")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.option("--contract", "-c", metavar="NAME", help=_CONTRACT_HELP)
@@ -166,6 +168,7 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
 
 
 @command("call", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@wait_options
 @click.argument("address")
 @click.argument("function")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
@@ -186,7 +189,12 @@ def call_cmd(state, address, function, args, sender, value, gas, dry_run, gas_pr
 
     address = parse_address(address, "ADDRESS")
     value, gas = parse_amount(value, "--value"), parse_gas(gas)
-    net = open_chain(state)
+    if dry_run or gas_profile:  # they replay on the datadir's chain: refused through --rpc, before any request
+        from .dev_cmds import local_chain
+
+        net = local_chain(state, "obelisk call --dry-run/--gas-profile")
+    else:
+        net = open_chain(state)
     code = code_object_at(net, address)
     fn = code.function(function)
     if fn is None or not fn.is_pub or fn.is_init:
@@ -232,6 +240,7 @@ def _code_from_file(path: str, contract: str | None) -> bytes:
 
 
 @command("disasm")
+@rpc_option
 @click.argument("target", metavar="FILE-or-ADDRESS")
 @click.option("--contract", "-c", metavar="NAME", help=_CONTRACT_HELP)
 def disasm_cmd(state, target, contract):

@@ -7,9 +7,18 @@ import click
 
 from .backend import code_object_at, open_chain, resolve_sender
 from .exits import refused
-from .options import (ARGS_SETTINGS, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command)
+from .options import (ARGS_SETTINGS, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command, rpc_option)
 from .render import emit, human_value, printable_lines, reverted_line, show_receipt
 from .values import parse_address, parse_amount, parse_args, show
+
+
+def local_chain(state, what: str):
+    """The data directory's chain: traces, profiles, estimates and storage reads replay or read
+    state here; a node's JSON-RPC has no methods for them yet, so --rpc is refused, saying so."""
+    if state.rpc is not None:
+        raise CliError(f"{what} runs on the data directory's chain; the node's JSON-RPC ({state.rpc}) "
+                       "offers no such method yet (unset $OBELISK_RPC, or drop --rpc)")
+    return open_chain(state)
 
 
 def run_debug_call(state, net, address, fn, values, account, value, gas, *, send: bool, profile: bool) -> int:
@@ -77,7 +86,7 @@ def trace_cmd(state, tx_hash):
     gas, events and call site (--json: the same as data)."""
     import chain
 
-    net = open_chain(state)
+    net = local_chain(state, "obelisk trace")
     try:
         trace = net.trace(tx_hash)
     except (chain.ChainError, chain.ArgumentError) as exc:
@@ -122,7 +131,7 @@ def estimate_cmd(state, address, function, args, sender, value):
 
     address = parse_address(address, "ADDRESS")
     value = parse_amount(value, "--value")
-    net = open_chain(state)
+    net = local_chain(state, "obelisk estimate")
     code = code_object_at(net, address)
     fn = code.function(function)
     if fn is None or not fn.is_pub or fn.is_init:
@@ -150,6 +159,7 @@ def estimate_cmd(state, address, function, args, sender, value):
 
 
 @command("abi")
+@rpc_option
 @click.argument("target", metavar="FILE-or-ADDRESS")
 @click.option("--contract", "-c", metavar="NAME", help="Contract in FILE [default: the only one, else the last].")
 def abi_cmd(state, target, contract):
@@ -187,6 +197,7 @@ def abi_cmd(state, target, contract):
 
 
 @command("code")
+@rpc_option
 @click.argument("address")
 def code_cmd(state, address):
     """Print the code at ADDRESS as 0x hex (empty for a plain account)."""
@@ -215,7 +226,7 @@ def storage_cmd(state, address, slot):
         if not text.isdigit() or len(text) > 5:
             raise CliError(f"SLOT: expected a storage variable number (0, 1, ...) or a 0x key, got {show(slot)}")
         key = pack(int(text))
-    net = open_chain(state)
+    net = local_chain(state, "obelisk storage")
     value = net.storage_at(address, key)
     doc = {"address": str(address), "key": "0x" + key.hex(), "value": abi.to_json(value)}
     emit(state, doc, lambda: click.echo("0 (never written)" if value is None else human_value(value)))
