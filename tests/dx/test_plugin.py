@@ -121,3 +121,20 @@ def test_no_snapshot_is_written_from_a_failing_run(project):
     res = run_pytest(project, "--gas-snapshot", "gas.txt")
     assert res.returncode == 1
     assert "not written: tests failed" in res.stdout and not (project / "gas.txt").exists()
+
+
+FAILING_VIEW = '''
+def test_fails_on_a_view(devnet):
+    bank = devnet.deploy("pair.contract", contract="Bank")
+    teller = devnet.deploy("pair.contract", bank.address, contract="Teller")
+    teller.limit()
+'''
+
+
+def test_a_failing_view_call_prints_its_trace(project):
+    shutil.copy(Path(__file__).resolve().parent / "data" / "pair.contract", project)
+    (project / "test_view.py").write_text(FAILING_VIEW)
+    res = run_pytest(project, "test_view.py")
+    assert res.returncode == 1
+    assert "obelisk trace of the reverted view call" in res.stdout
+    assert "Bank.limit_of(who=0x" in res.stdout and "REVERTED: no account at pair.contract:18:9" in res.stdout
