@@ -75,8 +75,8 @@ class Recorder:
             code = self._host.get_code(address)
             try:
                 program = validate(code)
-            except ValidationError:
-                return None
+            except ValidationError as exc:  # the VM validated it before running it: cannot happen
+                raise RuntimeError(f"the code at {address} that ran does not validate: {exc}") from None
             self._programs[address] = program
         return program
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import obelisk
 from obelisk.testing import reverts
@@ -115,3 +116,20 @@ def test_a_run_too_long_to_record_is_a_clear_error(pair, monkeypatch):
         teller.limit(profile=True)
     monkeypatch.undo()
     assert r.trace().root.gas == r.gas_used  # nothing was left half-done
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(amounts=st.lists(st.integers(-5, 150), min_size=1, max_size=4))
+def test_any_run_adds_up_to_its_receipt(pair, amounts):
+    """Property: for calls that pass or revert, at any depth, the trace's frame gas and the profile's
+    rows agree with the receipt to the unit."""
+    net, _, teller = pair
+    for amount in amounts:
+        try:
+            r = teller.pay(amount)
+        except obelisk.Reverted as exc:
+            r = exc.receipt
+        tr, prof = r.trace(), r.profile()
+        assert tr.root.gas == prof.total == r.gas_used
+        assert all(0 <= c.gas <= tr.root.gas for c in tr.frames())
+        assert (tr.root.status == "ok") is r.status
