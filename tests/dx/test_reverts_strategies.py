@@ -62,3 +62,29 @@ def test_bounds_are_checked():
         ost.ints(min_value=2**255)
     with pytest.raises(ValueError, match="no strategy for the type"):
         ost.strategy("float")
+
+
+TOKEN_CODE = None
+
+
+def _token_code():
+    global TOKEN_CODE
+    if TOKEN_CODE is None:
+        from pathlib import Path
+
+        from vm.code import decode
+
+        TOKEN_CODE = decode(obelisk.compile_file(str(Path(__file__).resolve().parents[2] / "examples" / "token.contract")).bytecode)
+    return TOKEN_CODE
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=__import__("hypothesis").strategies.data())
+def test_arguments_fit_every_public_function(data):
+    code = _token_code()
+    for fn in code.functions:
+        args = data.draw(ost.arguments(fn))
+        assert len(args) == len(fn.params)
+        abi.args_to_wire(list(args), fn.params, fn.name)  # raises if any value does not fit
+    pool = data.draw(ost.addresses(pool=[obelisk.Address(b"\x01" * 20)]))
+    assert pool == obelisk.Address(b"\x01" * 20)
