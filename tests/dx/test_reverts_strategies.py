@@ -1,13 +1,17 @@
 """obelisk.testing.reverts in-process, and the hypothesis strategies: every value they make crosses into a contract."""
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, settings, strategies as st
 
 import obelisk
 from obelisk.testing import RevertMismatch, location_matches, reverts
 from obelisk.testing import strategies as ost
 from vm import abi
+from vm.code import decode
 
 STRUCT = ("struct", "Job", (("client", "address"), ("price", "int"), ("done", "bool"),
                             ("note", "string"), ("blob", "bytes")))
@@ -64,22 +68,13 @@ def test_bounds_are_checked():
         ost.strategy("float")
 
 
-TOKEN_CODE = None
-
-
+@lru_cache(maxsize=1)
 def _token_code():
-    global TOKEN_CODE
-    if TOKEN_CODE is None:
-        from pathlib import Path
-
-        from vm.code import decode
-
-        TOKEN_CODE = decode(obelisk.compile_file(str(Path(__file__).resolve().parents[2] / "examples" / "token.contract")).bytecode)
-    return TOKEN_CODE
+    return decode(obelisk.compile_file(str(Path(__file__).resolve().parents[2] / "examples" / "token.contract")).bytecode)
 
 
 @settings(max_examples=30, deadline=None)
-@given(data=__import__("hypothesis").strategies.data())
+@given(data=st.data())
 def test_arguments_fit_every_public_function(data):
     code = _token_code()
     for fn in code.functions:
