@@ -54,11 +54,11 @@ def test_other_exceptions_pass_through():
 @settings(max_examples=60, deadline=None)
 @given(ost.strategy("int"), ost.strategy("bool"), ost.strategy("address"), ost.strategy("bytes"),
        ost.strategy("string"), ost.strategy(STRUCT))
-def test_every_strategy_value_fits_its_abi_type(i, b, a, by, s, st):
+def test_every_strategy_value_fits_its_abi_type(i, b, a, by, s, sv):
     params = (("i", "int"), ("b", "bool"), ("a", "address"), ("by", "bytes"), ("s", "string"), ("st", STRUCT))
-    wire = abi.args_to_wire([i, b, a, by, s, st], params, "f")
+    wire = abi.args_to_wire([i, b, a, by, s, sv], params, "f")
     assert abi.args_from_wire(wire, params) is not None
-    assert st.client == st[0]  # structs come named, like the library returns them
+    assert sv.client == sv[0]  # structs come named, like the library returns them
 
 
 def test_bounds_are_checked():
