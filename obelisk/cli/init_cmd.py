@@ -88,7 +88,7 @@ An Obelisk contract project made by `obelisk init`.
     contracts/counter.contract   the contract
     tests/test_counter.py        its tests (pytest, with Obelisk's plugin)
 
-Run the tests, with a gas report:
+Run the tests (they need pytest and hypothesis: `pip install "obelisk[dev]"`):
 
     pytest
     pytest --gas-report
