@@ -111,6 +111,14 @@ def resolve_sender(state: State, net, text: str | None, *, need_key: bool = True
         raise CliError(str(exc)) from None
 
 
+def open_for_account(state, text: str):
+    """The chain and the account TEXT names (a dev index or an address); a malformed address is refused before any chain opens."""
+    if not is_index(text.strip()):
+        parse_account_address(text.strip(), "ADDRESS")
+    net = open_chain(state)
+    return net, account_arg(net, text, "ADDRESS")
+
+
 def account_arg(net, text: str, what: str):
     """An address, or a dev account index."""
     text = text.strip()

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from .backend import account_arg, open_chain, resolve_sender
+from .backend import account_arg, open_chain, open_for_account, resolve_sender
 from .exits import refused
 from .options import rpc_option, wait_options
 from .options import ARGS_SETTINGS, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command
@@ -44,10 +44,7 @@ def send_cmd(state, to, amount, sender):
 @click.argument("address")
 def balance_cmd(state, address):
     """Native coin balance of ADDRESS (or of a dev account index)."""
-    if not is_index(address.strip()):
-        parse_account_address(address.strip(), "ADDRESS")
-    net = open_chain(state)
-    address = account_arg(net, address, "ADDRESS")
+    net, address = open_for_account(state, address)
     balance = net.balance(address)
     emit(state, {"address": str(address), "balance": balance}, lambda: click.echo(str(balance)))
     return EXIT_OK

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import click
 
-from .backend import account_arg, open_chain
+from .backend import open_chain, open_for_account
 from .options import EXIT_OK, CliError, command, rpc_option
 from .render import echo_fields, emit
-from .values import is_index, parse_account_address, parse_address, parse_int
+from .values import parse_address, parse_int
 
 
 @command("nonce")
@@ -14,10 +14,7 @@ from .values import is_index, parse_account_address, parse_address, parse_int
 @click.argument("address")
 def nonce_cmd(state, address):
     """The nonce the next transaction of ADDRESS (or a dev account index) takes, pending ones counted."""
-    if not is_index(address.strip()):
-        parse_account_address(address.strip(), "ADDRESS")
-    net = open_chain(state)
-    address = account_arg(net, address, "ADDRESS")
+    net, address = open_for_account(state, address)
     nonce = net.next_nonce(address)
     emit(state, {"address": str(address), "nonce": nonce}, lambda: click.echo(str(nonce)))
     return EXIT_OK
