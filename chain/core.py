@@ -16,7 +16,7 @@ from . import errors as E
 from . import fork, rules
 from . import miner as mining
 from . import tx as txmod
-from .block import ZERO_HASH, Block, Header, merkle_root
+from .block import Block, Header, merkle_root
 from .execute import BlockResult
 from .importer import Importer
 from .pool import Pool
@@ -39,6 +39,11 @@ class Chain:
         self.importer = Importer(self)
         # False re-checks every signature (verify does), else verified ones are remembered.
         self.signature_cache = True
+        # Processes a block's signatures are checked across (None: every core; 1: this process only).
+        self.signature_workers = None
+        # Processes the proof-of-work search is spread over (a node: procpool.cores()); the
+        # nonce found is the one a single process finds first.
+        self.mining_workers = 1
         self.timings = None  # a dict to accumulate import stage times into (bench), or None
         check_format(store)
         genesis, result = self._genesis()
@@ -84,7 +89,8 @@ class Chain:
         view = StateView(self.trie, self.store.get_code, EMPTY_ROOT)
         balances = {Address(a): amount for a, amount in self.params.allocations}
         root, code = commit_changes(view, balances, {}, {}, {})
-        header = Header(C.HEADER_VERSION, self.params.chain_id, 0, ZERO_HASH, self.params.genesis_timestamp,
+        header = Header(C.HEADER_VERSION, self.params.chain_id, 0, self.params.genesis_parent,
+                        self.params.genesis_timestamp,
                         self.params.initial_target, Address(b"\x00" * 20), merkle_root([]), merkle_root([]),
                         root, 0, C.BLOCK_GAS_LIMIT, 0, 0)
         return Block(header, ()), BlockResult([], 0, 0, root, code)
@@ -182,6 +188,34 @@ class Chain:
 
         return self._admit(make)
 
+    def submit_many(self, datas) -> list:
+        """Admit several transactions in one write transaction (one disk sync for all, so a node
+        admits a burst from many clients and peers at the pace of memory, not of fsync).
+
+        Each item is judged as submit() would judge it after the ones before it;
+        the answer has, per item, its hash or the InvalidTransaction that refused
+        that item alone (nothing of it written).
+        """
+        out = []
+        self.store.begin()
+        try:
+            for data in datas:
+                try:
+                    t_ = txmod.decode(data)
+                    rules.check_static(t_, self.params, self.signature_cache, signature=False)
+                    self.pool.add(t_, self.state(), self.signature_cache)
+                except E.InvalidTransaction as exc:
+                    out.append(exc)
+                    continue
+                self.pool.added(t_)  # the next item sees this one (same sender's next nonce)
+                out.append(t_.hash)
+            self.store.commit()
+        except BaseException:
+            self.store.rollback()
+            self.pool.invalidate()
+            raise
+        return out
+
     def _admit(self, make) -> bytes:
         # One write transaction: read the head state, decide, write.
         self.store.begin()
@@ -218,5 +252,5 @@ class Chain:
         return mining.build_block(self, miner, txs, timestamp)
 
     def mine_block(self, miner, txs=None, timestamp=None) -> Block:
-        """Build, seal (proof of work) and store one block on the head; returns it."""
-        return mining.mine_block(self, miner, txs, timestamp)
+        """Build, seal (proof of work, over `mining_workers` processes) and store one block on the head."""
+        return mining.mine_block(self, miner, txs, timestamp, self.mining_workers)

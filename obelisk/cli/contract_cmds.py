@@ -7,6 +7,7 @@ import click
 
 from .backend import code_object_at, open_chain, resolve_sender
 from .exits import refused
+from .options import rpc_option, wait_options
 from .options import (ARGS_SETTINGS, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command,
                       input_file)
 from .render import emit, finish_tx, human_value, one_line, printable, printable_lines, reverted_line, show_receipt
@@ -119,6 +120,7 @@ def _init_params(bytecode: bytes, path: str):
 
 
 @command("deploy", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@wait_options
 @click.argument("file")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.option("--contract", "-c", metavar="NAME", help=_CONTRACT_HELP)
@@ -166,23 +168,33 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
 
 
 @command("call", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@wait_options
 @click.argument("address")
 @click.argument("function")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.option("--from", "sender", metavar="A", help=FROM_HELP)
 @click.option("--value", metavar="V", help="Native coin sent with the call.")
 @click.option("--gas", metavar="G", help="Gas limit.")
-def call_cmd(state, address, function, args, sender, value, gas):
+@click.option("--dry-run", is_flag=True, help="Run it on the head state and print what would happen; send nothing.")
+@click.option("--gas-profile", is_flag=True, help="Also print gas per source line and per function.")
+def call_cmd(state, address, function, args, sender, value, gas, dry_run, gas_profile):
     """Call FUNCTION of the contract at ADDRESS.
 
     A view function prints its value (no transaction); any other sends a
-    transaction, mines it and prints the receipt with its decoded events."""
+    transaction, mines it and prints the receipt with its decoded events.
+    --dry-run prints the receipt it would get (value, events, gas, revert)
+    without sending; --gas-profile adds its gas by source line and function."""
     import chain
     from vm.abi import to_json
 
     address = parse_address(address, "ADDRESS")
     value, gas = parse_amount(value, "--value"), parse_gas(gas)
-    net = open_chain(state)
+    if dry_run or gas_profile:  # they replay on the datadir's chain: refused through --rpc, before any request
+        from .dev_cmds import local_chain
+
+        net = local_chain(state, "obelisk call --dry-run/--gas-profile")
+    else:
+        net = open_chain(state)
     code = code_object_at(net, address)
     fn = code.function(function)
     if fn is None or not fn.is_pub or fn.is_init:
@@ -192,6 +204,11 @@ def call_cmd(state, address, function, args, sender, value, gas):
     if fn.is_view and value:
         raise CliError(f"{function} is a view function: it takes no --value")
     account = resolve_sender(state, net, sender, need_key=not fn.is_view)
+    if dry_run or gas_profile:
+        from .dev_cmds import run_debug_call
+
+        return run_debug_call(state, net, address, fn, values, account, value, gas, send=not dry_run,
+                              profile=gas_profile)
     try:
         result = net.call(address, function, *values, sender=account, value=value, gas=gas)
     except chain.Reverted as exc:
@@ -223,6 +240,7 @@ def _code_from_file(path: str, contract: str | None) -> bytes:
 
 
 @command("disasm")
+@rpc_option
 @click.argument("target", metavar="FILE-or-ADDRESS")
 @click.option("--contract", "-c", metavar="NAME", help=_CONTRACT_HELP)
 def disasm_cmd(state, target, contract):
