@@ -1,11 +1,13 @@
 """The pending pool: transactions admitted (durably, in the store) and waiting for a block.
 
-Policy, not consensus: what a node keeps before anything is mined. Its rules
-are geth's (a sender's nonces follow on without gaps, a replacement pays 10%
-more, a sender covers all it has queued) with bounds per sender, in count and
-in bytes.
+Policy, not consensus: what a node keeps before anything is mined and in what
+order a block takes it. Its rules are geth's (a sender's nonces follow on
+without gaps, a replacement pays 10% more, a sender covers all it has queued,
+a full pool evicts its cheapest, blocks take the best price first).
 """
 from __future__ import annotations
+
+import heapq
 
 from vm.values import Address
 
@@ -23,6 +25,56 @@ MAX_PENDING_BYTES = 64 * 1024 * 1024
 
 def _cost(t_) -> int:
     return t_.gas_limit * t_.gas_price + t_.value
+
+
+class FeeOrder:
+    """Transactions in the order a block takes them: geth's price-and-nonce heap.
+
+    Among the senders' next transactions (each sender's lowest nonce not yet
+    taken) the highest gas price comes first; a tie goes to the earlier
+    arrival, where a transaction counts as arriving when the last of its
+    sender's lower nonces has, so with equal prices the order is arrival order
+    with each late predecessor pulling in its waiting followers.
+    """
+
+    def __init__(self, txs):
+        by_sender: dict = {}
+        for arrival, t_ in enumerate(txs):
+            by_sender.setdefault(t_.sender, []).append((t_.nonce, arrival, t_))
+        self._queues = []  # per sender: [(effective arrival, tx), ...] in nonce order, reversed (pop from the end)
+        self._heap = []  # (-gas price, effective arrival, sender queue index)
+        for queue in by_sender.values():
+            queue.sort(key=lambda q: (q[0], q[1]))
+            latest, items = -1, []
+            for _, arrival, t_ in queue:
+                latest = max(latest, arrival)
+                items.append((latest, t_))
+            items.reverse()
+            self._queues.append(items)
+            self._push(len(self._queues) - 1)
+
+    def _push(self, i: int) -> None:
+        queue = self._queues[i]
+        if queue:
+            arrival, t_ = queue[-1]
+            heapq.heappush(self._heap, (-t_.gas_price, arrival, i))
+
+    def peek(self):
+        """The best transaction to take next, or None when none is left."""
+        if not self._heap:
+            return None
+        return self._queues[self._heap[0][2]][-1][1]
+
+    def shift(self) -> None:
+        """The peeked transaction is dealt with (taken or dropped): its sender's next nonce competes."""
+        i = heapq.heappop(self._heap)[2]
+        self._queues[i].pop()
+        self._push(i)
+
+    def pop(self) -> None:
+        """The peeked transaction waits: its sender's later nonces would leave a gap, so they wait too."""
+        i = heapq.heappop(self._heap)[2]
+        self._queues[i].clear()
 
 
 class Snapshot:
