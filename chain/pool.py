@@ -104,6 +104,35 @@ class Snapshot:
         self.size += len(data)
 
 
+def _evictions(pool: Snapshot, t_, count: int, size: int) -> list:
+    """Hashes to evict so that `count` more transactions and `size` more bytes fit; raises PoolFull.
+
+    The cheapest pending transactions go first (the latest arrival among equal
+    prices), each with its sender's later nonces, which could no longer be
+    mined; only ones paying less than `t_`, and never `t_`'s own sender's (its
+    earlier nonces are what `t_` follows on from).
+    """
+    if count <= 0 and size <= 0:
+        return []
+    others = sorted(((p.gas_price, -arrival, p) for arrival, p in enumerate(pool.txs) if p.sender != t_.sender),
+                    key=lambda c: c[:2])
+    gone: dict = {}
+    for price, _, cheapest in others:
+        if count <= 0 and size <= 0:
+            break
+        if cheapest.hash in gone:
+            continue
+        if price >= t_.gas_price:
+            raise E.PoolFull(f"pool full: gas price {t_.gas_price} does not beat the cheapest pending ({price})")
+        for p in pool.by_sender[cheapest.sender]:
+            if p.nonce >= cheapest.nonce and p.hash not in gone:
+                gone[p.hash] = p
+                count, size = count - 1, size - len(p.encode())
+    if count > 0 or size > 0:
+        raise E.PoolFull("too many pending transactions; mine some first")
+    return list(gone)
+
+
 class Pool:
     """The pending pool of one Store; `blocks` (chain.query.Blocks) answers "already mined?"."""
 
@@ -152,9 +181,10 @@ class Pool:
         The caller holds the write transaction, so nothing another process does
         can slip in between the checks and the write.
         """
-        replaced = self._admit(t_, view, signature_cache)
-        if replaced is not None:
-            self.store.remove_pending([replaced.hash])
+        replaced, evicted = self._admit(t_, view, signature_cache)
+        gone = evicted + ([] if replaced is None else [replaced.hash])
+        if gone:
+            self.store.remove_pending(sorted(gone))
             self._snapshot = None
         self.store.add_pending(t_.hash, t_.encode())
 
@@ -164,7 +194,10 @@ class Pool:
             self._snapshot.add(t_, t_.encode())
 
     def _admit(self, t_, view: StateView, signature_cache: bool):
-        """The pool's rules for a new transaction: the pending one it replaces, or None; raises InvalidTransaction."""
+        """The pool's rules for a new transaction: (the pending one it replaces or None, hashes it evicts).
+
+        Raises InvalidTransaction.
+        """
         h = t_.hash
         if self.store.has_pending(h) or self.blocks.find_tx(h) is not None:
             raise E.DuplicateTransaction(f"transaction {h.hex()} is already known")
@@ -185,9 +218,10 @@ class Pool:
                                                f"{replaced.hash.hex()} takes at least 10% over its "
                                                f"{replaced.gas_price}")
         size = len(t_.encode()) - (0 if replaced is None else len(replaced.encode()))
-        if (replaced is None and (len(queued) >= MAX_PENDING_PER_SENDER or len(pool.txs) >= MAX_PENDING)) \
-                or pool.size + size > MAX_PENDING_BYTES:
+        if replaced is None and len(queued) >= MAX_PENDING_PER_SENDER:
             raise E.PoolFull("too many pending transactions; mine some first")
+        evicted = _evictions(pool, t_, int(replaced is None and len(pool.txs) >= MAX_PENDING),
+                             pool.size + size - MAX_PENDING_BYTES)
         # The sender must cover everything it has queued, as geth's pool requires,
         # so an acknowledged transaction is not starved by its own predecessors.
         # Stale ones (nonce already used on the head) will never run: not counted.
@@ -197,7 +231,7 @@ class Pool:
                                       f"of this and the sender's pending transactions = {cost}")
         # Last, the one costly check: a transaction refused for any other reason costs no signature check.
         check_signature(t_, signature_cache)
-        return replaced
+        return replaced, evicted
 
     # --- after a head change: called inside the store's write transaction ---
     def drop_stale(self, view: StateView) -> None:
