@@ -12,6 +12,7 @@ from . import errors as E
 from . import fork, procpool, rules
 from .block import Block, Header, decode_block, merkle_root, mine, tx_root
 from .execute import Executor
+from .pool import FeeOrder
 
 # Nonces tried per call of chain.block.mine (per worker and round when parallel).
 SEAL_STEP = 1 << 20
@@ -32,38 +33,35 @@ def build_block(chain, miner, txs=None, timestamp=None):
     ex = Executor(chain.state(parent.state_root), chain.params, parent.height + 1, ts, miner)
     ex.signature_cache = chain.signature_cache
     chosen, dropped = [], []
-    # A transaction whose predecessor (same sender, nonce - 1) comes later in
-    # the pool waits here and goes in right after it, in this block.
-    parked: dict = {}
     size = 256
-    source = chain.pending() if txs is None else txs
-    for first in source:
+    # Best gas price first, each sender's nonces in order (chain.pool.FeeOrder).
+    order = FeeOrder(chain.pending() if txs is None else txs)
+    while (t_ := order.peek()) is not None:
         if ex.gas_used + C.TX_BASE_GAS > C.BLOCK_GAS_LIMIT:
             break  # the block is full: no transaction fits any more
-        todo = [first]
-        while todo:
-            t_ = todo.pop()
-            enc_len = len(t_.encode()) + 8
-            if size + enc_len > C.MAX_BLOCK_SIZE:
-                continue  # no room left for this one: it waits for a later block
-            try:
-                ex.apply(t_)
-            except E.TxGasOverBlockLimit:
-                continue  # stays pending for a later block
-            except E.BadNonce:
-                if t_.nonce < ex.nonce(t_.sender):
-                    dropped.append(t_.hash)
-                else:
-                    parked.setdefault((t_.sender, t_.nonce), t_)
-                continue
-            except E.InvalidTransaction:
-                dropped.append(t_.hash)
-                continue
-            chosen.append(t_)
-            size += enc_len
-            follower = parked.pop((t_.sender, t_.nonce + 1), None)
-            if follower is not None:
-                todo.append(follower)
+        enc_len = len(t_.encode()) + 8
+        if size + enc_len > C.MAX_BLOCK_SIZE:
+            order.pop()  # no room left for this one: it (and its sender's later nonces) wait
+            continue
+        try:
+            ex.apply(t_)
+        except E.TxGasOverBlockLimit:
+            order.pop()  # stays pending for a later block
+            continue
+        except E.BadNonce:
+            if t_.nonce < ex.nonce(t_.sender):
+                dropped.append(t_.hash)  # its nonce is spent: it can never run
+                order.shift()
+            else:
+                order.pop()  # a gap before it: it waits for its predecessor
+            continue
+        except E.InvalidTransaction:
+            dropped.append(t_.hash)
+            order.pop()
+            continue
+        chosen.append(t_)
+        size += enc_len
+        order.shift()
     result = ex.finish()
     header = Header(C.HEADER_VERSION, chain.params.chain_id, parent.height + 1, parent_hash, ts,
                     rules.expected_target(chain.blocks.stored_header, chain.params, parent), Address(miner),

@@ -1,11 +1,13 @@
 """The pending pool: transactions admitted (durably, in the store) and waiting for a block.
 
-Policy, not consensus: what a node keeps before anything is mined. Its rules
-are geth's (a sender's nonces follow on without gaps, a replacement pays 10%
-more, a sender covers all it has queued) with bounds per sender, in count and
-in bytes.
+Policy, not consensus: what a node keeps before anything is mined and in what
+order a block takes it. Its rules are geth's (a sender's nonces follow on
+without gaps, a replacement pays 10% more, a sender covers all it has queued,
+a full pool evicts its cheapest, blocks take the best price first).
 """
 from __future__ import annotations
+
+import heapq
 
 from vm.values import Address
 
@@ -23,6 +25,56 @@ MAX_PENDING_BYTES = 64 * 1024 * 1024
 
 def _cost(t_) -> int:
     return t_.gas_limit * t_.gas_price + t_.value
+
+
+class FeeOrder:
+    """Transactions in the order a block takes them: geth's price-and-nonce heap.
+
+    Among the senders' next transactions (each sender's lowest nonce not yet
+    taken) the highest gas price comes first; a tie goes to the earlier
+    arrival, where a transaction counts as arriving when the last of its
+    sender's lower nonces has, so with equal prices the order is arrival order
+    with each late predecessor pulling in its waiting followers.
+    """
+
+    def __init__(self, txs):
+        by_sender: dict = {}
+        for arrival, t_ in enumerate(txs):
+            by_sender.setdefault(t_.sender, []).append((t_.nonce, arrival, t_))
+        self._queues = []  # per sender: [(effective arrival, tx), ...] in nonce order, reversed (pop from the end)
+        self._heap = []  # (-gas price, effective arrival, sender queue index)
+        for queue in by_sender.values():
+            queue.sort(key=lambda q: (q[0], q[1]))
+            latest, items = -1, []
+            for _, arrival, t_ in queue:
+                latest = max(latest, arrival)
+                items.append((latest, t_))
+            items.reverse()
+            self._queues.append(items)
+            self._push(len(self._queues) - 1)
+
+    def _push(self, i: int) -> None:
+        queue = self._queues[i]
+        if queue:
+            arrival, t_ = queue[-1]
+            heapq.heappush(self._heap, (-t_.gas_price, arrival, i))
+
+    def peek(self):
+        """The best transaction to take next, or None when none is left."""
+        if not self._heap:
+            return None
+        return self._queues[self._heap[0][2]][-1][1]
+
+    def shift(self) -> None:
+        """The peeked transaction is dealt with (taken or dropped): its sender's next nonce competes."""
+        i = heapq.heappop(self._heap)[2]
+        self._queues[i].pop()
+        self._push(i)
+
+    def pop(self) -> None:
+        """The peeked transaction waits: its sender's later nonces would leave a gap, so they wait too."""
+        i = heapq.heappop(self._heap)[2]
+        self._queues[i].clear()
 
 
 class Snapshot:
@@ -50,6 +102,35 @@ class Snapshot:
         self.by_sender.setdefault(t_.sender, []).append(t_)
         self.by_bytes[data] = t_
         self.size += len(data)
+
+
+def _evictions(pool: Snapshot, t_, count: int, size: int) -> list:
+    """Hashes to evict so that `count` more transactions and `size` more bytes fit; raises PoolFull.
+
+    The cheapest pending transactions go first (the latest arrival among equal
+    prices), each with its sender's later nonces, which could no longer be
+    mined; only ones paying less than `t_`, and never `t_`'s own sender's (its
+    earlier nonces are what `t_` follows on from).
+    """
+    if count <= 0 and size <= 0:
+        return []
+    others = sorted(((p.gas_price, -arrival, p) for arrival, p in enumerate(pool.txs) if p.sender != t_.sender),
+                    key=lambda c: c[:2])
+    gone: dict = {}
+    for price, _, cheapest in others:
+        if count <= 0 and size <= 0:
+            break
+        if cheapest.hash in gone:
+            continue
+        if price >= t_.gas_price:
+            raise E.PoolFull(f"pool full: gas price {t_.gas_price} does not beat the cheapest pending ({price})")
+        for p in pool.by_sender[cheapest.sender]:
+            if p.nonce >= cheapest.nonce and p.hash not in gone:
+                gone[p.hash] = p
+                count, size = count - 1, size - len(p.encode())
+    if count > 0 or size > 0:
+        raise E.PoolFull("too many pending transactions; mine some first")
+    return list(gone)
 
 
 class Pool:
@@ -100,9 +181,10 @@ class Pool:
         The caller holds the write transaction, so nothing another process does
         can slip in between the checks and the write.
         """
-        replaced = self._admit(t_, view, signature_cache)
-        if replaced is not None:
-            self.store.remove_pending([replaced.hash])
+        replaced, evicted = self._admit(t_, view, signature_cache)
+        gone = evicted + ([] if replaced is None else [replaced.hash])
+        if gone:
+            self.store.remove_pending(sorted(gone))
             self._snapshot = None
         self.store.add_pending(t_.hash, t_.encode())
 
@@ -112,7 +194,10 @@ class Pool:
             self._snapshot.add(t_, t_.encode())
 
     def _admit(self, t_, view: StateView, signature_cache: bool):
-        """The pool's rules for a new transaction: the pending one it replaces, or None; raises InvalidTransaction."""
+        """The pool's rules for a new transaction: (the pending one it replaces or None, hashes it evicts).
+
+        Raises InvalidTransaction.
+        """
         h = t_.hash
         if self.store.has_pending(h) or self.blocks.find_tx(h) is not None:
             raise E.DuplicateTransaction(f"transaction {h.hex()} is already known")
@@ -133,9 +218,10 @@ class Pool:
                                                f"{replaced.hash.hex()} takes at least 10% over its "
                                                f"{replaced.gas_price}")
         size = len(t_.encode()) - (0 if replaced is None else len(replaced.encode()))
-        if (replaced is None and (len(queued) >= MAX_PENDING_PER_SENDER or len(pool.txs) >= MAX_PENDING)) \
-                or pool.size + size > MAX_PENDING_BYTES:
+        if replaced is None and len(queued) >= MAX_PENDING_PER_SENDER:
             raise E.PoolFull("too many pending transactions; mine some first")
+        evicted = _evictions(pool, t_, int(replaced is None and len(pool.txs) >= MAX_PENDING),
+                             pool.size + size - MAX_PENDING_BYTES)
         # The sender must cover everything it has queued, as geth's pool requires,
         # so an acknowledged transaction is not starved by its own predecessors.
         # Stale ones (nonce already used on the head) will never run: not counted.
@@ -145,7 +231,7 @@ class Pool:
                                       f"of this and the sender's pending transactions = {cost}")
         # Last, the one costly check: a transaction refused for any other reason costs no signature check.
         check_signature(t_, signature_cache)
-        return replaced
+        return replaced, evicted
 
     # --- after a head change: called inside the store's write transaction ---
     def drop_stale(self, view: StateView) -> None:
