@@ -472,7 +472,7 @@ def _finish(g, func):
         if meta is not None:
             table[len(lines)] = meta
     source = "\n".join(lines) + "\n"
-    code = compile(source, f"<tier1 {func.name}>", "exec")
+    code = compile(source, f"<tier1 {func.name!r}>", "exec")  # a name may hold any character, NUL too
     ns = g.ns
     exec(code, ns)  # noqa: S102 -- our own generated source, names and integers only
     run = ns["run"]

@@ -89,8 +89,6 @@ def test_a_run_over_its_time_limit_is_a_hang():
                 pass
 
 
-@pytest.mark.xfail(strict=True, reason="vm/tier1.py: a function whose name holds a NUL byte faults with "
-                   "'internal error: ValueError: embedded null character' on tier 1; tier 0 runs it (found by bench/fuzz.py)")
 def test_tiers_agree_on_a_function_named_with_a_nul_byte():
     from dataclasses import replace
 
