@@ -140,6 +140,12 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise E.StoreError(f"the chain database cannot be used: {exc}") from None
 
+    def _many(self, sql: str, rows) -> None:
+        try:
+            self.db.executemany(sql, rows)
+        except sqlite3.DatabaseError as exc:
+            raise E.StoreError(f"the chain database cannot be used: {exc}") from None
+
     # --- transactions ---
     def begin(self) -> None:
         """Start the one write transaction: the data directory's lock first, then SQLite's."""
@@ -247,20 +253,14 @@ class Store:
         return None if row is None else _blob(row[0], f"state node {h.hex()}")
 
     def put_nodes(self, items) -> None:
-        try:
-            self.db.executemany("INSERT OR IGNORE INTO nodes (hash, data) VALUES (?, ?)", items)
-        except sqlite3.DatabaseError as exc:
-            raise E.StoreError(f"the chain database cannot be used: {exc}") from None
+        self._many("INSERT OR IGNORE INTO nodes (hash, data) VALUES (?, ?)", items)
 
     def get_code(self, h: bytes):
         row = self._one("SELECT data FROM code WHERE hash=?", (h,))
         return None if row is None else _blob(row[0], f"code {h.hex()}")
 
     def put_code(self, items) -> None:
-        try:
-            self.db.executemany("INSERT OR IGNORE INTO code (hash, data) VALUES (?, ?)", items)
-        except sqlite3.DatabaseError as exc:
-            raise E.StoreError(f"the chain database cannot be used: {exc}") from None
+        self._many("INSERT OR IGNORE INTO code (hash, data) VALUES (?, ?)", items)
 
     # --- pending transactions ---
     def add_pending(self, tx_hash: bytes, data: bytes) -> None:
@@ -275,10 +275,7 @@ class Store:
                 for h, d in self._all("SELECT tx_hash, data FROM pending ORDER BY seq")]
 
     def remove_pending(self, hashes) -> None:
-        try:
-            self.db.executemany("DELETE FROM pending WHERE tx_hash=?", [(h,) for h in hashes])
-        except sqlite3.DatabaseError as exc:
-            raise E.StoreError(f"the chain database cannot be used: {exc}") from None
+        self._many("DELETE FROM pending WHERE tx_hash=?", [(h,) for h in hashes])
 
     def rows(self, table: str):
         return [tuple(bytes(x) if isinstance(x, memoryview) else x for x in r)

@@ -16,8 +16,8 @@ from cachetools import LRUCache
 from chain import errors as E
 
 from . import protocol as P
-from .peer import (BAN_SCORE, COST_FLOOD, COST_MALFORMED, COST_OVERSIZED, BanList, NodeKey, Peer, PeerRefused,
-                   ban_key_for, handshake)
+from .peer import (BAN_SCORE, COST_FLOOD, COST_MALFORMED, COST_OVERSIZED, COST_UNASKED, BanList, NodeKey, Peer,
+                   PeerRefused, ban_key_for, handshake)
 from .relay import Relay
 from .sync import Syncer
 
@@ -184,6 +184,15 @@ class Network:
         log.debug("peer %s: %s (score %d)", peer.id_hex, reason, peer.score)
         if peer.score <= BAN_SCORE:
             self.ban(peer, f"misbehaving: {reason}")
+
+    def answered(self, peer: Peer, rid: int, kind: int, what: str, count: int | None = None):
+        """The open request `rid` that this `kind` answer (of `count` items, if given: no more than asked)
+        closes; None, with a penalty, for an answer nobody asked for."""
+        req = peer.requests.pop(rid, None)
+        if req is None or req[0] != kind or (count is not None and count > len(req[2])):
+            self.penalize(peer, COST_UNASKED, f"{what} nobody asked for")
+            return None
+        return req
 
     def ban(self, peer: Peer, reason: str) -> None:
         """A permanent fault: the node id and address are refused for 24 h, and the link closes."""

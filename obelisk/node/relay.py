@@ -115,9 +115,8 @@ class Relay:
         peer.send(P.encode(P.TXS, rid, out))
 
     async def on_txs(self, peer, rid: int, blobs: list) -> None:
-        req = peer.requests.pop(rid, None)
-        if req is None or req[0] != P.TXS:
-            self.net.penalize(peer, COST_UNASKED, "transactions nobody asked for")
+        req = self.net.answered(peer, rid, P.TXS, "transactions")
+        if req is None:
             return
         asked = req[2]
         req[1].set_result(True)
@@ -235,9 +234,8 @@ class Relay:
         peer.send(P.encode(P.BLOCKS, rid, out))
 
     async def on_blocks(self, peer, rid: int, blobs: list) -> None:
-        req = peer.requests.pop(rid, None)
-        if req is None or req[0] != P.BLOCKS or len(blobs) > len(req[2]):
-            self.net.penalize(peer, COST_UNASKED, "blocks nobody asked for")
+        req = self.net.answered(peer, rid, P.BLOCKS, "blocks", len(blobs))
+        if req is None:
             return
         if not req[1].done():
             req[1].set_result(blobs)

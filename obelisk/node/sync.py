@@ -183,9 +183,8 @@ class Syncer:
         peer.send(P.encode(P.HEADERS, rid, headers))
 
     async def on_headers(self, peer, rid: int, blobs: list) -> None:
-        req = peer.requests.pop(rid, None)
-        if req is None or req[0] != P.HEADERS:
-            self.net.penalize(peer, COST_UNASKED, "headers nobody asked for")
+        req = self.net.answered(peer, rid, P.HEADERS, "headers")
+        if req is None:
             return
         if not req[1].done():
             req[1].set_result(blobs)
