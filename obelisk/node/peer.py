@@ -18,6 +18,11 @@ from . import protocol as P
 HANDSHAKE_TIMEOUT = 10.0
 MAX_REQUESTS = 256         # requests waiting for this peer's answer
 SEND_QUEUE = 1024           # messages waiting for a slow peer before it is dropped
+# Bytes waiting for one peer: past SEND_PAUSE the node stops reading that peer's requests until its answers
+# drain (so a peer that asks without reading holds at most this much of ours); past SEND_LIMIT the peer,
+# too slow even for what we send unasked, is dropped.
+SEND_PAUSE = 2 * P.MAX_MESSAGE
+SEND_LIMIT = SEND_PAUSE + 2 * P.MAX_MESSAGE
 BAN_SECONDS = 24 * 3600
 BAN_SCORE = -100            # a peer whose score falls this low is banned
 # What each fault costs (Bitcoin Core's misbehaviour points, in spirit).
@@ -136,6 +141,9 @@ class Peer:
         self.work = hello.work
         self.score = 0
         self.queue: asyncio.Queue = asyncio.Queue(SEND_QUEUE)
+        self.queued_bytes = 0
+        self._drained = asyncio.Event()
+        self._drained.set()
         self.known: "LRUCache" = _lru(20_000)  # item hashes this peer has or was sent: never send them twice
         self.requests: dict = {}  # request id -> (kind, future, set of hashes asked)
         self._next_id = 1
@@ -155,16 +163,27 @@ class Peer:
                 "inbound": self.inbound}
 
     def send(self, data: bytes) -> bool:
-        """Queue a message; a peer whose queue is full is too slow and is dropped."""
+        """Queue a message; a peer whose queue is full (in messages or bytes) is too slow and is dropped."""
         if self.closed:
+            return False
+        if self.queued_bytes + len(data) > SEND_LIMIT:
+            self.close()
             return False
         try:
             self.queue.put_nowait(data)
         except asyncio.QueueFull:
             self.close()
             return False
+        self.queued_bytes += len(data)
+        if self.queued_bytes > SEND_PAUSE:
+            self._drained.clear()
         self.messages_out += 1
         return True
+
+    async def drained(self) -> None:
+        """Wait until what is queued for this peer is under SEND_PAUSE bytes (or the peer closed)."""
+        while not self._drained.is_set() and not self.closed:
+            await self._drained.wait()
 
     def allow(self) -> bool:
         """Take one token from the rate bucket; False when the peer sends faster than RATE."""
@@ -195,6 +214,7 @@ class Peer:
                 if not fut.done():
                     fut.set_result(None)
             self.requests.clear()
+            self._drained.set()
             self.link.close()
 
     async def writer(self) -> None:
@@ -202,6 +222,9 @@ class Peer:
             while not self.closed:
                 data = await self.queue.get()
                 await self.link.send(data)
+                self.queued_bytes -= len(data)
+                if self.queued_bytes <= SEND_PAUSE:
+                    self._drained.set()
         except (ConnectionError, asyncio.CancelledError, RuntimeError, OSError):
             pass
         finally:

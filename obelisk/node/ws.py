@@ -10,8 +10,10 @@ from . import protocol as P
 
 PATH = "/p2p"
 DIAL_TIMEOUT = 5.0
-# A frame may exceed every message type's bound a little, so an oversized
-# message is read and scored by the protocol, not cut off as a broken link.
+# The frame limit is the protocol's largest message (a full block) plus a little, so a slightly oversized
+# message is read and scored by the protocol, not cut off as a broken link; a larger frame closes the link
+# (aiohttp refuses it as it arrives). aiohttp pauses reading a link whose queue passes 128 KiB, so one link
+# buffers at most about one frame; with compression off no small frame inflates into a large one.
 MAX_FRAME = P.MAX_MESSAGE + 1024
 
 
@@ -61,7 +63,7 @@ def _hostport(host, port) -> str:
 def peer_app(network_ref) -> web.Application:
     """The peer port's application: GET /p2p upgrades to a peer link; everything else is 404."""
     async def handle(request: web.Request):
-        ws = web.WebSocketResponse(max_msg_size=MAX_FRAME, heartbeat=30.0)
+        ws = web.WebSocketResponse(max_msg_size=MAX_FRAME, heartbeat=30.0, compress=False)
         await ws.prepare(request)
         peer = request.transport.get_extra_info("peername") if request.transport else None
         remote = _hostport(peer[0], peer[1]) if peer else "unknown:0"
@@ -76,7 +78,7 @@ def peer_app(network_ref) -> web.Application:
 async def dial(addr: str):
     session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=None, connect=DIAL_TIMEOUT))
     try:
-        ws = await session.ws_connect(f"http://{addr}{PATH}", max_msg_size=MAX_FRAME, heartbeat=30.0,
+        ws = await session.ws_connect(f"http://{addr}{PATH}", max_msg_size=MAX_FRAME, compress=0, heartbeat=30.0,
                                       timeout=aiohttp.ClientWSTimeout(ws_close=1.0))
     except BaseException:
         await session.close()
