@@ -36,8 +36,8 @@ async def _raw_upgrade(addr: str):
     reader, writer = await asyncio.open_connection(host, int(port))
     writer.write(f"GET {ws.PATH} HTTP/1.1\r\nHost: {addr}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n".encode())
-    await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
-    return reader, writer
+    head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
+    return reader, writer, head.split(b" ", 2)[1]
 
 
 async def _raw_oversized(addr: str, end: float) -> int:
@@ -48,7 +48,7 @@ async def _raw_oversized(addr: str, end: float) -> int:
         while time.monotonic() < end:
             try:
                 if sent % 2:
-                    reader, writer = await _raw_upgrade(addr)
+                    reader, writer, _ = await _raw_upgrade(addr)
                     try:
                         writer.write(_binary_frame_head(1 << 40) + b"\x00" * 65536)
                         await asyncio.wait_for(writer.drain(), 5)
@@ -211,3 +211,23 @@ def test_the_frame_limit_is_the_largest_message_and_a_full_block_fits():
     # An answer the relay builds (blocks up to MAX_BLOCKS_BYTES) always fits its bound.
     blocks = [b"\x07" * (P.MAX_BLOCKS_BYTES // P.MAX_BLOCKS)] * P.MAX_BLOCKS
     assert len(P.encode(P.BLOCKS, 2**64 - 1, blocks)) <= P.MAX_SIZE[P.BLOCKS]
+
+
+def test_links_that_never_finish_a_handshake_are_bounded_in_number(nodes):
+    node = nodes("node")
+    cap = 32 + ws.PENDING_LINKS  # the node's default accepted links, plus those still in a handshake
+
+    async def scenario():
+        held = []
+        try:
+            for _ in range(cap + 20):  # one at a time, each held open (its handshake never answered)
+                held.append(await _raw_upgrade(node.p2p))
+            return [status for _, _, status in held]
+        finally:
+            for _, writer, _ in held:
+                writer.close()
+
+    statuses = asyncio.run(scenario())
+    # (each held link would be dropped by the node's 10 s handshake timeout; these 60 take far less)
+    assert statuses[:cap] == [b"101"] * cap and statuses[cap] == b"503"
+    assert node.rpc("node_info")["peers"] == 0 and node.proc.poll() is None
