@@ -12,7 +12,7 @@ from nodeproc import wait_until
 from chain import consensus as C
 from obelisk.node import protocol as P
 from obelisk.node import ws
-from obelisk.node.peer import SEND_LIMIT, SEND_PAUSE, BanList, NodeKey, Peer, PeerRefused, handshake
+from obelisk.node.peer import MAX_ASKED, SEND_LIMIT, SEND_PAUSE, BanList, NodeKey, Peer, PeerRefused, handshake
 
 FLOOD_SECONDS = 5.0
 RSS_BOUND = 50 * 1024 * 1024  # bytes the node may grow by while flooded (a behaviour bound, not a timing)
@@ -231,3 +231,18 @@ def test_links_that_never_finish_a_handshake_are_bounded_in_number(nodes):
     # (each held link would be dropped by the node's 10 s handshake timeout; these 60 take far less)
     assert statuses[:cap] == [b"101"] * cap and statuses[cap] == b"503"
     assert node.rpc("node_info")["peers"] == 0 and node.proc.poll() is None
+
+
+def test_requests_to_a_peer_that_never_answers_remember_a_bounded_number_of_hashes():
+    async def scenario():
+        g = b"\x00" * 32
+        peer = Peer(_StuckLink(), P.Hello(1, 1337, g, g, 0, 0, b"\x01" * 32, b"\x02" * 32, 0), None,
+                    asyncio.get_running_loop().time)
+        futs = [peer.new_request(P.TXS, [os.urandom(32) for _ in range(P.MAX_INV)])[1] for _ in range(40)]
+        remembered = sum(len(r[2]) for r in peer.requests.values())
+        given_up = [f.result() for f in futs if f.done()]
+        return remembered, given_up, len(peer.requests)
+
+    remembered, given_up, pending = asyncio.run(scenario())
+    assert remembered <= MAX_ASKED and pending == MAX_ASKED // P.MAX_INV
+    assert given_up == [None] * (40 - pending)  # the oldest requests were given up, as if unanswered
