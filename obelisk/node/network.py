@@ -151,6 +151,7 @@ class Network:
             P.HEADERS: self.syncer.on_headers,
         }
         while not peer.closed:
+            await peer.drained()  # a peer that asks faster than it reads waits for its answers to drain
             try:
                 data = await peer.link.recv()
             except (ConnectionError, OSError, RuntimeError):

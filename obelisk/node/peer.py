@@ -7,6 +7,7 @@ A link is anything with `async send(bytes)`, `async recv() -> bytes | None`
 from __future__ import annotations
 
 import asyncio
+import collections
 import json
 import os
 import time
@@ -17,7 +18,14 @@ from . import protocol as P
 
 HANDSHAKE_TIMEOUT = 10.0
 MAX_REQUESTS = 256         # requests waiting for this peer's answer
+KNOWN = 20_000             # hashes remembered per peer as known to it
+MAX_ASKED = 8 * P.MAX_INV  # ... and the item hashes they name, together (a request remembers what it asked)
 SEND_QUEUE = 1024           # messages waiting for a slow peer before it is dropped
+# Bytes waiting for one peer: past SEND_PAUSE the node stops reading that peer's requests until its answers
+# drain (so a peer that asks without reading holds about this plus one answer of ours); past SEND_LIMIT the
+# peer, too slow even for what we send unasked, is dropped.
+SEND_PAUSE = 1024 * 1024
+SEND_LIMIT = SEND_PAUSE + 2 * P.MAX_MESSAGE
 BAN_SECONDS = 24 * 3600
 BAN_SCORE = -100            # a peer whose score falls this low is banned
 # What each fault costs (Bitcoin Core's misbehaviour points, in spirit).
@@ -136,7 +144,10 @@ class Peer:
         self.work = hello.work
         self.score = 0
         self.queue: asyncio.Queue = asyncio.Queue(SEND_QUEUE)
-        self.known: "LRUCache" = _lru(20_000)  # item hashes this peer has or was sent: never send them twice
+        self.queued_bytes = 0
+        self._drained = asyncio.Event()
+        self._drained.set()
+        self.known = KnownHashes(KNOWN)  # item hashes this peer has or was sent: never send them twice
         self.requests: dict = {}  # request id -> (kind, future, set of hashes asked)
         self._next_id = 1
         self._time = loop_time
@@ -155,16 +166,27 @@ class Peer:
                 "inbound": self.inbound}
 
     def send(self, data: bytes) -> bool:
-        """Queue a message; a peer whose queue is full is too slow and is dropped."""
+        """Queue a message; a peer whose queue is full (in messages or bytes) is too slow and is dropped."""
         if self.closed:
+            return False
+        if self.queued_bytes + len(data) > SEND_LIMIT:
+            self.close()
             return False
         try:
             self.queue.put_nowait(data)
         except asyncio.QueueFull:
             self.close()
             return False
+        self.queued_bytes += len(data)
+        if self.queued_bytes > SEND_PAUSE:
+            self._drained.clear()
         self.messages_out += 1
         return True
+
+    async def drained(self) -> None:
+        """Wait until what is queued for this peer is under SEND_PAUSE bytes (or the peer closed)."""
+        while not self._drained.is_set() and not self.closed:
+            await self._drained.wait()
 
     def allow(self) -> bool:
         """Take one token from the rate bucket; False when the peer sends faster than RATE."""
@@ -178,14 +200,16 @@ class Peer:
 
     def new_request(self, kind: int, asked) -> tuple[int, asyncio.Future]:
         # A peer that never answers must not make us remember requests without end: the oldest is given up.
-        while len(self.requests) >= MAX_REQUESTS:
+        asked = set(asked)
+        while self.requests and (len(self.requests) >= MAX_REQUESTS or
+                                 sum(len(r[2]) for r in self.requests.values()) + len(asked) > MAX_ASKED):
             _, fut, _ = self.requests.pop(next(iter(self.requests)))
             if not fut.done():
                 fut.set_result(None)
         rid = self._next_id
         self._next_id += 1
         fut = asyncio.get_running_loop().create_future()
-        self.requests[rid] = (kind, fut, set(asked))
+        self.requests[rid] = (kind, fut, asked)
         return rid, fut
 
     def close(self) -> None:
@@ -195,6 +219,7 @@ class Peer:
                 if not fut.done():
                     fut.set_result(None)
             self.requests.clear()
+            self._drained.set()
             self.link.close()
 
     async def writer(self) -> None:
@@ -202,15 +227,37 @@ class Peer:
             while not self.closed:
                 data = await self.queue.get()
                 await self.link.send(data)
+                self.queued_bytes -= len(data)
+                if self.queued_bytes <= SEND_PAUSE:
+                    self._drained.set()
         except (ConnectionError, asyncio.CancelledError, RuntimeError, OSError):
             pass
         finally:
             self.close()
 
 
-def _lru(size):
-    from cachetools import LRUCache
-    return LRUCache(size)
+class KnownHashes:
+    """A bounded set of hashes, the oldest forgotten first; `known[h] = True` adds. A set and a deque cost
+    ~100 bytes a hash where an LRUCache costs ~300, which matters as every peer keeps one."""
+
+    def __init__(self, limit: int):
+        self._set: set = set()
+        self._order: collections.deque = collections.deque()
+        self.limit = limit
+
+    def __contains__(self, h) -> bool:
+        return h in self._set
+
+    def __len__(self) -> int:
+        return len(self._set)
+
+    def __setitem__(self, h, _value) -> None:
+        if h in self._set:
+            return
+        if len(self._order) >= self.limit:
+            self._set.discard(self._order.popleft())
+        self._order.append(h)
+        self._set.add(h)
 
 
 async def handshake(link, my_hello: P.Hello, key: NodeKey, bans: BanList, timeout: float = HANDSHAKE_TIMEOUT):

@@ -23,7 +23,9 @@ MAX_INV = 1024          # hashes in one announcement or transaction request
 MAX_HEADERS = 2000      # headers in one answer (Bitcoin's limit)
 MAX_LOCATOR = 64        # hashes in a block locator
 MAX_BLOCKS = 32         # blocks in one request/answer
-MAX_BLOCKS_BYTES = 8 * 1024 * 1024  # ... and their bytes: a request stops adding blocks past this
+MAX_BLOCKS_BYTES = C.MAX_BLOCK_SIZE  # ... and their bytes: an answer stops adding blocks past this
+MAX_TXS_BYTES = 2 * 1024 * 1024     # bytes of transactions in one answer
+ITEM_HEAD = 5           # msgpack head of one byte string in a list (bin 32)
 MAX_ADDRS = 64
 MAX_ADDR_LEN = 128
 
@@ -35,14 +37,17 @@ NAMES = ["hello", "auth", "status", "inv_tx", "get_tx", "txs", "inv_block", "get
 MAX_SIZE = {
     HELLO: 512, AUTH: 128, STATUS: 256,
     INV_TX: 64 + MAX_INV * (HASH + 2), GET_TX: 64 + MAX_INV * (HASH + 2),
-    TXS: 64 + 8 * 1024 * 1024,
+    TXS: 64 + MAX_INV * ITEM_HEAD + MAX_TXS_BYTES,
     INV_BLOCK: 128,
     GET_HEADERS: 64 + MAX_LOCATOR * (HASH + 2),
     HEADERS: 64 + MAX_HEADERS * (C.MAX_HEADER_SIZE + 3),
     GET_BLOCKS: 64 + MAX_BLOCKS * (HASH + 2),
-    BLOCKS: 64 + MAX_BLOCKS_BYTES + C.MAX_BLOCK_SIZE,
+    # An answer holds at most MAX_BLOCKS_BYTES, or one block when a single block is larger.
+    BLOCKS: 64 + MAX_BLOCKS * ITEM_HEAD + max(MAX_BLOCKS_BYTES, C.MAX_BLOCK_SIZE),
     GET_ADDR: 16, ADDR: 64 + MAX_ADDRS * (MAX_ADDR_LEN + 2),
 }
+# The largest message (a full block, ~4 MiB, as Bitcoin's 4 MB): the transport's frame limit is tied to it,
+# so what one link can make the node buffer is bounded by it.
 MAX_MESSAGE = max(MAX_SIZE.values())
 
 

@@ -10,8 +10,11 @@ from . import protocol as P
 
 PATH = "/p2p"
 DIAL_TIMEOUT = 5.0
-# A frame may exceed every message type's bound a little, so an oversized
-# message is read and scored by the protocol, not cut off as a broken link.
+PENDING_LINKS = 8  # inbound links beyond the accepted peers: handshakes under way, links being refused
+# The frame limit is the protocol's largest message (a full block) plus a little, so a slightly oversized
+# message is read and scored by the protocol, not cut off as a broken link; a larger frame closes the link
+# (aiohttp refuses it as it arrives). aiohttp pauses reading a link whose queue passes 128 KiB, so one link
+# buffers at most about one frame; with compression off no small frame inflates into a large one.
 MAX_FRAME = P.MAX_MESSAGE + 1024
 
 
@@ -60,13 +63,24 @@ def _hostport(host, port) -> str:
 
 def peer_app(network_ref) -> web.Application:
     """The peer port's application: GET /p2p upgrades to a peer link; everything else is 404."""
+    open_links = [0]
+
     async def handle(request: web.Request):
-        ws = web.WebSocketResponse(max_msg_size=MAX_FRAME, heartbeat=30.0)
-        await ws.prepare(request)
-        peer = request.transport.get_extra_info("peername") if request.transport else None
-        remote = _hostport(peer[0], peer[1]) if peer else "unknown:0"
-        await network_ref().add_link(WsLink(ws, remote, True))
-        return ws
+        net = network_ref()
+        # Links still in their handshake are not peers yet, but each may buffer a frame: their number is
+        # bounded too, so N connections that never finish a handshake cannot hold N frames.
+        if open_links[0] >= net.max_inbound + PENDING_LINKS:
+            raise web.HTTPServiceUnavailable(text="too many peer links\n")
+        open_links[0] += 1
+        try:
+            ws = web.WebSocketResponse(max_msg_size=MAX_FRAME, heartbeat=30.0, compress=False)
+            await ws.prepare(request)
+            peer = request.transport.get_extra_info("peername") if request.transport else None
+            remote = _hostport(peer[0], peer[1]) if peer else "unknown:0"
+            await net.add_link(WsLink(ws, remote, True))
+            return ws
+        finally:
+            open_links[0] -= 1
 
     app = web.Application(client_max_size=1024)
     app.router.add_get(PATH, handle)
@@ -76,7 +90,7 @@ def peer_app(network_ref) -> web.Application:
 async def dial(addr: str):
     session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=None, connect=DIAL_TIMEOUT))
     try:
-        ws = await session.ws_connect(f"http://{addr}{PATH}", max_msg_size=MAX_FRAME, heartbeat=30.0,
+        ws = await session.ws_connect(f"http://{addr}{PATH}", max_msg_size=MAX_FRAME, compress=0, heartbeat=30.0,
                                       timeout=aiohttp.ClientWSTimeout(ws_close=1.0))
     except BaseException:
         await session.close()
