@@ -413,10 +413,14 @@ def test_only_workers_with_a_key_take_seats_and_only_the_client_wraps(mk, events
 
 def test_results_are_delivered_after_the_reveal_and_settlement_is_unchanged(mk, events, reverted):
     w1, w2, w3 = mk.workers[:3]
+    from obelisk.compute import crypto
+
     job = post_sealed(mk).value
-    for w in (w1, w2, w3):
+    for seat, w in enumerate((w1, w2, w3)):
         mk.m.announce(enc_key(w).public, RUNNER, 0, sender=w)
         mk.join(job, w)
+        wrapped = crypto.wrap_data_key(crypto.new_data_key(), enc_key(w).public, job_id=job)
+        mk.m.publish_key(job, seat, wrapped, sender=mk.client)
         mk.commit(job, w, GOOD if w is not w3 else BAD)
     result_blob = hashlib.sha256(b"sealed result").digest()
     with reverted("reveal first"):
@@ -435,3 +439,25 @@ def test_results_are_delivered_after_the_reveal_and_settlement_is_unchanged(mk, 
         mk.m.deliver(job, result_blob, sender=w1)
     assert [mk.credit(w) for w in (w1, w2, w3)] == [550, 550, 0]
     assert mk.credit(mk.client) == STAKE
+
+
+def test_a_seat_the_client_gave_no_key_keeps_its_stake(mk, reverted, advance):
+    from obelisk.compute import crypto
+
+    w1, w2, w3 = mk.workers[:3]
+    job = post_sealed(mk).value
+    for w in (w1, w2, w3):
+        mk.m.announce(enc_key(w).public, RUNNER, 0, sender=w)
+        mk.join(job, w)
+    # The client wraps the key for w1 and w2 only; w3 cannot open the data.
+    for seat, w in enumerate((w1, w2)):
+        wrapped = crypto.wrap_data_key(crypto.new_data_key(), enc_key(w).public, job_id=job)
+        mk.m.publish_key(job, seat, wrapped, sender=mk.client)
+        mk.commit(job, w, GOOD)
+    advance(mk.net, COMMIT_BLOCKS)
+    for w in (w1, w2):
+        mk.reveal(job, w, GOOD)
+    r = mk.m.finalize(job)
+    assert [e.name for e in r.logs] == ["WorkerPaid", "WorkerPaid", "StakeReturned", "JobPaid"]
+    assert [mk.credit(w) for w in (w1, w2, w3)] == [550, 550, STAKE]
+    assert mk.credit(mk.client) == 0
