@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import crypto, runners
 from .blobs import BlobError
-from .market import OPEN, STATES, Blobs, MarketChain, MarketReverted, fetch_verified
+from .market import OPEN, STATES, Blobs, MarketChain, MarketReverted, Unreachable, fetch_verified
 from .state import SealedState
 
 SALT_SIZE = 32
@@ -219,8 +219,10 @@ class Worker:
             try:
                 self.chain.send("commit_result", job_id, commitment)
             except MarketReverted as exc:
-                self._abandon(job_id, record, f"commit refused: {exc.reason}")
-                return
+                # A send retried after a lost answer may find its first copy already mined.
+                if self._seat(job_id, record)["commitment"] != commitment:
+                    self._abandon(job_id, record, f"commit refused: {exc.reason}")
+                    return
         record["phase"] = "committed"
         self._save()
         self.log("committed", job=job_id, commitment="0x" + commitment.hex())
@@ -237,8 +239,9 @@ class Worker:
             try:
                 self.chain.send("reveal", job_id, record["result_hash"], record["salt"])
             except MarketReverted as exc:
-                self._abandon(job_id, record, f"reveal refused: {exc.reason}")
-                return
+                if self._seat(job_id, record)["result_hash"] != record["result_hash"]:
+                    self._abandon(job_id, record, f"reveal refused: {exc.reason}")
+                    return
         record["phase"] = "revealed"
         self._save()
         self.log("revealed", job=job_id, result_hash="0x" + record["result_hash"].hex())
@@ -287,7 +290,26 @@ class Worker:
         del self.state["jobs"][job_id]
         self.state["done"] = (self.state["done"] + [job_id])[-MAX_DONE:]
         self._save()
-        credit = self.chain.view("credit_of", self.chain.address)
-        if credit > 0:
-            amount = self.chain.send("withdraw")
+        self.withdraw()
+
+    def withdraw(self) -> None:
+        if self.chain.view("credit_of", self.chain.address) > 0:
+            try:
+                amount = self.chain.send("withdraw")
+            except MarketReverted:  # taken by a send whose answer was lost
+                return
             self.log("withdrew", amount=amount)
+
+
+def run(worker: Worker, stop, *, interval: float = 1.0, max_backoff: float = 30.0) -> None:
+    """Steps the worker until `stop` (a threading.Event) is set. A node that goes away is
+    waited for, with growing pauses, and the worker carries on where its state says."""
+    pause = interval
+    while not stop.is_set():
+        try:
+            worker.step()
+            pause = interval
+        except Unreachable as exc:
+            worker.log("node unreachable", reason=str(exc), retry_in=pause)
+            pause = min(max_backoff, pause * 2)
+        stop.wait(pause)
