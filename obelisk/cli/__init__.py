@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import click
 
-from . import account_cmds, chain_cmds, contract_cmds, job, seal_cmds, worker
+from . import account_cmds, chain_cmds, contract_cmds, seal_cmds
 from .exits import ObeliskGroup
 from .options import DATADIR_ENV, State, common_options
+from . import job, worker  # compute sharing's commands
 
 # The command modules, each with its COMMANDS: a new command group (node,
 # genesis, worker, job) is a module beside these and one entry here.
-COMMAND_MODULES = (contract_cmds, chain_cmds, account_cmds, seal_cmds, job, worker)
+COMMAND_MODULES = (contract_cmds, chain_cmds, account_cmds, seal_cmds)
+
+COMMAND_MODULES += (job, worker)
 
 
 @click.group("obelisk", cls=ObeliskGroup, context_settings={"help_option_names": ["-h", "--help"]})
