@@ -1,4 +1,5 @@
-"""VM speed: instructions per second for an arithmetic loop, a storage-heavy loop and a call tree, and peak memory.
+"""VM speed: instructions per second for an arithmetic loop, a storage-heavy loop and a call tree, and peak memory;
+and tier 0 against tier 1 against native CPython on sum and sum-of-squares loops (medians, same process).
 
 Prints one JSON line. Run: .venv/bin/python bench/vm.py
 """
@@ -6,6 +7,7 @@ from __future__ import annotations
 
 import json
 import resource
+import statistics
 import sys
 import time
 import tracemalloc
@@ -16,6 +18,7 @@ if sys.path and sys.path[0].rstrip("/").endswith("bench"):
     del sys.path[0]
 
 import vm  # noqa: E402
+from vm import interpreter  # noqa: E402
 
 ARITH = """
 .function 0 main(n: int) -> int locals 3 pub
@@ -103,6 +106,95 @@ rec:
 """
 
 
+# sum(i) and sum(i * i) for i below n: the loops the tiers are compared on.
+SUM = """
+.function 0 main(n: int) -> int locals 3 pub
+    PUSH_INT 0
+    STORE 1
+    PUSH_INT 0
+    STORE 2
+top:
+    LOAD 2
+    LOAD 0
+    LT
+    JUMP_IF_FALSE done
+    LOAD 1
+    LOAD 2
+    %s
+    ADD
+    STORE 1
+    LOAD 2
+    PUSH_INT 1
+    ADD
+    STORE 2
+    JUMP top
+done:
+    LOAD 1
+    RET
+"""
+
+
+def native_sum(n: int) -> int:
+    total = 0
+    i = 0
+    while i < n:
+        total += i
+        i += 1
+    return total
+
+
+def native_squares(n: int) -> int:
+    total = 0
+    i = 0
+    while i < n:
+        total += i * i
+        i += 1
+    return total
+
+
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def _tier(on: bool, code, n: int) -> float:
+    interpreter.TIER1 = on
+    try:
+        return _timed(lambda: vm.execute(code, "main", [n], gas=10**12))
+    finally:
+        interpreter.TIER1 = True
+
+
+def tiers(n: int = 100_000, repeat: int = 7) -> dict:
+    """Median seconds of each loop on tier 0, tier 1 and native CPython, and the ratios to native.
+
+    The three are timed in turn within each repetition, so a busy machine slows them alike.
+    """
+    out = {}
+    for name, extra, native in (("sum", "", native_sum), ("sum_of_squares", "LOAD 2\n    MUL", native_squares)):
+        code = vm.assemble_text(SUM % extra)
+        want = native(n)
+        for on in (False, True):
+            interpreter.TIER1 = on
+            r = vm.execute(code, "main", [n], gas=10**12)
+            assert r.success and r.value == want, r
+        interpreter.TIER1 = True
+        times: dict = {"tier0": [], "tier1": [], "native": []}
+        for _ in range(repeat):
+            times["tier0"].append(_tier(False, code, n))
+            times["tier1"].append(_tier(True, code, n))
+            times["native"].append(_timed(lambda: native(n)))
+        row = {k: statistics.median(v) for k, v in times.items()}
+        out[name] = {
+            "seconds": {k: round(v, 5) for k, v in row.items()},
+            "tier0_vs_native": round(row["tier0"] / row["native"], 1),
+            "tier1_vs_native": round(row["tier1"] / row["native"], 1),
+            "tier1_speedup": round(row["tier0"] / row["tier1"], 1),
+        }
+    return out
+
+
 def measure(text: str, n: int, repeat: int = 3) -> dict:
     code = vm.assemble_text(text)
     best = None
@@ -139,6 +231,7 @@ def main() -> None:
                     "storage": store["instructions_per_second"],
                     "calls": calls["instructions_per_second"],
                 },
+                "tiers": tiers(),
                 "peak_traced_bytes": peak,
                 "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                 "python": sys.version.split()[0],

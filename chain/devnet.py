@@ -286,7 +286,9 @@ class Devnet:
 
         Usually one block; more when transactions submitted earlier fill it.
         """
-        h = self.submit(tx)
+        return self._mined(self.submit(tx))
+
+    def _mined(self, h: bytes) -> Receipt:
         while True:
             (info,) = self.mine(1)
             r = self.receipt(h)
@@ -296,15 +298,19 @@ class Devnet:
                 # Dropped (it became invalid before the block) or stuck behind nothing mineable.
                 raise E.InvalidTransaction("the transaction was not included")
 
-    def _send_checked(self, tx) -> Receipt:
-        r = self.send(tx)
+    def _send_checked(self, sender, to, value, data, gas, gas_price) -> Receipt:
+        # make_tx's nonce is chosen inside the write transaction that admits it (parallel senders).
+        key = self._key(sender)
+        h = self.chain.submit_next(key.address, lambda nonce: self.make_tx(
+            key, to, value, data, gas, gas_price, nonce=nonce).encode())
+        r = self._mined(h)
         if not r.status:
             raise Reverted(r.reason, r.location, r)
         return r
 
     def transfer(self, sender, to, amount: int, *, gas=None, gas_price=DEFAULT_GAS_PRICE) -> Receipt:
         """Move the native coin; a Receipt (raises Reverted if it failed, e.g. to a contract that refuses it)."""
-        return self._send_checked(self.make_tx(sender, _address(to), amount, b"", gas, gas_price))
+        return self._send_checked(sender, _address(to), amount, b"", gas, gas_price)
 
     # --- contracts ---
     def deploy(self, path_or_artifact, *args, sender=None, gas=None, value=0, contract=None,
@@ -319,7 +325,7 @@ class Devnet:
         params = init.params if init is not None else ()
         wire = to_args(params, args, "constructor")
         data = txmod.encode_deploy(code_bytes, wire)
-        r = self._send_checked(self.make_tx(sender, None, value, data, gas, gas_price))
+        r = self._send_checked(sender, None, value, data, gas, gas_price)
         handle = Contract(self, r.contract_address, code)
         handle.receipt = r
         return handle
@@ -424,7 +430,7 @@ class BoundFunction:
                 raise Reverted(result.reason or result.error, result.location, None)
             return to_python(result.value, self.fn.returns)
         data = txmod.encode_call(self.fn.name, wire)
-        return net._send_checked(net.make_tx(sender, self.contract.address, value, data, gas, gas_price))
+        return net._send_checked(sender, self.contract.address, value, data, gas, gas_price)
 
 
 def _hash_arg(h) -> bytes:

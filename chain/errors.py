@@ -98,3 +98,13 @@ class StoreError(ChainError):
     """A data directory that cannot be used (other format, other chain)."""
 
     code = "store-error"
+
+
+class DatadirInUse(StoreError):
+    """A data directory another process holds for writing; `.holder` is {"pid", "kind"} as it recorded."""
+
+    code = "datadir-in-use"
+
+    def __init__(self, message: str = "", holder: dict | None = None):
+        super().__init__(message)
+        self.holder = holder

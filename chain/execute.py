@@ -1,7 +1,8 @@
 """Running a block's transactions on a state: the one place where transactions change state.
 
-Builders (mining) and validators (import, verify) both call `execute_block`,
-so a block is valid exactly when re-running it reproduces its header.
+Builders (chain.miner) and validators (chain.importer, verify) both apply
+transactions through `Executor`, so a block is valid exactly when re-running
+it reproduces its header.
 """
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from vm.values import Address, to_wire
 
 from . import consensus as C
 from . import errors as E
-from . import keys
 from . import tx as txmod
 from .block import RawReceipt
+from .rules import check_static
 from .state import StateCorrupt, StateView, commit_changes
 
 
@@ -26,60 +27,6 @@ class BlockResult:
     fees: int
     state_root: bytes
     new_code: dict  # code hash -> code
-    skipped: list  # (index, InvalidTransaction) when building with skip_invalid
-
-
-# Hashes of transactions whose signature has verified (Bitcoin Core's signature
-# cache): a transaction checked when submitted is not checked again when mined.
-# The hash covers the signed fields, the public key and the signature.
-_SIGNATURES_OK: dict = {}
-_SIGNATURE_CACHE_SIZE = 100_000
-
-
-def clear_signature_cache() -> None:
-    _SIGNATURES_OK.clear()
-
-
-def check_static(tx: txmod.Transaction, params: C.ChainParams, use_cache: bool = True,
-                 signature: bool = True) -> None:
-    """Every rule a transaction must meet whatever the state: raises an InvalidTransaction.
-
-    The signature, the one costly rule, is checked last (and only with `signature`).
-    """
-    if tx.version != C.TX_VERSION:
-        raise E.TxVersionError(f"unknown transaction version {tx.version}")
-    if tx.chain_id != params.chain_id:
-        raise E.WrongChainId(f"signed for chain {tx.chain_id}, this is chain {params.chain_id}")
-    if tx.gas_price < C.MIN_GAS_PRICE:
-        raise E.GasPriceTooLow(f"gas price {tx.gas_price} under the minimum {C.MIN_GAS_PRICE}")
-    if tx.is_deploy and not tx.data:
-        raise E.EmptyDeployment("a deployment must carry code")
-    intrinsic = txmod.intrinsic_gas(tx)
-    if tx.gas_limit < intrinsic:
-        raise E.IntrinsicGasTooLow(f"gas limit {tx.gas_limit} under the intrinsic cost {intrinsic}")
-    if tx.gas_limit > C.BLOCK_GAS_LIMIT:
-        raise E.TxGasOverBlockLimit(f"gas limit {tx.gas_limit} over the block gas limit {C.BLOCK_GAS_LIMIT}")
-    if tx.is_deploy:
-        try:
-            code, _ = txmod.decode_deploy(tx.data)
-        except txmod.CallDataError:
-            code = b"-"  # malformed deployment data fails in the receipt, not here
-        if not code:
-            raise E.EmptyDeployment("a deployment must carry code")
-    if signature:
-        check_signature(tx, use_cache)
-
-
-def check_signature(tx: txmod.Transaction, use_cache: bool = True) -> None:
-    """The transaction's Ed25519 signature over its signing bytes, remembered when it verifies."""
-    if use_cache and tx.hash in _SIGNATURES_OK:
-        return
-    if not keys.verify(tx.public_key, tx.signing_bytes(), tx.signature):
-        raise E.BadSignature("signature does not verify")
-    if use_cache:
-        if len(_SIGNATURES_OK) >= _SIGNATURE_CACHE_SIZE:
-            _SIGNATURES_OK.clear()
-        _SIGNATURES_OK[tx.hash] = True
 
 
 class Executor:
@@ -193,7 +140,7 @@ class Executor:
         host.commit()
         code, storage, balances = host.changes()
         root, new_code = commit_changes(self.view, balances, self.nonces, code, storage)
-        return BlockResult(self.receipts, self.gas_used, self.fees, root, new_code, [])
+        return BlockResult(self.receipts, self.gas_used, self.fees, root, new_code)
 
 
 def _receipt(result, intrinsic: int, contract) -> RawReceipt:
@@ -203,20 +150,3 @@ def _receipt(result, intrinsic: int, contract) -> RawReceipt:
     # A failed call keeps no events: the VM already dropped its state changes.
     return RawReceipt(False, None, intrinsic + result.gas_used, (), result.reason or result.error,
                       result.location, None)
-
-
-def execute_block(view: StateView, params: C.ChainParams, height: int, timestamp: int, miner, txs,
-                  skip_invalid: bool = False) -> BlockResult:
-    """Run `txs` on the state at view.root; an invalid transaction raises BlockTxError unless skipped."""
-    ex = Executor(view, params, height, timestamp, miner)
-    skipped = []
-    for i, t in enumerate(txs):
-        try:
-            ex.apply(t)
-        except E.InvalidTransaction as exc:
-            if not skip_invalid:
-                raise E.BlockTxError(i, exc) from None
-            skipped.append((i, exc))
-    result = ex.finish()
-    result.skipped = skipped
-    return result

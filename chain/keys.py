@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 
+from cachetools import LRUCache
 from Crypto.PublicKey import ECC
 from Crypto.Signature import eddsa
 
@@ -38,8 +39,6 @@ def verify(public_key: bytes, message: bytes, signature: bytes) -> bool:
         verifier = _VERIFIERS.get(public_key)
         if verifier is None:
             verifier = eddsa.new(eddsa.import_public_key(public_key), "rfc8032")
-            if len(_VERIFIERS) >= _VERIFIER_CACHE_SIZE:
-                _VERIFIERS.clear()
             _VERIFIERS[public_key] = verifier
         verifier.verify(message, signature)
     except (ValueError, TypeError):
@@ -49,8 +48,7 @@ def verify(public_key: bytes, message: bytes, signature: bytes) -> bool:
 
 # Decoding a public key (point decompression) is a fifth of a verification;
 # senders repeat, so decoded keys are kept. Invalid keys are never cached.
-_VERIFIERS: dict = {}
-_VERIFIER_CACHE_SIZE = 4096
+_VERIFIERS = LRUCache(maxsize=4096)
 
 
 class PrivateKey:

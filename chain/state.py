@@ -88,9 +88,14 @@ def decode_storage_value(data: bytes):
         raise StateCorrupt("malformed storage value")
     tag, value = obj
     expected = {0: int, 1: bool, 2: bytes, 3: str, 4: bytes}.get(tag)
-    if expected is None or type(value) is not expected:
+    if expected is None or type(value) is not expected or (tag == 4 and len(value) != 20):
         raise StateCorrupt("malformed storage value")
-    return Address(value) if tag == 4 else value
+    result = Address(value) if tag == 4 else value
+    # A zero value is stored as absent, so a record holding one was never
+    # written by us: one value, one encoding, or the state root is ambiguous.
+    if encode_storage_value(result) != data:
+        raise StateCorrupt("non-canonical storage value")
+    return result
 
 
 def account_links(value: bytes) -> list:

@@ -6,10 +6,12 @@ opening needs no recovery step. `path=None` keeps the same tables in memory.
 """
 from __future__ import annotations
 
+import pathlib
 import sqlite3
 
 from . import consensus as C
 from . import errors as E
+from .lock import CLI, DEFAULT_WAIT, NODE, DatadirLock
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -43,31 +45,81 @@ DERIVED_TABLES = {
 
 
 class Store:
-    def __init__(self, path: str | None):
+    """The database at `path` (None: in memory).
+
+    `writer_kind` says what this process is when it writes (chain.lock): "cli"
+    (the default) takes the data directory's lock for each write transaction
+    and waits a bounded while for other short writers; "node" takes it now and
+    holds it until close(), refusing every other writer meanwhile. `readonly`
+    opens the file for reading only: it takes no lock, so it can share a data
+    directory a node holds.
+    """
+
+    def __init__(self, path: str | None, writer_kind: str = CLI, *, readonly: bool = False,
+                 lock_wait: float = DEFAULT_WAIT):
         self.path = path
+        self.readonly = bool(readonly and path)
+        self.lock = None
+        if path and not self.readonly:
+            self.lock = DatadirLock(path + ".lock", writer_kind, lock_wait)
         try:
-            self.db = sqlite3.connect(path or ":memory:", isolation_level=None, check_same_thread=False)
-            # Never add our tables to someone else's database (a stray file under our name).
-            # `meta` is created first, so a file holding tables but no `meta` never was ours.
-            tables = [name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
-                      if not name.startswith("sqlite_")]
-            foreign = sorted(name for name in tables if name not in OUR_TABLES or "meta" not in tables)
-            if foreign:
-                self.db.close()
-                raise E.StoreError(f"{path} is not an Obelisk chain database (it holds {', '.join(foreign[:5])})")
-            if path:
-                self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.execute("PRAGMA synchronous=FULL")
-            self.db.executescript(SCHEMA)
-            # A database with tables of the same names but another layout is not ours.
-            for query in DERIVED_TABLES.values():
-                self.db.execute(query + " LIMIT 0")
-            self.db.execute("SELECT seq, tx_hash, data FROM pending LIMIT 0")
+            if self.readonly:
+                self.db = sqlite3.connect(pathlib.Path(path).absolute().as_uri() + "?mode=ro", uri=True,
+                                          isolation_level=None, check_same_thread=False)
+            else:
+                self.db = sqlite3.connect(path or ":memory:", isolation_level=None, check_same_thread=False)
+            self._open(path, writer_kind)
         except sqlite3.DatabaseError as exc:
+            self.close()
             raise E.StoreError(f"cannot open the chain database {path}: {exc}") from None
+        except BaseException:
+            self.close()
+            raise
+
+    def _open(self, path, writer_kind: str) -> None:
+        # Never add our tables to someone else's database (a stray file under our name).
+        # `meta` is created first, so a file holding tables but no `meta` never was ours.
+        tables = [name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+                  if not name.startswith("sqlite_")]
+        foreign = sorted(name for name in tables if name not in OUR_TABLES or "meta" not in tables)
+        if foreign:
+            raise E.StoreError(f"{path} is not an Obelisk chain database (it holds {', '.join(foreign[:5])})")
+        if writer_kind == NODE and self.lock is not None:
+            self.lock.acquire()  # held until close()
+        if set(OUR_TABLES) - set(tables):
+            if self.readonly:
+                raise E.StoreError(f"{path} holds no chain yet (opened read-only)")
+            # Creating the tables writes: only under the data directory's lock.
+            self._lock()
+            try:
+                if path:
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.executescript(SCHEMA)
+            finally:
+                self._unlock()
+        if path and not self.readonly:
+            self.db.execute("PRAGMA synchronous=FULL")
+        # A database with tables of the same names but another layout is not ours.
+        for query in DERIVED_TABLES.values():
+            self.db.execute(query + " LIMIT 0")
+        self.db.execute("SELECT seq, tx_hash, data FROM pending LIMIT 0")
+
+    def _lock(self) -> None:
+        if self.lock is not None:
+            self.lock.acquire()
+
+    def _unlock(self) -> None:
+        # A node keeps its lock for life; a short writer gives it back after each transaction.
+        if self.lock is not None and self.lock.kind != NODE:
+            self.lock.release()
 
     def close(self) -> None:
-        self.db.close()
+        db = getattr(self, "db", None)
+        if db is not None:
+            db.close()
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
 
     # --- every query goes through these: a damaged file is a StoreError, never a traceback ---
     def _run(self, sql: str, args=()):
@@ -90,9 +142,14 @@ class Store:
 
     # --- transactions ---
     def begin(self) -> None:
+        """Start the one write transaction: the data directory's lock first, then SQLite's."""
+        if self.readonly:
+            raise E.StoreError(f"the chain database {self.path} is open read-only")
+        self._lock()
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:  # locked past the timeout, or read-only
+            self._unlock()
             raise E.StoreError(f"cannot write the chain database: {exc}") from None
 
     def begin_read(self) -> None:
@@ -106,10 +163,12 @@ class Store:
 
     def commit(self) -> None:
         self._run("COMMIT")
+        self._unlock()
 
     def rollback(self) -> None:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
+        self._unlock()
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (SQLite's PRAGMA data_version)."""

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import hashlib
 
+from cachetools import LRUCache
+
 from vm.encoding import EncodingError, pack, unpack
 
 EMPTY_ROOT = b"\x00" * 32
 KEY_BITS = 256
-# Decoded nodes kept, by count and by encoded bytes (a storage leaf can hold 64 KiB).
+# Decoded nodes kept, by count and by encoded bytes (a storage leaf can hold 64 KiB):
+# each counts at least 1/_CACHE_LIMIT of the byte budget.
 _CACHE_LIMIT = 200_000
 _CACHE_BYTES = 64 * 1024 * 1024
 
@@ -31,14 +34,14 @@ class Trie:
     def __init__(self, source):
         self.source = source
         self.new: dict = {}  # hash -> encoding, written since the last flush
-        self._cache: dict = {}  # hash -> decoded node
-        self._cache_bytes = 0  # encoded bytes added to _cache since it was last cleared
+        floor = _CACHE_BYTES // _CACHE_LIMIT
+        self._cache = LRUCache(maxsize=_CACHE_BYTES, getsizeof=lambda entry: max(entry[1], floor))  # hash -> (node, size)
 
     # --- nodes ---
     def _load(self, h: bytes):
-        node = self._cache.get(h)
-        if node is not None:
-            return node
+        cached = self._cache.get(h)
+        if cached is not None:
+            return cached[0]
         data = self.new.get(h)
         if data is None:
             data = self.source(h)
@@ -49,11 +52,8 @@ class Trie:
         return node
 
     def _remember(self, h: bytes, node, size: int) -> None:
-        if len(self._cache) >= _CACHE_LIMIT or self._cache_bytes + size > _CACHE_BYTES:
-            self._cache.clear()
-            self._cache_bytes = 0
-        self._cache[h] = node
-        self._cache_bytes += size
+        if size <= self._cache.maxsize:
+            self._cache[h] = (node, size)
 
     def _put(self, node: tuple) -> bytes:
         if node[0] == 0:

@@ -79,7 +79,7 @@ def decode(data: bytes) -> Transaction:
     """Strictly decode one transaction (size checked before anything is parsed).
 
     Checks structure and field ranges; the signature, chain id and account
-    rules are checked by chain.validate.
+    rules are checked by chain.rules and chain.execute.
     """
     if not isinstance(data, (bytes, bytearray)):
         raise E.TxEncodingError("a transaction is bytes")

@@ -12,7 +12,7 @@ from . import consensus as C
 from . import errors as E
 from . import tx as txmod
 from .core import Chain
-from .execute import check_static
+from .rules import check_static
 from .store import DERIVED_TABLES, Store
 
 

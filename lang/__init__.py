@@ -11,24 +11,27 @@ from .errors import CompileError, Diagnostic, InternalCompilerError
 __all__ = ["compile_source", "compile_file", "emit_file", "Artifact", "CompileError", "InternalCompilerError", "Diagnostic"]
 
 
-def compile_source(src, filename: str = "<source>", contract: str | None = None) -> Artifact:
-    """Compile source text; `filename` is what errors and source spans show."""
+def compile_source(src, filename: str = "<source>", contract: str | None = None, search_paths=()) -> Artifact:
+    """Compile source text; `filename` is what errors and source spans show (and where relative imports start)."""
     from .compiler import compile_text
 
-    return compile_text(src, filename, None, contract)
+    return compile_text(src, filename, None, contract, search_paths)
 
 
-def compile_file(path, contract: str | None = None) -> Artifact:
-    """Compile a .contract file: the contract named `contract`, else the only one, else the last."""
+def compile_file(path, contract: str | None = None, search_paths=()) -> Artifact:
+    """Compile a .contract file: the contract named `contract`, else the only one, else the last.
+
+    Imports reach files in the file's directory (and below), the standard
+    library, and the directories in `search_paths` (which also serve `import "NAME"`)."""
     from .compiler import compile_text, read_source
 
     data, real = read_source(path)
-    return compile_text(data, str(path), real, contract)
+    return compile_text(data, str(path), real, contract, search_paths)
 
 
-def emit_file(path, stage: str, contract: str | None = None) -> str:
+def emit_file(path, stage: str, contract: str | None = None, search_paths=()) -> str:
     """The text of one pipeline stage for a file: "ast", "ir" or "asm"."""
     from .compiler import emit_text, read_source
 
     data, real = read_source(path)
-    return emit_text(data, str(path), real, stage, contract)
+    return emit_text(data, str(path), real, stage, contract, search_paths)

@@ -266,13 +266,18 @@ def children(node):
     return out
 
 
+DUMP_INDENT = 64
+
+
 def dump(node, indent: int = 0) -> str:
     """A readable, stable text form of a tree (`obelisk compile --emit ast`)."""
     lines: list = []
     stack = [(node, indent, "")]
     while stack:
         n, ind, label = stack.pop()
-        pad = "  " * ind
+        # A flat chain a + b + c + ... is thousands of levels deep: past DUMP_INDENT the depth is
+        # written as a number, so the text grows with the tree, not with its square.
+        pad = "  " * ind if ind <= DUMP_INDENT else "  " * DUMP_INDENT + f"[{ind}] "
         if not isinstance(n, Node):
             lines.append(f"{pad}{label}{n!r}")
             continue

@@ -155,7 +155,7 @@ class DeclChecks:
         out = []
         names = set()
         if len(params) > limits.MAX_FIELDS:
-            self.err(params[0], f"too many {what}s (at most {limits.MAX_FIELDS})")
+            self.limit(params[0], f"too many {what}s (at most {limits.MAX_FIELDS})")
         for p in params:
             if p.name in names:
                 self.err(p, f"{what} {p.name!r} is declared twice")
@@ -221,12 +221,12 @@ class DeclChecks:
             if self._reaches_itself(st):
                 self.err(node, f"struct {st.name} contains itself")
         elif depth == limits.MAX_VALUE_DEPTH + 1:  # the innermost struct too deep: one error per chain
-            self.err(node, f"struct {st.name} nests too deeply ({depth} levels of structs; at most {limits.MAX_VALUE_DEPTH})")
+            self.limit(node, f"struct {st.name} nests too deeply ({depth} levels of structs; at most {limits.MAX_VALUE_DEPTH})")
         elif depth <= limits.MAX_VALUE_DEPTH:
             # Copying a struct costs code and gas per scalar: bound the total, so no struct explodes the compiler.
             n = self._struct_scalars(st)
             if n > MAX_STRUCT_SCALARS and all(self._struct_scalars(f) <= MAX_STRUCT_SCALARS for f in _field_structs(st)):
-                self.err(node, f"struct {st.name} holds too many values in all ({n} scalars counting nested structs; at most {MAX_STRUCT_SCALARS})")
+                self.limit(node, f"struct {st.name} holds too many values in all ({n} scalars counting nested structs; at most {MAX_STRUCT_SCALARS})")
 
     def _struct_scalars(self, st) -> int:
         """Scalar fields in st, nested structs counted out (st is finite: no cycle, bounded depth)."""
@@ -323,7 +323,7 @@ class DeclChecks:
             elif isinstance(m, ast.InitDef) and ci.init is not None and ci.init.node is m:
                 ci.init.params = self._params(m.params, mi, ci, "parameter")
         if len(ci.storage) > 100_000:
-            self.err(node, "too many storage variables")
+            self.limit(node, "too many storage variables")
 
 
 def _field_structs(st) -> list:

@@ -17,6 +17,7 @@ from . import fold as F
 from . import types as T
 from .check_calls import BUILTINS, CallChecks
 from .check_decls import DeclChecks
+from .errors import Kind
 from .symbols import Checked, ConstInfo, FuncInfo, ModuleInfo
 
 _NAME_HINTS = {
@@ -76,6 +77,10 @@ class Checker(DeclChecks, CallChecks):
     # ---------- reporting ----------
     def err(self, node, msg):
         self.rep.at(self.file, node, msg)
+
+    def limit(self, node, msg):
+        """A bound of the compiler or the code format, not a rule of the language."""
+        self.rep.at(self.file, node, msg, Kind.LIMIT)
 
     # ---------- driver ----------
     def run(self) -> Checked:
@@ -238,7 +243,7 @@ class Checker(DeclChecks, CallChecks):
         ctx.next_slot += 1
         ctx.max_slot = max(ctx.max_slot, ctx.next_slot)
         if ctx.next_slot == limits.MAX_LOCALS - 16 + 1:  # once per function, at the first local too many
-            self.err(node, f"too many local variables (at most {limits.MAX_LOCALS - 16} in one function, parameters included)")
+            self.limit(node, f"too many local variables (at most {limits.MAX_LOCALS - 16} in one function, parameters included)")
         scope[name] = _Local(slot, t, readonly, node)
         return slot
 
@@ -354,12 +359,15 @@ class Checker(DeclChecks, CallChecks):
         self.expr(e, ctx)
 
     def s_IfStmt(self, s, ctx):
-        self.cond(s.cond, ctx, "if")
-        self.block(s.then, ctx)
-        if isinstance(s.orelse, ast.Block):
+        # An else-if chain is flat however long (parser._too_deep): walk it in a loop.
+        while True:
+            self.cond(s.cond, ctx, "if")
+            self.block(s.then, ctx)
+            if not isinstance(s.orelse, ast.IfStmt):
+                break
+            s = s.orelse
+        if s.orelse is not None:
             self.block(s.orelse, ctx)
-        elif s.orelse is not None:
-            self.stmt(s.orelse, ctx)
 
     def cond(self, e, ctx, what):
         t = self.value(e, ctx)
@@ -479,13 +487,13 @@ class Checker(DeclChecks, CallChecks):
 
     def e_StrLit(self, e, ctx):
         if len(e.value.encode("utf-8", "surrogatepass")) > limits.MAX_VALUE_SIZE:
-            self.err(e, f"string literal longer than {limits.MAX_VALUE_SIZE} bytes")
+            self.limit(e, f"string literal longer than {limits.MAX_VALUE_SIZE} bytes")
         self.out.consts[e] = e.value
         return T.STRING
 
     def e_BytesLit(self, e, ctx):
         if len(e.value) > limits.MAX_VALUE_SIZE:
-            self.err(e, f"bytes literal longer than {limits.MAX_VALUE_SIZE} bytes")
+            self.limit(e, f"bytes literal longer than {limits.MAX_VALUE_SIZE} bytes")
         self.out.consts[e] = e.value
         return T.BYTES
 
@@ -660,9 +668,20 @@ class Checker(DeclChecks, CallChecks):
             ctx.failed = True
 
     def e_BinOp(self, e, ctx):
+        # A chain a + b + c + ... nests to the left without limit (parser._too_deep): walk it in a loop.
+        spine = [e]
+        while isinstance(spine[-1].left, ast.BinOp):
+            spine.append(spine[-1].left)
+        t = self.value(spine[-1].left, ctx)
+        for node in reversed(spine):
+            t = self._binop(node, t, self.value(node.right, ctx), ctx)
+            if node is not e:
+                self.out.types[node] = t  # as self.expr records it for e itself
+        return t
+
+    def _binop(self, e, lt, rt, ctx):
+        """The type of `left OP right` given the operands' types, folding constants."""
         op = e.op
-        lt = self.value(e.left, ctx)
-        rt = self.value(e.right, ctx)
         if op in ("&&", "||"):
             if not (T.same(lt, T.BOOL) and T.same(rt, T.BOOL)):
                 self.err(e, f"`{op}` needs two bools, got {lt} and {rt}")

@@ -15,7 +15,7 @@ from vm.values import Address
 
 from . import ast, flow
 from . import types as T
-from .errors import InternalCompilerError
+from .errors import InternalCompilerError, Kind
 
 _BINOPS = {
     "+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "**": "POW",
@@ -218,26 +218,35 @@ class FnGen:
             self.op(_BINOPS[op])
 
     def s_IfStmt(self, s):
-        else_l, end_l = self.label("else"), self.label("endif")
-        folded = self.c.consts.get(s.cond)
-        if folded is True:
-            self.block_stmts(s.then.stmts)
-            return
-        if folded is False:
-            if s.orelse is not None:
-                self.stmt(s.orelse)
-            return
-        self.expr(s.cond)
-        self.at(s)
-        self.op("JUMP_IF_FALSE", else_l if s.orelse is not None else end_l)
-        self.block_stmts(s.then.stmts)
-        if s.orelse is not None:
-            if not self.c_terminates(s.then):
+        # An else-if chain is flat however long (parser._too_deep): one arm per turn of the loop,
+        # with the code and labels the recursion over `else if` gave.
+        ends = []  # each arm's end label, placed innermost first once the chain is done
+        while True:
+            else_l, end_l = self.label("else"), self.label("endif")
+            folded = self.c.consts.get(s.cond)
+            if folded is True:
+                self.block_stmts(s.then.stmts)
+                break
+            if folded is not False:
+                self.expr(s.cond)
                 self.at(s)
-                self.op("JUMP", end_l)
-            self.place(else_l)
-            self.stmt(s.orelse)
-        self.place(end_l)
+                self.op("JUMP_IF_FALSE", else_l if s.orelse is not None else end_l)
+                self.block_stmts(s.then.stmts)
+                ends.append(end_l)
+                if s.orelse is not None:
+                    if not self.c_terminates(s.then):
+                        self.at(s)
+                        self.op("JUMP", end_l)
+                    self.place(else_l)
+            if s.orelse is None:
+                break
+            self.at(s.orelse)
+            if not isinstance(s.orelse, ast.IfStmt):
+                self.s_Block(s.orelse)
+                break
+            s = s.orelse
+        for end_l in reversed(ends):
+            self.place(end_l)
 
     def s_WhileStmt(self, s):
         top, end = self.label("while"), self.label("endwhile")
@@ -455,20 +464,26 @@ class FnGen:
         self.op("NEG" if e.op == "-" else "NOT")
 
     def e_BinOp(self, e):
-        if e.op in ("&&", "||"):
-            end = self.label("sc")
-            self.expr(e.left)
-            self.at(e)
-            self.op("DUP")
-            self.op("JUMP_IF_FALSE" if e.op == "&&" else "JUMP_IF_TRUE", end)
-            self.op("POP")
-            self.expr(e.right)
-            self.place(end)
-            return
-        self.expr(e.left)
-        self.expr(e.right)
-        self.at(e)
-        self.binop(e.op, self.c.types[e.left])
+        # A chain a + b + c + ... nests to the left without limit (parser._too_deep): walk it in a loop,
+        # naming labels outermost first as the recursion did.
+        spine = [e]
+        while isinstance(spine[-1].left, ast.BinOp) and spine[-1].left not in self.c.consts:
+            spine.append(spine[-1].left)
+        ends = {id(n): self.label("sc") for n in spine if n.op in ("&&", "||")}
+        self.expr(spine[-1].left)
+        for n in reversed(spine):
+            if n.op in ("&&", "||"):
+                end = ends[id(n)]
+                self.at(n)
+                self.op("DUP")
+                self.op("JUMP_IF_FALSE" if n.op == "&&" else "JUMP_IF_TRUE", end)
+                self.op("POP")
+                self.expr(n.right)
+                self.place(end)
+                continue
+            self.expr(n.right)
+            self.at(n)
+            self.binop(n.op, self.c.types[n.left])
 
     def e_Call(self, e):
         ref = self.c.refs[e]
@@ -496,7 +511,14 @@ class FnGen:
             for a in e.args:
                 self.expr(a)
             self.at(e)
-            self.op("XCALL" if f.ret is not None else "XCALL_VOID", len(e.args))
+            # Through a view signature the callee runs read-only, whatever it is; and its
+            # result must have the type the interface declares (the callee may lie).
+            if f.view:
+                self.op("XCALL_VIEW" if f.ret is not None else "XCALL_VIEW_VOID", len(e.args))
+            else:
+                self.op("XCALL" if f.ret is not None else "XCALL_VOID", len(e.args))
+            if f.ret is not None:
+                self.op("CHECK_TYPE", T.vm_type(f.ret))
         elif kind == "push":
             self.list_push(e, ref[1])
         elif kind == "pop":
@@ -638,7 +660,7 @@ def generate(checked, ci, reporter):
         try:
             body = gen.function()
         except TooManyLocals as exc:
-            reporter.at(fi.module.file, exc.node, "this function needs too many local slots; split it up")
+            reporter.at(fi.module.file, exc.node, "this function needs too many local slots; split it up", Kind.LIMIT)
             continue
         params = tuple((n, T.vm_type(t)) for n, t in fi.params)
         ret = T.vm_type(fi.ret) if fi.ret is not None else None

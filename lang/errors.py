@@ -26,15 +26,28 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+class Kind:
+    """What sort of user error a diagnostic is: tools branch on this, never on the message's words."""
+
+    SOURCE = "source"  # the file cannot be read, or is not UTF-8 text
+    SYNTAX = "syntax"  # the text does not parse
+    IMPORT = "import"  # an import cannot be resolved or loaded
+    CHECK = "check"  # names, types and the language's rules
+    LIMIT = "limit"  # a bound of the compiler or of the code format (too large, too deep, too many)
+
+    ALL = (SOURCE, SYNTAX, IMPORT, CHECK, LIMIT)
+
+
 @dataclass(frozen=True)
 class Diagnostic:
-    """One user error at FILE:LINE:COL (1-based)."""
+    """One user error at FILE:LINE:COL (1-based), of one `Kind`."""
 
     file: str
     line: int
     column: int
     message: str
     source_line: str = ""
+    kind: str = Kind.CHECK
 
     @property
     def col(self) -> int:
@@ -108,17 +121,17 @@ class Reporter:
     def add_source(self, file: str, text: str) -> None:
         self.sources[file] = text.split("\n")
 
-    def error(self, file: str, line: int, col: int, message: str) -> None:
+    def error(self, file: str, line: int, col: int, message: str, kind: str = Kind.CHECK) -> None:
         key = (file, line, col, message)
         if key in self._seen:
             return
         self._seen.add(key)
         lines = self.sources.get(file, [])
         src = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
-        self.errors.append(Diagnostic(file, line, col, message, src))
+        self.errors.append(Diagnostic(file, line, col, message, src, kind))
 
-    def at(self, file: str, node, message: str) -> None:
-        self.error(file, node.line, node.col, message)
+    def at(self, file: str, node, message: str, kind: str = Kind.CHECK) -> None:
+        self.error(file, node.line, node.col, message, kind)
 
     def raise_if_any(self) -> None:
         if self.errors:

@@ -10,8 +10,12 @@ def terminates(s, consts) -> bool:
         return any(terminates(x, consts) for x in s.stmts)
     if isinstance(s, (ast.ReturnStmt, ast.RevertStmt)):
         return True
-    if isinstance(s, ast.IfStmt):
-        return s.orelse is not None and terminates(s.then, consts) and terminates(s.orelse, consts)
+    while isinstance(s, ast.IfStmt):  # an else-if chain, however long, in a loop
+        if s.orelse is None or not terminates(s.then, consts):
+            return False
+        if not isinstance(s.orelse, ast.IfStmt):
+            return terminates(s.orelse, consts)
+        s = s.orelse
     if isinstance(s, ast.WhileStmt):
         return consts.get(s.cond) is True and not breaks(s.body)
     return False

@@ -4,17 +4,19 @@ The transformer runs inside the LALR loop, so no stage recurses over the parse t
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+import threading
 
 from . import _generated_parser as _gp
 from . import ast
-from .errors import Reporter
+from .errors import Kind, Reporter
 from .syntax_errors import describe_syntax_error
 
 # Bounds that keep a hostile source from exhausting the compiler.
 MAX_SOURCE_CHARS = 1_000_000
-MAX_NESTING = 100  # nested expressions/blocks; every later stage recurses at most this deep
+MAX_NESTING = 100  # nested expressions/blocks; every later stage recurses at most this deep (see _too_deep)
 MAX_INT_DIGITS = 100
 MAX_SYNTAX_ERRORS = 20
 
@@ -296,28 +298,26 @@ class _Build(_gp.Transformer):
         return ast.Name(*_pos(ch[0]), str(ch[0]))
 
 
-_PARSER = None
-_BUILD = None
-
-
+@functools.cache
 def _parser():
-    """One parser with one in-parse transformer, built on first use (the tables load once)."""
-    global _PARSER, _BUILD
-    if _PARSER is None:
-        _BUILD = _Build(None)
-        _PARSER = _gp.Lark_StandAlone(transformer=_BUILD)
-    return _PARSER, _BUILD
+    """One parser with one in-parse transformer, built on first use (about 4 ms: the tables load once)."""
+    build = _Build(None)
+    return _gp.Lark_StandAlone(transformer=build), build
+
+
+# The one transformer holds the current file's reporter, so parses take turns (threads compiling at once).
+_PARSING = threading.Lock()
 
 
 def parse(text: str, file: str, reporter: Reporter):
     """Parse one file; syntax errors go to the reporter and give None."""
     reporter.add_source(file, text)
 
-    def report(line, col, msg):
-        reporter.error(file, line, col, msg)
+    def report(line, col, msg, kind=Kind.SYNTAX):
+        reporter.error(file, line, col, msg, kind)
 
     if len(text) > MAX_SOURCE_CHARS:
-        report(1, 1, f"source file is larger than {MAX_SOURCE_CHARS} characters")
+        report(1, 1, f"source file is larger than {MAX_SOURCE_CHARS} characters", Kind.LIMIT)
         return None
     if _BIDI.search(text):
         # "Trojan source": these reorder how a line is displayed, so code could read differently than it runs.
@@ -327,17 +327,18 @@ def parse(text: str, file: str, reporter: Reporter):
             report(line, col, f"invisible text-direction character U+{ord(m.group()):04X}: it can make code display differently than it runs")
         return None
     parser, build = _parser()
-    build.report = report
-    build.unescape.report = report
-    try:
-        module, failed = _drive(parser, text, lambda exc: report(*describe_syntax_error(exc, text, _gp)))
-    finally:
-        build.report = build.unescape.report = None
+    with _PARSING:
+        build.report = report
+        build.unescape.report = report
+        try:
+            module, failed = _drive(parser, text, lambda exc: report(*describe_syntax_error(exc, text, _gp)))
+        finally:
+            build.report = build.unescape.report = None
     if failed or module is None:
         return None
     deep = _too_deep(module)
     if deep is not None:
-        report(deep.line, deep.col, f"nesting is too deep (more than {MAX_NESTING} levels of expressions and blocks)")
+        report(deep.line, deep.col, f"nesting is too deep (more than {MAX_NESTING} levels of expressions and blocks)", Kind.LIMIT)
         return None
     return module
 
@@ -456,11 +457,23 @@ def _depth(depth, t, saved):
 
 
 def _too_deep(root):
-    """The first node nested deeper than MAX_NESTING, found without recursion."""
+    """The first node nested deeper than MAX_NESTING, found without recursion.
+
+    A binary operation whose left operand is another binary operation keeps its
+    level, and so does the `else if` of an if: a flat chain `a + b + c + ...`
+    (left-associated, as generated code writes it) or `if .. else if .. else
+    if ..` is one level however long, and every later stage walks such a chain
+    in a loop. Every other child is one level deeper, since the stages recurse
+    into it."""
     stack = [(root, 0)]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_NESTING:
             return node
-        stack.extend((c, depth + 1) for c in ast.children(node))
+        chain = None
+        if isinstance(node, ast.BinOp) and isinstance(node.left, ast.BinOp):
+            chain = node.left
+        elif isinstance(node, ast.IfStmt) and isinstance(node.orelse, ast.IfStmt):
+            chain = node.orelse
+        stack.extend((c, depth if c is chain else depth + 1) for c in ast.children(node))
     return None

@@ -1,6 +1,7 @@
 """Turns the parser's exceptions into plain-words messages, with hints for habits from other languages."""
 from __future__ import annotations
 
+import functools
 import re
 
 _REGEX_NAMES = {
@@ -76,6 +77,7 @@ def _offset(text: str, line: int, col: int) -> int:
     return min(pos + col - 1, len(text))
 
 
+@functools.lru_cache(maxsize=1)  # one parser module: its names, read once
 def _terminal_names(gp):
     names = dict(_REGEX_NAMES)
     try:
@@ -87,9 +89,6 @@ def _terminal_names(gp):
         if pat is not None and type(pat).__name__ == "PatternStr":
             names.setdefault(t.name, f"'{pat.value}'")
     return names
-
-
-_NAMES = None
 
 
 def _describe(names, term: str) -> str:
@@ -111,10 +110,7 @@ def _hint_for(word: str | None) -> str | None:
 
 def describe_syntax_error(exc, text: str, gp):
     """(line, col, message) for a parser exception."""
-    global _NAMES
-    if _NAMES is None:
-        _NAMES = _terminal_names(gp)
-    names = _NAMES
+    names = _terminal_names(gp)
     if isinstance(exc, gp.UnexpectedCharacters):
         line, col = exc.line, exc.column
         ch = exc.char

@@ -28,6 +28,7 @@ VM_MAY_IMPORT = {
     "__future__", "abc", "bisect", "collections", "copy", "dataclasses", "enum", "functools", "hashlib",
     "itertools", "json", "math", "operator", "re", "struct", "typing",
     "msgpack",  # the canonical value encoding
+    "cachetools",  # bounded caches (the validated-program cache), instead of hand-made ones
 }
 # The consensus core has no screen, no compiler and no network.
 CHAIN_MAY_NOT_IMPORT = {"click", "rich", "lark", "socket", "ssl", "selectors", "asyncio", "aiohttp", "http", "urllib"}

@@ -4,6 +4,7 @@ Only the assembler knows byte offsets. Symbolic arguments:
   PUSH_CONST value   (the pool is built here, first use first)
   JUMP* label        (a Label name within the same function)
   CALL function-name, EMIT event-name, SLOAD type-name ("int", ...)
+  CHECK_TYPE TYPE     (held in the pool as bytes of its canonical msgpack)
 Everything else takes its integer immediate, or none.
 """
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import limits
-from .code import CodeObject, Event, Function
-from .opcodes import BY_CODE, BY_NAME, TYPE_TAGS
+from .code import CodeObject, Event, Function, encode_type
+from .bytecode import decode_region, encode_immediate
+from .opcodes import BY_NAME, TYPE_TAGS
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,10 @@ def assemble(name: str, functions: list, events: list = ()) -> CodeObject:
     files: list = []
     file_index: dict = {}
 
-    # Pass 1: offsets of every instruction and label.
+    # Pass 1: offsets of every instruction and label, and the format version the opcodes need.
     entries, label_at = [], {}
     pc = 0
+    version = 1
     for fi, f in enumerate(functions):
         entries.append(pc)
         for item in f.body:
@@ -72,6 +75,7 @@ def assemble(name: str, functions: list, events: list = ()) -> CodeObject:
                 if spec is None:
                     raise AssemblyError(f"unknown opcode {item.op}")
                 pc += 1 + spec.imm
+                version = max(version, spec.since)
 
     # Pass 2: bytes and line table.
     out = bytearray()
@@ -93,7 +97,7 @@ def assemble(name: str, functions: list, events: list = ()) -> CodeObject:
             if spec.imm:
                 value = _immediate(spec, item, fi, f, label_at, fn_index, ev_index, consts, const_index)
                 try:
-                    out += value.to_bytes(spec.imm, "big", signed=spec.imm_signed)
+                    out += encode_immediate(spec, value)
                 except OverflowError:
                     raise AssemblyError(f"{f.name}: immediate {value} does not fit {item.op}") from None
             elif item.arg is not None:
@@ -104,16 +108,21 @@ def assemble(name: str, functions: list, events: list = ()) -> CodeObject:
         Function(f.name, entries[i], tuple(f.params), f.returns, f.nlocals, f.flags) for i, f in enumerate(functions)
     )
     evs = tuple(Event(e.name, tuple(e.fields)) for e in events)
-    return CodeObject(name, funcs, evs, tuple(consts), bytes(out), tuple(files), tuple(lines))
+    return CodeObject(name, funcs, evs, tuple(consts), bytes(out), tuple(files), tuple(lines), version)
 
 
 def _immediate(spec, item, fi, f, label_at, fn_index, ev_index, consts, const_index) -> int:
+    """The number for a symbolic argument, by what the immediate means (its imm_kind)."""
     arg = item.arg
-    if spec.jumps:
+    kind = spec.imm_kind
+    if kind == "label":
         if (fi, arg) not in label_at:
             raise AssemblyError(f"{f.name}: unknown label {arg!r}")
         return label_at[(fi, arg)]
-    if spec.name == "PUSH_CONST":
+    if kind == "type":  # a TYPE, held in the pool as its canonical msgpack
+        arg = encode_type(arg)
+        kind = "const"
+    if kind == "const":
         key = _const_key(arg)
         if key not in const_index:
             if len(consts) >= limits.MAX_CONSTS:
@@ -121,15 +130,15 @@ def _immediate(spec, item, fi, f, label_at, fn_index, ev_index, consts, const_in
             const_index[key] = len(consts)
             consts.append(arg)
         return const_index[key]
-    if spec.name == "CALL" and isinstance(arg, str):
+    if kind == "func" and isinstance(arg, str):
         if arg not in fn_index:
             raise AssemblyError(f"{f.name}: call to unknown function {arg!r}")
         return fn_index[arg]
-    if spec.name == "EMIT" and isinstance(arg, str):
+    if kind == "event" and isinstance(arg, str):
         if arg not in ev_index:
             raise AssemblyError(f"{f.name}: unknown event {arg!r}")
         return ev_index[arg]
-    if spec.name == "SLOAD" and isinstance(arg, str):
+    if kind == "tag" and isinstance(arg, str):
         return TYPE_TAGS[arg]
     if type(arg) is not int:
         raise AssemblyError(f"{f.name}: {spec.name} needs an integer immediate, got {arg!r}")
@@ -137,15 +146,8 @@ def _immediate(spec, item, fi, f, label_at, fn_index, ev_index, consts, const_in
 
 
 def decode_instructions(code: bytes):
-    """Yield (offset, OpSpec, immediate or None); raises AssemblyError on unknown or truncated input."""
-    pc = 0
-    n = len(code)
-    while pc < n:
-        spec = BY_CODE.get(code[pc])
-        if spec is None:
-            raise AssemblyError(f"unknown opcode 0x{code[pc]:02x} at offset {pc}")
-        if pc + 1 + spec.imm > n:
-            raise AssemblyError(f"truncated immediate of {spec.name} at offset {pc}")
-        imm = int.from_bytes(code[pc + 1 : pc + 1 + spec.imm], "big", signed=spec.imm_signed) if spec.imm else None
-        yield pc, spec, imm
-        pc += 1 + spec.imm
+    """(offset, OpSpec, immediate or None) of each instruction; AssemblyError on unknown or truncated input."""
+    instrs, stop = decode_region(code)
+    if stop is not None:
+        raise AssemblyError(f"{stop[1]} at offset {stop[0]}")
+    return instrs

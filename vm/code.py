@@ -18,7 +18,12 @@ from .encoding import EncodingError, pack, unpack
 from .values import SCALAR_TYPES
 
 MAGIC = b"OBLK"
-VERSION = 1
+# Format versions: 1 is the first instruction set; 2 adds CHECK_TYPE and the
+# read-only external calls XCALL_VIEW/XCALL_VIEW_VOID (vm/opcodes.py `since`).
+# The encoding is the same; an object says the lowest version its opcodes
+# need, so code without the new opcodes keeps its version 1 bytes and hash.
+VERSION = 2
+VERSIONS = (1, 2)
 
 # Function flags.
 PUB = 1
@@ -78,6 +83,7 @@ class CodeObject:
     code: bytes
     files: tuple  # (str, ...)
     lines: tuple  # ((pc, file_index, line, col), ...)
+    version: int = 1  # format version (VERSIONS)
 
     def function(self, name: str) -> Function | None:
         for f in self.functions:
@@ -101,7 +107,7 @@ class CodeObject:
         return pack(
             [
                 MAGIC,
-                VERSION,
+                self.version,
                 self.name,
                 [[f.name, f.entry, [list(p) for p in f.params], f.returns, f.nlocals, f.flags] for f in self.functions],
                 [[e.name, [list(fl) for fl in e.fields]] for e in self.events],
@@ -131,6 +137,22 @@ def _type(t, depth=0):
     raise CodeFormatError("malformed type")
 
 
+def encode_type(t) -> bytes:
+    """A TYPE's canonical msgpack: how a CHECK_TYPE immediate's constant holds it."""
+    return pack(t)
+
+
+def decode_type(data) -> object:
+    """The TYPE held by a CHECK_TYPE constant; raises CodeFormatError unless it is one."""
+    if type(data) is not bytes:
+        raise CodeFormatError("a type constant must be bytes")
+    try:
+        obj = unpack(data, max_size=limits.MAX_VALUE_SIZE, max_depth=2 * limits.MAX_VALUE_DEPTH + 4)
+    except EncodingError as exc:
+        raise CodeFormatError(f"bad type constant: {exc}") from None
+    return _type(obj)
+
+
 def _named(item, depth=0):
     if type(item) is not list or len(item) != 2 or not isinstance(item[0], str):
         raise CodeFormatError("malformed named type")
@@ -154,7 +176,7 @@ def decode(data: bytes) -> CodeObject:
     _need(type(obj) is list and len(obj) == 9, "not a code object")
     magic, version, name, functions, events, consts, code, files, lines = obj
     _need(magic == MAGIC, "bad magic")
-    _need(version == VERSION, f"unsupported code version {version!r}")
+    _need(type(version) is int and version in VERSIONS, f"unsupported code version {version!r}")
     _need(isinstance(name, str), "bad name")
     _need(type(code) is bytes and len(code) <= limits.MAX_CODE_SIZE, "code missing or over the size limit")
     _need(type(functions) is list and len(functions) <= limits.MAX_FUNCTIONS, "bad function table")
@@ -202,4 +224,4 @@ def decode(data: bytes) -> CodeObject:
         _need(pc > prev and 0 <= fi < nfiles, "line table out of order or bad file index")
         prev = pc
         table.append((pc, fi, line, col))
-    return CodeObject(name, tuple(funcs), tuple(evs), tuple(consts), code, tuple(files), tuple(table))
+    return CodeObject(name, tuple(funcs), tuple(evs), tuple(consts), code, tuple(files), tuple(table), version)

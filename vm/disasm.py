@@ -11,14 +11,15 @@ import json
 import re
 
 from .asm import AssemblyError
-from .code import INIT, PAYABLE, PUB, REENTRANT, VIEW, CodeObject, Event, Function, decode
-from .opcodes import BY_CODE, BY_NAME, TYPE_TAGS
+from .code import INIT, PAYABLE, PUB, REENTRANT, VIEW, CodeFormatError, CodeObject, Event, Function, decode, decode_type
+from .bytecode import decode_region, encode_immediate
+from .opcodes import BY_NAME, TYPE_TAGS
 
 FLAG_NAMES = (("pub", PUB), ("view", VIEW), ("payable", PAYABLE), ("reentrant", REENTRANT), ("init", INIT))
 TAG_NAMES = {v: k for k, v in TYPE_TAGS.items()}
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\Z")
 COMMENT_COLUMN = 40
-HEADER = "; Obelisk code object, format version 1"
+HEADER = "; Obelisk code object, format version {}"
 
 
 # ---------------------------------------------------------------- writing
@@ -67,17 +68,21 @@ def _line(text: str, comment: str | None = None) -> str:
     return text
 
 
-def _decode_region(code: bytes, start: int, end: int):
-    """(instructions, offset of undecodable rest or None) for one function's bytes."""
-    out, pc = [], start
-    while pc < end:
-        spec = BY_CODE.get(code[pc])
-        if spec is None or pc + 1 + spec.imm > end:
-            return out, pc
-        imm = int.from_bytes(code[pc + 1 : pc + 1 + spec.imm], "big", signed=spec.imm_signed) if spec.imm else None
-        out.append((pc, spec, imm))
-        pc += 1 + spec.imm
-    return out, None
+def _decoded(code: bytes, start: int, end: int) -> tuple:
+    """(instructions, offset of the undecodable rest or None) of one function's bytes."""
+    instrs, stop = decode_region(code, start, end)
+    return instrs, None if stop is None else stop[0]
+
+
+def _decode_all(obj: CodeObject) -> list:
+    """(function index or None, start, end, instructions, undecodable rest or None) per region."""
+    starts = sorted((f.entry, i) for i, f in enumerate(obj.functions))
+    regions = []
+    if not starts or starts[0][0] > 0:
+        regions.append((None, 0, starts[0][0] if starts else len(obj.code)))
+    for n, (entry, fi) in enumerate(starts):
+        regions.append((fi, entry, starts[n + 1][0] if n + 1 < len(starts) else len(obj.code)))
+    return [(fi, a, b, *_decoded(obj.code, a, b)) if fi is not None else (fi, a, b, [], a) for fi, a, b in regions]
 
 
 def disassemble(code) -> str:
@@ -85,20 +90,18 @@ def disassemble(code) -> str:
     if hasattr(code, "instrs") and hasattr(code, "code"):
         code = code.code
     obj = code if isinstance(code, CodeObject) else decode(bytes(code))
-    out = [HEADER, f".contract {_name(obj.name)}"]
+    decoded = _decode_all(obj)
+    out = [HEADER.format(obj.version)]
+    needed = max([1] + [spec.since for _, _, _, ins, _ in decoded for _, spec, _ in ins])
+    if obj.version != needed:  # otherwise reading the text back infers it from the opcodes
+        out.append(f".version {obj.version}")
+    out.append(f".contract {_name(obj.name)}")
     for i, f in enumerate(obj.files):
         out.append(f".file {i} {json.dumps(f, ensure_ascii=False)}")
     for i, e in enumerate(obj.events):
         out.append(f".event {i} {_name(e.name)}({_params(e.fields)})")
     for i, c in enumerate(obj.consts):
         out.append(f".const {i} {_literal(c)}")
-    starts = sorted((f.entry, i) for i, f in enumerate(obj.functions))
-    regions = []
-    if not starts or starts[0][0] > 0:
-        regions.append((None, 0, starts[0][0] if starts else len(obj.code)))
-    for n, (entry, fi) in enumerate(starts):
-        regions.append((fi, entry, starts[n + 1][0] if n + 1 < len(starts) else len(obj.code)))
-    decoded = [(fi, a, b, *_decode_region(obj.code, a, b)) if fi is not None else (fi, a, b, [], a) for fi, a, b in regions]
     starts_set = {pc for _, _, _, ins, _ in decoded for pc, _, _ in ins}
     # Labels are per function: only a jump that stays in its function names one.
     targets = {imm for _, a, b, ins, _ in decoded for _, spec, imm in ins if spec.jumps and imm in starts_set and a <= imm < b}
@@ -138,20 +141,26 @@ def _instr(obj, fi, pc, spec, imm, targets, region) -> str:
     comment = None
     if spec.imm:
         arg = str(imm)
-        if spec.jumps and imm in targets and region[0] <= imm < region[1]:
+        kind = spec.imm_kind
+        if kind == "label" and imm in targets and region[0] <= imm < region[1]:
             arg = f"L{imm}"
-        elif spec.name == "PUSH_CONST" and imm < len(obj.consts):
+        elif kind == "const" and imm < len(obj.consts):
             comment = _short(obj.consts[imm])
-        elif spec.name in ("LOAD", "STORE") and fi is not None:
+        elif kind == "local" and fi is not None:
             params = obj.functions[fi].params
             if imm < len(params):
                 comment = params[imm][0]
-        elif spec.name == "CALL" and imm < len(obj.functions):
+        elif kind == "func" and imm < len(obj.functions):
             comment = obj.functions[imm].name
-        elif spec.name == "EMIT" and imm < len(obj.events):
+        elif kind == "event" and imm < len(obj.events):
             comment = obj.events[imm].name
-        elif spec.name == "SLOAD" and imm in TAG_NAMES:
+        elif kind == "tag" and imm in TAG_NAMES:
             comment = TAG_NAMES[imm]
+        elif kind == "type" and imm < len(obj.consts):
+            try:
+                comment = _type(decode_type(obj.consts[imm]))
+            except CodeFormatError:
+                comment = "not a type"
         text += " " + arg
     return _line(text, comment)
 
@@ -272,6 +281,8 @@ def assemble_text(text: str) -> CodeObject:
     pending: list = []  # [(lineno, target label, byte position of the immediate, size)]
     labels: dict = {}
     current = None
+    version = None  # from a .version line, else the lowest the opcodes need
+    needed = 1
     for lineno, raw in enumerate(text.split("\n"), 1):
         body = _strip_comment(raw).strip()
         if not body:
@@ -291,6 +302,8 @@ def assemble_text(text: str) -> CodeObject:
             continue
         if head == ".contract":
             name = tok.name()
+        elif head == ".version":
+            version = tok.int("a format version")
         elif head == ".file":
             _index(tok, len(files), "file")
             f = tok.next("a quoted file name")
@@ -352,9 +365,9 @@ def assemble_text(text: str) -> CodeObject:
                 except ValueError:
                     tok.fail("bad hex bytes")
             else:
-                _read_instr(tok, head, code, pending, current)
+                needed = max(needed, _read_instr(tok, head, code, pending, current))
         else:
-            _read_instr(tok, head, code, pending, current)
+            needed = max(needed, _read_instr(tok, head, code, pending, current))
         tok.done()
     for lineno, fi, label, at, size in pending:
         if (fi, label) not in labels:
@@ -377,6 +390,7 @@ def assemble_text(text: str) -> CodeObject:
         bytes(code),
         tuple(files),
         tuple(e[:4] for e in lines),
+        needed if version is None else version,
     )
 
 
@@ -403,20 +417,22 @@ def _read_const(tok: _Tokens):
     tok.fail(f"bad constant {kind} {value}")
 
 
-def _read_instr(tok: _Tokens, opname: str, code: bytearray, pending: list, current) -> None:
+def _read_instr(tok: _Tokens, opname: str, code: bytearray, pending: list, current) -> int:
+    """Append one instruction; returns the format version its opcode needs."""
     spec = BY_NAME.get(opname)
     if spec is None:
         tok.fail(f"unknown opcode {opname!r}")
     code.append(spec.code)
     if not spec.imm:
-        return
+        return spec.since
     arg = tok.next("an immediate")
     if spec.jumps and not re.fullmatch(r"-?\d+", arg):
         pending.append((tok.lineno, current, arg, len(code), spec.imm))
         code += bytes(spec.imm)
-        return
+        return spec.since
     try:
         value = int(arg, 10)
-        code += value.to_bytes(spec.imm, "big", signed=spec.imm_signed)
+        code += encode_immediate(spec, value)
     except (ValueError, OverflowError):
         tok.fail(f"{opname} needs an immediate that fits {spec.imm} byte(s), got {arg!r}")
+    return spec.since

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import gas
 from .instructions import HANDLERS
-from .opcodes import OPCODES
+from .opcodes import IMM_KINDS, OPCODES
 
 RULES = {
     "imm": "imm",
@@ -32,9 +32,16 @@ DYNAMIC = {
     f" +{gas.CONFORM_PER_FIELD} per struct field of the callee's parameter and return types",
     "XCALL_VOID": f"+{gas.XCALL_ARG_PER_WORD} per word of args, +{gas.FRAME_PER_LOCAL} per callee local,"
     f" +{gas.CONFORM_PER_FIELD} per struct field of the callee's parameter and return types",
+    "XCALL_VIEW": "as XCALL",
+    "XCALL_VIEW_VOID": "as XCALL_VOID",
+    "CHECK_TYPE": f"+{gas.CONFORM_PER_FIELD} per struct field of the type",
     "RET": f"outermost call: +{gas.OUTPUT_PER_WORD} per word of the return value past the first",
     "REVERT": f"+{gas.OUTPUT_PER_WORD} per word of the reason past the first",
 }
+
+
+def _layout(kind) -> str:
+    return "-" if not kind.size else f"{'i' if kind.signed else 'u'}{8 * kind.size}"
 
 
 def render() -> str:
@@ -42,10 +49,16 @@ def render() -> str:
         "# Opcodes",
         "",
         "Generated from `vm/opcodes.py` by `python -m vm.docs`; do not edit by hand.",
-        "Immediates are big-endian; `imm` names the immediate. Gas is the static",
+        "Immediates are big-endian; `imm` names the immediate, and its kind says what",
+        "it means (every reader of bytecode goes by the kind). Gas is the static",
         "price, charged before the instruction runs, plus the dynamic part shown.",
         "",
+        "| imm kind | size | meaning |",
+        "| --- | --- | --- |",
     ]
+    for k in IMM_KINDS.values():
+        out.append(f"| {k.name} | {_layout(k)} | {k.meaning} |")
+    out.append("")
     family = None
     for op in OPCODES:
         if op.family != family:
@@ -57,7 +70,7 @@ def render() -> str:
                 "| code | name | imm | pops | pushes | gas | effect |",
                 "| --- | --- | --- | --- | --- | --- | --- |",
             ]
-        imm = "-" if not op.imm else f"{op.imm} byte{'s' if op.imm > 1 else ''}{' signed' if op.imm_signed else ''}"
+        imm = "-" if not op.imm else f"{op.imm_kind} ({_layout(IMM_KINDS[op.imm_kind])})"
         pops = RULES.get(op.pops, op.pops) if isinstance(op.pops, str) else op.pops
         pushes = RULES.get(op.pushes, op.pushes) if isinstance(op.pushes, str) else op.pushes
         g = str(op.gas) + (f" {DYNAMIC[op.name]}" if op.name in DYNAMIC else "")

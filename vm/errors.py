@@ -97,6 +97,7 @@ REASONS = (
     ("revert", "no function "),
     ("revert", "no return value from "),
     ("revert", "bad arguments: "),
+    ("revert", "bad return value: "),
     ("fault", "out of gas"),
     ("fault", "type error: "),
     ("fault", "value too large: "),

@@ -4,7 +4,7 @@ One loop runs every frame of every contract in a call; calls push a Frame and
 returns pop one, so no contract can make Python recurse. The loop fetches a
 (handler, argument, static gas) triple, charges, calls; handlers return None,
 a jump target, or a function that finishes with the execution (see
-vm/instructions). A second, identical loop calls the tracer.
+vm/instructions). A tracer, when given, is called before each instruction.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from . import gas as G
 from . import limits
 from .abi import AbiError, ArityError, args_from_wire
 from .errors import Fault, Revert, ValidationError, short_name, short_text, type_error
+from . import tier1
 from .instructions import HANDLERS
 from .instructions.bytes_ops import utf8_size
 from .values import Address, ConformError, from_wire, type_fields, value_size
@@ -62,43 +63,51 @@ class Frame:
         self.external = external  # entered from outside the contract: counts for reentrancy
 
 
-def _entry(fn, _cache={}):
+def _entry(fn):
     """The fast-loop entry of a contextual handler: hands the handler back to the loop."""
-    e = _cache.get(fn)
-    if e is None:
 
-        def e(s, a):
-            return fn
+    def e(s, a):
+        return fn
 
-        e.__name__ = fn.__name__ + "_entry"
-        _cache[fn] = e
+    e.__name__ = fn.__name__ + "_entry"
     return e
 
 
+# One entry per contextual handler, made once: the loop calls plain handlers directly.
+_DISPATCH = {name: (_entry(fn) if getattr(fn, "contextual", False) else fn) for name, fn in HANDLERS.items()}
+
+
 def prepare(program: Program) -> list:
-    """Predecode a validated program into (handler, argument, static gas) per instruction."""
+    """Predecode a validated program into (handler, argument, static gas) per instruction.
+
+    The argument is what the immediate means (its imm_kind): the constant
+    itself, a jump's instruction index, the called FuncInfo, the event's
+    (name, fields, struct fields), a type's (TYPE, struct fields); other kinds
+    pass the number through.
+    """
     if program.ops is not None:
         return program.ops
     consts, events = program.code.consts, program.code.events
     emits: dict = {}  # event index -> EMIT argument, built once per event (not per EMIT)
     ops = []
     for pc, spec, imm in program.instrs:
-        fn = HANDLERS[spec.name]
+        kind = spec.imm_kind
         arg = imm
-        if spec.name == "PUSH_CONST":
+        if kind == "const":
             arg = consts[imm]
-        elif spec.jumps:
+        elif kind == "label":
             arg = program.index_of[imm]
-        elif spec.name == "CALL":
+        elif kind == "func":
             arg = program.funcs[imm]
-        elif spec.name == "EMIT":
+        elif kind == "type":
+            t = program.types[imm]
+            arg = (t, type_fields(t))
+        elif kind == "event":
             arg = emits.get(imm)
             if arg is None:
                 ev = events[imm]
                 arg = emits[imm] = (ev.name, ev.fields, sum(type_fields(t) for _, t in ev.fields))
-        if getattr(fn, "contextual", False):
-            fn = _entry(fn)
-        ops.append((fn, arg, spec.gas))
+        ops.append((_DISPATCH[spec.name], arg, spec.gas))
     program.ops = ops
     return ops
 
@@ -182,13 +191,14 @@ class Execution:
         if self.code_loaded > limits.MAX_LOADED_CODE:
             raise Fault(f"memory limit exceeded: over {limits.MAX_LOADED_CODE} bytes of code loaded in one call")
 
-    def enter_external(self, to: Address, name: str, args: list, want_value: bool) -> None:
+    def enter_external(self, to: Address, name: str, args: list, want_value: bool, read_only: bool = False) -> None:
+        """An XCALL; `read_only` (XCALL_VIEW) runs the callee static whatever its own flags say."""
         ctx = self.frame.ctx
         program = self.load(to, "invalid code at address")
         fn = program.function(name)
         if fn is None or not fn.function.is_pub or fn.function.is_init:
             raise Revert(f"no function {short_name(name)}")
-        if ctx.static and not fn.function.is_view:
+        if ctx.static and not fn.function.is_view and not read_only:
             raise Revert("state change in a view call")
         if self.active.get(to) and not fn.function.is_reentrant:
             raise Revert("reentrancy")
@@ -198,7 +208,7 @@ class Execution:
         values = conform_args(fn, args)
         self.charge(G.FRAME_PER_LOCAL * fn.nlocals)
         values.extend([0] * (fn.nlocals - fn.nparams))
-        callee = Context(to, ctx.address, 0, ctx.static or fn.function.is_view, program)
+        callee = Context(to, ctx.address, 0, ctx.static or read_only or fn.function.is_view, program)
         self._push(Frame(prepare(program), values, fn.entry, fn, callee, want_value, True))
 
     def leave(self, value) -> None:
@@ -239,10 +249,7 @@ class Execution:
         self.logs.append((self.frame.ctx.address, name, fields))
 
     def run(self) -> None:
-        if self.tracer is None:
-            _run(self)
-        else:
-            _run_traced(self)
+        _run(self)
 
 
 def conform_args(fn: FuncInfo, args) -> list:
@@ -257,11 +264,67 @@ def conform_args(fn: FuncInfo, args) -> list:
         raise Revert(f"bad arguments: {where}{exc.reason}") from None
 
 
+def _trace(ex: Execution, frame: Frame, pc: int, s: list, gas: int) -> None:
+    instrs = frame.ctx.program.instrs
+    base = frame.func.nlocals
+    event = TraceEvent(len(ex.frames), frame.ctx.address, instrs[pc][0], instrs[pc][1].name, tuple(s[base:][-8:]), gas)
+    try:
+        ex.tracer(event)
+    except Exception as exc:
+        raise TracerFailed(str(exc)) from exc
+
+
+# Tier 1 (vm/tier1.py) runs every frame it can; False forces tier 0 everywhere
+# (for debugging, and for the differential test that holds the two together).
+TIER1 = True
+
+
 def _run(ex: Execution) -> None:
+    """Run frames until the outermost returns: tier 1 where a function has it, else the reference loop."""
+    if ex.tracer is not None or not TIER1:
+        _run0(ex, False)
+        return
+    while True:
+        frame = ex.frame
+        c = tier1.compiled(frame.ctx.program, frame.func)
+        if c is None or _run1(ex, frame, c) == tier1.SLOW:
+            _run0(ex, True)
+        if ex.done:
+            return
+
+
+def _run1(ex: Execution, frame: Frame, c):
+    try:
+        return c.run(ex, frame)
+    except BaseException as exc:
+        # The generated frame in the traceback says which instruction failed and
+        # how much of its run's one-step charge the reference never took.
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_frame.f_code is not c.code:
+            tb = tb.tb_next
+        meta = c.lines.get(tb.tb_lineno) if tb is not None else None
+        if meta == "exit":  # the frame change the loop left for, at instruction x - 1
+            meta = (tb.tb_frame.f_locals["x"] - 1, 0)
+        if meta is not None:
+            index, refund = meta
+            gas = tb.tb_frame.f_locals.get("gas", ex.gas)
+            ex.gas = min(ex.gas, gas + refund)
+            ex.error_at = (frame, index)
+        raise
+
+
+def _run0(ex: Execution, single: bool) -> None:
+    """The reference loop: fetch, (trace), charge, call; a handler's result jumps or finishes with ex.
+
+    `single`: return when the running frame changes (tier 1 may take the next one).
+    """
+    traced = ex.tracer is not None
     frame = ex.frame
     code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas
     try:
         while True:
+            if traced:
+                _trace(ex, frame, pc, s, gas)
             h, a, g = code[pc]
             pc += 1
             gas -= g
@@ -277,44 +340,7 @@ def _run(ex: Execution) -> None:
                     r(ex, s, a)
                     if ex.done:
                         return
-                    frame = ex.frame
-                    code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas
-    except BaseException:
-        ex.gas = min(ex.gas, gas)
-        ex.error_at = (frame, pc - 1)
-        raise
-
-
-def _run_traced(ex: Execution) -> None:
-    """_run with a tracer call before each instruction."""
-    tracer = ex.tracer
-    frame = ex.frame
-    code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas
-    try:
-        while True:
-            instrs = frame.ctx.program.instrs
-            base = frame.func.nlocals
-            event = TraceEvent(
-                len(ex.frames), frame.ctx.address, instrs[pc][0], instrs[pc][1].name, tuple(s[base:][-8:]), gas
-            )
-            try:
-                tracer(event)
-            except Exception as exc:
-                raise TracerFailed(str(exc)) from exc
-            h, a, g = code[pc]
-            pc += 1
-            gas -= g
-            if gas < 0:
-                raise Fault("out of gas")
-            r = h(s, a)
-            if r is not None:
-                if r.__class__ is int:
-                    pc = r
-                else:
-                    frame.pc = pc
-                    ex.gas = gas
-                    r(ex, s, a)
-                    if ex.done:
+                    if single and ex.frame is not frame:
                         return
                     frame = ex.frame
                     code, s, pc, gas = frame.code, frame.stack, frame.pc, ex.gas

@@ -8,22 +8,35 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from cachetools import LRUCache
+
 from . import limits
-from .code import CodeFormatError, CodeObject, Function, decode
+from .code import CodeFormatError, CodeObject, Function, decode, decode_type
 from .errors import ValidationError
+from .bytecode import decode_region
 from .opcodes import BY_CODE, OpSpec, TYPE_TAGS
 from .values import type_fields
 
-# The cache is bounded by entries and by bytecode held: a program costs about
-# 260 bytes of memory per byte of code (one-byte instructions, measured), so
-# 1 MiB of code is about 270 MB at worst. A miss costs time, never gas.
+# The cache is bounded by bytecode held: a program costs about 260 bytes of
+# memory per byte of code (one-byte instructions, measured), so 1 MiB of code
+# is about 270 MB at worst. Each program counts at least 1 KiB, which also
+# bounds the entries to 1024. Least recently used first out; a miss costs
+# time, never gas.
 CACHE_SIZE = 1024
 CACHE_CODE_BYTES = 1024 * 1024
-_cache: OrderedDict = OrderedDict()
-_cached_bytes = 0
+
+
+def new_cache(code_bytes: int = CACHE_CODE_BYTES, entries: int = CACHE_SIZE) -> LRUCache:
+    """An empty program cache holding at most `code_bytes` of bytecode in at most `entries` programs."""
+    floor = code_bytes // entries
+    return LRUCache(code_bytes, getsizeof=lambda program: max(len(program.code.code), floor))
+
+
+# Like the rest of the VM, the cache is used from one thread at a time
+# (cachetools caches are not thread-safe).
+_cache: LRUCache = new_cache()
 
 
 @dataclass(eq=False)
@@ -60,6 +73,8 @@ class Program:
     ops: list | None = field(default=None)  # the interpreter's predecoded form, built lazily
 
     by_name: dict = field(default_factory=dict)  # function name -> FuncInfo (names are unique)
+    types: dict = field(default_factory=dict)  # constant index -> TYPE, for CHECK_TYPE immediates
+    tier1: dict | None = field(default=None)  # function index -> vm.tier1.Compiled or None, built lazily
 
     def function(self, name: str) -> FuncInfo | None:
         # A dict, not a scan: a contract with 65535 functions must not make every call slow.
@@ -99,7 +114,6 @@ def validate(code, before_check=None) -> Program:
     key = hashlib.sha256(data).digest()
     hit = _cache.get(key)
     if hit is not None:
-        _cache.move_to_end(key)
         if before_check is not None:
             before_check(len(hit.code.code))
         return hit
@@ -110,17 +124,8 @@ def validate(code, before_check=None) -> Program:
     if before_check is not None:
         before_check(len(obj.code))
     program = _check(obj, key)
-    _remember(key, program)
-    return program
-
-
-def _remember(key: bytes, program: Program) -> None:
-    global _cached_bytes
     _cache[key] = program
-    _cached_bytes += len(program.code.code)
-    while len(_cache) > CACHE_SIZE or (_cached_bytes > CACHE_CODE_BYTES and len(_cache) > 1):
-        _, old = _cache.popitem(last=False)
-        _cached_bytes -= len(old.code.code)
+    return program
 
 
 def _decode_all(obj: CodeObject, starts: list) -> tuple:
@@ -129,20 +134,11 @@ def _decode_all(obj: CodeObject, starts: list) -> tuple:
     instrs, func_at = [], []
     for n, (entry, fi) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(code)
-        name = obj.functions[fi].name
-        pc = entry
-        while pc < end:
-            spec = BY_CODE.get(code[pc])
-            if spec is None:
-                raise ValidationError(f"unknown opcode 0x{code[pc]:02x}", function=name, offset=pc)
-            if pc + 1 + spec.imm > end:
-                raise ValidationError(f"truncated immediate of {spec.name}", function=name, offset=pc)
-            imm = None
-            if spec.imm:
-                imm = int.from_bytes(code[pc + 1 : pc + 1 + spec.imm], "big", signed=spec.imm_signed)
-            instrs.append((pc, spec, imm))
-            func_at.append(fi)
-            pc += 1 + spec.imm
+        region, stop = decode_region(code, entry, end)
+        if stop is not None:
+            raise ValidationError(stop[1], function=obj.functions[fi].name, offset=stop[0])
+        instrs += region
+        func_at += [fi] * len(region)
     return instrs, func_at
 
 
@@ -181,10 +177,16 @@ def _check(obj: CodeObject, key: bytes) -> Program:
         for i, f in enumerate(obj.functions)
     )
     effects = []
+    types: dict = {}
     for i, (pc, spec, imm) in enumerate(instrs):
         fixed = _FIXED.get(spec.code)
+        if spec.since > obj.version:
+            raise ValidationError(
+                f"{spec.name} needs code format version {spec.since}, the object says {obj.version}",
+                function=funcs[func_at[i]].name, offset=pc,
+            )
         if spec.imm:
-            _check_immediate(obj, funcs[func_at[i]], pc, spec, imm, index_of, ranges)
+            _check_immediate(obj, funcs[func_at[i]], pc, spec, imm, index_of, ranges, types)
         effects.append(fixed or stack_effect(obj, funcs[func_at[i]], spec, imm))
     heights, max_stack = _stack_heights(funcs, instrs, index_of, effects)
     blocks = _blocks(instrs, index_of, funcs)
@@ -192,25 +194,33 @@ def _check(obj: CodeObject, key: bytes) -> Program:
     block_gas = tuple(sum(instrs[i][1].gas for i in range(a, b)) for a, b in blocks)
     program = Program(obj, key, tuple(instrs), index_of, tuple(heights), blocks, block_gas, funcs, tuple(func_at), max_stack)
     program.by_name = {f.name: f for f in funcs}
+    program.types = types
     return program
 
 
-def _check_immediate(obj, fn: FuncInfo, pc, spec: OpSpec, imm, index_of, ranges):
+def _check_immediate(obj, fn: FuncInfo, pc, spec: OpSpec, imm, index_of, ranges, types):
     def bad(msg):
         raise ValidationError(msg, function=fn.name, offset=pc)
 
-    name = spec.name
-    if name == "PUSH_CONST" and imm >= len(obj.consts):
+    kind = spec.imm_kind
+    if kind == "const" and imm >= len(obj.consts):
         bad(f"constant index {imm} outside the pool of {len(obj.consts)}")
-    elif name in ("LOAD", "STORE") and imm >= fn.nlocals:
+    elif kind == "local" and imm >= fn.nlocals:
         bad(f"local {imm} outside the function's {fn.nlocals} slots")
-    elif name == "CALL" and imm >= len(obj.functions):
+    elif kind == "func" and imm >= len(obj.functions):
         bad(f"call to function {imm}, outside the table of {len(obj.functions)}")
-    elif name == "EMIT" and imm >= len(obj.events):
+    elif kind == "event" and imm >= len(obj.events):
         bad(f"event {imm} outside the table of {len(obj.events)}")
-    elif name == "SLOAD" and imm not in TYPE_TAGS.values():
+    elif kind == "tag" and imm not in TYPE_TAGS.values():
         bad(f"unknown storage type tag {imm}")
-    elif spec.jumps:
+    elif kind == "type" and imm not in types:
+        if imm >= len(obj.consts):
+            bad(f"type constant {imm} outside the pool of {len(obj.consts)}")
+        try:
+            types[imm] = decode_type(obj.consts[imm])
+        except CodeFormatError as exc:
+            bad(f"constant {imm} is not a type: {exc}")
+    elif kind == "label":
         target = index_of.get(imm)
         if target is None:
             bad(f"jump target {imm} is not an instruction start")

@@ -220,3 +220,45 @@ def _describe(obj) -> str:
     if isinstance(obj, (list, tuple)):
         return f"array of {len(obj)}"
     return type(obj).__name__
+
+
+def type_mismatch(v, t, depth: int = 0) -> str | None:
+    """None when the VM value v has exactly type t, else what is wrong ("expected int, got bool").
+
+    Strict, unlike from_wire: nothing is converted, so 20 raw bytes are not an
+    address and 1 is not a bool, at any depth of a struct.
+    """
+    want = _EXACT.get(t) if type(t) is str else None
+    if want is not None:
+        if type(v) is want:
+            return None
+        return f"expected {t}, got {_kind(v)}"
+    if type(t) is tuple and t[0] == "struct" and depth <= limits.MAX_VALUE_DEPTH:
+        fields = t[2]
+        if type(v) is not Struct or len(v) != len(fields):
+            return f"expected {short_name(t[1])} with {len(fields)} fields, got {_kind(v)}"
+        for x, (fname, ft) in zip(v, fields):
+            wrong = type_mismatch(x, ft, depth + 1)
+            if wrong is not None:
+                return f"field {short_name(fname)}: {wrong}"
+        return None
+    return f"expected {type_name(t)}, got {_kind(v)}"
+
+
+def same_value(a, b) -> bool:
+    """The language's equality: values of different types are never equal, in struct fields too."""
+    if type(a) is not type(b):
+        return False
+    if type(a) is Struct:
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+_EXACT = {"int": int, "bool": bool, "address": Address, "bytes": bytes, "string": str}
+
+
+def _kind(v) -> str:
+    t = type(v)
+    if t is Struct:
+        return f"struct of {len(v)} fields"
+    return {int: "int", bool: "bool", Address: "address", bytes: "bytes", str: "string"}.get(t, t.__name__)

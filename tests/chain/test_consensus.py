@@ -100,7 +100,7 @@ def test_signature_is_bound_to_the_chain_id(net):
     t = net.make_tx(0, net.accounts[1].address, 1)
     other_chain = C.ChainParams(chain_id=C.DEV_CHAIN_ID + 1, allocations=net.params.allocations)
     with pytest.raises(E.WrongChainId):
-        from chain.execute import check_static
+        from chain.rules import check_static
         check_static(t, other_chain)
     # Rewriting the chain id breaks the signature.
     forged = txmod.Transaction(*t.unsigned_fields()[:1], C.DEV_CHAIN_ID + 1, *[

@@ -280,9 +280,9 @@ def test_misuse_gives_a_library_error(net, name, use, error):
 
 
 def test_caches_of_decoded_blocks_and_trie_nodes_stay_within_their_byte_budgets(monkeypatch):
-    from chain import core, trie
+    from chain import query, trie
 
-    monkeypatch.setattr(core, "_BLOCK_CACHE_BYTES", 2_000)
+    monkeypatch.setattr(query, "_BLOCK_CACHE_BYTES", 2_000)
     monkeypatch.setattr(trie, "_CACHE_BYTES", 3_000)
     net = chain.Devnet()
     for i in range(12):
@@ -292,7 +292,7 @@ def test_caches_of_decoded_blocks_and_trie_nodes_stay_within_their_byte_budgets(
     for n in range(1, net.height + 1):
         fresh.import_block(net.block_bytes(n))
     assert [fresh.block(n).hash for n in range(fresh.height + 1)] == hashes
-    assert fresh.chain._blocks_size <= 2_000 and fresh.chain.trie._cache_bytes <= 3_000
+    assert fresh.chain.blocks.decoded.currsize <= 2_000 and fresh.chain.trie._cache.currsize <= 3_000
     assert fresh.balance(net.accounts[1].address) == net.balance(net.accounts[1].address)
     assert fresh.verify() == net.height
 

@@ -272,7 +272,7 @@ def test_invalid_block_refused(world, case):
 
 
 def test_a_block_failing_a_cheap_rule_costs_no_signature_check(world, monkeypatch):
-    from chain import execute
+    from chain import rules
 
     w = world
     # Fresh transactions (never verified, so not in the signature cache), the last one flawed.
@@ -281,8 +281,8 @@ def test_a_block_failing_a_cheap_rule_costs_no_signature_check(world, monkeypatc
     for t in txs:
         _marked(t)
     checks = []
-    real = execute.keys.verify
-    monkeypatch.setattr(execute.keys, "verify", lambda *a: checks.append(1) or real(*a))
+    real = rules.keys.verify
+    monkeypatch.setattr(rules.keys, "verify", lambda *a: checks.append(1) or real(*a))
     with pytest.raises(E.BlockTxError) as info:
         w.net.import_block(_txs_block(w, txs + [late]))
     assert type(info.value.tx_error) is E.IntrinsicGasTooLow and info.value.index == 50
@@ -311,7 +311,7 @@ def test_a_refused_block_is_remembered_not_executed_again(world, monkeypatch):
     for _ in range(2):
         with pytest.raises(E.TimestampTooNew):
             w.net.import_block(future)
-    assert decode(future).hash not in w.net.chain._invalid
+    assert decode(future).hash not in w.net.chain.importer.invalid
 
 
 def test_a_sender_whose_address_holds_code_is_refused(asm, monkeypatch):
@@ -353,7 +353,7 @@ def test_a_remembered_refusal_keeps_no_frames_alive(world):
     for _ in range(2):
         with pytest.raises(E.BadStateRoot) as info:
             w.net.import_block(bad)
-    kept = w.net.chain._invalid[decode(bad).hash]
+    kept = w.net.chain.importer.invalid[decode(bad).hash]
     assert kept.__traceback__ is None and kept is not info.value
     assert str(kept) == str(info.value)
 
@@ -374,4 +374,4 @@ def test_a_child_of_an_invalid_block_is_refused_at_once(world):
     for blk in (child, grandchild):
         with pytest.raises(E.InvalidParent):
             w.net.import_block(blk.encode())
-    assert w.snapshot() == before and not {child.hash, grandchild.hash} & set(w.net.chain._orphans)
+    assert w.snapshot() == before and not {child.hash, grandchild.hash} & set(w.net.chain.importer.orphans)

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import chain
-from chain import core
+from chain import pool
 from chain import errors as E
 
 
@@ -66,7 +66,7 @@ def test_later_nonces_that_arrived_first_go_into_the_same_block():
     net.store.remove_pending([t0.hash])
     net.store.add_pending(t0.hash, t0.encode())
     net.store.commit()
-    net.chain._pool = None
+    net.chain.pool.invalidate()
     assert [t.nonce for t in net.chain.pending()] == [1, 0]
     (info,) = net.mine(1)
     assert set(info.transactions) == {t0.hash, t1.hash}
@@ -77,7 +77,7 @@ def test_the_pool_is_bounded_in_bytes(monkeypatch):
     net = chain.Devnet()
     alice, bob = net.accounts[0], net.accounts[1]
     big = net.make_tx(alice, bob.address, 0, data=b"\x00" * 1000, gas=100_000)
-    monkeypatch.setattr(core, "MAX_PENDING_BYTES", 3 * len(big.encode()))
+    monkeypatch.setattr(pool, "MAX_PENDING_BYTES", 3 * len(big.encode()))
     for _ in range(3):
         net.submit(net.make_tx(alice, bob.address, 0, data=b"\x00" * 1000, gas=100_000))
     before = net.store.pending()
@@ -124,7 +124,7 @@ def test_a_deep_reorganisation_refills_the_pool_only_up_to_its_bounds(monkeypatc
         a.transfer(0, a.accounts[5].address, 1)
     for _ in range(6):
         b.transfer(1, b.accounts[6].address, 1)
-    monkeypatch.setattr(core, "MAX_PENDING", 3)
+    monkeypatch.setattr(pool, "MAX_PENDING", 3)
     for n in range(1, b.height + 1):
         a.import_block(b.block_bytes(n))
     assert a.chain.head_hash == b.chain.head_hash
@@ -191,7 +191,7 @@ def test_a_pending_transaction_is_replaced_only_for_a_higher_price():
 
 
 def test_a_submission_refused_for_a_cheap_reason_costs_no_signature_check(monkeypatch):
-    from chain import execute
+    from chain import rules
 
     net = chain.Devnet()
     alice, bob = net.accounts[0], net.accounts[1]
@@ -203,9 +203,9 @@ def test_a_submission_refused_for_a_cheap_reason_costs_no_signature_check(monkey
         (net.make_tx(alice, bob.address, 10**25), E.InsufficientFunds),
     ]
     checks = []
-    real = execute.keys.verify
-    monkeypatch.setattr(execute.keys, "verify", lambda *a: checks.append(1) or real(*a))
-    execute.clear_signature_cache()
+    real = rules.keys.verify
+    monkeypatch.setattr(rules.keys, "verify", lambda *a: checks.append(1) or real(*a))
+    rules.clear_signature_cache()
     for t, error in refused:
         with pytest.raises(error):
             net.submit(t)

@@ -161,10 +161,10 @@ def test_blocks_arriving_before_their_parents_are_held_and_connected():
 
 
 def test_held_blocks_are_bounded(monkeypatch):
-    from chain import core
     from chain import errors as E
+    from chain import importer
 
-    monkeypatch.setattr(core, "_ORPHAN_LIMIT", 1)
+    monkeypatch.setattr(importer, "_ORPHAN_LIMIT", 1)
     a, b = chain.Devnet(), chain.Devnet()
     branch_b(b, 3)
     for n in (2, 3):
@@ -172,7 +172,7 @@ def test_held_blocks_are_bounded(monkeypatch):
             a.import_block(b.block_bytes(n))
         except E.UnknownParent:
             pass
-    assert len(a.chain._orphans) == 1  # block 2 made room for block 3
+    assert len(a.chain.importer.orphans) == 1  # block 2 made room for block 3
     a.import_block(b.block_bytes(1))
     assert a.height == 1  # block 3 waits for block 2, which was let go
     a.import_block(b.block_bytes(2))

@@ -30,7 +30,7 @@ def test_ten_thousand_nested_parentheses_compile_without_recursion():
     [
         "return " + "-" * 10_000 + "a;",
         "return " + "!" * 10_000 + "true;",
-        "return " + " + ".join(["a"] * 10_000) + ";",
+        "return " + "a + (" * 5_000 + "a" + ")" * 5_000 + ";",
         "return " + "a ** " * 5_000 + "a;",
         "if true { " * 5_000 + "}" * 5_000 + " return 1;",
         "return " + "abs(" * 5_000 + "a" + ")" * 5_000 + ";",
@@ -149,8 +149,8 @@ def test_devices_and_directories_are_not_read(tmp_path):
         lang.compile_source('import "../../../../../../../../dev/zero" as z;\ncontract C { }', filename=str(tmp_path / "x.contract"))
     (tmp_path / "zero.contract").symlink_to("/dev/zero")
     (tmp_path / "dir.contract").mkdir()
-    for name in ("zero", "dir"):
-        with pytest.raises(lang.CompileError, match="not a regular file"):
+    for name, why in (("zero", "outside the compiled file's directory"), ("dir", "not a regular file")):
+        with pytest.raises(lang.CompileError, match=why):
             lang.compile_source(f'import "./{name}.contract";\ncontract C {{ }}', filename=str(tmp_path / "x.contract"))
 
 

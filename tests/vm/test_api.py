@@ -252,12 +252,14 @@ def test_the_program_cache_is_bounded_by_code_bytes(monkeypatch):
     import importlib
 
     V = importlib.import_module("vm.validate")
-    monkeypatch.setattr(V, "_cache", type(V._cache)())
-    monkeypatch.setattr(V, "_cached_bytes", 0)
-    monkeypatch.setattr(V, "CACHE_CODE_BYTES", 100)
+    monkeypatch.setattr(V, "_cache", V.new_cache(100))
     for i in range(10):
         V.validate(vm.assemble_text(".function 0 main() -> int locals 0 pub\n" + "PUSH_INT %d\nPOP\n" % i * 10 + "PUSH_INT 1\nRET"))
-    assert 1 <= len(V._cache) <= 3 and V._cached_bytes <= 100
+    assert 1 <= len(V._cache) <= 3 and V._cache.currsize <= 100
+    monkeypatch.setattr(V, "_cache", V.new_cache(100_000, entries=4))  # small programs: the entry bound holds
+    for i in range(10):
+        V.validate(vm.assemble_text(".function 0 main() -> int locals 0 pub\nPUSH_INT %d\nRET" % i))
+    assert len(V._cache) == 4
 
 
 def test_memory_is_capped_whatever_the_gas():
@@ -470,8 +472,7 @@ def test_loading_code_costs_the_same_cached_or_not_and_follows_its_bytecode(monk
     data = vm.assemble_text(text).encode()
     host = MemoryHost()
     host.set_code(HERE, data)
-    monkeypatch.setattr(V, "_cache", type(V._cache)())
-    monkeypatch.setattr(V, "_cached_bytes", 0)
+    monkeypatch.setattr(V, "_cache", V.new_cache())
     cold = vm.call(host, to=HERE, function="main", args=[], sender=ALICE, gas=1_000_000)
     warm = vm.call(host, to=HERE, function="main", args=[], sender=ALICE, gas=1_000_000)
     assert cold.success and cold.gas_used == warm.gas_used

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import vm
 from vm.asm import AssemblyError, FunctionAsm, Instr, Label, assemble
 from vm.code import PUB, VIEW, CodeObject, Event, Function, decode
+from vm.disasm import assemble_text, disassemble
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -198,3 +199,15 @@ def test_any_text_assembles_or_gets_a_located_error(text):
         assert str(exc)
         return
     assert isinstance(code, CodeObject)
+
+
+def test_format_versions_round_trip_and_are_inferred_from_the_opcodes():
+    """Code without format-2 opcodes stays version 1 (same bytes, same hash); the text says any other version."""
+    plain = vm.assemble_text(".function 0 main() -> int locals 0 pub\nPUSH_INT 1\nRET")
+    typed = vm.assemble_text(".const 0 bytes 0xa3696e74\n.function 0 main() -> int locals 0 pub\nPUSH_INT 1\nCHECK_TYPE 0\nRET")
+    forced = vm.assemble_text(".version 2\n.function 0 main() -> int locals 0 pub\nPUSH_INT 1\nRET")
+    assert (plain.version, typed.version, forced.version) == (1, 2, 2)
+    assert disassemble(plain).startswith("; Obelisk code object, format version 1\n.contract")
+    assert "CHECK_TYPE 0" in disassemble(typed) and "; int" in disassemble(typed)
+    for code in (plain, typed, forced):
+        assert assemble_text(disassemble(code)).encode() == code.encode()

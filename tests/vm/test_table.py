@@ -6,7 +6,7 @@ from pathlib import Path
 from vm import docs, interpreter
 from vm.asm import FunctionAsm, Instr, Label, assemble, decode_instructions
 from vm.instructions import HANDLERS
-from vm.opcodes import BY_CODE, BY_NAME, OPCODES, TYPE_TAGS
+from vm.opcodes import BY_CODE, BY_NAME, IMM_KINDS, OPCODES, TYPE_TAGS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FAMILY_MODULE = {"bytes": "bytes_ops"}
@@ -27,8 +27,10 @@ def test_codes_and_names_are_unique_and_well_formed():
     assert len(BY_CODE) == len(OPCODES) == len(BY_NAME)
     for op in OPCODES:
         assert 0 < op.code < 256 and op.name.isupper()
-        assert op.imm in (0, 1, 2) and op.gas > 0 and op.effect
+        assert op.imm_kind in IMM_KINDS and op.imm in (0, 1, 2) and op.gas > 0 and op.effect
         assert not op.jumps or op.imm == 2
+        # A count immediate is what the arity rules read; no other kind is.
+        assert (op.imm_kind == "count") == (op.pops in ("imm", "xargs"))
         for rule in (op.pops, op.pushes):
             assert type(rule) is int or rule in ("imm", "args", "rets", "fields", "xargs", "ret")
 
@@ -66,3 +68,10 @@ def test_sload_tags_cover_the_storage_types():
 
 def test_contextual_handlers_get_an_entry():
     assert interpreter._entry(HANDLERS["SLOAD"])(None, None) is HANDLERS["SLOAD"]
+
+
+def test_every_immediate_kind_is_used_and_sized():
+    used = {op.imm_kind for op in OPCODES}
+    assert used == set(IMM_KINDS)
+    for kind in IMM_KINDS.values():
+        assert (kind.size == 0) == (kind.name == "none") and kind.meaning

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import gas
-from ..values import Address, Struct, value_size
+from ..values import Address, Struct, same_value, value_size
 from .common import kind_of, need_int, type_error
 
 _FLAT = (int, bool, Address)  # equal-sized values: compared at the static price
@@ -16,6 +16,7 @@ def _equal(ex, a, b, op):
         ex.charge(gas.COMPARE_PER_WORD * gas.words(min(len(a), len(b))))
     elif ta is Struct:
         ex.charge(gas.COMPARE_STRUCT_PER_WORD * gas.words(min(value_size(a), value_size(b))))
+        return same_value(a, b)  # tuple equality would take 1 for true in a field
     return a == b
 
 

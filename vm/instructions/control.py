@@ -6,6 +6,7 @@ ask the execution to push or pop a frame: no Python recursion, ever.
 from __future__ import annotations
 
 from .. import gas
+from ..values import type_mismatch
 from .bytes_ops import utf8_size
 from .common import Revert, contextual, kind_of, type_error
 
@@ -69,6 +70,25 @@ def check_index(s, _):
         raise Revert("index out of range")
 
 
+def check_type(s, arg):
+    """A call's result against the type the caller declared; a struct type is paid per field first."""
+    t, nested = arg
+    if nested:
+        return _check_type_paid
+    wrong = type_mismatch(s[-1], t)
+    if wrong is not None:
+        raise Revert(f"bad return value: {wrong}")
+    return None
+
+
+def _check_type_paid(ex, s, arg):
+    t, nested = arg
+    ex.charge(gas.CONFORM_PER_FIELD * nested)
+    wrong = type_mismatch(s[-1], t)
+    if wrong is not None:
+        raise Revert(f"bad return value: {wrong}")
+
+
 HANDLERS = {
     "JUMP": jump,
     "JUMP_IF_FALSE": jump_if_false,
@@ -77,4 +97,5 @@ HANDLERS = {
     "RET": ret,
     "REVERT": revert,
     "CHECK_INDEX": check_index,
+    "CHECK_TYPE": check_type,
 }

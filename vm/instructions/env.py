@@ -85,7 +85,7 @@ def emit(ex, s, event):
     ex.log(name, tuple(out))
 
 
-def _xcall(ex, s, nargs, want_value):
+def _xcall(ex, s, nargs, want_value, read_only=False):
     args = s[len(s) - nargs :] if nargs else []
     ex.charge(gas.XCALL_ARG_PER_WORD * gas.words(sum(_size(ex, v) for v in args)))
     if nargs:
@@ -94,7 +94,7 @@ def _xcall(ex, s, nargs, want_value):
     to = s.pop()
     if type(to) is not Address or type(fname) is not str:
         raise type_error(f"XCALL expects address and function name, got {kind_of(to)} and {kind_of(fname)}")
-    ex.enter_external(to, fname, args, want_value)
+    ex.enter_external(to, fname, args, want_value, read_only)
 
 
 @contextual
@@ -105,6 +105,17 @@ def xcall(ex, s, nargs):
 @contextual
 def xcall_void(ex, s, nargs):
     _xcall(ex, s, nargs, False)
+
+
+@contextual
+def xcall_view(ex, s, nargs):
+    """Through a view signature: the callee, and all it calls, run read-only."""
+    _xcall(ex, s, nargs, True, True)
+
+
+@contextual
+def xcall_view_void(ex, s, nargs):
+    _xcall(ex, s, nargs, False, True)
 
 
 HANDLERS = {
@@ -118,4 +129,6 @@ HANDLERS = {
     "EMIT": emit,
     "XCALL": xcall,
     "XCALL_VOID": xcall_void,
+    "XCALL_VIEW": xcall_view,
+    "XCALL_VIEW_VOID": xcall_view_void,
 }

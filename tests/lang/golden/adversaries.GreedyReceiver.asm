@@ -1,8 +1,9 @@
-; Obelisk code object, format version 1
+; Obelisk code object, format version 2
 .contract GreedyReceiver
 .file 0 "examples/adversaries.contract"
 .const 0 bytes 0x00
 .const 1 string "transfer"
+.const 2 bytes 0xa4626f6f6c
 
 .function 0 init(to: address) locals 1 init
     .loc 0 55 9                         ; examples/adversaries.contract:55:9
@@ -26,8 +27,9 @@
     16  LOAD 1                          ; amount
     .loc 0 59 9                         ; examples/adversaries.contract:59:9
     18  XCALL 2
-    20  POP
+    20  CHECK_TYPE 2                    ; bool
+    23  POP
     .loc 0 60 16                        ; examples/adversaries.contract:60:16
-    21  PUSH_TRUE
+    24  PUSH_TRUE
     .loc 0 60 9                         ; examples/adversaries.contract:60:9
-    22  RET
+    25  RET

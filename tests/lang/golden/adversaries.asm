@@ -1,7 +1,8 @@
-; Obelisk code object, format version 1
+; Obelisk code object, format version 2
 .contract SeatGrabber
 .file 0 "examples/adversaries.contract"
 .const 0 string "join"
+.const 1 bytes 0xa3696e74
 
 .function 0 grab(market: address, job: int) -> int locals 2 pub
     .loc 0 68 30                        ; examples/adversaries.contract:68:30
@@ -12,5 +13,6 @@
      5  LOAD 1                          ; job
     .loc 0 68 16                        ; examples/adversaries.contract:68:16
      7  XCALL 1
+     9  CHECK_TYPE 1                    ; int
     .loc 0 68 9                         ; examples/adversaries.contract:68:9
-     9  RET
+    12  RET

@@ -1,4 +1,4 @@
-; Obelisk code object, format version 1
+; Obelisk code object, format version 2
 .contract Token
 .file 0 "examples/token.contract"
 .file 1 "stdlib/ownable.contract"
@@ -15,11 +15,12 @@
 .const 7 bytes 0x03
 .const 8 string "allowance exceeded"
 .const 9 string "on_token_received"
-.const 10 string "receiver refused the tokens"
-.const 11 string "Obelisk Credit"
-.const 12 string "OBC"
-.const 13 string "caller is not the owner"
-.const 14 string "zero address"
+.const 10 bytes 0xa4626f6f6c
+.const 11 string "receiver refused the tokens"
+.const 12 string "Obelisk Credit"
+.const 13 string "OBC"
+.const 14 string "caller is not the owner"
+.const 15 string "zero address"
 
 .function 0 init(supply: int) locals 1 init
     .loc 0 37 17                        ; examples/token.contract:37:17
@@ -330,206 +331,207 @@ L232:
    274  LOAD 2                          ; data
     .loc 0 92 24                        ; examples/token.contract:92:24
    276  XCALL 3
+   278  CHECK_TYPE 10                   ; bool
     .loc 0 92 9                         ; examples/token.contract:92:9
-   278  STORE 3
+   281  STORE 3
     .loc 0 93 17                        ; examples/token.contract:93:17
-   280  LOAD 3
+   283  LOAD 3
     .loc 0 93 9                         ; examples/token.contract:93:9
-   282  JUMP_IF_TRUE L289
+   285  JUMP_IF_TRUE L292
     .loc 0 93 27                        ; examples/token.contract:93:27
-   285  PUSH_CONST 10                   ; "receiver refused the tokens"
+   288  PUSH_CONST 11                   ; "receiver refused the tokens"
     .loc 0 93 9                         ; examples/token.contract:93:9
-   288  REVERT
+   291  REVERT
     .loc 0 94 16                        ; examples/token.contract:94:16
-L289:
-   289  PUSH_TRUE
+L292:
+   292  PUSH_TRUE
     .loc 0 94 9                         ; examples/token.contract:94:9
-   290  RET
+   293  RET
 
 .function 7 transfer_ownership(new_owner: address) locals 1 pub
     .loc 0 99 31                        ; examples/token.contract:99:31
-   291  PUSH_CONST 1                    ; 0x00
-   294  SLOAD 2                         ; address
+   294  PUSH_CONST 1                    ; 0x00
+   297  SLOAD 2                         ; address
     .loc 0 99 38                        ; examples/token.contract:99:38
-   296  CALLER
+   299  CALLER
     .loc 0 99 9                         ; examples/token.contract:99:9
-   297  CALL 15                         ; ownable.require_owner
+   300  CALL 15                         ; ownable.require_owner
     .loc 0 100 33                       ; examples/token.contract:100:33
-   300  LOAD 0                          ; new_owner
+   303  LOAD 0                          ; new_owner
     .loc 0 100 9                        ; examples/token.contract:100:9
-   302  CALL 16                         ; ownable.require_nonzero
+   305  CALL 16                         ; ownable.require_nonzero
     .loc 0 101 35                       ; examples/token.contract:101:35
-   305  PUSH_CONST 1                    ; 0x00
-   308  SLOAD 2                         ; address
+   308  PUSH_CONST 1                    ; 0x00
+   311  SLOAD 2                         ; address
     .loc 0 101 42                       ; examples/token.contract:101:42
-   310  LOAD 0                          ; new_owner
+   313  LOAD 0                          ; new_owner
     .loc 0 101 9                        ; examples/token.contract:101:9
-   312  EMIT 2                          ; OwnershipTransferred
+   315  EMIT 2                          ; OwnershipTransferred
     .loc 0 102 9                        ; examples/token.contract:102:9
-   315  PUSH_CONST 1                    ; 0x00
+   318  PUSH_CONST 1                    ; 0x00
     .loc 0 102 17                       ; examples/token.contract:102:17
-   318  LOAD 0                          ; new_owner
+   321  LOAD 0                          ; new_owner
     .loc 0 102 9                        ; examples/token.contract:102:9
-   320  SSTORE
+   323  SSTORE
     .loc 0 98 51                        ; examples/token.contract:98:51
-   321  RET
+   324  RET
 
 .function 8 balance_of(who: address) -> int locals 1 pub view
     .loc 0 106 16                       ; examples/token.contract:106:16
-   322  PUSH_CONST 3                    ; 0x02
+   325  PUSH_CONST 3                    ; 0x02
     .loc 0 106 25                       ; examples/token.contract:106:25
-   325  LOAD 0                          ; who
+   328  LOAD 0                          ; who
     .loc 0 106 16                       ; examples/token.contract:106:16
-   327  KEY
-   328  SLOAD 0                         ; int
+   330  KEY
+   331  SLOAD 0                         ; int
     .loc 0 106 9                        ; examples/token.contract:106:9
-   330  RET
+   333  RET
 
 .function 9 allowance(holder: address, spender: address) -> int locals 2 pub view
     .loc 0 110 16                       ; examples/token.contract:110:16
-   331  PUSH_CONST 7                    ; 0x03
+   334  PUSH_CONST 7                    ; 0x03
     .loc 0 110 27                       ; examples/token.contract:110:27
-   334  LOAD 0                          ; holder
-    .loc 0 110 16                       ; examples/token.contract:110:16
-   336  KEY
-    .loc 0 110 35                       ; examples/token.contract:110:35
-   337  LOAD 1                          ; spender
+   337  LOAD 0                          ; holder
     .loc 0 110 16                       ; examples/token.contract:110:16
    339  KEY
-   340  SLOAD 0                         ; int
+    .loc 0 110 35                       ; examples/token.contract:110:35
+   340  LOAD 1                          ; spender
+    .loc 0 110 16                       ; examples/token.contract:110:16
+   342  KEY
+   343  SLOAD 0                         ; int
     .loc 0 110 9                        ; examples/token.contract:110:9
-   342  RET
+   345  RET
 
 .function 10 supply() -> int locals 0 pub view
     .loc 0 114 16                       ; examples/token.contract:114:16
-   343  PUSH_CONST 2                    ; 0x01
-   346  SLOAD 0                         ; int
+   346  PUSH_CONST 2                    ; 0x01
+   349  SLOAD 0                         ; int
     .loc 0 114 9                        ; examples/token.contract:114:9
-   348  RET
+   351  RET
 
 .function 11 get_owner() -> address locals 0 pub view
     .loc 0 118 16                       ; examples/token.contract:118:16
-   349  PUSH_CONST 1                    ; 0x00
-   352  SLOAD 2                         ; address
+   352  PUSH_CONST 1                    ; 0x00
+   355  SLOAD 2                         ; address
     .loc 0 118 9                        ; examples/token.contract:118:9
-   354  RET
+   357  RET
 
 .function 12 name() -> string locals 0 pub view
     .loc 0 122 16                       ; examples/token.contract:122:16
-   355  PUSH_CONST 11                   ; "Obelisk Credit"
+   358  PUSH_CONST 12                   ; "Obelisk Credit"
     .loc 0 122 9                        ; examples/token.contract:122:9
-   358  RET
+   361  RET
 
 .function 13 symbol() -> string locals 0 pub view
     .loc 0 126 16                       ; examples/token.contract:126:16
-   359  PUSH_CONST 12                   ; "OBC"
+   362  PUSH_CONST 13                   ; "OBC"
     .loc 0 126 9                        ; examples/token.contract:126:9
-   362  RET
+   365  RET
 
 .function 14 move_tokens(src: address, dst: address, amount: int) locals 3
     .loc 0 131 17                       ; examples/token.contract:131:17
-   363  LOAD 2                          ; amount
+   366  LOAD 2                          ; amount
     .loc 0 131 26                       ; examples/token.contract:131:26
-   365  PUSH_INT 0
+   368  PUSH_INT 0
     .loc 0 131 24                       ; examples/token.contract:131:24
-   367  GT
+   370  GT
     .loc 0 131 9                        ; examples/token.contract:131:9
-   368  JUMP_IF_TRUE L375
+   371  JUMP_IF_TRUE L378
     .loc 0 131 29                       ; examples/token.contract:131:29
-   371  PUSH_CONST 4                    ; "amount must be positive"
+   374  PUSH_CONST 4                    ; "amount must be positive"
     .loc 0 131 9                        ; examples/token.contract:131:9
-   374  REVERT
+   377  REVERT
     .loc 0 132 33                       ; examples/token.contract:132:33
-L375:
-   375  LOAD 1                          ; dst
+L378:
+   378  LOAD 1                          ; dst
     .loc 0 132 9                        ; examples/token.contract:132:9
-   377  CALL 16                         ; ownable.require_nonzero
+   380  CALL 16                         ; ownable.require_nonzero
     .loc 0 133 17                       ; examples/token.contract:133:17
-   380  PUSH_CONST 3                    ; 0x02
+   383  PUSH_CONST 3                    ; 0x02
     .loc 0 133 26                       ; examples/token.contract:133:26
-   383  LOAD 0                          ; src
+   386  LOAD 0                          ; src
     .loc 0 133 17                       ; examples/token.contract:133:17
-   385  KEY
-   386  SLOAD 0                         ; int
+   388  KEY
+   389  SLOAD 0                         ; int
     .loc 0 133 34                       ; examples/token.contract:133:34
-   388  LOAD 2                          ; amount
+   391  LOAD 2                          ; amount
     .loc 0 133 31                       ; examples/token.contract:133:31
-   390  GE
+   393  GE
     .loc 0 133 9                        ; examples/token.contract:133:9
-   391  JUMP_IF_TRUE L398
+   394  JUMP_IF_TRUE L401
     .loc 0 133 42                       ; examples/token.contract:133:42
-   394  PUSH_CONST 5                    ; "insufficient balance"
+   397  PUSH_CONST 5                    ; "insufficient balance"
     .loc 0 133 9                        ; examples/token.contract:133:9
-   397  REVERT
+   400  REVERT
     .loc 0 134 9                        ; examples/token.contract:134:9
-L398:
-   398  PUSH_CONST 3                    ; 0x02
+L401:
+   401  PUSH_CONST 3                    ; 0x02
     .loc 0 134 18                       ; examples/token.contract:134:18
-   401  LOAD 0                          ; src
+   404  LOAD 0                          ; src
     .loc 0 134 9                        ; examples/token.contract:134:9
-   403  KEY
-   404  DUP
-   405  SLOAD 0                         ; int
+   406  KEY
+   407  DUP
+   408  SLOAD 0                         ; int
     .loc 0 134 26                       ; examples/token.contract:134:26
-   407  LOAD 2                          ; amount
+   410  LOAD 2                          ; amount
     .loc 0 134 9                        ; examples/token.contract:134:9
-   409  SUB
-   410  SSTORE
+   412  SUB
+   413  SSTORE
     .loc 0 135 9                        ; examples/token.contract:135:9
-   411  PUSH_CONST 3                    ; 0x02
+   414  PUSH_CONST 3                    ; 0x02
     .loc 0 135 18                       ; examples/token.contract:135:18
-   414  LOAD 1                          ; dst
+   417  LOAD 1                          ; dst
     .loc 0 135 9                        ; examples/token.contract:135:9
-   416  KEY
-   417  DUP
-   418  SLOAD 0                         ; int
+   419  KEY
+   420  DUP
+   421  SLOAD 0                         ; int
     .loc 0 135 26                       ; examples/token.contract:135:26
-   420  LOAD 2                          ; amount
+   423  LOAD 2                          ; amount
     .loc 0 135 9                        ; examples/token.contract:135:9
-   422  ADD
-   423  SSTORE
+   425  ADD
+   426  SSTORE
     .loc 0 136 23                       ; examples/token.contract:136:23
-   424  LOAD 0                          ; src
+   427  LOAD 0                          ; src
     .loc 0 136 28                       ; examples/token.contract:136:28
-   426  LOAD 1                          ; dst
+   429  LOAD 1                          ; dst
     .loc 0 136 33                       ; examples/token.contract:136:33
-   428  LOAD 2                          ; amount
+   431  LOAD 2                          ; amount
     .loc 0 136 9                        ; examples/token.contract:136:9
-   430  EMIT 0                          ; Transfer
+   433  EMIT 0                          ; Transfer
     .loc 0 130 61                       ; examples/token.contract:130:61
-   433  RET
+   436  RET
 
 .function 15 ownable.require_owner(owner: address, caller: address) locals 2
     .loc 1 15 13                        ; stdlib/ownable.contract:15:13
-   434  LOAD 1                          ; caller
+   437  LOAD 1                          ; caller
     .loc 1 15 23                        ; stdlib/ownable.contract:15:23
-   436  LOAD 0                          ; owner
+   439  LOAD 0                          ; owner
     .loc 1 15 20                        ; stdlib/ownable.contract:15:20
-   438  EQ
+   441  EQ
     .loc 1 15 5                         ; stdlib/ownable.contract:15:5
-   439  JUMP_IF_TRUE L446
+   442  JUMP_IF_TRUE L449
     .loc 1 15 30                        ; stdlib/ownable.contract:15:30
-   442  PUSH_CONST 13                   ; "caller is not the owner"
+   445  PUSH_CONST 14                   ; "caller is not the owner"
     .loc 1 15 5                         ; stdlib/ownable.contract:15:5
-   445  REVERT
+   448  REVERT
     .loc 1 14 51                        ; stdlib/ownable.contract:14:51
-L446:
-   446  RET
+L449:
+   449  RET
 
 .function 16 ownable.require_nonzero(who: address) locals 1
     .loc 1 20 13                        ; stdlib/ownable.contract:20:13
-   447  LOAD 0                          ; who
+   450  LOAD 0                          ; who
     .loc 1 20 20                        ; stdlib/ownable.contract:20:20
-   449  PUSH_INT 0
-   451  TO_ADDR
+   452  PUSH_INT 0
+   454  TO_ADDR
     .loc 1 20 17                        ; stdlib/ownable.contract:20:17
-   452  NE
+   455  NE
     .loc 1 20 5                         ; stdlib/ownable.contract:20:5
-   453  JUMP_IF_TRUE L460
+   456  JUMP_IF_TRUE L463
     .loc 1 20 32                        ; stdlib/ownable.contract:20:32
-   456  PUSH_CONST 14                   ; "zero address"
+   459  PUSH_CONST 15                   ; "zero address"
     .loc 1 20 5                         ; stdlib/ownable.contract:20:5
-   459  REVERT
+   462  REVERT
     .loc 1 19 34                        ; stdlib/ownable.contract:19:34
-L460:
-   460  RET
+L463:
+   463  RET

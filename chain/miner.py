@@ -1,0 +1,99 @@
+"""Building a block from pending transactions on the head, sealing it (proof of work), storing it.
+
+A miner's block goes through the same executor as an imported one, so a
+block is valid exactly when re-running it reproduces its header.
+"""
+from __future__ import annotations
+
+from vm.values import Address
+
+from . import consensus as C
+from . import errors as E
+from . import fork, rules
+from .block import Block, Header, decode_block, merkle_root, mine, tx_root
+from .execute import Executor
+
+# Nonces tried per call of chain.block.mine between checks.
+SEAL_STEP = 1 << 20
+
+
+def next_timestamp(chain, parent: Header) -> int:
+    return max(chain.clock(), rules.median_time_past(chain.blocks.stored_header, parent) + 1)
+
+
+def build_block(chain, miner, txs=None, timestamp=None):
+    """(unsealed Block, BlockResult, dropped tx hashes) on top of the head, from pending or given txs."""
+    parent_hash = chain.blocks.head_hash
+    parent = chain.blocks.stored_header(parent_hash)
+    ts = next_timestamp(chain, parent) if timestamp is None else timestamp
+    ex = Executor(chain.state(parent.state_root), chain.params, parent.height + 1, ts, miner)
+    ex.signature_cache = chain.signature_cache
+    chosen, dropped = [], []
+    # A transaction whose predecessor (same sender, nonce - 1) comes later in
+    # the pool waits here and goes in right after it, in this block.
+    parked: dict = {}
+    size = 256
+    source = chain.pending() if txs is None else txs
+    for first in source:
+        if ex.gas_used + C.TX_BASE_GAS > C.BLOCK_GAS_LIMIT:
+            break  # the block is full: no transaction fits any more
+        todo = [first]
+        while todo:
+            t_ = todo.pop()
+            enc_len = len(t_.encode()) + 8
+            if size + enc_len > C.MAX_BLOCK_SIZE:
+                continue  # no room left for this one: it waits for a later block
+            try:
+                ex.apply(t_)
+            except E.TxGasOverBlockLimit:
+                continue  # stays pending for a later block
+            except E.BadNonce:
+                if t_.nonce < ex.nonce(t_.sender):
+                    dropped.append(t_.hash)
+                else:
+                    parked.setdefault((t_.sender, t_.nonce), t_)
+                continue
+            except E.InvalidTransaction:
+                dropped.append(t_.hash)
+                continue
+            chosen.append(t_)
+            size += enc_len
+            follower = parked.pop((t_.sender, t_.nonce + 1), None)
+            if follower is not None:
+                todo.append(follower)
+    result = ex.finish()
+    header = Header(C.HEADER_VERSION, chain.params.chain_id, parent.height + 1, parent_hash, ts,
+                    rules.expected_target(chain.blocks.stored_header, chain.params, parent), Address(miner),
+                    tx_root(chosen), merkle_root([r.hash for r in result.receipts]), result.state_root,
+                    result.gas_used, C.BLOCK_GAS_LIMIT, C.BLOCK_REWARD + result.fees, 0)
+    return Block(header, tuple(chosen)), result, dropped
+
+
+def seal(header: Header) -> Header:
+    """The header with the first nonce (from 0) whose hash meets its target."""
+    sealed, start = None, 0
+    while sealed is None:
+        sealed = mine(header, start, SEAL_STEP)
+        start += SEAL_STEP
+    return sealed
+
+
+def mine_block(chain, miner, txs=None, timestamp=None) -> Block:
+    """Build, seal (proof of work) and store one block on the head; returns it.
+
+    The block is built and sealed with no lock held, then stored only if the
+    head is still its parent (checked inside the write transaction); when
+    another writer moved the head meanwhile, it is built again on the new one.
+    """
+    while True:
+        try:
+            block, result, dropped = build_block(chain, miner, txs, timestamp)
+            block = Block(seal(block.header), block.txs)
+            # What we store must decode again: a header field out of its range (a
+            # caller's timestamp, a miner) fails here, before anything is written.
+            decode_block(block.encode())
+        except BaseException:
+            chain.trie.discard_new()
+            raise
+        if fork.store_block(chain, block, result, dropped=dropped, expect_head=block.header.prev_hash):
+            return block

@@ -1,0 +1,101 @@
+"""Reading stored blocks: the head, headers and blocks by hash (decoded ones kept), the canonical index.
+
+Blocks never change under their hash, so decoded ones are cached (bounded by
+count and by encoded bytes); the head and the canonical index are read from the
+store each time, since another process may have moved them.
+"""
+from __future__ import annotations
+
+from cachetools import LRUCache
+
+from .block import Block, Header, decode_block
+from .errors import InvalidBlock
+from .store import Store, damaged
+
+_HEADER_CACHE = 4096
+# Decoded blocks kept, bounded in encoded bytes too: 64 blocks of 4 MiB decoded
+# would be gigabytes, and anyone can send (side-chain) blocks that large. Each
+# block counts at least 1/64 of the budget, so at most 64 are kept.
+_BLOCK_CACHE = 64
+_BLOCK_CACHE_BYTES = 16 * 1024 * 1024
+
+
+class Blocks:
+    """Stored blocks and headers of one Store, decoded on demand."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.headers = LRUCache(maxsize=_HEADER_CACHE)
+        floor = _BLOCK_CACHE_BYTES // _BLOCK_CACHE
+        self.decoded = LRUCache(maxsize=_BLOCK_CACHE_BYTES, getsizeof=lambda entry: max(entry[1], floor))
+
+    @property
+    def head_hash(self) -> bytes:
+        h = self.store.get_meta("head")
+        if type(h) is not bytes or len(h) != 32:
+            raise damaged("the head pointer is malformed")
+        return h
+
+    @property
+    def head(self) -> Header:
+        return self.stored_header(self.head_hash)
+
+    def header(self, h: bytes) -> Header | None:
+        hd = self.headers.get(h)
+        if hd is None:
+            blk = self.block(h)
+            if blk is None:
+                return None
+            hd = blk.header
+            self.headers[h] = hd
+        return hd
+
+    def stored_header(self, h: bytes) -> Header:
+        """The header of a block the database must hold (the head, a parent, an ancestor)."""
+        hd = self.header(h)
+        if hd is None:
+            raise damaged(f"block {h.hex()} is missing")
+        return hd
+
+    def block(self, h: bytes) -> Block | None:
+        """A stored block, decoded (recent ones are kept: blocks never change under their hash)."""
+        cached = self.decoded.get(h)
+        if cached is not None:
+            return cached[0]
+        row = self.store.block_row(h)
+        if row is None:
+            return None
+        try:
+            blk = decode_block(row[3])
+        except InvalidBlock as exc:
+            raise damaged(f"block {h.hex()} does not decode ({exc})") from None
+        if blk.hash != h:
+            raise damaged(f"block {h.hex()} is stored with the bytes of block {blk.hash.hex()}")
+        size = len(row[3])
+        if size <= self.decoded.maxsize:
+            self.decoded[h] = (blk, size)
+        return blk
+
+    def block_bytes(self, h: bytes):
+        row = self.store.block_row(h)
+        return None if row is None else row[3]
+
+    def work(self, h: bytes) -> int:
+        return self.store.block_row(h)[2]
+
+    def canonical_hash(self, height: int):
+        return self.store.canon_hash(height)
+
+    def is_canonical(self, h: bytes) -> bool:
+        hd = self.header(h)
+        return hd is not None and self.store.canon_hash(hd.height) == h
+
+    def find_tx(self, tx_hash: bytes):
+        """(block hash, index) of a transaction on the canonical chain, or None."""
+        for block_hash, idx in self.store.tx_locations(tx_hash):
+            if self.is_canonical(block_hash):
+                txs = self.block(block_hash).txs
+                if idx >= len(txs) or txs[idx].hash != tx_hash:
+                    raise damaged(f"the index entry of transaction {tx_hash.hex()} names the wrong place")
+                return block_hash, idx
+        return None

@@ -1,0 +1,163 @@
+"""The consensus rules a transaction, a header and a block body must meet, each with its reason.
+
+Constants live in chain.consensus; the retarget and median-time arithmetic in
+chain.block. Everything here only reads: it raises an InvalidTransaction or
+InvalidBlock, or returns.
+"""
+from __future__ import annotations
+
+from cachetools import LRUCache
+
+from . import consensus as C
+from . import errors as E
+from . import keys
+from . import tx as txmod
+from .block import Header, median_time, merkle_root, next_target
+
+# Hashes of transactions whose signature has verified (Bitcoin Core's signature
+# cache): a transaction checked when submitted is not checked again when mined.
+# The hash covers the signed fields, the public key and the signature.
+_SIGNATURES_OK = LRUCache(maxsize=100_000)
+
+
+def clear_signature_cache() -> None:
+    _SIGNATURES_OK.clear()
+
+
+# --- transactions ---------------------------------------------------------
+
+def check_static(tx: txmod.Transaction, params: C.ChainParams, use_cache: bool = True,
+                 signature: bool = True) -> None:
+    """Every rule a transaction must meet whatever the state: raises an InvalidTransaction.
+
+    The signature, the one costly rule, is checked last (and only with `signature`).
+    """
+    # A version this build does not know may mean something else: never guess.
+    if tx.version != C.TX_VERSION:
+        raise E.TxVersionError(f"unknown transaction version {tx.version}")
+    # The chain id is signed, so a transaction cannot be replayed on another chain.
+    if tx.chain_id != params.chain_id:
+        raise E.WrongChainId(f"signed for chain {tx.chain_id}, this is chain {params.chain_id}")
+    # A zero price would let anyone fill blocks for free.
+    if tx.gas_price < C.MIN_GAS_PRICE:
+        raise E.GasPriceTooLow(f"gas price {tx.gas_price} under the minimum {C.MIN_GAS_PRICE}")
+    if tx.is_deploy and not tx.data:
+        raise E.EmptyDeployment("a deployment must carry code")
+    # The intrinsic gas pays for storing and checking the transaction itself.
+    intrinsic = txmod.intrinsic_gas(tx)
+    if tx.gas_limit < intrinsic:
+        raise E.IntrinsicGasTooLow(f"gas limit {tx.gas_limit} under the intrinsic cost {intrinsic}")
+    # A transaction that could never fit in a block would sit in every pool forever.
+    if tx.gas_limit > C.BLOCK_GAS_LIMIT:
+        raise E.TxGasOverBlockLimit(f"gas limit {tx.gas_limit} over the block gas limit {C.BLOCK_GAS_LIMIT}")
+    if tx.is_deploy:
+        try:
+            code, _ = txmod.decode_deploy(tx.data)
+        except txmod.CallDataError:
+            code = b"-"  # malformed deployment data fails in the receipt, not here
+        if not code:
+            raise E.EmptyDeployment("a deployment must carry code")
+    if signature:
+        check_signature(tx, use_cache)
+
+
+def check_signature(tx: txmod.Transaction, use_cache: bool = True) -> None:
+    """The transaction's Ed25519 signature over its signing bytes, remembered when it verifies."""
+    if use_cache and tx.hash in _SIGNATURES_OK:
+        return
+    if not keys.verify(tx.public_key, tx.signing_bytes(), tx.signature):
+        raise E.BadSignature("signature does not verify")
+    if use_cache:
+        _SIGNATURES_OK[tx.hash] = True
+
+
+# --- headers --------------------------------------------------------------
+
+def expected_target(header_of, params: C.ChainParams, parent: Header) -> int:
+    """The target a child of `parent` must carry (chain.block.next_target over the window).
+
+    `header_of(hash)` gives a stored header. Averaging over a window of
+    ancestors smooths out luck; the step bound is in next_target.
+    """
+    first = parent
+    while first.height > max(0, parent.height - C.RETARGET_WINDOW):
+        first = header_of(first.prev_hash)
+    return next_target(parent.target, parent.timestamp - first.timestamp, parent.height - first.height,
+                       params.pow_limit)
+
+
+def median_time_past(header_of, parent: Header) -> int:
+    """The median timestamp of `parent` and its ancestors, MEDIAN_TIME_SPAN in all (Bitcoin's rule)."""
+    stamps, h = [], parent
+    while h is not None and len(stamps) < C.MEDIAN_TIME_SPAN:
+        stamps.append(h.timestamp)
+        h = header_of(h.prev_hash) if h.height > 0 else None
+    return median_time(stamps)
+
+
+def check_header_on(header: Header, parent: Header, params: C.ChainParams, header_of, now: int | None) -> None:
+    """Every header rule that needs the parent but no execution; `now` None skips the future-drift rule."""
+    # Heights count blocks: a header must say where it stands.
+    if header.height != parent.height + 1:
+        raise E.BadHeight(f"height {header.height}, parent is at {parent.height}")
+    # The work a block claims is only real if its hash meets its target.
+    if not header.pow_ok():
+        raise E.BadProofOfWork("block hash is above its target")
+    # A miner cannot choose its own difficulty.
+    expected = expected_target(header_of, params, parent)
+    if header.target != expected:
+        raise E.BadTarget(f"target {header.target:#x}, the retarget rule gives {expected:#x}")
+    # One lying miner cannot drag time backwards.
+    mtp = median_time_past(header_of, parent)
+    if header.timestamp <= mtp:
+        raise E.TimestampTooOld(f"timestamp {header.timestamp} not above the median {mtp} of the last 11")
+    # Nor forward past what honest clocks allow (it would ease the retarget).
+    if now is not None:
+        limit = now + C.MAX_FUTURE_DRIFT
+        if header.timestamp > limit:
+            raise E.TimestampTooNew(f"timestamp {header.timestamp} is over {limit}")
+    # Every block has the same gas room: it bounds a block's execution time for every node.
+    if header.gas_limit != C.BLOCK_GAS_LIMIT:
+        raise E.BadGasLimit(f"gas limit {header.gas_limit}, the chain's is {C.BLOCK_GAS_LIMIT}")
+    if header.gas_used > header.gas_limit:
+        raise E.BlockGasExceeded(f"gas used {header.gas_used} over the gas limit {header.gas_limit}")
+
+
+# --- block bodies ---------------------------------------------------------
+
+def check_body(block, params: C.ChainParams) -> None:
+    """The body rules that need no state and no signature check (cheap: run before any signature)."""
+    header = block.header
+    # A transaction runs once: a second copy would fail its nonce, so the block is wrong.
+    seen = set()
+    for i, t_ in enumerate(block.txs):
+        h = t_.hash
+        if h in seen:
+            raise E.BlockTxError(i, E.DuplicateTransaction("the transaction is in the block twice"))
+        seen.add(h)
+    # Every cheap rule of every transaction before the first signature check, so a
+    # block that fails one costs its sender's proof of work, not our CPU.
+    intrinsic = 0
+    for i, t_ in enumerate(block.txs):
+        try:
+            check_static(t_, params, signature=False)
+        except E.InvalidTransaction as exc:
+            raise E.BlockTxError(i, exc) from None
+        intrinsic += txmod.intrinsic_gas(t_)
+    # Each transaction uses at least its intrinsic gas: a block claiming less in
+    # all is wrong whatever its execution (Bitcoin's sigop limit plays this role).
+    if intrinsic > header.gas_used:
+        raise E.BadGasUsed(f"the transactions' intrinsic gas {intrinsic} is over the gas used {header.gas_used}")
+
+
+def check_result(header: Header, result) -> None:
+    """Re-execution must reproduce what the header claims: a block is valid exactly when it does."""
+    if result.gas_used != header.gas_used:
+        raise E.BadGasUsed(f"header says {header.gas_used}, execution used {result.gas_used}")
+    # The miner mints the fixed reward plus the fees, not a coin more.
+    if header.reward != C.BLOCK_REWARD + result.fees:
+        raise E.BadReward(f"header says {header.reward}, block reward + fees is {C.BLOCK_REWARD + result.fees}")
+    if merkle_root([r.hash for r in result.receipts]) != header.receipts_root:
+        raise E.BadReceiptsRoot("receipts root does not match re-execution")
+    if result.state_root != header.state_root:
+        raise E.BadStateRoot("state root does not match re-execution")
