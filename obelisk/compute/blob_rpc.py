@@ -38,9 +38,10 @@ def sign_put(key, data: bytes) -> dict:
     return {"public_key": "0x" + key.public_key.hex(), "signature": "0x" + key.sign(put_message(blob_hash(data))).hex()}
 
 
-def blob_methods(store: BlobStore, *, error=BlobRpcError) -> dict:
+def blob_methods(store: BlobStore, *, error=BlobRpcError, fetch=None) -> dict:
     """name -> async handler(params) for the node's method table. Store calls run in a
-    thread so a large blob never holds up the event loop."""
+    thread so a large blob never holds up the event loop. `fetch` (async, digest -> bytes
+    or None), when given, asks peers for a blob this node lacks (blob_fetch.BlobFetcher)."""
 
     def bad(message: str):
         return error(INVALID_PARAMS, message)
@@ -84,9 +85,12 @@ def blob_methods(store: BlobStore, *, error=BlobRpcError) -> dict:
 
     async def blob_get(p):
         (h,) = params(p, 1, "blob_get")
+        digest = hash_param(h, "hash")
         try:
-            data = await asyncio.to_thread(store.get, hash_param(h, "hash"))
-        except BlobError as exc:  # damaged on disk: dropped, reported, never served
+            data = await asyncio.to_thread(store.get, digest)
+            if data is None and fetch is not None:
+                data = await fetch(digest)  # verified and stored before it is returned
+        except BlobError as exc:  # damaged on disk (dropped), or no room for a peer's copy
             raise refused(str(exc)) from None
         return None if data is None else "0x" + data.hex()
 
