@@ -1,7 +1,7 @@
 """A dev node for the compute tests: the rpc tests' dev node (each admitted transaction mined
 at once) with the blob store's methods registered. Prints {"event": "ready", "rpc": URL}.
 
-Run as `python computenode.py DATADIR`; serves until SIGTERM/SIGINT.
+Run as `python computenode.py DATADIR [PORT]`; serves until SIGTERM/SIGINT.
 """
 import asyncio
 import json
@@ -27,7 +27,7 @@ def with_blob_methods(store):
     rpc.Methods.__init__ = init
 
 
-async def main(datadir):
+async def main(datadir, port=0):
     net = chain.Devnet(datadir)
     store = BlobStore(datadir)
     with_blob_methods(store)
@@ -38,7 +38,7 @@ async def main(datadir):
         if event["event"] == "tx":
             mining.append(asyncio.ensure_future(service.mine_block(net.miner)))
     service.subscribe(on_event)
-    server = rpc.RpcServer(service)
+    server = rpc.RpcServer(service, port=port)
     url = await server.start()
     print(json.dumps({"event": "ready", "rpc": url}), flush=True)
     stop = asyncio.Event()
@@ -54,4 +54,4 @@ async def main(datadir):
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1]))
+    asyncio.run(main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 0))

@@ -163,3 +163,21 @@ def test_a_worker_killed_between_commit_and_reveal_reveals_after_restart(procs, 
     assert "joined" not in events and "committed" not in events  # it carried on from its state
     assert "revealed" in events
     assert log[-1]["amount"] == PAYMENT // 2 + STAKE
+
+
+def test_a_worker_waits_out_a_node_that_went_away(procs, node, tmp_path):
+    worker = start_worker(procs, node, tmp_path, 2)
+    read_until(worker, "announced")
+    first = procs.procs[0]  # the node
+    first.terminate()
+    assert first.wait(10) == 0
+    read_until(worker, "node unreachable")
+    port = node["OBELISK_RPC"].rsplit(":", 1)[1]
+    again = procs.start(sys.executable, str(HERE / "computenode.py"), str(tmp_path / "node"), port)
+    assert json.loads(again.stdout.readline())["rpc"] == node["OBELISK_RPC"]
+    data = tmp_path / "digits.bin"
+    data.write_bytes(samples(3))
+    cli(node, tmp_path, "job", "post", str(data), "--runner", "digits", "--from", "1", "--payment", str(PAYMENT),
+        "--seats", "1", "--quorum", "1", "--stake", str(STAKE), "--commit-blocks", "100", "--reveal-blocks", "100")
+    log = read_until(worker, "withdrew")
+    assert log[-1]["amount"] == PAYMENT + STAKE
