@@ -115,6 +115,8 @@ class JobClient:
                 if exc.reason != "job is settled":
                     raise JobError(f"finalize refused: {exc.reason}") from None
             job = self._job(job_id)
+        if job["state"] != OPEN and self.state["keys"].pop(job["input_blob"], None) is not None:
+            self.state_file.save(self.state)  # settled: the data key has no further use here
         if self.chain.view("credit_of", self.chain.address) > 0:
             amount = self.chain.send("withdraw")
             self._log("withdrew", amount=amount)

@@ -85,6 +85,7 @@ def test_three_workers_one_lazy_the_majority_is_paid_and_only_the_client_opens_t
 
     status = client.status(job)
     assert status["state"] == "paid" and status["revealed"] == 3
+    assert client.state["keys"] == {}  # settled: the data key is forgotten
     expected = world.runner.run(samples())
     assert client.result(job) == expected  # opened, checked against the agreed hash
     assert status["result_hash"] == "0x" + hashlib.sha256(expected).hexdigest()
