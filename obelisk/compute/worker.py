@@ -50,6 +50,7 @@ class Worker:
     # -- the loop's one step ---------------------------------------------------------
 
     def step(self) -> None:
+        self._withdraw_if_owed()
         self._announce()
         self._scan()
         for job in sorted(self.state["jobs"]):
@@ -87,6 +88,9 @@ class Worker:
         stop = min(count, self.state["next_job"] + SCAN_PER_STEP)
         while self.state["next_job"] < stop and len(self.state["jobs"]) < self.policy.max_jobs:
             job_id = self.state["next_job"]
+            if job_id in self.state["jobs"]:  # a seat taken just before a crash: _advance has it
+                self.state["next_job"] = job_id + 1
+                continue
             job = self.chain.view("get_job", job_id)
             reason = self._why_not(job)
             if reason is None:
@@ -289,16 +293,21 @@ class Worker:
         self.log("settled", job=job_id, outcome=outcome, agreed=agreed)
         del self.state["jobs"][job_id]
         self.state["done"] = (self.state["done"] + [job_id])[-MAX_DONE:]
+        self.state["owed"] = True  # saved with the job's end, so a crash here still withdraws
         self._save()
-        self.withdraw()
+        self._withdraw_if_owed()
 
-    def withdraw(self) -> None:
+    def _withdraw_if_owed(self) -> None:
+        if not self.state.get("owed"):
+            return
         if self.chain.view("credit_of", self.chain.address) > 0:
             try:
                 amount = self.chain.send("withdraw")
+                self.log("withdrew", amount=amount)
             except MarketReverted:  # taken by a send whose answer was lost
-                return
-            self.log("withdrew", amount=amount)
+                pass
+        self.state["owed"] = False
+        self._save()
 
 
 def run(worker: Worker, stop, *, interval: float = 1.0, max_backoff: float = 30.0) -> None:
