@@ -171,3 +171,25 @@ class BlobStore:
                 self._db.execute("DELETE FROM blobs WHERE hash = ?", (digest,))
                 self._db.execute("DELETE FROM blob_jobs WHERE hash = ?", (digest,))
         return len(doomed)
+
+
+def job_key(market: bytes, job: int) -> bytes:
+    """The key a market's job has in the store: the market's address and the job id."""
+    return bytes(market) + job.to_bytes(8, "big")
+
+
+def follow_market(store: BlobStore, events) -> None:
+    """Links blobs to jobs and marks jobs finished from market event documents (as
+    Event.to_json and chain_getLogs give them), so finished jobs' blobs get pruned."""
+    for e in events:
+        name, args = e.get("name"), e.get("args") or {}
+        try:
+            key = job_key(bytes.fromhex(e["address"][2:]), int(args["job"]))
+            if name == "SealedJob":
+                store.link(bytes.fromhex(args["input_blob"][2:]), key)
+            elif name == "ResultDelivered":
+                store.link(bytes.fromhex(args["result_blob"][2:]), key)
+            elif name in ("JobPaid", "JobFailed"):
+                store.job_finished(key)
+        except (KeyError, TypeError, ValueError, OverflowError):
+            continue  # not one of the market's events

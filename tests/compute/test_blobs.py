@@ -171,3 +171,22 @@ def test_quota_refusal_reaches_the_caller(methods):
     with pytest.raises(blob_rpc.BlobRpcError) as info:
         call(methods, "blob_put", "0x" + data.hex(), blob_rpc.sign_put(key, data))
     assert "quota exceeded" in info.value.data["reason"]
+
+
+def test_market_events_link_blobs_and_finish_jobs(store, clock):
+    from obelisk.compute.blobs import follow_market, job_key
+
+    market = "0x" + "ab" * 20
+    inp, res, other = store.put(b"input", ALICE), store.put(b"result", BOB), store.put(b"other", BOB)
+    events = [
+        {"name": "SealedJob", "address": market, "args": {"job": 4, "input_blob": "0x" + inp.hex()}},
+        {"name": "ResultDelivered", "address": market, "args": {"job": 4, "result_blob": "0x" + res.hex()}},
+        {"name": "Transfer", "address": market, "args": {"to": "0x00"}},  # not the market's: ignored
+        {"name": "SealedJob", "address": "junk", "args": {}},
+    ]
+    follow_market(store, events)
+    follow_market(store, [{"name": "JobPaid", "address": market, "args": {"job": 4}}])
+    clock.now += 101
+    assert store.prune() == 2
+    assert not store.has(inp) and not store.has(res) and store.has(other)
+    assert job_key(bytes.fromhex("ab" * 20), 4) == bytes.fromhex("ab" * 20) + (4).to_bytes(8, "big")
