@@ -1,12 +1,15 @@
 """Chain benchmarks, printed as one JSON document.
 
 - mining: nonces per second of chain.block.mine (midstate) against raw hashlib
-  double SHA-256 of the same header bytes;
+  double SHA-256 of the same header bytes, and over every core (chain.miner);
 - import: signed token transfers per second through full block import
-  (signatures, execution, roots, commit), with each stage's share of the time;
+  (signatures, execution, roots, commit), with each stage's share of the time,
+  signatures checked over every core and in one process;
 - refusal: time to refuse crafted blocks of many freshly signed transactions
   (a cheap flaw in the last one; the same invalid block sent again);
-- pool: submissions per second into a pool already holding thousands.
+- pool: submissions per second into a pool already holding thousands;
+- junk: time and extra memory to refuse 4 MiB blocks of junk (goal: <= 50 ms,
+  <= 20 MiB each).
 Run: .venv/bin/python bench/chain.py [--txs N] [--per-block N] [--hashes N]
 """
 from __future__ import annotations
@@ -28,6 +31,7 @@ sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
 
 import chain  # noqa: E402
 from chain import block as blk  # noqa: E402
+from chain import sigcheck  # noqa: E402
 from chain import tx as txmod  # noqa: E402
 from vm.asm import FunctionAsm, Instr, assemble  # noqa: E402
 from vm.code import INIT, PUB  # noqa: E402
@@ -70,8 +74,20 @@ def bench_mining(hashes: int) -> dict:
         t0 = time.perf_counter()
         assert blk.mine(header, 0, per) is None
         ours = max(ours, per / (time.perf_counter() - t0))
+    # Every core: the miner's own slices (chain.miner), target 0 so every nonce is tried.
+    from chain import miner, procpool
+
+    workers = procpool.cores()
+    pool = procpool.get_pool(workers)
+    list(pool.map(miner._search, [(header, 0, 1)] * workers))  # start the workers outside the timing
+    slices = [(header, i * per, per) for i in range(workers)]
+    t0 = time.perf_counter()
+    assert all(r is None for r in pool.map(miner._search, slices))
+    every = workers * per / (time.perf_counter() - t0)
+    procpool.shutdown()
     return {"header_bytes": len(encoded), "hashes": rounds * per, "raw_hashlib_per_s": round(raw),
-            "mine_per_s": round(ours), "ratio": round(ours / raw, 3)}
+            "mine_per_s": round(ours), "ratio": round(ours / raw, 3), "cores": workers,
+            "mine_per_s_every_core": round(every), "every_core_over_one": round(every / ours, 2)}
 
 
 def bench_import(n_txs: int, per_block: int) -> dict:
@@ -99,24 +115,36 @@ def bench_import(n_txs: int, per_block: int) -> dict:
     assert all(src.receipt(h).status for h in hashes), "a benchmark transfer failed"
     blocks = [src.block_bytes(n) for n in range(1, src.height + 1)]
 
+    runs = {workers: _import_into(blocks, first_bench_block, src.chain.head_hash, workers) for workers in (1, None)}
+    elapsed, stages = runs[None]
+    total = sum(stages.values())
+    return {"transactions": n_txs, "per_block": per_block, "blocks": len(blocks) - first_bench_block + 1,
+            "cores": sigcheck.cores(), "seconds": round(elapsed, 3), "tx_per_s": round(n_txs / elapsed, 1),
+            "tx_per_s_signatures_in_one_process": round(n_txs / runs[1][0], 1),
+            "stage_share": {k: round(v / total, 3) for k, v in stages.items()},
+            "stage_seconds": {k: round(v, 3) for k, v in stages.items()},
+            "stage_seconds_one_process": {k: round(v, 3) for k, v in runs[1][1].items()},
+            "store": "sqlite file, WAL, synchronous=FULL"}
+
+
+def _import_into(blocks, first_bench_block, head, workers):
+    """(seconds, stage seconds) to import the benchmark blocks into a fresh chain on disk."""
     with tempfile.TemporaryDirectory() as d:
         dst = chain.Devnet(datadir=os.path.join(d, "x"))
         for data in blocks[: first_bench_block - 1]:
             dst.import_block(data)
         dst.chain.timings = {}
         dst.chain.signature_cache = False  # measure real signature checks, as a node meeting these blocks would
+        dst.chain.signature_workers = workers
+        if workers is None:
+            sigcheck.verify_all([(b"", b"", b"")] * sigcheck.MIN_PARALLEL)  # start the pool outside the timing
         t0 = time.perf_counter()
         for data in blocks[first_bench_block - 1:]:
             dst.import_block(data)
         elapsed = time.perf_counter() - t0
-        stages = dst.chain.timings
-        assert dst.chain.head_hash == src.chain.head_hash
+        assert dst.chain.head_hash == head
         dst.close()
-    total = sum(stages.values())
-    return {"transactions": n_txs, "per_block": per_block, "blocks": len(blocks) - first_bench_block + 1,
-            "seconds": round(elapsed, 3), "tx_per_s": round(n_txs / elapsed, 1),
-            "stage_share": {k: round(v / total, 3) for k, v in stages.items()},
-            "stage_seconds": {k: round(v, 3) for k, v in stages.items()}, "store": "sqlite file, WAL, synchronous=FULL"}
+    return elapsed, dst.chain.timings
 
 
 def bench_refusal(n_txs: int) -> dict:
@@ -162,6 +190,52 @@ def bench_pool(n_txs: int) -> dict:
     return {"submitted": n_txs, "senders": 10, "seconds": round(elapsed, 3), "tx_per_s": round(n_txs / elapsed, 1)}
 
 
+def bench_junk() -> dict:
+    import random
+    import tracemalloc
+
+    from chain import errors as E
+
+    net = chain.Devnet()
+    n = blk.C.MAX_BLOCK_SIZE - 16
+    m = n - 256
+    prefix = b"\x93\x01" + pack(net.chain.head.fields())
+
+    def arr32(k, body):
+        return b"\xdd" + k.to_bytes(4, "big") + body
+
+    kinds = {
+        "random_bytes": random.Random(7).randbytes(n),
+        "nils": arr32(n - 5, b"\xc0" * (n - 5)),
+        "empty_arrays": arr32(n - 5, b"\x90" * (n - 5)),
+        "header_of_empty_arrays": b"\x93\x01" + arr32(n, b"\x90" * n),
+        "txs_of_nils": prefix + arr32(m // 11, (b"\x9a" + b"\xc0" * 10) * (m // 11)),
+        "tx_of_empty_arrays": prefix + b"\x91" + arr32(m, b"\x90" * m),
+    }
+    out = {}
+    for name, data in kinds.items():
+        best = None
+        for _ in range(3):
+            t0 = time.perf_counter()
+            try:
+                net.import_block(data)
+                raise AssertionError(f"junk {name} was accepted")
+            except E.InvalidBlock:
+                pass
+            dt = time.perf_counter() - t0
+            best = dt if best is None else min(best, dt)
+        tracemalloc.start()
+        base = tracemalloc.get_traced_memory()[0]
+        try:
+            net.import_block(data)
+        except E.InvalidBlock:
+            pass
+        peak = tracemalloc.get_traced_memory()[1] - base
+        tracemalloc.stop()
+        out[name] = {"bytes": len(data), "refused_ms": round(best * 1000, 2), "extra_mib": round(peak / 2**20, 2)}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--hashes", type=int, default=300_000)
@@ -171,7 +245,8 @@ def main() -> None:
     ap.add_argument("--pool-txs", type=int, default=4000)
     args = ap.parse_args()
     print(json.dumps({"mining": bench_mining(args.hashes), "import": bench_import(args.txs, args.per_block),
-                      "refusal": bench_refusal(args.refusal_txs), "pool": bench_pool(args.pool_txs)}, indent=2))
+                      "refusal": bench_refusal(args.refusal_txs), "pool": bench_pool(args.pool_txs),
+                      "junk": bench_junk()}, indent=2))
 
 
 if __name__ == "__main__":

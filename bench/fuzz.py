@@ -2,8 +2,8 @@
 encodings through every decoder, and concurrent command mixes against one datadir.
 
 Progress goes to stderr; one JSON document with counts of runs, host exceptions,
-hangs, non-canonical encodings accepted and data lost goes to stdout (all zeros
-but runs is the goal). The parts live in tests/fuzz/, whose short versions run
+hangs, non-canonical encodings accepted, data lost and VM tiers disagreeing goes
+to stdout (all zeros but runs is the goal). The parts live in tests/fuzz/, whose short versions run
 in the normal suite.
 
 Run: nice -n 19 .venv/bin/python bench/fuzz.py --bytecodes 1000000 --sources 100000 --encodings 100000 --cli 200
@@ -24,7 +24,7 @@ if sys.path and Path(sys.path[0] or ".").resolve() == ROOT / "bench":
 sys.path.insert(0, str(ROOT / "tests" / "fuzz"))
 sys.path.insert(1, str(ROOT))
 
-KEYS = ("runs", "host_exceptions", "hangs", "noncanonical_accepted", "data_lost")
+KEYS = ("runs", "host_exceptions", "hangs", "noncanonical_accepted", "data_lost", "tier_mismatches")
 
 
 def main(argv=None) -> int:
@@ -37,6 +37,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--time-limit", type=float, default=10.0, help="seconds one run may take before it counts as a hang")
     ap.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    ap.add_argument("--out", metavar="FILE", help="also write the report to FILE after each part")
     args = ap.parse_args(argv)
     progress = None if args.quiet else sys.stderr
 
@@ -47,17 +48,31 @@ def main(argv=None) -> int:
 
     report: dict = {"seed": args.seed, "time_limit_s": args.time_limit}
     start = time.monotonic()
-    if args.bytecodes:
-        report["bytecodes"] = fuzz_vm.run(args.bytecodes, args.seed, args.time_limit, progress=progress).as_dict()
-    if args.sources:
-        report["sources"] = fuzz_lang.run(args.sources, args.seed, max(args.time_limit, 20.0), progress=progress).as_dict()
+
+    def done(part: str, tally) -> None:
+        report[part] = tally.as_dict()
+        if args.out:  # the parts finished so far, should a long campaign be stopped
+            Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+    # Quick parts first.
     if args.encodings:
         tally = fuzz_decoders.run(args.encodings, args.seed, args.time_limit, progress=progress)
         fuzz_decoders.oversized(tally)
-        report["encodings"] = tally.as_dict()
+        done("encodings", tally)
     if args.cli:
         with tempfile.TemporaryDirectory(prefix="obelisk-fuzz-") as tmp:
-            report["cli"] = fuzz_cli.run(args.cli, Path(tmp) / "datadir", args.seed, args.parallel, progress=progress).as_dict()
+            done("cli", fuzz_cli.run(args.cli, Path(tmp) / "datadir", args.seed, args.parallel, progress=progress))
+    # The long parts in chunks (seeded seed, seed+1, ...), the report written after each.
+    for part, total, chunk, go in (
+        ("sources", args.sources, 10_000, lambda n, s: fuzz_lang.run(n, s, max(args.time_limit, 20.0), progress=progress)),
+        ("bytecodes", args.bytecodes, 100_000, lambda n, s: fuzz_vm.run(n, s, args.time_limit, progress=progress)),
+    ):
+        tally, i = None, 0
+        while total > 0 and (tally is None or tally.runs < total):
+            t = go(min(chunk, total - (tally.runs if tally else 0)), args.seed + i)
+            tally = t if tally is None else (tally.add(t) or tally)
+            i += 1
+            done(part, tally)
     parts = [v for v in report.values() if isinstance(v, dict)]
     report["totals"] = {k: sum(p[k] for p in parts) for k in KEYS}
     report["present"] = {

@@ -15,7 +15,7 @@ import struct
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from vm.encoding import EncodingError, pack, unpack
+from vm.encoding import EncodingError, Reader, pack, unpack
 from vm.values import Address
 
 from . import consensus as C
@@ -26,8 +26,6 @@ HASH_SIZE = 32
 NONCE_SIZE = 8
 ZERO_HASH = b"\x00" * HASH_SIZE
 HEADER_FIELDS = 14
-# block -> [header | txs] -> tx -> field: three levels of arrays.
-BLOCK_DEPTH = 3
 # receipt -> logs -> log -> values -> struct nesting (VM's MAX_VALUE_DEPTH).
 RECEIPT_DEPTH = 4 + 17
 
@@ -157,31 +155,46 @@ class Block:
 
 
 def decode_block(data: bytes) -> Block:
-    """Strictly decode a block; transactions are checked structurally (not signatures)."""
+    """Strictly decode a block; transactions are checked structurally (not signatures).
+
+    The size first, then the shape as it is read (an array of three; a header of
+    scalars; transactions each a flat array, checked one by one),
+    so junk is refused before anything large is built.
+    """
     if not isinstance(data, (bytes, bytearray)):
         raise E.BlockEncodingError("a block is bytes")
     if len(data) > C.MAX_BLOCK_SIZE:
         raise E.BlockTooLarge(f"{len(data)} bytes, over the limit of {C.MAX_BLOCK_SIZE}")
     try:
-        obj = unpack(bytes(data), max_size=C.MAX_BLOCK_SIZE, max_depth=BLOCK_DEPTH)
+        reader = Reader(data, max_size=C.MAX_BLOCK_SIZE, max_len=C.MAX_TX_SIZE)
+        if not reader.at_array():
+            raise E.BlockEncodingError("a block is a msgpack array")
+        n = reader.array("a block")
+        if n == 0:
+            raise E.BlockEncodingError("a block is a msgpack array")
+        version = reader.scalar("a block's version")
+        if type(version) is not int or version != C.BLOCK_VERSION:
+            raise E.BlockVersionError(f"unknown block version {version!r}")
+        if n != 3:
+            raise E.BlockEncodingError("a block is [version, header, [transactions]]")
+        header = header_from_fields(reader.scalars(2 * HEADER_FIELDS, "a header"))
+        if not reader.at_array():
+            raise E.BlockEncodingError("a block is [version, header, [transactions]]")
+        txs = []
+        # Each transaction is checked as it is read: junk stops at the first one.
+        for i in range(reader.array("the transactions")):
+            start = reader.tell()
+            fields = reader.scalars(txmod.MAX_FIELDS, "a transaction")
+            try:
+                t = txmod.from_fields(fields)
+                if reader.tell() - start > C.MAX_TX_SIZE:
+                    raise E.TxTooLarge("transaction over its size limit")
+            except E.InvalidTransaction as exc:
+                raise E.BlockTxError(i, exc) from None
+            txs.append(t)
+        reader.end()
     except EncodingError as exc:
         raise E.BlockEncodingError(str(exc)) from None
-    if type(obj) is not list or not obj:
-        raise E.BlockEncodingError("a block is a msgpack array")
-    if type(obj[0]) is not int or obj[0] != C.BLOCK_VERSION:
-        raise E.BlockVersionError(f"unknown block version {obj[0]!r}")
-    if len(obj) != 3 or type(obj[2]) is not list:
-        raise E.BlockEncodingError("a block is [version, header, [transactions]]")
-    header = header_from_fields(obj[1])
-    txs = []
-    for i, fields in enumerate(obj[2]):
-        try:
-            t = txmod.from_fields(fields)
-            if len(pack(fields)) > C.MAX_TX_SIZE:
-                raise E.TxTooLarge("transaction over its size limit")
-        except E.InvalidTransaction as exc:
-            raise E.BlockTxError(i, exc) from None
-        txs.append(t)
     return Block(header, tuple(txs))
 
 

@@ -39,6 +39,11 @@ class Chain:
         self.importer = Importer(self)
         # False re-checks every signature (verify does), else verified ones are remembered.
         self.signature_cache = True
+        # Processes a block's signatures are checked across (None: every core; 1: this process only).
+        self.signature_workers = None
+        # Processes the proof-of-work search is spread over (a node: procpool.cores()); the
+        # nonce found is the one a single process finds first.
+        self.mining_workers = 1
         self.timings = None  # a dict to accumulate import stage times into (bench), or None
         check_format(store)
         genesis, result = self._genesis()
@@ -218,5 +223,5 @@ class Chain:
         return mining.build_block(self, miner, txs, timestamp)
 
     def mine_block(self, miner, txs=None, timestamp=None) -> Block:
-        """Build, seal (proof of work) and store one block on the head; returns it."""
-        return mining.mine_block(self, miner, txs, timestamp)
+        """Build, seal (proof of work, over `mining_workers` processes) and store one block on the head."""
+        return mining.mine_block(self, miner, txs, timestamp, self.mining_workers)

@@ -121,11 +121,7 @@ class Importer:
         header = block.header
         rules.check_body(block, chain.params)
         t1 = time.perf_counter()
-        for i, t_ in enumerate(block.txs):
-            try:
-                rules.check_signature(t_, chain.signature_cache)
-            except E.InvalidTransaction as exc:
-                raise E.BlockTxError(i, exc) from None
+        rules.check_signatures(block.txs, chain.signature_cache, chain.signature_workers)
         t2 = time.perf_counter()
         try:
             ex = Executor(chain.state(parent.state_root), chain.params, header.height, header.timestamp, header.miner)

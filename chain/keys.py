@@ -29,7 +29,8 @@ def verify(public_key: bytes, message: bytes, signature: bytes) -> bool:
     """True only for a valid RFC 8032 signature in its one canonical encoding.
 
     pycryptodome refuses non-canonical points and S >= L, which is what keeps a
-    transaction's bytes (and so its hash) from being changed in flight.
+    transaction's bytes (and so its hash) from being changed in flight; keys
+    of small order are refused here (see public_key_problem).
     """
     if type(public_key) is not bytes or len(public_key) != PUBLIC_KEY_SIZE:
         return False
@@ -38,12 +39,45 @@ def verify(public_key: bytes, message: bytes, signature: bytes) -> bool:
     try:
         verifier = _VERIFIERS.get(public_key)
         if verifier is None:
-            verifier = eddsa.new(eddsa.import_public_key(public_key), "rfc8032")
+            key = eddsa.import_public_key(public_key)
+            if _small_order(key):
+                return False
+            verifier = eddsa.new(key, "rfc8032")
             _VERIFIERS[public_key] = verifier
         verifier.verify(message, signature)
     except (ValueError, TypeError):
         return False
     return True
+
+
+def public_key_problem(public_key) -> str | None:
+    """Why `public_key` can never sign for anyone, or None for a usable key.
+
+    RFC 8032 lets a small-order key (one of eight points, [8]A = identity)
+    verify the universal signature R = identity, S = 0 on every message, so
+    such a key proves nothing about who signed: no chain should accept it.
+    pycryptodome already refuses non-canonical encodings (y >= p, x = -0).
+    Transactions (chain.rules) and a node's handshake use this check.
+    """
+    if type(public_key) is not bytes or len(public_key) != PUBLIC_KEY_SIZE:
+        return f"not {PUBLIC_KEY_SIZE} bytes"
+    if public_key in _VERIFIERS:
+        return None
+    try:
+        key = eddsa.import_public_key(public_key)
+    except ValueError:
+        return "not the canonical encoding of a curve point"
+    if _small_order(key):
+        return "of small order (it would accept a signature that proves nothing)"
+    return None
+
+
+def _small_order(key) -> bool:
+    # [8]A by three additions (a generic scalar multiplication costs 60 times more).
+    point = key.pointQ
+    for _ in range(3):
+        point = point + point
+    return point.is_point_at_infinity()
 
 
 # Decoding a public key (point decompression) is a fifth of a verification;

@@ -120,7 +120,7 @@ class Keystore:
                 and isinstance(document.get("box"), str)
             )
             box = bytes.fromhex(document["box"]) if ok else b""
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
             ok = False
         if not ok:
             raise KeystoreError(f"{path.name}: not a valid keystore file (version {FORMAT_VERSION})")

@@ -9,12 +9,15 @@ from vm.values import Address
 
 from . import consensus as C
 from . import errors as E
-from . import fork, rules
+from . import fork, procpool, rules
 from .block import Block, Header, decode_block, merkle_root, mine, tx_root
 from .execute import Executor
 
-# Nonces tried per call of chain.block.mine between checks.
+# Nonces tried per call of chain.block.mine (per worker and round when parallel).
 SEAL_STEP = 1 << 20
+# Expected hashes (a target's work) from which a search is spread over worker
+# processes: below it one core finds the nonce before a pool could start.
+PARALLEL_WORK = 1 << 20
 
 
 def next_timestamp(chain, parent: Header) -> int:
@@ -69,8 +72,18 @@ def build_block(chain, miner, txs=None, timestamp=None):
     return Block(header, tuple(chosen)), result, dropped
 
 
-def seal(header: Header) -> Header:
-    """The header with the first nonce (from 0) whose hash meets its target."""
+def seal(header: Header, workers: int = 1) -> Header:
+    """The header with the first nonce (from 0) whose hash meets its target.
+
+    With `workers` > 1 and a target hard enough to pay for it, the nonces are
+    searched in rounds of consecutive SEAL_STEP slices, one slice per worker
+    process; the lowest slice of a round that holds a hit gives the nonce, so
+    the block is exactly the one a single core would find first.
+    """
+    if workers > 1 and header.work >= PARALLEL_WORK:
+        sealed = _seal_parallel(header, workers)
+        if sealed is not None:
+            return sealed
     sealed, start = None, 0
     while sealed is None:
         sealed = mine(header, start, SEAL_STEP)
@@ -78,7 +91,29 @@ def seal(header: Header) -> Header:
     return sealed
 
 
-def mine_block(chain, miner, txs=None, timestamp=None) -> Block:
+def _seal_parallel(header: Header, workers: int) -> Header | None:
+    """As seal(), across `workers` processes; None if the pool cannot be used (then the caller searches)."""
+    start = 0
+    try:
+        pool = procpool.get_pool(workers)
+        while start < 1 << 64:
+            slices = [(header, s, SEAL_STEP) for s in range(start, min(start + workers * SEAL_STEP, 1 << 64),
+                                                            SEAL_STEP)]
+            for found in pool.map(_search, slices):
+                if found is not None:
+                    return found
+            start += workers * SEAL_STEP
+    except procpool.BROKEN:
+        procpool.shutdown()
+    return None
+
+
+def _search(job):
+    header, start, count = job
+    return mine(header, start, count)
+
+
+def mine_block(chain, miner, txs=None, timestamp=None, workers: int = 1) -> Block:
     """Build, seal (proof of work) and store one block on the head; returns it.
 
     The block is built and sealed with no lock held, then stored only if the
@@ -88,7 +123,7 @@ def mine_block(chain, miner, txs=None, timestamp=None) -> Block:
     while True:
         try:
             block, result, dropped = build_block(chain, miner, txs, timestamp)
-            block = Block(seal(block.header), block.txs)
+            block = Block(seal(block.header, workers), block.txs)
             # What we store must decode again: a header field out of its range (a
             # caller's timestamp, a miner) fails here, before anything is written.
             decode_block(block.encode())

@@ -10,7 +10,7 @@ from cachetools import LRUCache
 
 from . import consensus as C
 from . import errors as E
-from . import keys
+from . import keys, sigcheck
 from . import tx as txmod
 from .block import Header, median_time, merkle_root, next_target
 
@@ -66,9 +66,30 @@ def check_signature(tx: txmod.Transaction, use_cache: bool = True) -> None:
     if use_cache and tx.hash in _SIGNATURES_OK:
         return
     if not keys.verify(tx.public_key, tx.signing_bytes(), tx.signature):
-        raise E.BadSignature("signature does not verify")
+        raise signature_error(tx)
     if use_cache:
         _SIGNATURES_OK[tx.hash] = True
+
+
+def check_signatures(txs, use_cache: bool = True, workers: int | None = 1) -> None:
+    """check_signature of each transaction, in order, the unchecked ones spread over `workers` processes.
+
+    The same verdict and error as checking one by one: BlockTxError(index of the
+    first bad one, BadSignature).
+    """
+    todo = [(i, t_) for i, t_ in enumerate(txs) if not (use_cache and t_.hash in _SIGNATURES_OK)]
+    verdicts = sigcheck.verify_all([(t_.public_key, t_.signing_bytes(), t_.signature) for _, t_ in todo], workers)
+    for (i, t_), ok in zip(todo, verdicts):
+        if not ok:
+            raise E.BlockTxError(i, signature_error(t_))
+        if use_cache:
+            _SIGNATURES_OK[t_.hash] = True
+
+
+def signature_error(tx: txmod.Transaction) -> E.BadSignature:
+    # A key that can sign for nobody is named as such (keys.public_key_problem).
+    problem = keys.public_key_problem(tx.public_key)
+    return E.BadSignature("signature does not verify" if problem is None else f"the public key is {problem}")
 
 
 # --- headers --------------------------------------------------------------

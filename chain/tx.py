@@ -11,16 +11,18 @@ import hashlib
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from vm.encoding import EncodingError, pack, unpack
+from vm.encoding import EncodingError, Reader, pack, unpack
 from vm.values import Address
 
 from . import consensus as C
 from . import errors as E
 from .keys import PUBLIC_KEY_SIZE, SIGNATURE_SIZE, address_of
 
-# A transaction is one flat array; its data is opaque bin, so depth 1 suffices.
-TX_DEPTH = 1
+# A transaction is one flat array; its data is opaque bin.
 N_FIELDS = 10
+# Items a transaction array may have before it is refused unread: room for a
+# later version's extra fields to be named as such (unknown version).
+MAX_FIELDS = 2 * N_FIELDS
 # Call data = [function_name, [args...]]; args may hold structs (arrays).
 CALL_DATA_DEPTH = 2 + 16 + 1
 
@@ -76,7 +78,7 @@ def _uint(value, name, limit) -> int:
 
 
 def decode(data: bytes) -> Transaction:
-    """Strictly decode one transaction (size checked before anything is parsed).
+    """Strictly decode one transaction: its size, then its shape (a flat array), before any field is built.
 
     Checks structure and field ranges; the signature, chain id and account
     rules are checked by chain.rules and chain.execute.
@@ -86,7 +88,9 @@ def decode(data: bytes) -> Transaction:
     if len(data) > C.MAX_TX_SIZE:
         raise E.TxTooLarge(f"{len(data)} bytes, over the limit of {C.MAX_TX_SIZE}")
     try:
-        obj = unpack(bytes(data), max_size=C.MAX_TX_SIZE, max_depth=TX_DEPTH)
+        reader = Reader(data, max_size=C.MAX_TX_SIZE)
+        obj = reader.scalars(MAX_FIELDS, "a transaction")
+        reader.end()
     except EncodingError as exc:
         raise E.TxEncodingError(str(exc)) from None
     return from_fields(obj)

@@ -43,7 +43,7 @@ class CallChecks:
             if isinstance(bt, T.ListType) and callee.name in ("push", "pop"):
                 return self._list_method(e, bt, callee.name, ctx)
             if bt == T.ADDRESS and callee.name in ("transfer", "send", "call"):
-                self.err(callee, f"an address has no functions; send coin with transfer(to, amount), call code through an interface")
+                self.err(callee, "an address has no functions; send coin with transfer(to, amount), call code through an interface")
             elif bt == T.ADDRESS and isinstance(b, ast.Name) and b.name == "this" and ctx.contract is not None:
                 self.err(callee, f"call this contract's own functions directly: {callee.name}(...)")
             elif bt is not T.ERROR:

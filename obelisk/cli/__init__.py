@@ -5,6 +5,8 @@ come in inside the commands that need them. See docs/cli.md.
 """
 from __future__ import annotations
 
+import os
+
 import click
 
 from . import account_cmds, chain_cmds, contract_cmds, seal_cmds
@@ -31,9 +33,26 @@ def cli(ctx, json_, datadir):
     --from). Exit status: 0 done, 1 reverted or verification failed, 2 bad
     input, 3 internal error.
     """
+    _vm_tier_switch(os.environ.get(VM_TIER_ENV))
     state = ctx.ensure_object(State)
     state.json = json_
     state.datadir_option = datadir
+
+
+# Debug switch: OBELISK_VM_TIER=0 runs every contract on the reference
+# interpreter (the VM reads no environment, so its door does). Unset or 1: the
+# VM picks the tier.
+VM_TIER_ENV = "OBELISK_VM_TIER"
+
+
+def _vm_tier_switch(setting: str | None) -> None:
+    if setting in (None, "", "1"):
+        return
+    if setting != "0":
+        raise click.UsageError(f"{VM_TIER_ENV} must be 0 (reference interpreter only) or 1, got {setting!r}")
+    import vm  # only when asked: startup stays light
+
+    vm.force_tier0()
 
 
 for _module in COMMAND_MODULES:

@@ -29,6 +29,40 @@ def test_wycheproof_ed25519_all_cases():
     assert seen == 151
 
 
+def test_cctv_ed25519_edge_cases_small_order_and_non_canonical_keys_refused():
+    """C2SP's edge-case vectors: every signature under a small-order or non-canonical key A is refused
+    (RFC 8032 alone accepts 212 of them), every non-canonical R is refused, and the rest verify."""
+    cases = json.loads((VECTORS / "cctv_ed25519vectors.json").read_text())
+    refused_keys = set()
+    for case in cases:
+        flags = set(case["flags"] or ())
+        key = bytes.fromhex(case["key"])
+        bad_key = bool(flags & {"low_order_A", "non_canonical_A"})
+        assert (keys.public_key_problem(key) is not None) == bad_key, case["number"]
+        got = keys.verify(key, case["msg"].encode(), bytes.fromhex(case["sig"]))
+        assert got == (not bad_key and "non_canonical_R" not in flags), case["number"]
+        if bad_key:
+            refused_keys.add(key)
+    assert len(cases) == 914 and len(refused_keys) == 14  # the eight small-order points, six other encodings
+
+
+def test_a_small_order_key_cannot_send_the_universal_signature():
+    net = chain.Devnet()
+    identity = bytes.fromhex("01" + "00" * 31)
+    universal = identity + b"\x00" * 32  # R = identity, S = 0: valid for every message under RFC 8032
+    net.transfer(0, keys.address_of(identity), 10**18)  # funded: only the signature stands in the way
+    t = txmod.Transaction(1, 1337, 0, net.accounts[1].address, 5, 2_000, 1, b"", identity, universal)
+    assert keys.public_key_problem(identity).startswith("of small order")
+    try:
+        net.submit(t)
+    except E.BadSignature as exc:
+        assert "public key is of small order" in str(exc)
+    else:
+        raise AssertionError("a small-order key was accepted")
+    assert net.chain.pending() == []
+    assert keys.public_key_problem(net.accounts[0].public_key) is None
+
+
 # Value types our formats use; the rest must be refused outright.
 USED = {"nil", "bool", "binary", "number", "string", "array"}
 

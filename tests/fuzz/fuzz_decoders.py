@@ -9,7 +9,6 @@ msgpack in wider forms than the canonical one (non-minimal ints and lengths).
 from __future__ import annotations
 
 import importlib
-import io
 import random
 import struct
 import time
@@ -92,6 +91,7 @@ def mutate_structure(data: bytes, rnd: random.Random) -> bytes:
 
 def _decoders(corpus_limit):
     """(name, seeds, decode, errors, re-encode or None) for every decoder present in the tree."""
+    import vm
     from chain import block as B
     from chain import errors as E
     from chain import keys, secretbox, state
@@ -127,7 +127,7 @@ def _decoders(corpus_limit):
     def artifact(data):
         a = Artifact.from_json(data.decode("utf-8", "replace"))
         try:
-            importlib.import_module("vm").validate(a.bytecode)
+            vm.validate(a.bytecode)  # an artifact's code is judged by the validator, like any code
         except ValidationError:
             pass
         return a
@@ -141,7 +141,7 @@ def _decoders(corpus_limit):
         ("call_data", [t.data for t in txs[:1]], T.decode_call, (T.CallDataError,), lambda r: T.encode_call(*r)),
         ("deploy_data", [txs[1].data], T.decode_deploy, (T.CallDataError,), lambda r: T.encode_deploy(*r)),
         ("code_object", [a.bytecode for a in arts[:8]], VC.decode, (VC.CodeFormatError,), lambda c: c.encode()),
-        ("validate", [a.bytecode for a in arts[:8]], importlib.import_module("vm").validate, (ValidationError,), None),
+        ("validate", [a.bytecode for a in arts[:8]], vm.validate, (ValidationError,), None),
         ("value", [VE.pack([1, "a", [b"x", None, True, 2**200]])], VE.unpack, (VE.EncodingError,), VE.pack),
         ("storage_value", [state.encode_storage_value(v) for v in (5, True, b"ab", "s", Address(3))],
          state.decode_storage_value, (state.StateCorrupt,), lambda v: state.encode_storage_value(v)),

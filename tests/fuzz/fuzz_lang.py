@@ -96,7 +96,7 @@ def typed_program(rnd: random.Random) -> str:
     def expr(d=0):
         k = rnd.random()
         if d > 3 or k < 0.3:
-            return rnd.choice(["a", "b", "s.x", "m[a]", "l.len()" if False else "len(l)", "K", str(rnd.randint(-9, 300)),
+            return rnd.choice(["a", "b", "s.x", "m[a]", "len(l)", "K", str(rnd.randint(-9, 300)),
                                "f(a)", "math.min(a, b)", "st.x", "m[b % 7]"])
         if k < 0.6:
             return f"{expr(d + 1)} {rnd.choice(INT_EXPR_OPS)} {expr(d + 1)}"

@@ -1,8 +1,8 @@
 """Fuzz part (a): random and mutated code objects through vm.validate, then deployed and called.
 
 Allowed outcomes: ValidationError, or a Result (success, revert or fault with
-the VM's own reason). A "internal error" reason, any exception, or a run over
-the time limit is a defect.
+the VM's own reason), the same on both tiers. An "internal error" reason, any
+exception, a run over the time limit, or tiers that disagree is a defect.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ FLAG_SETS = (C.PUB, C.PUB | C.VIEW, C.PUB | C.PAYABLE, 0, C.INIT, C.INIT | C.PAY
 
 
 def tier1_present() -> bool:
-    return importlib.util.find_spec("vm.tier1") is not None
+    return importlib.util.find_spec("vm.tier1") is not None and hasattr(vm, "force_tier0")
 
 
 def random_type(rnd: random.Random, depth: int = 0):
@@ -154,25 +154,48 @@ def mutate_object(data: bytes, rnd: random.Random) -> bytes:
 
 
 def run_program(data: bytes, rnd: random.Random, tally: Tally, gen: str = "") -> None:
-    """Validate; when valid, deploy at two addresses and call up to four functions."""
+    """Validate; when valid, deploy at two addresses and call up to four functions, on tier 1 and
+    on tier 0: results, gas, events and the state left behind must be the same."""
     try:
         program = vm.validate(data)
     except ValidationError:
         tally.count(f"{gen}:invalid")
         return
     tally.count(f"{gen}:valid")
+    init = program.init
+    deploys = [([wire_value(t, rnd) for _, t in init.function.params] if init else [], rnd.choice([0, 0, 0, 5]))
+               for _ in (HOME, OTHER)]
+    pubs = [f for f in program.funcs if f.function.is_pub and not f.function.is_init]
+    calls = [(f.name, [wire_value(t, rnd) for _, t in f.function.params], rnd.choice([0, 0, 0, 3]))
+             for f in rnd.sample(pubs, min(4, len(pubs)))]
+    runs = {}
+    for tier in ((1, 0) if tier1_present() else (0,)):
+        vm.force_tier0(tier == 0)
+        try:
+            runs[tier] = _scenario(data, deploys, calls)
+        finally:
+            vm.force_tier0(False)
+    for what, r in runs[min(runs)][0]:
+        _check(r, tally, data, what)
+    if len(runs) == 2:
+        tally.count("tiers_compared")
+        if runs[0] != runs[1]:
+            diff = next(((a, b) for a, b in zip(runs[0][0], runs[1][0]) if a != b), ("state", "state"))
+            tally.defect("tier_mismatches", f"tier 0 {diff[0]!r} != tier 1 {diff[1]!r}"[:600], data.hex())
+
+
+def _scenario(data: bytes, deploys, calls) -> tuple:
+    """((what, Result), ...) of the deployments and calls, and the state they leave."""
     host = MemoryHost()
     host.set_balance(SENDER, 10**6)
-    init = program.init
-    for address in (HOME, OTHER):
-        args = [wire_value(t, rnd) for _, t in init.function.params] if init else []
-        r = vm.deploy(host, address=address, code=data, args=args, sender=SENDER, value=rnd.choice([0, 0, 0, 5]), gas=GAS)
-        _check(r, tally, data, "deploy")
-    pubs = [f for f in program.funcs if f.function.is_pub and not f.function.is_init]
-    for f in rnd.sample(pubs, min(4, len(pubs))):
-        args = [wire_value(t, rnd) for _, t in f.function.params]
-        r = vm.call(host, to=HOME, function=f.name, args=args, sender=SENDER, value=rnd.choice([0, 0, 0, 3]), gas=GAS)
-        _check(r, tally, data, f.name)
+    out = []
+    for address, (args, value) in zip((HOME, OTHER), deploys):
+        out.append(("deploy", vm.deploy(host, address=address, code=data, args=args, sender=SENDER, value=value, gas=GAS)))
+    for name, args, value in calls:
+        out.append((name, vm.call(host, to=HOME, function=name, args=args, sender=SENDER, value=value, gas=GAS)))
+    state = (sorted(host.code.items()), sorted(((bytes(a), k), repr(v)) for (a, k), v in host.storage.items()),
+             sorted(host.balances.items()))
+    return tuple(out), state
 
 
 def _check(r, tally: Tally, data: bytes, what: str) -> None:
@@ -202,5 +225,4 @@ def run(count: int, seed: int = 0, time_limit_s: float = 5.0, corpus_limit: int 
         tally.runs += 1
         bar.tick(tally)
     tally.seconds = time.monotonic() - start
-    tally.detail["tier1"] = 1 if tier1_present() else 0
     return tally

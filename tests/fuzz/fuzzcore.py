@@ -23,18 +23,20 @@ class Hang(BaseException):
 
 @contextmanager
 def time_limit(seconds: float):
-    """Interrupt the block with Hang after `seconds` (main thread only; a C call ends before it is seen)."""
+    """Interrupt the block with Hang after `seconds` of this process's CPU time (main thread only;
+    a C call ends before it is seen). CPU time, not wall time: on a busy machine a run that waits
+    for the processor is not a hang."""
 
     def fire(signum, frame):
         raise Hang()
 
-    old = signal.signal(signal.SIGALRM, fire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    old = signal.signal(signal.SIGPROF, fire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, old)
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Tally:
     hangs: int = 0
     noncanonical_accepted: int = 0
     data_lost: int = 0
+    tier_mismatches: int = 0  # VM tier 1 and tier 0 disagreeing on a result, gas, events or state
     seconds: float = 0.0
     detail: dict = field(default_factory=dict)  # counts by sub-kind (decoder, generator, outcome)
     examples: list = field(default_factory=list)
@@ -65,8 +68,16 @@ class Tally:
                 entry["input"] = entry["input"][:2000]
             self.examples.append(entry)
 
+    def add(self, other: "Tally") -> None:
+        """Fold another run of the same part into this one."""
+        for k in ("runs", "host_exceptions", "hangs", "noncanonical_accepted", "data_lost", "tier_mismatches", "seconds"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        for k, v in other.detail.items():
+            self.count(k, v)
+        self.examples.extend(other.examples[: MAX_EXAMPLES - len(self.examples)])
+
     def defects(self) -> int:
-        return self.host_exceptions + self.hangs + self.noncanonical_accepted + self.data_lost
+        return self.host_exceptions + self.hangs + self.noncanonical_accepted + self.data_lost + self.tier_mismatches
 
     def as_dict(self) -> dict:
         return {
@@ -75,6 +86,7 @@ class Tally:
             "hangs": self.hangs,
             "noncanonical_accepted": self.noncanonical_accepted,
             "data_lost": self.data_lost,
+            "tier_mismatches": self.tier_mismatches,
             "seconds": round(self.seconds, 1),
             "detail": dict(sorted(self.detail.items())),
             "examples": self.examples,

@@ -8,7 +8,7 @@ import fuzz_lang
 import fuzz_vm
 from fuzzcore import Tally, mutate_bytes
 
-DEFECTS = ("host_exceptions", "hangs", "noncanonical_accepted", "data_lost")
+DEFECTS = ("host_exceptions", "hangs", "noncanonical_accepted", "data_lost", "tier_mismatches")
 
 
 def clean(tally: Tally) -> None:
@@ -22,6 +22,7 @@ def test_bytecodes_through_the_validator_and_the_vm():
     # both generators reach the VM, and programs run to every kind of end
     assert tally.detail.get("random:valid", 0) and tally.detail.get("mutated:valid", 0)
     assert {"success", "revert", "fault"} <= set(tally.detail)
+    assert tally.detail.get("tiers_compared", 0) > 50  # tier 1 and tier 0 held together on every valid program
 
 
 def test_sources_through_the_compiler():
@@ -30,7 +31,7 @@ def test_sources_through_the_compiler():
     assert tally.detail["compiled"] and tally.detail["compile_error"] and tally.detail.get("run:success")
 
 
-# Decoders of the chain's own database records, with defects the campaign found (chain's room).
+# Decoders of the chain's own database records (the campaign's first finds: a stray ValueError, zero records).
 STORE_RECORDS = ("storage_value", "account")
 
 
@@ -66,6 +67,10 @@ def test_the_harness_catches_what_it_must():
     assert tally.examples[0]["input"] and "KeyError" in tally.examples[0]["error"]
     rnd = random.Random(3)
     assert len({mutate_bytes(b"abcdefgh", rnd) for _ in range(50)}) > 40
+    total = Tally()
+    total.add(tally)
+    total.add(tally)
+    assert (total.runs, total.host_exceptions, total.detail["lax:accepted"]) == (20, 10, 10)
 
 
 @pytest.mark.skipif(not fuzz_cli.lock_present(), reason="needs the datadir's one-writer lock (chain.lock), not on this branch yet")
@@ -73,3 +78,12 @@ def test_concurrent_commands_against_one_datadir(tmp_path):
     tally = fuzz_cli.run(16, tmp_path / "datadir", seed=11, parallel=4)
     clean(tally)
     assert tally.detail["acknowledged"] > 0
+
+
+def test_a_run_over_its_time_limit_is_a_hang():
+    from fuzzcore import Hang, time_limit
+
+    with pytest.raises(Hang):
+        with time_limit(0.2):
+            while True:
+                pass

@@ -196,6 +196,55 @@ def test_generated_programs_are_the_same_on_both_tiers(program, gas):
     COUNTS["programs"] += 1
 
 
+def test_the_example_contracts_tests_are_the_same_on_both_tiers():
+    """Every vm.call/vm.deploy of the examples' tests (tokens, auction, escrow, market...) through chain.Devnet,
+    run on both tiers from the same state (tests/vm/tier_shadow.py); the CLI transcripts are left out (subprocesses)."""
+    import re
+    import subprocess
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "tier_shadow", "examples", "-q",
+         "-k", "not readme and not market_sh and not tour"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    compared = int(re.search(r"tier shadow: (\d+) calls compared", proc.stdout).group(1))
+    assert compared >= 1000
+    COUNTS["calls"] += compared
+    COUNTS["example_calls"] = compared
+
+
+def test_generated_code_reaches_only_slots_handlers_and_constants(monkeypatch):
+    """No builtins; the globals are our handlers, constants and a few named helpers; the only attributes
+    touched are the frame's stack and pc and the execution's gas."""
+    import dis
+    import lang
+
+    from vm.instructions import HANDLERS
+
+    monkeypatch.chdir(ROOT)
+    helpers = {"tp", "int_", "MAX", "MIN", "overflow", "Fault", "FLAT", "ln", "__builtins__", "run"}
+    seen = 0
+    for path in RUNNABLE:
+        for name in crun.contract_names(path):
+            program = vm.validate(lang.compile_file(rel(path), contract=name).bytecode)
+            for f in program.funcs:
+                c = tier1.compiled(program, f)
+                if c is None:
+                    continue
+                ns = c.run.__globals__
+                assert ns["__builtins__"] == {}
+                for key, value in ns.items():
+                    if key.startswith("H_"):
+                        assert value is HANDLERS[key[2:]]
+                    else:
+                        assert key in helpers or key[:1] == "A", key
+                attrs = {i.argval for i in dis.get_instructions(c.code) if i.opname in ("LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD")}
+                assert attrs <= {"stack", "pc", "gas"}, attrs
+                seen += 1
+    assert seen >= 200
+
+
 def test_the_switch_forces_tier_0():
     code = vm.assemble_text(".function 0 main() -> int locals 0 pub\nPUSH_INT 1\nRET")
     program = vm.validate(code)

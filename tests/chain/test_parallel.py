@@ -1,0 +1,98 @@
+"""Signatures checked across processes, and mining split over workers: the same verdicts and blocks as one process."""
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import chain
+from chain import block as blk
+from chain import errors as E
+from chain import procpool, rules, sigcheck
+
+VECTORS = Path(__file__).resolve().parent / "vectors"
+
+
+@pytest.fixture(autouse=True)
+def _stop_the_pool():
+    yield
+    procpool.shutdown()  # no worker process outlives a test
+
+
+def test_the_pool_gives_the_verdicts_of_one_process_on_every_edge_case():
+    cases = json.loads((VECTORS / "cctv_ed25519vectors.json").read_text())
+    items = [(bytes.fromhex(c["key"]), c["msg"].encode(), bytes.fromhex(c["sig"])) for c in cases]
+    serial = sigcheck.verify_all(items, workers=1)
+    assert sigcheck.verify_all(items, workers=2) == serial
+    assert sigcheck.verify_all(items, workers=3) == serial  # uneven chunks, in order
+    assert 0 < sum(serial) < len(serial)
+
+
+def _transfers(n: int):
+    net = chain.Devnet()
+    return [net.make_tx(i % 10, net.accounts[(i + 1) % 10].address, 1 + i, nonce=i // 10) for i in range(n)]
+
+
+@pytest.mark.parametrize("flaw", ["flipped signature", "small-order key"])
+def test_a_bad_signature_is_named_by_the_same_index_and_reason_in_parallel(flaw):
+    txs = _transfers(150)
+    bad = txs[97]
+    if flaw == "flipped signature":
+        txs[97] = replace(bad, signature=bad.signature[:-1] + bytes([bad.signature[-1] ^ 1]))
+    else:
+        txs[97] = replace(bad, public_key=bytes.fromhex("01" + "00" * 31))
+    txs[120] = replace(txs[120], signature=bytes(64))  # a later bad one: the first is reported
+    errors = []
+    for workers in (1, 2):
+        with pytest.raises(E.BlockTxError) as info:
+            rules.check_signatures(txs, use_cache=False, workers=workers)
+        errors.append((info.value.index, type(info.value.tx_error), str(info.value)))
+    assert errors[0] == errors[1] and errors[0][:2] == (97, E.BadSignature)
+    rules.check_signatures(_transfers(150), use_cache=False, workers=2)  # all good: no error
+
+
+def test_blocks_import_the_same_with_signatures_checked_in_parallel():
+    src = chain.Devnet()
+    for t in _transfers(120):
+        src.submit(t)
+    src.mine(1)
+    data = src.block_bytes(1)
+    heads = []
+    for workers in (1, 2):
+        dst = chain.Devnet()
+        dst.chain.signature_cache = False
+        dst.chain.signature_workers = workers
+        heads.append(dst.import_block(data))
+        assert dst.verify() == 1
+    assert heads[0] == heads[1] == src.chain.head_hash
+
+
+def test_mining_over_workers_finds_the_nonce_one_core_finds_first(monkeypatch):
+    from chain import miner
+
+    monkeypatch.setattr(miner, "SEAL_STEP", 1 << 9)  # many rounds and slices, quickly
+    monkeypatch.setattr(miner, "PARALLEL_WORK", 1)
+    net = chain.Devnet()
+    block, _, _ = net.chain.build_block(net.miner)
+    net.chain.trie.discard_new()
+    for target_bits in (244, 245, 246):  # about 4 096, 2 048, 1 024 hashes a block
+        header = replace(block.header, target=(1 << target_bits) - 1)
+        serial = miner.seal(header, workers=1)
+        assert miner.seal(header, workers=2) == serial and miner.seal(header, workers=3) == serial
+        assert serial.pow_ok() and blk.mine(header, 0, serial.nonce) is None  # no lower nonce works
+
+
+def test_a_chain_mines_the_same_blocks_with_mining_workers(monkeypatch):
+    from chain import miner
+
+    monkeypatch.setattr(miner, "PARALLEL_WORK", 1)
+    monkeypatch.setattr(miner, "SEAL_STEP", 1 << 4)
+    heads = []
+    for workers in (1, 2):
+        net = chain.Devnet()
+        net.chain.mining_workers = workers
+        net.transfer(0, net.accounts[1].address, 7)
+        net.mine(2)
+        heads.append(net.chain.head_hash)
+        assert net.verify() == 3
+    assert heads[0] == heads[1]
