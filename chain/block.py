@@ -230,20 +230,21 @@ def median_time(timestamps) -> int:
     return s[(len(s) - 1) // 2]
 
 
-def next_target(parent_target: int, span_seconds: int, span_blocks: int, pow_limit: int) -> int:
+def next_target(parent_target: int, span_seconds: int, span_blocks: int, pow_limit: int,
+                block_time: int = C.TARGET_BLOCK_TIME, hardest: int = 1) -> int:
     """The retarget rule: scale the parent's target by actual / expected time, bounded per block.
 
     `span_seconds` is the time the last `span_blocks` blocks took (timestamp
-    difference). A chain whose blocks come exactly TARGET_BLOCK_TIME apart
-    keeps its target.
+    difference). A chain whose blocks come exactly `block_time` apart keeps
+    its target; no target goes above `pow_limit` or below `hardest`.
     """
     if span_blocks <= 0:
         return parent_target
-    expected = span_blocks * C.TARGET_BLOCK_TIME
+    expected = span_blocks * block_time
     lo = expected * C.RETARGET_MAX_DOWN[0] // C.RETARGET_MAX_DOWN[1]
     hi = expected * C.RETARGET_MAX_UP[0] // C.RETARGET_MAX_UP[1]
     actual = min(max(span_seconds, lo), hi)
-    return max(1, min(parent_target * actual // expected, pow_limit))
+    return max(1, hardest, min(parent_target * actual // expected, pow_limit))
 
 
 # --- receipts -------------------------------------------------------------

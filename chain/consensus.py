@@ -85,6 +85,19 @@ RETARGET_MAX_DOWN = (3, 4)  # harder: target * 3 / 4 at least
 # well under a millisecond while the rule is still exercised.
 POW_LIMIT = 2**252 - 1
 DEV_INITIAL_TARGET = POW_LIMIT
+# The dev network's hardest target: its retarget may make blocks harder (fast
+# blocks still raise the difficulty, and every node checks it), but only down to
+# about 16 thousand hashes a block (~20 ms in Python). Why: a node mining with a
+# real clock paces blocks at its own --block-time (2 s by default, any value per
+# node), and a retarget can hold only one spacing, which a node flag cannot set
+# (nodes with different flags would refuse each other's blocks). With the
+# consensus spacing left at the virtual 12 s, every 2 s block made the next one
+# 4/3 harder, without end, until blocks took 12 s of hashing. Bounded here, any
+# dev miner at any pace mines each block in milliseconds, for hours, and all dev
+# nodes agree; the CLI's virtual 12 s blocks never come near the bound, so the
+# dev chain's blocks and hashes are unchanged. Like Bitcoin's regtest, the dev
+# network's proof of work orders blocks; it does not secure them.
+DEV_HARDEST_TARGET = POW_LIMIT >> 10
 # A block's timestamp must exceed the median of this many previous blocks'
 # timestamps (Bitcoin's rule): one lying miner cannot drag time backwards.
 MEDIAN_TIME_SPAN = 11
@@ -102,6 +115,15 @@ class ChainParams:
     pow_limit: int = POW_LIMIT
     # (address bytes, balance) pairs funded at genesis.
     allocations: tuple = ()
+    # Seconds the retarget rule steers the block interval toward.
+    block_time: int = TARGET_BLOCK_TIME
+    # The hardest target the retarget may reach (1: no bound; the dev network's is DEV_HARDEST_TARGET).
+    hardest_target: int = 1
+    # The genesis block's previous hash: zero on the dev network. A genesis file puts
+    # there the digest of the rules above that no header field holds (chain.genesis),
+    # so networks that differ only in them have different genesis hashes and refuse
+    # each other at the handshake instead of banning each other's blocks later.
+    genesis_parent: bytes = b"\x00" * 32
 
 
 def work_of(target: int) -> int:

@@ -34,7 +34,8 @@ DEFAULT_GAS_PRICE = 1
 
 def dev_params() -> C.ChainParams:
     """The dev chain: DEV_CHAIN_ID, a fixed genesis, the ten dev accounts funded."""
-    return C.ChainParams(allocations=tuple((bytes(k.address), C.DEV_ACCOUNT_BALANCE) for k in dev_keys()))
+    return C.ChainParams(allocations=tuple((bytes(k.address), C.DEV_ACCOUNT_BALANCE) for k in dev_keys()),
+                         hardest_target=C.DEV_HARDEST_TARGET)
 
 
 class ArgumentError(AbiError):
@@ -83,6 +84,17 @@ class Devnet:
         self.miner = DEV_MINER if miner is None else _address(miner)
         self._codes: dict = {}
 
+    @classmethod
+    def over(cls, chain_: Chain, *, miner=None) -> "Devnet":
+        """A door onto a Chain opened elsewhere (a node's, any network's params): the same
+        queries and transactions, on the chain's own store, clock and params; close() is the owner's."""
+        net = cls.__new__(cls)
+        net.datadir, net.params, net.store, net.chain = None, chain_.params, chain_.store, chain_
+        net.accounts = dev_keys()
+        net.miner = DEV_MINER if miner is None else _address(miner)
+        net._codes = {}
+        return net
+
     def _virtual_clock(self) -> int:
         return self.chain.head.timestamp + C.TARGET_BLOCK_TIME
 
@@ -106,6 +118,16 @@ class Devnet:
     def nonce(self, address) -> int:
         """The account's nonce on the head state (pending transactions not counted)."""
         return self.chain.state().read_nonce(_address(address))
+
+    def logs(self, from_block=None, to_block=None, address=None, event=None) -> list:
+        """Event documents of the canonical chain, each with its block and tx (chain.logs.find_logs)."""
+        from .logs import find_logs
+
+        return find_logs(self, from_block, to_block, None if address is None else _address(address), event)
+
+    def next_nonce(self, address) -> int:
+        """The nonce the account's next transaction should carry (pending transactions counted)."""
+        return self.chain.next_nonce(_address(address))
 
     def code_at(self, address) -> bytes | None:
         return self.chain.state().read_code(_address(address))

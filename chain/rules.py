@@ -104,7 +104,7 @@ def expected_target(header_of, params: C.ChainParams, parent: Header) -> int:
     while first.height > max(0, parent.height - C.RETARGET_WINDOW):
         first = header_of(first.prev_hash)
     return next_target(parent.target, parent.timestamp - first.timestamp, parent.height - first.height,
-                       params.pow_limit)
+                       params.pow_limit, params.block_time, params.hardest_target)
 
 
 def median_time_past(header_of, parent: Header) -> int:

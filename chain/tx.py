@@ -147,13 +147,7 @@ def encode_call(function: str, args_wire) -> bytes:
 
 def decode_call(data: bytes):
     """(function_name, [args...]) from call data, or CallDataError."""
-    try:
-        obj = unpack(data, max_size=C.MAX_TX_SIZE, max_depth=CALL_DATA_DEPTH)
-    except EncodingError as exc:
-        raise CallDataError(f"bad call data: {exc}") from None
-    if type(obj) is not list or len(obj) != 2 or type(obj[0]) is not str or type(obj[1]) is not list:
-        raise CallDataError("bad call data: expected [function_name, [args...]]")
-    return obj[0], obj[1]
+    return _decode_pair(data, str, "call data", "[function_name, [args...]]")
 
 
 def encode_deploy(code: bytes, args_wire) -> bytes:
@@ -163,10 +157,15 @@ def encode_deploy(code: bytes, args_wire) -> bytes:
 
 def decode_deploy(data: bytes):
     """(bytecode, [args...]) from deployment data, or CallDataError."""
+    return _decode_pair(data, bytes, "deployment data", "[bytecode, [args...]]")
+
+
+def _decode_pair(data: bytes, head_type: type, what: str, shape: str):
+    """[head, [args...]]: call data and deployment data share this shape and its errors."""
     try:
         obj = unpack(data, max_size=C.MAX_TX_SIZE, max_depth=CALL_DATA_DEPTH)
     except EncodingError as exc:
-        raise CallDataError(f"bad deployment data: {exc}") from None
-    if type(obj) is not list or len(obj) != 2 or type(obj[0]) is not bytes or type(obj[1]) is not list:
-        raise CallDataError("bad deployment data: expected [bytecode, [args...]]")
+        raise CallDataError(f"bad {what}: {exc}") from None
+    if type(obj) is not list or len(obj) != 2 or type(obj[0]) is not head_type or type(obj[1]) is not list:
+        raise CallDataError(f"bad {what}: expected {shape}")
     return obj[0], obj[1]

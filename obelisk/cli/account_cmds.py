@@ -6,11 +6,13 @@ import os
 import click
 
 from .backend import keystore_of, open_chain
+from .options import rpc_option
 from .options import EXIT_OK, CliError, group, read_passphrase, subcommand
 from .render import console, emit
 
 
 @group("accounts", invoke_without_command=True)
+@rpc_option
 def accounts_cmd(state):
     """List dev and keystore accounts with balances; `accounts new` makes a key."""
     if click.get_current_context().invoked_subcommand is not None:

@@ -8,8 +8,8 @@ import os
 
 import click
 
-from .options import CliError, State, read_passphrase
-from .render import one_line
+from .options import EXIT_FAILED, CliError, State, read_passphrase
+from .render import emit, one_line
 from .values import is_index, parse_account_address
 
 
@@ -23,7 +23,7 @@ from .values import is_index, parse_account_address
 def open_chain(state: State):
     """The chain for this command: opened once, closed when the command ends."""
     if state.backend is None:
-        state.backend = _open_local(state)
+        state.backend = _open_local(state) if state.rpc is None else _open_rpc(state)
         click.get_current_context().call_on_close(state.backend.close)
     return state.backend
 
@@ -46,9 +46,30 @@ def _open_local(state: State):
         raise CliError(f"bad datadir {path}: {one_line(getattr(exc, 'strerror', None) or exc)}") from None
 
 
+def _open_rpc(state: State):
+    """The node at --rpc / $OBELISK_RPC (obelisk.node.rpc_client.RpcChain); exit 2 when it cannot be asked."""
+    import chain
+    from obelisk.node.rpc_client import RpcChain
+
+    def sent(tx_hash: bytes):
+        if state.no_wait:  # the node accepted it: print its hash and stop here
+            emit(state, {"tx": "0x" + tx_hash.hex(), "status": "pending"}, lambda: click.echo("0x" + tx_hash.hex()))
+            click.get_current_context().exit(0)
+    def timed_out(tx_hash: bytes, seconds: float):
+        h = "0x" + tx_hash.hex()
+        raise CliError(f"transaction {h} was sent but not mined within {seconds:g} s "
+                       f"(later: obelisk receipt {h} --rpc {state.rpc})", EXIT_FAILED)
+    try:
+        return RpcChain(state.rpc, timeout=state.timeout, on_sent=sent, on_timeout=timed_out)
+    except chain.ChainError as exc:
+        raise CliError(f"--rpc {state.rpc}: {one_line(exc.message)}") from None
+
+
 def keystore_of(state: State):
     from chain.keystore import Keystore
 
+    if state.keystore_option:
+        return Keystore(state.keystore_option)
     return Keystore(os.path.join(state.datadir, "keystore"))
 
 
@@ -88,6 +109,14 @@ def resolve_sender(state: State, net, text: str | None, *, need_key: bool = True
         raise CliError("wrong passphrase") from None
     except KeystoreError as exc:
         raise CliError(str(exc)) from None
+
+
+def open_for_account(state, text: str):
+    """The chain and the account TEXT names (a dev index or an address); a malformed address is refused before any chain opens."""
+    if not is_index(text.strip()):
+        parse_account_address(text.strip(), "ADDRESS")
+    net = open_chain(state)
+    return net, account_arg(net, text, "ADDRESS")
 
 
 def account_arg(net, text: str, what: str):

@@ -5,8 +5,9 @@ import sys
 
 import click
 
-from .backend import account_arg, open_chain, resolve_sender
+from .backend import account_arg, open_chain, open_for_account, resolve_sender
 from .exits import refused
+from .options import rpc_option, wait_options
 from .options import ARGS_SETTINGS, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command
 from .render import echo_fields, emit, finish_tx, human_value, one_line, show_receipt
 from .values import INT_MAX, is_index, parse_account_address, parse_hash, parse_int
@@ -15,6 +16,7 @@ MAX_MINE = 10_000  # blocks per `mine`: a typo like `mine 1000000000` should not
 
 
 @command("send", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@wait_options
 @click.argument("to")
 @click.argument("amount")
 @click.option("--from", "sender", metavar="A", help=FROM_HELP)
@@ -38,19 +40,18 @@ def send_cmd(state, to, amount, sender):
 
 
 @command("balance")
+@rpc_option
 @click.argument("address")
 def balance_cmd(state, address):
     """Native coin balance of ADDRESS (or of a dev account index)."""
-    if not is_index(address.strip()):
-        parse_account_address(address.strip(), "ADDRESS")
-    net = open_chain(state)
-    address = account_arg(net, address, "ADDRESS")
+    net, address = open_for_account(state, address)
     balance = net.balance(address)
     emit(state, {"address": str(address), "balance": balance}, lambda: click.echo(str(balance)))
     return EXIT_OK
 
 
 @command("mine", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@rpc_option
 @click.argument("count", default="1", metavar="[N]")
 def mine_cmd(state, count):
     """Mine N blocks (default 1); pending transactions go in."""
@@ -70,6 +71,7 @@ def mine_cmd(state, count):
 
 
 @command("block", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@rpc_option
 @click.argument("number", required=False, metavar="[N|HASH]")
 def block_cmd(state, number):
     """Show block N (default: the latest; negative counts back from it) or the block HASH."""
@@ -89,6 +91,7 @@ def block_cmd(state, number):
 
 
 @command("tx")
+@rpc_option
 @click.argument("hash")
 def tx_cmd(state, hash):
     """Show the transaction HASH."""
@@ -117,6 +120,7 @@ def _readable(rows) -> list:
 
 
 @command("receipt")
+@rpc_option
 @click.argument("hash")
 def receipt_cmd(state, hash):
     """Show the receipt of transaction HASH, with decoded events."""

@@ -7,6 +7,7 @@ import click
 
 from .backend import code_object_at, open_chain, resolve_sender
 from .exits import refused
+from .options import rpc_option, wait_options
 from .options import (ARGS_SETTINGS, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command,
                       input_file)
 from .render import emit, finish_tx, human_value, one_line, printable, printable_lines, reverted_line, show_receipt
@@ -119,6 +120,7 @@ def _init_params(bytecode: bytes, path: str):
 
 
 @command("deploy", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@wait_options
 @click.argument("file")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.option("--contract", "-c", metavar="NAME", help=_CONTRACT_HELP)
@@ -166,6 +168,7 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
 
 
 @command("call", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@wait_options
 @click.argument("address")
 @click.argument("function")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
@@ -223,6 +226,7 @@ def _code_from_file(path: str, contract: str | None) -> bytes:
 
 
 @command("disasm")
+@rpc_option
 @click.argument("target", metavar="FILE-or-ADDRESS")
 @click.option("--contract", "-c", metavar="NAME", help=_CONTRACT_HELP)
 def disasm_cmd(state, target, contract):

@@ -19,6 +19,7 @@ EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 DEFAULT_DATADIR = ".obelisk"
 PASSPHRASE_ENV = "OBELISK_PASSPHRASE"
 DATADIR_ENV = "OBELISK_DATADIR"
+RPC_ENV = "OBELISK_RPC"
 
 FROM_HELP = "Account index, dev address or keystore address [default: 0]."
 ARGS_SETTINGS = {"ignore_unknown_options": True}  # so a negative number is an argument, not an option
@@ -42,6 +43,17 @@ class State:
         self.json = False
         self.datadir_option: str | None = None
         self.backend = None  # the chain, once a command opened it (obelisk.cli.backend.open_chain)
+        self.rpc_option: str | None = None  # --rpc URL: talk to a node instead of the datadir
+        self.keystore_option: str | None = None
+        self.timeout = 60.0  # --timeout: seconds to wait for a receipt through --rpc
+        self.no_wait = False
+
+    @property
+    def rpc(self) -> str | None:
+        """The node to talk to: --rpc, else $OBELISK_RPC, else None (the datadir's chain)."""
+        if self.rpc_option == "":
+            raise CliError("--rpc: empty URL")
+        return self.rpc_option or os.environ.get(RPC_ENV) or None
 
     @property
     def datadir(self) -> str:
@@ -73,6 +85,39 @@ def _with_common_options(f):
         return f(state, *args, **kwargs)
 
     return common_options(run)
+
+
+def _to_state(attr, convert=None):
+    def callback(ctx, param, value):
+        if value is not None and value is not False:
+            setattr(ctx.find_object(State), attr, convert(value) if convert else value)
+    return callback
+
+
+def _timeout(text):
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds <= 86400:
+        raise CliError(f"--timeout: expected seconds 0 < S <= 86400, got {text[:40]!r}")
+    return seconds
+
+
+def rpc_option(f):
+    """--rpc URL and --keystore DIR: a chain command talks to a node (keys stay here)."""
+    f = click.option("--keystore", metavar="DIR", expose_value=False, callback=_to_state("keystore_option"),
+                     help="Keystore directory for --from [default: DATADIR/keystore].")(f)
+    return click.option("--rpc", metavar="URL", expose_value=False, callback=_to_state("rpc_option"),
+                        help=f"Talk to the node at URL (JSON-RPC) instead of the datadir [default: ${RPC_ENV}].")(f)
+
+
+def wait_options(f):
+    """--timeout S and --no-wait: how a command sending a transaction through --rpc waits for its receipt."""
+    f = click.option("--no-wait", is_flag=True, expose_value=False, callback=_to_state("no_wait"),
+                     help="With --rpc: print the transaction hash once the node accepted it.")(f)
+    return click.option("--timeout", metavar="S", expose_value=False, callback=_to_state("timeout", _timeout),
+                        help="With --rpc: seconds to wait for the receipt [default: 60].")(rpc_option(f))
 
 
 def command(name, **settings):
