@@ -147,7 +147,6 @@ def obelisk_market_gas() -> dict:
     """Gas of examples/compute_market.contract's post_job (a VM call, no transaction), and its code-load share."""
     lang, vm, _, MemoryHost, Address, _ = _obelisk_imports()
     from vm import gas as G
-    from vm.code import decode
 
     market = lang.compile_file(str(ROOT / "examples" / "compute_market.contract"))
     host = MemoryHost()
@@ -158,8 +157,7 @@ def obelisk_market_gas() -> dict:
                 sender=sender, value=1_000, gas=10_000_000)
     assert r.success, r
     data = market.bytecode
-    load = G.code_load_cost(len(data), len(decode(data).code)) if hasattr(G, "code_load_cost") else (
-        G.CODE_LOAD_PER_BYTE * len(data) + G.CODE_CHECK_PER_BYTE * len(decode(data).code))
+    load = G.CODE_ACCESS + G.CODE_LOAD_PER_BYTE * len(data)
     return {"function": "post_job", "gas_used": r.gas_used, "code_load_gas": load,
             "code_load_share": round(load / r.gas_used, 2), "code_object_bytes": len(data)}
 

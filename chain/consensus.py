@@ -16,7 +16,11 @@ BLOCK_VERSION = 1
 RECEIPT_VERSION = 1
 ACCOUNT_VERSION = 1
 # The SQLite layout; a data directory of another layout is refused, not migrated.
-STORE_VERSION = 1
+# 2: same layout, but its blocks execute under the VM's code-loading gas of
+# CODE_ACCESS + 1 a byte (vm/gas.py); a version-1 directory holds receipts and
+# state roots of the older 8 + 12 a byte schedule, so it is refused clearly
+# rather than failing `obelisk verify` on its first contract call.
+STORE_VERSION = 2
 
 # --- identity -------------------------------------------------------------
 # Chain id of the dev chain (anvil's and geth --dev's choice): it is inside

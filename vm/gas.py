@@ -44,16 +44,17 @@ FRAME_PER_LOCAL = 1
 STRUCT_PER_FIELD = 1
 # deploy: per byte of code, paid before decoding and validating it.
 DEPLOY_PER_BYTE = 20
-# The first load of a contract's code in a call (top level or XCALL), per byte
-# of its code object: decoding, validating and predecoding it costs about a
-# microsecond per byte when it is not in the process's cache, and whether it
-# is must not change the gas.
-CODE_LOAD_PER_BYTE = 8
-# ... plus, per byte of its bytecode, once decoded and before it is checked:
-# checking and predecoding cost up to ~1.4 us per instruction (one-byte ones),
-# far more than decoding constants and types, so the price follows the code.
-CODE_CHECK_PER_BYTE = 12
-
+# The first load of a contract's code in a call (top level or XCALL), flat:
+# the account and code lookups and the program cache's lookup, priced as
+# Ethereum prices a cold account access (EIP-2929). Charged before the host
+# is asked, so an address with no code pays it too.
+CODE_ACCESS = 2600
+# ... plus, per byte of the encoded code object: the node reads those bytes
+# and hashes them (to check them and to find the validated program). Checking
+# and predecoding are not charged here: `deploy` paid for them (DEPLOY_PER_BYTE)
+# and the validated program is kept by code hash. The price is the same
+# whether the program is in the process's cache or not.
+CODE_LOAD_PER_BYTE = 1
 
 def words(nbytes: int) -> int:
     return (nbytes + WORD - 1) // WORD

@@ -170,23 +170,23 @@ class Execution:
         self._push(Frame(f.code, args, callee.entry, callee, f.ctx, callee.returns is not None, False))
 
     def load(self, address: Address, invalid: str) -> Program:
-        """The validated program at an address; its first load in this call is paid per byte."""
+        """The validated program at an address; its first load in this call pays access plus read (vm/gas.py)."""
         program = self.loaded.get(address)
         if program is not None:
             return program
+        self.charge(G.CODE_ACCESS)
         code = self.host.get_code(address)
         if code is None:
             raise Revert("no code at address")
         self.charge(G.CODE_LOAD_PER_BYTE * len(code))
         try:
-            program = validate(code, self._charge_check)
+            program = validate(code, self._count_loaded)
         except ValidationError as exc:
             raise Fault(f"{invalid}: {short_text(str(exc))}") from None
         self.loaded[address] = program
         return program
 
-    def _charge_check(self, nbytes: int) -> None:
-        self.charge(G.CODE_CHECK_PER_BYTE * nbytes)
+    def _count_loaded(self, nbytes: int) -> None:
         self.code_loaded += nbytes
         if self.code_loaded > limits.MAX_LOADED_CODE:
             raise Fault(f"memory limit exceeded: over {limits.MAX_LOADED_CODE} bytes of code loaded in one call")

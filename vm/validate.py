@@ -98,7 +98,7 @@ def validate(code, before_check=None) -> Program:
 
     `before_check(n)`, when given, is called with the bytecode's length once the
     object has decoded and before the (costlier) checks, cached or not: the VM
-    charges gas there, so a cache hit costs the same as a miss.
+    counts the code a call loads there, so a cache hit counts the same as a miss.
     """
     if isinstance(code, CodeObject):
         try:

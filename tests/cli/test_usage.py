@@ -84,5 +84,6 @@ def test_options_after_the_subcommand_win(ob, tmp_path):
 
 
 def test_after_double_dash_everything_is_an_argument(ob):
-    r = ob.run(["call", "0x" + "42" * 20, "f", "--", "--valeu", "--json"])
+    # --datadir goes before the "--" (after it, it would be an argument too).
+    r = ob.run(["--datadir", ob.datadir, "call", "0x" + "42" * 20, "f", "--", "--valeu", "--json"], datadir=False)
     assert r.exit_code == 2 and "no contract at" in r.stderr  # parsed as arguments, then the address is checked
