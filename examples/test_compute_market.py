@@ -333,7 +333,7 @@ def post_sealed(mk, seats=3, quorum=2, payment=PAYMENT, **kw):
                                 COMMIT_BLOCKS, REVEAL_BLOCKS, value=payment, **kw)
 
 
-def test_workers_announce_keys_runners_and_prices(mk, events, reverted):
+def test_workers_announce_keys_runners_and_prices(mk, events):
     w1, w2 = mk.workers[:2]
     r = mk.m.announce(enc_key(w1).public, RUNNER, 700, sender=w1)
     assert events(r) == [("WorkerAnnounced", {"worker": w1.address, "enc_key": enc_key(w1).public,
@@ -346,19 +346,19 @@ def test_workers_announce_keys_runners_and_prices(mk, events, reverted):
     assert mk.m.offer_of(w1.address, RUNNER) == (700, True)
     mk.m.retire(RUNNER, sender=w1)
     assert mk.m.offer_of(w1.address, RUNNER) == (700, False)
-    with reverted("no such offer"):
+    with reverts("no such offer"):
         mk.m.retire(RUNNER, sender=w1)
-    with reverted("encryption key must be 32 bytes"):
+    with reverts("encryption key must be 32 bytes"):
         mk.m.announce(b"short", RUNNER, 1, sender=w1)
-    with reverted("runner id must be 32 bytes"):
+    with reverts("runner id must be 32 bytes"):
         mk.m.announce(enc_key(w1).public, b"digits", 1, sender=w1)
-    with reverted("minimum payment must not be negative"):
+    with reverts("minimum payment must not be negative"):
         mk.m.announce(enc_key(w1).public, RUNNER, -1, sender=w1)
-    with reverted("no such worker"):
+    with reverts("no such worker"):
         mk.m.worker_at(2)
 
 
-def test_a_sealed_job_names_its_runner_blob_and_client_key(mk, events, reverted):
+def test_a_sealed_job_names_its_runner_blob_and_client_key(mk, events):
     r = post_sealed(mk)
     job = r.value
     assert events(r, "SealedJob") == [("SealedJob", {"job": job, "runner": RUNNER, "input_blob": BLOB,
@@ -370,16 +370,16 @@ def test_a_sealed_job_names_its_runner_blob_and_client_key(mk, events, reverted)
                          ((RUNNER, INPUT, b"x", b"k" * 32), "input blob hash must be 32 bytes"),
                          ((RUNNER, INPUT, BLOB, b"k" * 31), "client key must be 32 bytes"),
                          ((RUNNER, b"x", BLOB, b"k" * 32), "input hash must be 32 bytes")]:
-        with reverted(reason):
+        with reverts(reason):
             mk.m.post_sealed_job(*args, 3, 2, STAKE, 5, 5, sender=mk.client, value=10)
 
 
-def test_only_workers_with_a_key_take_seats_and_only_the_client_wraps(mk, events, reverted):
+def test_only_workers_with_a_key_take_seats_and_only_the_client_wraps(mk, events):
     from obelisk.compute import crypto
 
     w1, w2, w3 = mk.workers[:3]
     job = post_sealed(mk).value
-    with reverted("announce an encryption key first"):
+    with reverts("announce an encryption key first"):
         mk.join(job, w1)
     for w in (w1, w2):
         mk.m.announce(enc_key(w).public, RUNNER, 0, sender=w)
@@ -391,17 +391,17 @@ def test_only_workers_with_a_key_take_seats_and_only_the_client_wraps(mk, events
 
     data_key = crypto.new_data_key()
     wrapped = crypto.wrap_data_key(data_key, seat["enc_key"], job_id=job)
-    with reverted("only the client publishes keys"):
+    with reverts("only the client publishes keys"):
         mk.m.publish_key(job, 0, wrapped, sender=w1)
-    with reverted("no such seat"):
+    with reverts("no such seat"):
         mk.m.publish_key(job, 2, wrapped, sender=mk.client)
-    with reverted("wrapped key must be 93 bytes"):
+    with reverts("wrapped key must be 93 bytes"):
         mk.m.publish_key(job, 0, wrapped[:-1], sender=mk.client)
     r = mk.m.publish_key(job, 0, wrapped, sender=mk.client)
     assert events(r) == [("KeyPublished", {"job": job, "seat": 0, "worker": w1.address, "wrapped_key": wrapped})]
-    with reverted("key already published"):
+    with reverts("key already published"):
         mk.m.publish_key(job, 0, wrapped, sender=mk.client)
-    with reverted("not a sealed job"):
+    with reverts("not a sealed job"):
         mk.m.publish_key(mk.post(), 0, wrapped, sender=mk.client)
 
     # What is on chain opens for the seated worker only.
@@ -412,7 +412,7 @@ def test_only_workers_with_a_key_take_seats_and_only_the_client_wraps(mk, events
             crypto.unwrap_data_key(on_chain, enc_key(other), job_id=job)
 
 
-def test_results_are_delivered_after_the_reveal_and_settlement_is_unchanged(mk, events, reverted):
+def test_results_are_delivered_after_the_reveal_and_settlement_is_unchanged(mk, events):
     w1, w2, w3 = mk.workers[:3]
     from obelisk.compute import crypto
 
@@ -424,25 +424,25 @@ def test_results_are_delivered_after_the_reveal_and_settlement_is_unchanged(mk, 
         mk.m.publish_key(job, seat, wrapped, sender=mk.client)
         mk.commit(job, w, GOOD if w is not w3 else BAD)
     result_blob = hashlib.sha256(b"sealed result").digest()
-    with reverted("reveal first"):
+    with reverts("reveal first"):
         mk.m.deliver(job, result_blob, sender=w1)
     for w in (w1, w2, w3):
         mk.reveal(job, w, GOOD if w is not w3 else BAD)
-    with reverted("result blob hash must be 32 bytes"):
+    with reverts("result blob hash must be 32 bytes"):
         mk.m.deliver(job, b"x", sender=w1)
-    with reverted("not a worker on this job"):
+    with reverts("not a worker on this job"):
         mk.m.deliver(job, result_blob, sender=mk.workers[3])
     r = mk.m.finalize(job)
     assert [e.name for e in r.logs] == ["WorkerPaid", "WorkerPaid", "StakeForfeited", "JobPaid"]
     r = mk.m.deliver(job, result_blob, sender=w1)  # after settlement too: the client still needs it
     assert events(r) == [("ResultDelivered", {"job": job, "worker": w1.address, "result_blob": result_blob})]
-    with reverted("already delivered"):
+    with reverts("already delivered"):
         mk.m.deliver(job, result_blob, sender=w1)
     assert [mk.credit(w) for w in (w1, w2, w3)] == [550, 550, 0]
     assert mk.credit(mk.client) == STAKE
 
 
-def test_a_seat_the_client_gave_no_key_keeps_its_stake(mk, reverted, advance):
+def test_a_seat_the_client_gave_no_key_keeps_its_stake(mk, advance):
     from obelisk.compute import crypto
 
     w1, w2, w3 = mk.workers[:3]
