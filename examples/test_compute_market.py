@@ -313,3 +313,152 @@ def test_a_full_job_of_sixteen_seats_settles_within_gas(mk):
     assert mk.credit(mk.client) == 6 * STAKE
     with pytest.raises(obelisk.Reverted):
         mk.post(seats=17, quorum=9)
+
+
+# -- sealed jobs: announced keys, runner ids, wrapped data keys, delivered results --------
+
+RUNNER = hashlib.sha256(b"a runner id").digest()
+BLOB = hashlib.sha256(b"sealed input blob").digest()
+
+
+def enc_key(who) -> bytes:
+    from obelisk.compute import crypto
+
+    return crypto.account_encryption_key(who.seed)
+
+
+def post_sealed(mk, seats=3, quorum=2, payment=PAYMENT, **kw):
+    kw.setdefault("sender", mk.client)
+    return mk.m.post_sealed_job(RUNNER, INPUT, BLOB, enc_key(mk.client).public, seats, quorum, STAKE,
+                                COMMIT_BLOCKS, REVEAL_BLOCKS, value=payment, **kw)
+
+
+def test_workers_announce_keys_runners_and_prices(mk, events):
+    w1, w2 = mk.workers[:2]
+    r = mk.m.announce(enc_key(w1).public, RUNNER, 700, sender=w1)
+    assert events(r) == [("WorkerAnnounced", {"worker": w1.address, "enc_key": enc_key(w1).public,
+                                              "runner": RUNNER, "min_payment": 700})]
+    mk.m.announce(enc_key(w1).public, BLOB, 5, sender=w1)  # a second runner: still one worker
+    mk.m.announce(enc_key(w2).public, RUNNER, 0, sender=w2)
+    assert mk.m.worker_count() == 2
+    assert [mk.m.worker_at(i) for i in range(2)] == [w1.address, w2.address]
+    assert mk.m.encryption_key(w1.address) == enc_key(w1).public
+    assert mk.m.offer_of(w1.address, RUNNER) == (700, True)
+    mk.m.retire(RUNNER, sender=w1)
+    assert mk.m.offer_of(w1.address, RUNNER) == (700, False)
+    with reverts("no such offer"):
+        mk.m.retire(RUNNER, sender=w1)
+    with reverts("encryption key must be 32 bytes"):
+        mk.m.announce(b"short", RUNNER, 1, sender=w1)
+    with reverts("runner id must be 32 bytes"):
+        mk.m.announce(enc_key(w1).public, b"digits", 1, sender=w1)
+    with reverts("minimum payment must not be negative"):
+        mk.m.announce(enc_key(w1).public, RUNNER, -1, sender=w1)
+    with reverts("no such worker"):
+        mk.m.worker_at(2)
+
+
+def test_a_sealed_job_names_its_runner_blob_and_client_key(mk, events):
+    r = post_sealed(mk)
+    job = r.value
+    assert events(r, "SealedJob") == [("SealedJob", {"job": job, "runner": RUNNER, "input_blob": BLOB,
+                                                     "client_key": enc_key(mk.client).public})]
+    info = mk.job(job)
+    assert (info["runner"], info["input_blob"], info["input_hash"]) == (RUNNER, BLOB, INPUT)
+    assert mk.job(mk.post())["runner"] == b""  # post_job: a job described off chain
+    for args, reason in [((b"x", INPUT, BLOB, b"k" * 32), "runner id must be 32 bytes"),
+                         ((RUNNER, INPUT, b"x", b"k" * 32), "input blob hash must be 32 bytes"),
+                         ((RUNNER, INPUT, BLOB, b"k" * 31), "client key must be 32 bytes"),
+                         ((RUNNER, b"x", BLOB, b"k" * 32), "input hash must be 32 bytes")]:
+        with reverts(reason):
+            mk.m.post_sealed_job(*args, 3, 2, STAKE, 5, 5, sender=mk.client, value=10)
+
+
+def test_only_workers_with_a_key_take_seats_and_only_the_client_wraps(mk, events):
+    from obelisk.compute import crypto
+
+    w1, w2, w3 = mk.workers[:3]
+    job = post_sealed(mk).value
+    with reverts("announce an encryption key first"):
+        mk.join(job, w1)
+    for w in (w1, w2):
+        mk.m.announce(enc_key(w).public, RUNNER, 0, sender=w)
+        mk.join(job, w)
+    seat = mk.m.get_seat(job, 0)
+    _, _, fields = mk.m.code.function("get_seat").returns
+    seat = dict(zip([n for n, _ in fields], seat))
+    assert seat["enc_key"] == enc_key(w1).public and seat["wrapped_key"] == b""
+
+    data_key = crypto.new_data_key()
+    wrapped = crypto.wrap_data_key(data_key, seat["enc_key"], job_id=job)
+    with reverts("only the client publishes keys"):
+        mk.m.publish_key(job, 0, wrapped, sender=w1)
+    with reverts("no such seat"):
+        mk.m.publish_key(job, 2, wrapped, sender=mk.client)
+    with reverts("wrapped key must be 93 bytes"):
+        mk.m.publish_key(job, 0, wrapped[:-1], sender=mk.client)
+    r = mk.m.publish_key(job, 0, wrapped, sender=mk.client)
+    assert events(r) == [("KeyPublished", {"job": job, "seat": 0, "worker": w1.address, "wrapped_key": wrapped})]
+    with reverts("key already published"):
+        mk.m.publish_key(job, 0, wrapped, sender=mk.client)
+    with reverts("not a sealed job"):
+        mk.m.publish_key(mk.post(), 0, wrapped, sender=mk.client)
+
+    # What is on chain opens for the seated worker only.
+    on_chain = mk.m.get_seat(job, 0)[4]
+    assert crypto.unwrap_data_key(on_chain, enc_key(w1), job_id=job) == data_key
+    for other in (w2, w3, mk.client):
+        with pytest.raises(crypto.CryptoError):
+            crypto.unwrap_data_key(on_chain, enc_key(other), job_id=job)
+
+
+def test_results_are_delivered_after_the_reveal_and_settlement_is_unchanged(mk, events):
+    w1, w2, w3 = mk.workers[:3]
+    from obelisk.compute import crypto
+
+    job = post_sealed(mk).value
+    for seat, w in enumerate((w1, w2, w3)):
+        mk.m.announce(enc_key(w).public, RUNNER, 0, sender=w)
+        mk.join(job, w)
+        wrapped = crypto.wrap_data_key(crypto.new_data_key(), enc_key(w).public, job_id=job)
+        mk.m.publish_key(job, seat, wrapped, sender=mk.client)
+        mk.commit(job, w, GOOD if w is not w3 else BAD)
+    result_blob = hashlib.sha256(b"sealed result").digest()
+    with reverts("reveal first"):
+        mk.m.deliver(job, result_blob, sender=w1)
+    for w in (w1, w2, w3):
+        mk.reveal(job, w, GOOD if w is not w3 else BAD)
+    with reverts("result blob hash must be 32 bytes"):
+        mk.m.deliver(job, b"x", sender=w1)
+    with reverts("not a worker on this job"):
+        mk.m.deliver(job, result_blob, sender=mk.workers[3])
+    r = mk.m.finalize(job)
+    assert [e.name for e in r.logs] == ["WorkerPaid", "WorkerPaid", "StakeForfeited", "JobPaid"]
+    r = mk.m.deliver(job, result_blob, sender=w1)  # after settlement too: the client still needs it
+    assert events(r) == [("ResultDelivered", {"job": job, "worker": w1.address, "result_blob": result_blob})]
+    with reverts("already delivered"):
+        mk.m.deliver(job, result_blob, sender=w1)
+    assert [mk.credit(w) for w in (w1, w2, w3)] == [550, 550, 0]
+    assert mk.credit(mk.client) == STAKE
+
+
+def test_a_seat_the_client_gave_no_key_keeps_its_stake(mk, advance):
+    from obelisk.compute import crypto
+
+    w1, w2, w3 = mk.workers[:3]
+    job = post_sealed(mk).value
+    for w in (w1, w2, w3):
+        mk.m.announce(enc_key(w).public, RUNNER, 0, sender=w)
+        mk.join(job, w)
+    # The client wraps the key for w1 and w2 only; w3 cannot open the data.
+    for seat, w in enumerate((w1, w2)):
+        wrapped = crypto.wrap_data_key(crypto.new_data_key(), enc_key(w).public, job_id=job)
+        mk.m.publish_key(job, seat, wrapped, sender=mk.client)
+        mk.commit(job, w, GOOD)
+    advance(mk.net, COMMIT_BLOCKS)
+    for w in (w1, w2):
+        mk.reveal(job, w, GOOD)
+    r = mk.m.finalize(job)
+    assert [e.name for e in r.logs] == ["WorkerPaid", "WorkerPaid", "StakeReturned", "JobPaid"]
+    assert [mk.credit(w) for w in (w1, w2, w3)] == [550, 550, STAKE]
+    assert mk.credit(mk.client) == 0

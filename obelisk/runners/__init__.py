@@ -1,0 +1,1 @@
+"""The runners shipped with Obelisk (registered in the `obelisk.runners` entry-point group)."""
