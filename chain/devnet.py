@@ -19,8 +19,10 @@ from . import errors as E
 from . import tx as txmod
 from .block import decode_receipt
 from .core import Chain
+from .devtools import DevTools
+from .devtools import hash_arg as _hash_arg
 from .keys import PrivateKey, dev_keys
-from .results import BlockInfo, Event, Receipt, Reverted, TxInfo
+from .results import ArgumentError, BlockInfo, Event, Receipt, Reverted, TxInfo
 from .store import Store
 
 DB_FILE = "chain.sqlite3"
@@ -30,16 +32,20 @@ DEV_MINER = Address(hashlib.sha256(b"obelisk dev miner").digest()[-20:])
 # Gas a transaction may use when the caller gives no gas= (capped by what the sender can pay).
 DEFAULT_GAS = 10_000_000
 DEFAULT_GAS_PRICE = 1
+# Callables told of every function call made through a handle: (contract name,
+# function name, gas used). The pytest plugin's gas report listens here.
+CALL_OBSERVERS: list = []
+
+
+def _observe(contract: str, function: str, gas: int) -> None:
+    for callback in CALL_OBSERVERS:
+        callback(contract, function, gas)
 
 
 def dev_params() -> C.ChainParams:
     """The dev chain: DEV_CHAIN_ID, a fixed genesis, the ten dev accounts funded."""
     return C.ChainParams(allocations=tuple((bytes(k.address), C.DEV_ACCOUNT_BALANCE) for k in dev_keys()),
                          hardest_target=C.DEV_HARDEST_TARGET)
-
-
-class ArgumentError(AbiError):
-    """A Python value that does not fit the ABI type of a parameter, or a request the library refuses."""
 
 
 def to_args(params, args, what: str) -> list:
@@ -57,7 +63,7 @@ def _address(value) -> Address:
         raise ArgumentError(f"not an address: {exc}") from None
 
 
-class Devnet:
+class Devnet(DevTools):
     """A dev chain. In memory when datadir is None, else in DATADIR/chain.sqlite3 (reopening carries on).
 
     `clock` (a zero-argument callable giving seconds) defaults to a virtual
@@ -83,6 +89,8 @@ class Devnet:
         self.accounts = dev_keys()
         self.miner = DEV_MINER if miner is None else _address(miner)
         self._codes: dict = {}
+        self._clock = clock
+        self._init_snapshots()
 
     @classmethod
     def over(cls, chain_: Chain, *, miner=None) -> "Devnet":
@@ -99,13 +107,8 @@ class Devnet:
         return self.chain.head.timestamp + C.TARGET_BLOCK_TIME
 
     def close(self) -> None:
+        self._close_snapshots()
         self.store.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     # --- reading the chain ---
     @property
@@ -131,6 +134,15 @@ class Devnet:
 
     def code_at(self, address) -> bytes | None:
         return self.chain.state().read_code(_address(address))
+
+    def storage_at(self, address, key: bytes):
+        """The value stored under `key` (bytes) in a contract's storage on the head state, or None.
+
+        The compiler keeps storage variable N (in declaration order) under the
+        key msgpack(N), and a map entry under that key + the msgpack of its key."""
+        if not isinstance(key, (bytes, bytearray)):
+            raise ArgumentError(f"a storage key is bytes, not {type(key).__name__}")
+        return self.chain.state().read_storage(_address(address), bytes(key))
 
     def code_object_at(self, address) -> vmcode.CodeObject | None:
         """The decoded code object at an address (its ABI), or None for a plain account."""
@@ -211,7 +223,7 @@ class Devnet:
         t = self.chain.block(block_hash).txs[idx]
         return self._receipt(raw, t, block_hash, idx)
 
-    def _receipt(self, raw, t, block_hash: bytes, idx: int) -> Receipt:
+    def _receipt(self, raw, t, block_hash: bytes | None, idx: int, height: int | None = None) -> Receipt:
         value, vtype = raw.value, None
         if raw.status and t.to is not None and t.data and raw.value is not None:
             try:
@@ -223,9 +235,13 @@ class Devnet:
                     value = to_python(from_wire(raw.value, fn.returns), fn.returns)
             except (txmod.CallDataError, ConformError, vmcode.CodeFormatError):
                 pass
-        return Receipt(raw.status, value, raw.gas_used, self.chain.header(block_hash).height, block_hash,
-                       t.hash, idx, [self._event(*log) for log in raw.logs], raw.reason, raw.location,
-                       raw.contract, t.sender, t.to, vtype)
+        if height is None:
+            height = self.chain.header(block_hash).height
+        r = Receipt(raw.status, value, raw.gas_used, height, block_hash,
+                    t.hash, idx, [self._event(*log) for log in raw.logs], raw.reason, raw.location,
+                    raw.contract, t.sender, t.to, vtype)
+        r._net = self
+        return r
 
     def _event(self, address, name, values) -> Event:
         code = self.code_object_at(address)
@@ -320,12 +336,15 @@ class Devnet:
                 # Dropped (it became invalid before the block) or stuck behind nothing mineable.
                 raise E.InvalidTransaction("the transaction was not included")
 
-    def _send_checked(self, sender, to, value, data, gas, gas_price) -> Receipt:
+    def _send_checked(self, sender, to, value, data, gas, gas_price, observed=None) -> Receipt:
+        """`observed`: (contract name, function name) to tell CALL_OBSERVERS the gas of, reverted or not."""
         # make_tx's nonce is chosen inside the write transaction that admits it (parallel senders).
         key = self._key(sender)
         h = self.chain.submit_next(key.address, lambda nonce: self.make_tx(
             key, to, value, data, gas, gas_price, nonce=nonce).encode())
         r = self._mined(h)
+        if observed is not None:
+            _observe(*observed, r.gas_used)
         if not r.status:
             raise Reverted(r.reason, r.location, r)
         return r
@@ -347,7 +366,7 @@ class Devnet:
         params = init.params if init is not None else ()
         wire = to_args(params, args, "constructor")
         data = txmod.encode_deploy(code_bytes, wire)
-        r = self._send_checked(sender, None, value, data, gas, gas_price)
+        r = self._send_checked(sender, None, value, data, gas, gas_price, observed=(code.name, "(deploy)"))
         handle = Contract(self, r.contract_address, code)
         handle.receipt = r
         return handle
@@ -368,8 +387,10 @@ class Devnet:
         """Call `function` by name on the contract at `address`: a view returns its value, else a Receipt."""
         return self.at(address).function(function)(*args, sender=sender, value=value, gas=gas, gas_price=gas_price)
 
-    def view(self, address, function: str, args_wire, *, sender=None, gas=None):
-        """Run a function read-only on the head state (no transaction); returns the raw vm.Result."""
+    def view(self, address, function: str, args_wire, *, sender=None, gas=None, tracer_for=None):
+        """Run a function read-only on the head state (no transaction); returns the raw vm.Result.
+
+        `tracer_for(host)`, when given, gives the VM tracer (profiles of view calls)."""
         address = _address(address)
         sender_addr = self._key(sender).address if not isinstance(sender, (str, Address)) else _address(sender)
         # A view gets what a transaction could: at most the block gas limit (so a loop ends).
@@ -382,7 +403,7 @@ class Devnet:
         host = MemoryHost(backing=self.chain.state(head.state_root))
         return vm.call(host, to=address, function=function, args=list(args_wire), sender=sender_addr, value=0,
                        gas=gas, block=vm.BlockEnv(number=head.height, timestamp=head.timestamp),
-                       static=True)
+                       static=True, tracer=None if tracer_for is None else tracer_for(host))
 
     def _code_bytes(self, obj, contract) -> bytes:
         """The bytecode to deploy; `contract` names one in a source file (obelisk.Devnet)."""
@@ -441,30 +462,54 @@ class BoundFunction:
         self.contract = contract
         self.fn = fn
 
-    def __call__(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE):
+    def __call__(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE, profile=False):
+        """A view returns its value, a transaction its Receipt (Reverted when it fails).
+
+        profile=True (obelisk.Devnet) returns the call's GasProfile instead, with
+        `.value` (what the call returned) and `.receipt` (None for a view)."""
         net = self.contract._net
         wire = to_args(self.fn.params, args, self.fn.name)
+        address, name = self.contract.address, self.fn.name
+        if profile and not hasattr(net, "profile_view"):
+            raise ArgumentError("profile=True needs an obelisk.Devnet (it reads the contracts' source maps)")
         if self.fn.is_view:
             if value:
-                raise ArgumentError(f"{self.fn.name} is a view function: it takes no value")
-            result = net.view(self.contract.address, self.fn.name, wire, sender=sender, gas=gas)
+                raise ArgumentError(f"{name} is a view function: it takes no value")
+            if profile:
+                result, prof = net.profile_view(address, name, wire, sender=sender, gas=gas)
+            else:
+                result = net.view(address, name, wire, sender=sender, gas=gas)
+            _observe(self.contract.code.name, name, result.gas_used)
             if not result.success:
-                raise Reverted(result.reason or result.error, result.location, None)
-            return to_python(result.value, self.fn.returns)
-        data = txmod.encode_call(self.fn.name, wire)
-        return net._send_checked(sender, self.contract.address, value, data, gas, gas_price)
+                retrace = None
+                if hasattr(net, "trace_view"):
+                    def retrace():
+                        return net.trace_view(address, name, wire, sender=sender, gas=gas)
+                raise Reverted(result.reason or result.error, result.location, None, retrace)
+            value = to_python(result.value, self.fn.returns)
+            if profile:
+                prof.value, prof.receipt = value, None
+                return prof
+            return value
+        data = txmod.encode_call(name, wire)
+        r = net._send_checked(sender, address, value, data, gas, gas_price, observed=(self.contract.code.name, name))
+        if profile:
+            prof = net.profile(r.tx_hash)
+            prof.value, prof.receipt = r.value, r
+            return prof
+        return r
 
+    def _call_data(self, args) -> bytes:
+        return txmod.encode_call(self.fn.name, to_args(self.fn.params, args, self.fn.name))
 
-def _hash_arg(h) -> bytes:
-    if isinstance(h, str):
-        text = h[2:] if h[:2] in ("0x", "0X") else h
-        try:
-            h = bytes.fromhex(text)
-        except ValueError:
-            raise ArgumentError(f"not a hex hash: {h!r}") from None
-    if not isinstance(h, (bytes, bytearray)) or len(h) != 32:
-        raise ArgumentError("a hash is 32 bytes")
-    return bytes(h)
+    def estimate_gas(self, *args, sender=None, value=0) -> int:
+        """The gas a transaction calling this function would use now (Reverted if it would fail)."""
+        return self.contract._net.estimate_gas(sender, self.contract.address, value, self._call_data(args))
+
+    def dry_run(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE) -> Receipt:
+        """The receipt this call would get if sent now (a failed one too); nothing is sent."""
+        net = self.contract._net
+        return net.dry_run(net.make_tx(sender, self.contract.address, value, self._call_data(args), gas, gas_price))
 
 
 __all__ = ["Devnet", "Contract", "Receipt", "Event", "Reverted", "BlockInfo", "TxInfo", "ArgumentError",

@@ -45,6 +45,7 @@ class Executor:
         self.gas_used = 0
         self.fees = 0
         self.receipts: list = []
+        self.tracer = None  # a vm tracer for the transactions applied next (replays for traces and profiles)
 
     @property
     def env(self):
@@ -113,7 +114,7 @@ class Executor:
             if host.get_code(address) is not None or self.nonce(address):
                 return RawReceipt(False, None, tx.gas_limit, (), "contract address already in use")
             result = vm.deploy(host, address=address, code=code, args=args, sender=sender, value=tx.value,
-                               gas=gas, block=self.env)
+                               gas=gas, block=self.env, tracer=self.tracer)
             return _receipt(result, intrinsic, address if result.success else None)
         to = tx.to
         if host.get_code(to) is None:
@@ -130,7 +131,7 @@ class Executor:
         except txmod.CallDataError as exc:
             return RawReceipt(False, None, intrinsic, (), str(exc))
         result = vm.call(host, to=to, function=function, args=args, sender=sender, value=tx.value,
-                         gas=gas, block=self.env)
+                         gas=gas, block=self.env, tracer=self.tracer)
         return _receipt(result, intrinsic, None)
 
     def finish(self) -> BlockResult:

@@ -1,14 +1,15 @@
-"""Shared fixtures for the example tests: a fresh dev chain, compiled examples, helpers."""
+"""Shared fixtures for the example tests: compiled examples and helpers.
+
+The chain is the Obelisk pytest plugin's `devnet` (one chain, each test inside a
+snapshot rolled back when it ends); `reverts` comes from obelisk.testing."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 import lang
-import obelisk
 
 EXAMPLES = Path(__file__).resolve().parent
 
@@ -17,14 +18,6 @@ EXAMPLES = Path(__file__).resolve().parent
 def artifact(name: str, contract: str | None = None):
     """The compiled examples/<name>.contract (compiled once per test run)."""
     return lang.compile_file(str(EXAMPLES / f"{name}.contract"), contract=contract)
-
-
-@contextmanager
-def reverted(reason: str):
-    """Expects the block to raise obelisk.Reverted with exactly this reason."""
-    with pytest.raises(obelisk.Reverted) as info:
-        yield info
-    assert info.value.reason == reason
 
 
 def advance(net, blocks: int) -> None:
@@ -41,18 +34,15 @@ def events(receipt, name: str | None = None):
 
 
 @pytest.fixture
-def net():
-    return obelisk.Devnet()
+def net(devnet):
+    """The plugin's dev chain, as the examples call it; every test finds it as new."""
+    assert devnet.height == 0
+    return devnet
 
 
 @pytest.fixture(name="artifact", scope="session")
 def artifact_fixture():
     return artifact
-
-
-@pytest.fixture(name="reverted", scope="session")
-def reverted_fixture():
-    return reverted
 
 
 @pytest.fixture(name="advance", scope="session")

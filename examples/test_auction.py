@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import obelisk
+from obelisk.testing import reverts
 
 DURATION = 10
 
@@ -15,11 +16,11 @@ def auction(net, artifact):
     return net.deploy(artifact("auction"), beneficiary.address, DURATION, sender=seller)
 
 
-def test_higher_bids_replace_lower_ones_and_credit_the_outbid(net, auction, reverted):
+def test_higher_bids_replace_lower_ones_and_credit_the_outbid(net, auction):
     a, b = net.accounts[1], net.accounts[2]
     r = auction.bid(sender=a, value=100)
     assert r.logs[0].args == {"bidder": a.address, "amount": 100}
-    with reverted("there already is a higher bid"):
+    with reverts("there already is a higher bid"):
         auction.bid(sender=b, value=100)
     auction.bid(sender=b, value=150)
     auction.bid(sender=a, value=200)
@@ -30,12 +31,12 @@ def test_higher_bids_replace_lower_ones_and_credit_the_outbid(net, auction, reve
     assert net.balance(auction.address) == 450
 
 
-def test_a_bid_without_coin_is_refused(net, auction, reverted):
-    with reverted("there already is a higher bid"):
+def test_a_bid_without_coin_is_refused(net, auction):
+    with reverts("there already is a higher bid"):
         auction.bid(sender=net.accounts[1])
 
 
-def test_withdraw_pays_once(net, auction, reverted):
+def test_withdraw_pays_once(net, auction):
     a, b = net.accounts[1], net.accounts[2]
     auction.bid(sender=a, value=100)
     auction.bid(sender=b, value=150)
@@ -45,38 +46,38 @@ def test_withdraw_pays_once(net, auction, reverted):
     assert r.logs[0].args == {"bidder": a.address, "amount": 100}
     assert net.balance(a.address) == before + 100 - r.gas_used * net.tx(r.tx_hash).gas_price
     assert net.balance(auction.address) == 150
-    with reverted("nothing to withdraw"):
+    with reverts("nothing to withdraw"):
         auction.withdraw(sender=a)  # the second withdrawal gets nothing
-    with reverted("nothing to withdraw"):
+    with reverts("nothing to withdraw"):
         auction.withdraw(sender=b)  # the highest bid is not refundable
     assert net.balance(auction.address) == 150
 
 
-def test_value_sent_to_withdraw_is_refused(net, auction, reverted):
+def test_value_sent_to_withdraw_is_refused(net, auction):
     a, b = net.accounts[1], net.accounts[2]
     auction.bid(sender=a, value=100)
     auction.bid(sender=b, value=150)
-    with reverted("not payable"):
+    with reverts("not payable"):
         auction.withdraw(sender=a, value=1)
     assert auction.pending(a.address) == 100
 
 
-def test_the_end_pays_the_beneficiary_once(net, auction, reverted, advance):
+def test_the_end_pays_the_beneficiary_once(net, auction, advance):
     a, b, beneficiary, anyone = net.accounts[1], net.accounts[2], net.accounts[5], net.accounts[6]
     auction.bid(sender=a, value=100)
     auction.bid(sender=b, value=150)
-    with reverted("auction not yet ended"):
+    with reverts("auction not yet ended"):
         auction.end(sender=anyone)
     # A transaction runs in the next block (net.height + 1): this bid lands in the end block.
     advance(net, auction.get_end_block() - net.height - 1)
     auction.bid(sender=a, value=300)  # the last block of the auction still takes bids
-    with reverted("auction already ended"):
+    with reverts("auction already ended"):
         auction.bid(sender=b, value=1_000)  # now past the end block
     before = net.balance(beneficiary.address)
     r = auction.end(sender=anyone)
     assert r.logs[0].args == {"winner": a.address, "amount": 300}
     assert net.balance(beneficiary.address) == before + 300
-    with reverted("auction already ended"):
+    with reverts("auction already ended"):
         auction.end(sender=anyone)
     assert net.balance(beneficiary.address) == before + 300
     assert auction.is_ended() is True
@@ -95,10 +96,10 @@ def test_an_auction_without_bids_ends_quietly(net, auction, advance):
     assert net.balance(beneficiary.address) == before
 
 
-def test_bad_deployments_are_refused(net, artifact, reverted):
-    with reverted("zero address"):
+def test_bad_deployments_are_refused(net, artifact):
+    with reverts("zero address"):
         net.deploy(artifact("auction"), obelisk.Address(0), DURATION)
-    with reverted("duration must be positive"):
+    with reverts("duration must be positive"):
         net.deploy(artifact("auction"), net.accounts[5].address, 0)
 
 

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import obelisk
+from obelisk.testing import reverts
 
 NAMES = ["alpha", "beta", "gamma"]
 
@@ -26,62 +27,62 @@ def votes(ballot):
     return [ballot.proposal(i)[1] for i in range(ballot.proposal_count())]
 
 
-def test_setup_is_for_the_chairperson_only(net, artifact, reverted):
+def test_setup_is_for_the_chairperson_only(net, artifact):
     chair, mallory = net.accounts[0], net.accounts[9]
     b = net.deploy(artifact("ballot"), sender=chair)
-    with reverted("caller is not the owner"):
+    with reverts("caller is not the owner"):
         b.add_proposal("free money", sender=mallory)
-    with reverted("caller is not the owner"):
+    with reverts("caller is not the owner"):
         b.give_right_to_vote(mallory.address, sender=mallory)
-    with reverted("no proposals"):
+    with reverts("no proposals"):
         b.open(sender=chair)
     r = b.add_proposal("alpha", sender=chair)
     assert r.value == 0
     assert r.logs[0].args == {"index": 0, "name": "alpha"}
-    with reverted("empty proposal name"):
+    with reverts("empty proposal name"):
         b.add_proposal("", sender=chair)
-    with reverted("voting is not open"):
+    with reverts("voting is not open"):
         b.vote(0, sender=chair)
-    with reverted("caller is not the owner"):
+    with reverts("caller is not the owner"):
         b.open(sender=mallory)
     b.open(sender=chair)
-    with reverted("proposals are fixed once voting opens"):
+    with reverts("proposals are fixed once voting opens"):
         b.add_proposal("late", sender=chair)
-    with reverted("voting already opened"):
+    with reverts("voting already opened"):
         b.open(sender=chair)
 
 
-def test_votes_are_counted_once(net, ballot, reverted):
+def test_votes_are_counted_once(net, ballot):
     v1, v2, v3 = net.accounts[1:4]
     r = ballot.vote(1, sender=v1)
     assert r.logs[0].name == "Voted"
     assert r.logs[0].args == {"voter": v1.address, "proposal": 1, "weight": 1}
     ballot.vote(1, sender=v2)
     ballot.vote(2, sender=v3)
-    with reverted("already voted"):
+    with reverts("already voted"):
         ballot.vote(2, sender=v1)  # a replayed vote
     assert votes(ballot) == [0, 2, 1]
     assert ballot.winning_proposal() == 1
     assert ballot.winner_name() == "beta"
 
 
-def test_no_right_no_vote(net, ballot, reverted):
+def test_no_right_no_vote(net, ballot):
     outsider = net.accounts[9]
-    with reverted("no right to vote"):
+    with reverts("no right to vote"):
         ballot.vote(0, sender=outsider)
-    with reverted("no right to vote"):
+    with reverts("no right to vote"):
         ballot.delegate(net.accounts[1].address, sender=outsider)
     assert votes(ballot) == [0, 0, 0]
 
 
 @pytest.mark.parametrize("index", [-1, 3, 2**200])
-def test_a_vote_for_a_missing_proposal_is_refused(net, ballot, reverted, index):
-    with reverted("no such proposal"):
+def test_a_vote_for_a_missing_proposal_is_refused(net, ballot, index):
+    with reverts("no such proposal"):
         ballot.vote(index, sender=net.accounts[1])
     ballot.vote(0, sender=net.accounts[1])  # the failed attempt did not use up the vote
 
 
-def test_delegation_passes_weight_along_a_chain(net, ballot, reverted):
+def test_delegation_passes_weight_along_a_chain(net, ballot):
     a, b, c = net.accounts[1:4]
     ballot.delegate(b.address, sender=a)
     r = ballot.delegate(c.address, sender=b)
@@ -91,9 +92,9 @@ def test_delegation_passes_weight_along_a_chain(net, ballot, reverted):
     assert ballot.voter(a.address)[2] == b.address
     ballot.vote(2, sender=c)
     assert votes(ballot) == [0, 0, 3]
-    with reverted("already voted"):
+    with reverts("already voted"):
         ballot.vote(0, sender=a)
-    with reverted("already voted"):
+    with reverts("already voted"):
         ballot.delegate(c.address, sender=a)
 
 
@@ -104,32 +105,32 @@ def test_delegating_to_someone_who_voted_counts_at_once(net, ballot):
     assert votes(ballot) == [2, 0, 0]
 
 
-def test_delegation_loops_and_self_delegation_are_refused(net, ballot, reverted):
+def test_delegation_loops_and_self_delegation_are_refused(net, ballot):
     a, b, c = net.accounts[1:4]
-    with reverted("self-delegation is not allowed"):
+    with reverts("self-delegation is not allowed"):
         ballot.delegate(a.address, sender=a)
     ballot.delegate(b.address, sender=a)
     ballot.delegate(c.address, sender=b)
-    with reverted("found loop in delegation"):
+    with reverts("found loop in delegation"):
         ballot.delegate(a.address, sender=c)
-    with reverted("delegate has no right to vote"):
+    with reverts("delegate has no right to vote"):
         ballot.delegate(net.accounts[9].address, sender=c)
     ballot.vote(1, sender=c)
     assert votes(ballot) == [0, 3, 0]
 
 
-def test_ties_go_to_the_first_proposal_and_closing_ends_the_vote(net, ballot, reverted):
+def test_ties_go_to_the_first_proposal_and_closing_ends_the_vote(net, ballot):
     chair = net.accounts[0]
     ballot.vote(2, sender=net.accounts[1])
     ballot.vote(1, sender=net.accounts[2])
     assert ballot.winning_proposal() == 1
-    with reverted("caller is not the owner"):
+    with reverts("caller is not the owner"):
         ballot.close(sender=net.accounts[1])
     r = ballot.close(sender=chair)
     assert r.logs[0].args == {"winner": 1, "votes": 1}
-    with reverted("voting is not open"):
+    with reverts("voting is not open"):
         ballot.vote(0, sender=net.accounts[3])
-    with reverted("voting is closed"):
+    with reverts("voting is closed"):
         ballot.give_right_to_vote(net.accounts[9].address, sender=chair)
     assert ballot.get_phase() == 2
 
@@ -205,7 +206,7 @@ def test_delegation_never_creates_or_loses_weight(artifact, actions):
     assert sum(votes(b)) + undecided == 7
 
 
-def test_a_delegation_chain_is_bounded(net, ballot, reverted):
+def test_a_delegation_chain_is_bounded(net, ballot):
     # Following a delegation chain costs gas per step, so its length is capped
     # (32 steps): nobody can make a delegation too expensive to ever succeed.
     import hashlib
@@ -220,7 +221,7 @@ def test_a_delegation_chain_is_bounded(net, ballot, reverted):
     for i in range(33):
         ballot.delegate(people[i + 1].address, sender=people[i])
     # people[34] -> people[0] would follow 33 delegations: refused.
-    with reverted("delegation chain too long"):
+    with reverts("delegation chain too long"):
         ballot.delegate(people[0].address, sender=people[34])
     ballot.delegate(people[1].address, sender=people[34])  # 32 steps: allowed
     assert ballot.voter(people[33].address)[0] == 35

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import obelisk
+from obelisk.testing import reverts
 
 PAYMENT = 1_000
 STAKE = 50
@@ -117,7 +118,7 @@ def test_the_remainder_of_an_uneven_split_returns_to_the_client(mk):
     assert mk.credit(mk.client) == 2
 
 
-def test_a_reveal_that_does_not_match_its_commitment_is_refused(mk, reverted):
+def test_a_reveal_that_does_not_match_its_commitment_is_refused(mk):
     w1, w2, w3 = mk.workers[:3]
     job = mk.post()
     for w in (w1, w2, w3):
@@ -127,77 +128,77 @@ def test_a_reveal_that_does_not_match_its_commitment_is_refused(mk, reverted):
     mk.commit(job, w3, BAD)
     # w3 saw the others reveal GOOD and wants to switch its answer: refused.
     mk.reveal(job, w1, GOOD)
-    with reverted("reveal does not match commitment"):
+    with reverts("reveal does not match commitment"):
         mk.reveal(job, w3, GOOD)
-    with reverted("reveal does not match commitment"):
+    with reverts("reveal does not match commitment"):
         mk.m.reveal(job, BAD, b"wrong salt" * 4, sender=w3)
     # A short salt (guessable) never opens a commitment, even a matching one.
     short = b"123"
     job2 = mk.post(seats=1, quorum=1)
     mk.join(job2, w1)
     mk.m.commit_result(job2, commitment(GOOD, short), sender=w1)
-    with reverted("reveal does not match commitment"):
+    with reverts("reveal does not match commitment"):
         mk.m.reveal(job2, GOOD, short, sender=w1)
     # The failed attempts changed nothing: w3 can still reveal what it committed.
     mk.reveal(job, w3, BAD)
     assert mk.job(job)["revealed"] == 2
 
 
-def test_copied_commitments_and_double_steps_are_refused(mk, reverted):
+def test_copied_commitments_and_double_steps_are_refused(mk):
     w1, w2, w3 = mk.workers[:3]
     job = mk.post()
     mk.join(job, w1)
-    with reverted("already joined"):
+    with reverts("already joined"):
         mk.join(job, w1)
     mk.join(job, w2)
     sealed = commitment(GOOD, salt_of(w1))
     mk.m.commit_result(job, sealed, sender=w1)
-    with reverted("already committed"):
+    with reverts("already committed"):
         mk.m.commit_result(job, commitment(BAD, salt_of(w1)), sender=w1)
-    with reverted("commitment already used"):
+    with reverts("commitment already used"):
         mk.m.commit_result(job, sealed, sender=w2)  # w2 copies w1's sealed answer
-    with reverted("not a worker on this job"):
+    with reverts("not a worker on this job"):
         mk.m.commit_result(job, commitment(GOOD, salt_of(w3)), sender=w3)
-    with reverted("commitment must be 32 bytes"):
+    with reverts("commitment must be 32 bytes"):
         mk.m.commit_result(job, b"short", sender=w2)
 
 
-def test_seats_stakes_and_the_client_are_checked_on_join(mk, reverted):
+def test_seats_stakes_and_the_client_are_checked_on_join(mk):
     job = mk.post(seats=1, quorum=1)
-    with reverted("stake must equal the job's stake"):
+    with reverts("stake must equal the job's stake"):
         mk.m.join(job, sender=mk.workers[0], value=STAKE - 1)
-    with reverted("stake must equal the job's stake"):
+    with reverts("stake must equal the job's stake"):
         mk.m.join(job, sender=mk.workers[0])
-    with reverted("the client cannot work on its own job"):
+    with reverts("the client cannot work on its own job"):
         mk.m.join(job, sender=mk.client, value=STAKE)
     mk.join(job, mk.workers[0])
-    with reverted("no free seat"):
+    with reverts("no free seat"):
         mk.join(job, mk.workers[1])
-    with reverted("no such job"):
+    with reverts("no such job"):
         mk.join(job + 1, mk.workers[1])
     assert mk.net.balance(mk.m.address) == PAYMENT + STAKE
 
 
-def test_phases_follow_the_deadlines(mk, reverted, advance):
+def test_phases_follow_the_deadlines(mk, advance):
     w1, w2, w3 = mk.workers[:3]
     job = mk.post()
     mk.join(job, w1)
     mk.join(job, w2)
     mk.commit(job, w1, GOOD)
     mk.commit(job, w2, GOOD)
-    with reverted("reveal phase has not started"):
+    with reverts("reveal phase has not started"):
         mk.reveal(job, w1, GOOD)  # a seat is still free, so the commit phase runs on
-    with reverted("reveal phase is not over"):
+    with reverts("reveal phase is not over"):
         mk.m.finalize(job)
     job_info = mk.job(job)
     advance(mk.net, job_info["commit_deadline"] - mk.net.height)  # the next transaction runs past the commit deadline
-    with reverted("commit phase is over"):
+    with reverts("commit phase is over"):
         mk.join(job, w3)
-    with reverted("commit phase is over"):
+    with reverts("commit phase is over"):
         mk.commit(job, w1, BAD)
     mk.reveal(job, w1, GOOD)
     advance(mk.net, job_info["reveal_deadline"] - mk.net.height)  # ... and past the reveal deadline
-    with reverted("reveal phase is over"):
+    with reverts("reveal phase is over"):
         mk.reveal(job, w2, GOOD)
     r = mk.m.finalize(job)
     # Only one of two agreed (quorum 2): no result; w1 revealed and gets its stake back,
@@ -207,11 +208,11 @@ def test_phases_follow_the_deadlines(mk, reverted, advance):
     assert mk.credit(w1) == STAKE
     assert mk.credit(w2) == 0
     assert mk.credit(mk.client) == PAYMENT + STAKE
-    with reverted("job is settled"):
+    with reverts("job is settled"):
         mk.m.finalize(job)
 
 
-def test_a_job_nobody_takes_is_refunded_after_the_commit_deadline(mk, reverted, advance):
+def test_a_job_nobody_takes_is_refunded_after_the_commit_deadline(mk, advance):
     job = mk.post()
     advance(mk.net, COMMIT_BLOCKS + 1)
     r = mk.m.finalize(job)
@@ -220,14 +221,14 @@ def test_a_job_nobody_takes_is_refunded_after_the_commit_deadline(mk, reverted, 
     r = mk.m.withdraw(sender=mk.client)
     assert r.value == PAYMENT
     assert mk.net.balance(mk.client.address) == before + PAYMENT - r.gas_used * mk.net.tx(r.tx_hash).gas_price
-    with reverted("nothing to withdraw"):
+    with reverts("nothing to withdraw"):
         mk.m.withdraw(sender=mk.client)  # a second withdrawal gets nothing
 
 
-def test_value_sent_to_a_non_payable_function_is_refused(mk, reverted):
+def test_value_sent_to_a_non_payable_function_is_refused(mk):
     job = mk.post(seats=1, quorum=1)
     mk.join(job, mk.workers[0])
-    with reverted("not payable"):
+    with reverts("not payable"):
         mk.m.commit_result(job, commitment(GOOD, salt_of(mk.workers[0])), sender=mk.workers[0], value=1)
     assert mk.net.balance(mk.m.address) == PAYMENT + STAKE
 
@@ -243,16 +244,16 @@ def test_value_sent_to_a_non_payable_function_is_refused(mk, reverted):
     ((INPUT, 3, 2, 0, 5, 5), 10, "stake must be positive"),
     ((INPUT, 3, 2, STAKE, 0, 5), 10, "phases must last at least one block"),
 ])
-def test_bad_jobs_are_refused(mk, reverted, args, value, reason):
-    with reverted(reason):
+def test_bad_jobs_are_refused(mk, args, value, reason):
+    with reverts(reason):
         mk.m.post_job(*args, sender=mk.client, value=value)
     assert mk.m.job_count() == 0
 
 
-def test_a_contract_cannot_take_a_seat(mk, artifact, reverted):
+def test_a_contract_cannot_take_a_seat(mk, artifact):
     job = mk.post(seats=1, quorum=1)
     grabber = mk.net.deploy(artifact("adversaries", "SeatGrabber"))
-    with reverted("stake must equal the job's stake"):
+    with reverts("stake must equal the job's stake"):
         grabber.grab(mk.m.address, job)  # external calls carry no value
 
 

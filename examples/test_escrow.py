@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import obelisk
+from obelisk.testing import reverts
 
 PRICE = 5_000
 DURATION = 8
@@ -31,36 +32,36 @@ def test_deployment_locks_the_payment(net, escrow, parties):
     assert tuple(escrow.parties()) == (buyer.address, seller.address, arbiter.address)
 
 
-def test_release_pays_the_seller_once(net, escrow, parties, reverted):
+def test_release_pays_the_seller_once(net, escrow, parties):
     buyer, seller, arbiter, outsider = parties
     for who in (seller, arbiter, outsider):
-        with reverted("only the buyer can release"):
+        with reverts("only the buyer can release"):
             escrow.release(sender=who)
     before = net.balance(seller.address)
     r = escrow.release(sender=buyer)
     assert r.logs[0].args == {"seller": seller.address, "amount": PRICE}
     assert net.balance(seller.address) == before + PRICE
     assert net.balance(escrow.address) == 0
-    with reverted("not releasable"):
+    with reverts("not releasable"):
         escrow.release(sender=buyer)
-    with reverted("not refundable"):
+    with reverts("not refundable"):
         escrow.refund(sender=seller)
     assert escrow.get_state() == RELEASED
 
 
-def test_the_buyer_is_refunded_only_after_the_deadline(net, escrow, parties, reverted, advance):
+def test_the_buyer_is_refunded_only_after_the_deadline(net, escrow, parties, advance):
     buyer, seller, _, outsider = parties
-    with reverted("deadline not reached"):
+    with reverts("deadline not reached"):
         escrow.refund(sender=buyer)
-    with reverted("only the buyer or the seller can refund"):
+    with reverts("only the buyer or the seller can refund"):
         escrow.refund(sender=outsider)
     advance(net, escrow.get_deadline() - net.height)  # the next transaction runs past it
-    with reverted("deadline passed"):
+    with reverts("deadline passed"):
         escrow.dispute(sender=seller)  # too late to dispute
     r = escrow.refund(sender=buyer)
     assert r.logs[0].args == {"buyer": buyer.address, "amount": PRICE}
     assert net.balance(escrow.address) == 0
-    with reverted("not refundable"):
+    with reverts("not refundable"):
         escrow.refund(sender=buyer)
     assert escrow.get_state() == REFUNDED
 
@@ -72,23 +73,23 @@ def test_the_seller_may_refund_at_any_time(net, escrow, parties):
     assert net.balance(buyer.address) == before + PRICE
 
 
-def test_the_arbiter_splits_a_dispute(net, escrow, parties, reverted):
+def test_the_arbiter_splits_a_dispute(net, escrow, parties):
     buyer, seller, arbiter, outsider = parties
-    with reverted("no dispute to resolve"):
+    with reverts("no dispute to resolve"):
         escrow.resolve(PRICE, sender=arbiter)
-    with reverted("only the buyer or the seller can dispute"):
+    with reverts("only the buyer or the seller can dispute"):
         escrow.dispute(sender=arbiter)
     r = escrow.dispute(sender=seller)
     assert r.logs[0].args == {"party": seller.address}
     # While disputed, neither side can settle alone.
-    with reverted("not releasable"):
+    with reverts("not releasable"):
         escrow.release(sender=buyer)
-    with reverted("not refundable"):
+    with reverts("not refundable"):
         escrow.refund(sender=seller)
-    with reverted("only the arbiter can resolve"):
+    with reverts("only the arbiter can resolve"):
         escrow.resolve(PRICE, sender=seller)
     for bad in (-1, PRICE + 1):
-        with reverted("split out of range"):
+        with reverts("split out of range"):
             escrow.resolve(bad, sender=arbiter)
     b0, s0 = net.balance(buyer.address), net.balance(seller.address)
     r = escrow.resolve(3_000, sender=arbiter)
@@ -96,29 +97,29 @@ def test_the_arbiter_splits_a_dispute(net, escrow, parties, reverted):
     assert net.balance(seller.address) == s0 + 3_000
     assert net.balance(buyer.address) == b0 + 2_000
     assert net.balance(escrow.address) == 0
-    with reverted("no dispute to resolve"):
+    with reverts("no dispute to resolve"):
         escrow.resolve(0, sender=arbiter)  # decided once
     assert escrow.get_state() == RESOLVED
 
 
-def test_value_sent_to_a_non_payable_function_is_refused(net, escrow, parties, reverted):
+def test_value_sent_to_a_non_payable_function_is_refused(net, escrow, parties):
     buyer = parties[0]
-    with reverted("not payable"):
+    with reverts("not payable"):
         escrow.dispute(sender=buyer, value=10)
     assert net.balance(escrow.address) == PRICE
     assert escrow.get_state() == FUNDED
 
 
-def test_bad_deployments_are_refused(net, artifact, parties, reverted):
+def test_bad_deployments_are_refused(net, artifact, parties):
     buyer, seller, arbiter, _ = parties
     art = artifact("escrow")
-    with reverted("escrow needs a payment"):
+    with reverts("escrow needs a payment"):
         net.deploy(art, seller.address, arbiter.address, DURATION, sender=buyer)
-    with reverted("buyer and seller must differ"):
+    with reverts("buyer and seller must differ"):
         net.deploy(art, buyer.address, arbiter.address, DURATION, sender=buyer, value=1)
-    with reverted("the arbiter must be a third party"):
+    with reverts("the arbiter must be a third party"):
         net.deploy(art, seller.address, seller.address, DURATION, sender=buyer, value=1)
-    with reverted("duration must be positive"):
+    with reverts("duration must be positive"):
         net.deploy(art, seller.address, arbiter.address, 0, sender=buyer, value=1)
 
 

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import obelisk
+from obelisk.testing import reverts
 
 FUNDS = 10_000
 
@@ -31,14 +32,14 @@ def test_deployment_records_owners_and_funds(net, wallet, owners):
     assert net.balance(wallet.address) == FUNDS
 
 
-def test_two_of_three_send_coin_exactly_once(net, wallet, owners, reverted):
+def test_two_of_three_send_coin_exactly_once(net, wallet, owners):
     payee = net.accounts[8]
     r = wallet.submit(payee.address, 1_500, sender=owners[0])
     pid = r.value
     assert [e.name for e in r.logs] == ["Submitted", "Confirmed"]
-    with reverted("not enough confirmations"):
+    with reverts("not enough confirmations"):
         wallet.execute(pid, sender=owners[0])
-    with reverted("already confirmed"):
+    with reverts("already confirmed"):
         wallet.confirm(pid, sender=owners[0])
     wallet.confirm(pid, sender=owners[2])
     before = net.balance(payee.address)
@@ -46,39 +47,39 @@ def test_two_of_three_send_coin_exactly_once(net, wallet, owners, reverted):
     assert r.logs[0].args == {"id": pid, "to": payee.address, "amount": 1_500}
     assert net.balance(payee.address) == before + 1_500
     assert net.balance(wallet.address) == FUNDS - 1_500
-    with reverted("already executed"):
+    with reverts("already executed"):
         wallet.execute(pid, sender=owners[2])
-    with reverted("already executed"):
+    with reverts("already executed"):
         wallet.revoke(pid, sender=owners[0])
     assert net.balance(payee.address) == before + 1_500
 
 
-def test_outsiders_can_do_nothing(net, wallet, owners, reverted):
+def test_outsiders_can_do_nothing(net, wallet, owners):
     mallory = net.accounts[9]
-    with reverted("not an owner"):
+    with reverts("not an owner"):
         wallet.submit(mallory.address, 1, sender=mallory)
     pid = wallet.submit(mallory.address, 1, sender=owners[0]).value
-    with reverted("not an owner"):
+    with reverts("not an owner"):
         wallet.confirm(pid, sender=mallory)
-    with reverted("not an owner"):
+    with reverts("not an owner"):
         wallet.execute(pid, sender=mallory)
-    with reverted("no such proposal"):
+    with reverts("no such proposal"):
         wallet.confirm(pid + 1, sender=owners[1])
 
 
-def test_a_revoked_confirmation_no_longer_counts(net, wallet, owners, reverted):
+def test_a_revoked_confirmation_no_longer_counts(net, wallet, owners):
     pid = wallet.submit(net.accounts[8].address, 10, sender=owners[0]).value
     wallet.confirm(pid, sender=owners[1])
     r = wallet.revoke(pid, sender=owners[1])
     assert r.logs[0].args == {"id": pid, "owner": owners[1].address, "confirmations": 1}
-    with reverted("not confirmed"):
+    with reverts("not confirmed"):
         wallet.revoke(pid, sender=owners[1])
-    with reverted("not enough confirmations"):
+    with reverts("not enough confirmations"):
         wallet.execute(pid, sender=owners[0])
     assert wallet.is_confirmed(pid, owners[1].address) is False
 
 
-def test_a_short_wallet_fails_cleanly_and_can_retry_after_a_deposit(net, wallet, owners, reverted):
+def test_a_short_wallet_fails_cleanly_and_can_retry_after_a_deposit(net, wallet, owners):
     payee = net.accounts[8]
     pid = wallet.submit(payee.address, FUNDS + 1, sender=owners[0]).value
     wallet.confirm(pid, sender=owners[1])
@@ -93,11 +94,11 @@ def test_a_short_wallet_fails_cleanly_and_can_retry_after_a_deposit(net, wallet,
     assert net.balance(wallet.address) == 0
 
 
-def test_value_sent_to_a_non_payable_function_is_refused(net, wallet, owners, reverted):
-    with reverted("not payable"):
+def test_value_sent_to_a_non_payable_function_is_refused(net, wallet, owners):
+    with reverts("not payable"):
         wallet.submit(net.accounts[8].address, 1, sender=owners[0], value=1)
     assert wallet.proposal_count() == 0
-    with reverted("nothing deposited"):
+    with reverts("nothing deposited"):
         wallet.deposit(sender=owners[0])
 
 
@@ -107,17 +108,17 @@ def test_value_sent_to_a_non_payable_function_is_refused(net, wallet, owners, re
     ([1, 2, 3], 0, "threshold out of range"),
     ([1, 2, 3], 4, "threshold out of range"),
 ])
-def test_bad_owner_sets_are_refused(net, artifact, reverted, who, threshold, reason):
-    with reverted(reason):
+def test_bad_owner_sets_are_refused(net, artifact, who, threshold, reason):
+    with reverts(reason):
         net.deploy(artifact("multisig"), packed([net.accounts[i] for i in who]), threshold)
 
 
-def test_owner_bytes_must_hold_whole_addresses(net, artifact, reverted):
-    with reverted("not a list of addresses"):
+def test_owner_bytes_must_hold_whole_addresses(net, artifact):
+    with reverts("not a list of addresses"):
         net.deploy(artifact("multisig"), packed(net.accounts[1:3]) + b"\x01", 1)
-    with reverted("zero address"):
+    with reverts("zero address"):
         net.deploy(artifact("multisig"), bytes(20), 1)
-    with reverted("too many owners"):
+    with reverts("too many owners"):
         net.deploy(artifact("multisig"), b"".join(i.to_bytes(20, "big") for i in range(1, 18)), 1)
 
 

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import obelisk
+from obelisk.testing import reverts
 
 SUPPLY = 1_000
 TOKEN_PATH = Path(__file__).resolve().parent / "token.contract"
@@ -44,48 +45,48 @@ def test_transfer_moves_tokens_and_logs_it(setup, events):
     (0, "amount must be positive"),
     (-5, "amount must be positive"),  # a negative transfer must not pull tokens the other way
 ])
-def test_bad_transfers_revert_and_change_nothing(setup, reverted, amount, reason):
+def test_bad_transfers_revert_and_change_nothing(setup, amount, reason):
     net, token, alice, bob, _ = setup
-    with reverted(reason) as info:
+    with reverts(reason) as info:
         token.transfer(bob.address, amount, sender=alice)
     assert info.value.location.startswith(str(TOKEN_PATH) + ":")
     assert token.balance_of(alice.address) == SUPPLY
     assert token.balance_of(bob.address) == 0
 
 
-def test_transfer_to_the_zero_address_is_refused(setup, reverted):
+def test_transfer_to_the_zero_address_is_refused(setup):
     net, token, alice, _, _ = setup
-    with reverted("zero address"):
+    with reverts("zero address"):
         token.transfer(obelisk.Address(b"\x00" * 20), 1, sender=alice)
 
 
-def test_only_the_owner_mints(setup, reverted):
+def test_only_the_owner_mints(setup):
     net, token, alice, bob, _ = setup
-    with reverted("caller is not the owner"):
+    with reverts("caller is not the owner"):
         token.mint(bob.address, 10**6, sender=bob)
     r = token.mint(bob.address, 500, sender=alice)
     assert [(e.name, e.args["amount"]) for e in r.logs] == [("Transfer", 500)]
     assert token.supply() == SUPPLY + 500
     assert token.balance_of(bob.address) == 500
-    with reverted("amount must be positive"):
+    with reverts("amount must be positive"):
         token.mint(bob.address, -1, sender=alice)
 
 
-def test_burn_destroys_only_your_own_tokens(setup, reverted):
+def test_burn_destroys_only_your_own_tokens(setup):
     net, token, alice, bob, _ = setup
     token.transfer(bob.address, 100, sender=alice)
     r = token.burn(40, sender=bob)
     assert r.logs[0].args == {"sender": bob.address, "receiver": obelisk.Address(b"\x00" * 20), "amount": 40}
     assert token.balance_of(bob.address) == 60
     assert token.supply() == SUPPLY - 40
-    with reverted("insufficient balance"):
+    with reverts("insufficient balance"):
         token.burn(61, sender=bob)
-    with reverted("amount must be positive"):
+    with reverts("amount must be positive"):
         token.burn(-100, sender=bob)  # burning a negative amount would mint
     assert token.supply() == SUPPLY - 40
 
 
-def test_allowances_are_spent_and_cannot_be_overspent(setup, reverted):
+def test_allowances_are_spent_and_cannot_be_overspent(setup):
     net, token, alice, bob, carol = setup
     r = token.approve(bob.address, 300, sender=alice)
     assert r.logs[0].name == "Approval"
@@ -97,44 +98,44 @@ def test_allowances_are_spent_and_cannot_be_overspent(setup, reverted):
     assert token.balance_of(carol.address) == 200
 
     # Spending the same allowance twice: the second time only 100 is left.
-    with reverted("allowance exceeded"):
+    with reverts("allowance exceeded"):
         token.transfer_from(alice.address, carol.address, 200, sender=bob)
     # Carol was never approved at all.
-    with reverted("allowance exceeded"):
+    with reverts("allowance exceeded"):
         token.transfer_from(alice.address, carol.address, 1, sender=carol)
     # A negative amount would raise the allowance and reverse the transfer.
-    with reverted("amount must be positive"):
+    with reverts("amount must be positive"):
         token.transfer_from(alice.address, bob.address, -50, sender=bob)
-    with reverted("amount must not be negative"):
+    with reverts("amount must not be negative"):
         token.approve(bob.address, -1, sender=alice)
     assert token.allowance(alice.address, bob.address) == 100
     assert token.balance_of(alice.address) == SUPPLY - 200
 
 
-def test_allowance_larger_than_balance_still_needs_the_balance(setup, reverted):
+def test_allowance_larger_than_balance_still_needs_the_balance(setup):
     net, token, alice, bob, carol = setup
     token.transfer(bob.address, 10, sender=alice)
     token.approve(carol.address, 1_000, sender=bob)
-    with reverted("insufficient balance"):
+    with reverts("insufficient balance"):
         token.transfer_from(bob.address, carol.address, 11, sender=carol)
     assert token.allowance(bob.address, carol.address) == 1_000  # the revert undid the spend
 
 
-def test_ownership_moves_and_the_old_owner_loses_it(setup, reverted):
+def test_ownership_moves_and_the_old_owner_loses_it(setup):
     net, token, alice, bob, _ = setup
-    with reverted("caller is not the owner"):
+    with reverts("caller is not the owner"):
         token.transfer_ownership(bob.address, sender=bob)
     r = token.transfer_ownership(bob.address, sender=alice)
     assert r.logs[0].args == {"previous_owner": alice.address, "new_owner": bob.address}
     assert token.get_owner() == bob.address
-    with reverted("caller is not the owner"):
+    with reverts("caller is not the owner"):
         token.mint(alice.address, 1, sender=alice)
     token.mint(alice.address, 1, sender=bob)
 
 
-def test_value_sent_to_a_non_payable_function_is_refused(setup, reverted):
+def test_value_sent_to_a_non_payable_function_is_refused(setup):
     net, token, alice, bob, _ = setup
-    with reverted("not payable"):
+    with reverts("not payable"):
         token.transfer(bob.address, 1, sender=alice, value=5)
     assert net.balance(token.address) == 0
     assert token.balance_of(bob.address) == 0
@@ -150,19 +151,19 @@ def test_transfer_and_call_notifies_a_willing_receiver(setup, artifact):
     assert receiver.last_delivery_data() == b"order #7"
 
 
-def test_a_refusing_receiver_undoes_the_transfer(setup, artifact, reverted):
+def test_a_refusing_receiver_undoes_the_transfer(setup, artifact):
     net, token, alice, _, _ = setup
     receiver = net.deploy(artifact("adversaries", "RefusingReceiver"), sender=alice)
-    with reverted("receiver refused the tokens"):
+    with reverts("receiver refused the tokens"):
         token.transfer_and_call(receiver.address, 70, b"", sender=alice)
     assert token.balance_of(receiver.address) == 0
     assert token.balance_of(alice.address) == SUPPLY
 
 
-def test_a_receiver_that_reenters_the_token_is_stopped(setup, artifact, reverted):
+def test_a_receiver_that_reenters_the_token_is_stopped(setup, artifact):
     net, token, alice, _, carol = setup
     thief = net.deploy(artifact("adversaries", "GreedyReceiver"), carol.address, sender=carol)
-    with reverted("reentrancy") as info:
+    with reverts("reentrancy") as info:
         token.transfer_and_call(thief.address, 70, b"", sender=alice)
     assert info.value.receipt.status is False
     # Nothing moved: not the transfer in, not the transfer on to the accomplice.
@@ -171,9 +172,9 @@ def test_a_receiver_that_reenters_the_token_is_stopped(setup, artifact, reverted
     assert token.balance_of(alice.address) == SUPPLY
 
 
-def test_transfer_and_call_to_an_account_without_code_reverts(setup, reverted):
+def test_transfer_and_call_to_an_account_without_code_reverts(setup):
     net, token, alice, bob, _ = setup
-    with reverted("no code at address"):
+    with reverts("no code at address"):
         token.transfer_and_call(bob.address, 5, b"", sender=alice)
     assert token.balance_of(bob.address) == 0
 

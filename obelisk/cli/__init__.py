@@ -9,14 +9,16 @@ import os
 
 import click
 
-from . import account_cmds, chain_cmds, contract_cmds, genesis, node, query_cmds, seal_cmds
+from . import (account_cmds, chain_cmds, console_cmd, contract_cmds, dev_cmds, genesis, init_cmd, node, query_cmds,
+               seal_cmds)
 from .exits import ObeliskGroup
 from .options import DATADIR_ENV, State, common_options
 from . import job, worker  # compute sharing's commands
 
 # The command modules, each with its COMMANDS: a new command group (node,
 # genesis, worker, job) is a module beside these and one entry here.
-COMMAND_MODULES = (contract_cmds, chain_cmds, query_cmds, account_cmds, seal_cmds, genesis, node)
+COMMAND_MODULES = (contract_cmds, chain_cmds, query_cmds, account_cmds, seal_cmds, genesis, node, dev_cmds, init_cmd,
+                   console_cmd)
 
 COMMAND_MODULES += (job, worker)
 

@@ -175,17 +175,26 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
 @click.option("--from", "sender", metavar="A", help=FROM_HELP)
 @click.option("--value", metavar="V", help="Native coin sent with the call.")
 @click.option("--gas", metavar="G", help="Gas limit.")
-def call_cmd(state, address, function, args, sender, value, gas):
+@click.option("--dry-run", is_flag=True, help="Run it on the head state and print what would happen; send nothing.")
+@click.option("--gas-profile", is_flag=True, help="Also print gas per source line and per function.")
+def call_cmd(state, address, function, args, sender, value, gas, dry_run, gas_profile):
     """Call FUNCTION of the contract at ADDRESS.
 
     A view function prints its value (no transaction); any other sends a
-    transaction, mines it and prints the receipt with its decoded events."""
+    transaction, mines it and prints the receipt with its decoded events.
+    --dry-run prints the receipt it would get (value, events, gas, revert)
+    without sending; --gas-profile adds its gas by source line and function."""
     import chain
     from vm.abi import to_json
 
     address = parse_address(address, "ADDRESS")
     value, gas = parse_amount(value, "--value"), parse_gas(gas)
-    net = open_chain(state)
+    if dry_run or gas_profile:  # they replay on the datadir's chain: refused through --rpc, before any request
+        from .dev_cmds import local_chain
+
+        net = local_chain(state, "obelisk call --dry-run/--gas-profile")
+    else:
+        net = open_chain(state)
     code = code_object_at(net, address)
     fn = code.function(function)
     if fn is None or not fn.is_pub or fn.is_init:
@@ -195,6 +204,11 @@ def call_cmd(state, address, function, args, sender, value, gas):
     if fn.is_view and value:
         raise CliError(f"{function} is a view function: it takes no --value")
     account = resolve_sender(state, net, sender, need_key=not fn.is_view)
+    if dry_run or gas_profile:
+        from .dev_cmds import run_debug_call
+
+        return run_debug_call(state, net, address, fn, values, account, value, gas, send=not dry_run,
+                              profile=gas_profile)
     try:
         result = net.call(address, function, *values, sender=account, value=value, gas=gas)
     except chain.Reverted as exc:
