@@ -2,6 +2,7 @@
 a put whose bytes do not match is refused; a peer serving wrong bytes is not stored and is scored."""
 import asyncio
 import os
+import subprocess
 
 import pytest
 
@@ -12,14 +13,14 @@ from obelisk.compute.blobs import blob_hash
 from obelisk.node import protocol as P
 from obelisk.node.blobnet import BlobNet
 
-from .nodeproc import NodeProc
+from .nodeproc import OBELISK, NodeProc
 
 
 def _put_params(data: bytes, key=None):
     return ["0x" + data.hex(), sign_put(key or dev_keys()[0], data)]
 
 
-def _wait_peers(node, n, timeout=20.0):
+def _wait_peer(node, timeout=20.0):
     node.wait_event(lambda e: e["event"] == "peer_connected", timeout)
 
 
@@ -28,7 +29,7 @@ def test_blob_put_on_one_node_is_fetched_by_its_peer(tmp_path):
     try:
         a = NodeProc(tmp_path / "a")
         b = NodeProc(tmp_path / "b", peers=[a.p2p])
-        _wait_peers(b, 1)
+        _wait_peer(b)
         data = os.urandom(50_000)
         digest = "0x" + blob_hash(data).hex()
         assert a.rpc("blob_put", *_put_params(data)) == digest
@@ -121,3 +122,11 @@ def test_blob_messages_are_bounded_and_canonical():
     assert exc.value.oversized
     with pytest.raises(P.ProtocolError):
         P.decode(P.encode(P.BLOB, 7, [b"a", b"b"]))
+
+
+def test_a_bad_blob_retention_is_refused_in_one_line(tmp_path):
+    r = subprocess.run([OBELISK, "node", "--datadir", str(tmp_path / "n"), "--listen", "127.0.0.1:0",
+                        "--rpc-listen", "127.0.0.1:0", "--blob-retention", "-5"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0
+    assert "--blob-retention -5" in r.stderr and "Traceback" not in r.stderr
