@@ -15,7 +15,9 @@ from .values import is_index, parse_account_address
 @click.option("--miner", metavar="ACCOUNT", default=None, help="Dev account index or 0x address that receives the rewards.")
 @click.option("--block-time", type=float, default=2.0, show_default=True, metavar="S", help="Seconds between blocks the miner aims for.")
 @click.option("--genesis", "genesis_file", metavar="FILE", default=None, help="Genesis file of another network (obelisk genesis new).")
-def node_cmd(state, listen, rpc_listen, peers, mine, miner, block_time, genesis_file):
+@click.option("--blob-retention", type=int, default=None, metavar="S",
+              help="Seconds a finished job's blobs are kept (default 86400).")
+def node_cmd(state, listen, rpc_listen, peers, mine, miner, block_time, genesis_file, blob_retention):
     """Run a node: verify and pass on blocks and transactions, serve JSON-RPC, mine with --mine."""
     import asyncio
     import signal
@@ -46,11 +48,19 @@ def node_cmd(state, listen, rpc_listen, peers, mine, miner, block_time, genesis_
         except (OSError, ValueError) as exc:
             raise CliError(f"--genesis {genesis_file}: {exc}") from None
         dev = False
+    if blob_retention is not None and not 0 <= blob_retention <= 10**9:
+        raise CliError(f"--blob-retention {blob_retention}: expected seconds between 0 and 1000000000")
+    from obelisk.compute.blob_node import NodeBlobs
+    try:
+        blobs = NodeBlobs(state.datadir, retention=blob_retention)
+    except Exception as exc:  # sqlite3.Error, OSError: a datadir the blob store cannot open
+        raise CliError(f"blob store in {state.datadir}: {exc}") from None
     try:
         node = Node(state.datadir, listen=listen, rpc_listen=rpc_listen, peers=peers, mine=mine,
                     miner=miner_address, block_time=block_time, params=params, dev=dev, json_out=state.json,
-                    progress=sys.stdout.isatty())
+                    progress=sys.stdout.isatty(), blobs=blobs)
     except NodeError as exc:
+        blobs.close()
         raise CliError(str(exc)) from None
 
     async def main():

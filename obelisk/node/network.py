@@ -56,6 +56,7 @@ class Network:
         self.head = (service.genesis_hash, 0, 0)  # (hash, height, cumulative work), refreshed by events
         self.relay = Relay(self)
         self.syncer = Syncer(self)
+        self.blobnet = None                   # blobnet.BlobNet when the node keeps blobs
         self._tasks: set = set()
         self._stopping = False
         self.unsubscribe = service.subscribe(self._on_chain_event)
@@ -150,6 +151,8 @@ class Network:
             P.BLOCKS: self.relay.on_blocks, P.GET_HEADERS: self.syncer.on_get_headers,
             P.HEADERS: self.syncer.on_headers,
         }
+        if self.blobnet is not None:
+            handlers.update(self.blobnet.handlers())
         while not peer.closed:
             await peer.drained()  # a peer that asks faster than it reads waits for its answers to drain
             try:

@@ -27,6 +27,7 @@ from .service import ChainService
 
 log = logging.getLogger("obelisk.node")
 
+BLOB_PRUNE_SECONDS = 60.0  # how often blobs past their retention are dropped
 STOP_SECONDS = 3.0  # what the shutdown may take before the rest is abandoned (NODE.md: stop within 5 s)
 
 
@@ -50,8 +51,9 @@ def _jsonable(v):
 class Node:
     def __init__(self, datadir: str, *, listen="0.0.0.0:7710", rpc_listen="127.0.0.1:7711", peers=(),
                  mine=False, miner=None, block_time: float = 2.0, params=None, dev=True, json_out=False,
-                 out=None, progress=False):
+                 out=None, progress=False, blobs=None):
         self.datadir = datadir
+        self.blobs = blobs      # obelisk.compute.blob_node.NodeBlobs (or alike), owned and closed by the node
         self.listen = split_hostport(listen, "--listen")
         self.rpc_listen = split_hostport(rpc_listen, "--rpc-listen") if rpc_listen else None
         self.seed_peers = [f"{h}:{p}" for h, p in (split_hostport(a, "--peer") for a in peers)]
@@ -78,6 +80,36 @@ class Node:
         host, port = split_hostport(hostport, "node_addPeer")
         if self.network is not None:
             self.network.add_peer(f"{host}:{port}")
+
+    def extra_methods(self, error) -> dict:
+        """RPC methods beyond the chain's: the blob methods when the node keeps blobs."""
+        if self.blobs is None or self.network is None or self.network.blobnet is None:
+            return {}
+        return self.blobs.methods(error=error, fetch=self.network.blobnet.fetch,
+                                  announce=self.network.blobnet.announce)
+
+    def _start_blobs(self) -> None:
+        from .blobnet import BlobNet
+        self.network.blobnet = BlobNet(self.network, self.blobs)
+        self.network.spawn(self._prune_blobs())
+
+        def on_block(event):
+            if event["event"] == "block":
+                self.network.spawn(self._follow_market(event["height"]))
+        self.service.subscribe(on_block)
+
+    async def _follow_market(self, height: int) -> None:
+        # The market's events link blobs to jobs and mark jobs finished, for pruning.
+        try:
+            docs = await self.service.logs(height, height, None, None)
+            await asyncio.to_thread(self.blobs.follow, docs)
+        except (ValueError, E.ChainError) as exc:  # a block gone in a reorg, say: its jobs come again
+            log.debug("blob follow at %d: %s", height, exc)
+
+    async def _prune_blobs(self) -> None:
+        while True:
+            await asyncio.sleep(BLOB_PRUNE_SECONDS)
+            await asyncio.to_thread(self.blobs.prune)
 
     # --- output ---
     def emit(self, event: dict) -> None:
@@ -128,6 +160,8 @@ class Node:
             self.network = Network(service, NodeKey.load(self.datadir), BanList(self.datadir), dial=ws.dial,
                                    seeds=self.seed_peers, emit=self.emit)
             service.subscribe(self._on_chain_event)
+            if self.blobs is not None:
+                self._start_blobs()
             p2p_runner = web.AppRunner(ws.peer_app(lambda: self.network), access_log=None, shutdown_timeout=0.5)
             await p2p_runner.setup()
             runners.append(p2p_runner)
@@ -155,6 +189,8 @@ class Node:
             await self._shutdown(runners)
             service.close()
             store.close()
+            if self.blobs is not None:
+                self.blobs.close()
 
     async def _shutdown(self, runners) -> None:
         async def steps():

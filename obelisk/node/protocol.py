@@ -32,6 +32,11 @@ MAX_ADDR_LEN = 128
 HELLO, AUTH, STATUS, INV_TX, GET_TX, TXS, INV_BLOCK, GET_HEADERS, HEADERS, GET_BLOCKS, BLOCKS, GET_ADDR, ADDR = range(13)
 NAMES = ["hello", "auth", "status", "inv_tx", "get_tx", "txs", "inv_block", "get_headers", "headers",
          "get_blocks", "blocks", "get_addr", "addr"]
+# Blobs by hash (sealed compute inputs and results): announce, ask for one, the answer ([] when not held).
+INV_BLOB, GET_BLOB, BLOB = 13, 14, 15
+NAMES += ["inv_blob", "get_blob", "blob"]
+MAX_INV_BLOB = 256                  # hashes in one blob announcement
+MAX_BLOB = 512 * 1024               # bytes of one blob on the wire (the store's own limit is at most this)
 
 # Bytes each message type may take, checked before decoding.
 MAX_SIZE = {
@@ -45,6 +50,7 @@ MAX_SIZE = {
     # An answer holds at most MAX_BLOCKS_BYTES, or one block when a single block is larger.
     BLOCKS: 64 + MAX_BLOCKS * ITEM_HEAD + max(MAX_BLOCKS_BYTES, C.MAX_BLOCK_SIZE),
     GET_ADDR: 16, ADDR: 64 + MAX_ADDRS * (MAX_ADDR_LEN + 2),
+    INV_BLOB: 64 + MAX_INV_BLOB * (HASH + 2), GET_BLOB: 64 + HASH, BLOB: 64 + MAX_BLOB,
 }
 # The largest message (a full block, ~4 MiB, as Bitcoin's 4 MB): the transport's frame limit is tied to it,
 # so what one link can make the node buffer is bounded by it.
@@ -150,11 +156,20 @@ def _check(kind: int, f: list):
         return ()
     if kind == ADDR:
         return ([_addr(a) for a in _list(f[0], "addr", MAX_ADDRS)],)
+    if kind == INV_BLOB:
+        return (_hashes(f[0], "inv_blob", MAX_INV_BLOB),)
+    if kind == GET_BLOB:
+        return (_uint(f[0], "request id"), _bin(f[1], "blob hash", HASH))
+    if kind == BLOB:
+        held = _list(f[1], "blob", 1)
+        if held and (type(held[0]) is not bytes or len(held[0]) > MAX_BLOB):
+            raise ProtocolError(f"blob: at most {MAX_BLOB} bytes expected", oversized=type(held[0]) is bytes)
+        return (_uint(f[0], "request id"), held[0] if held else None)
     raise ProtocolError(f"unknown message type {kind}")
 
 
 ARITY = {HELLO: 9, AUTH: 1, STATUS: 3, INV_TX: 1, GET_TX: 2, TXS: 2, INV_BLOCK: 3, GET_HEADERS: 3,
-         HEADERS: 2, GET_BLOCKS: 2, BLOCKS: 2, GET_ADDR: 0, ADDR: 1}
+         HEADERS: 2, GET_BLOCKS: 2, BLOCKS: 2, GET_ADDR: 0, ADDR: 1, INV_BLOB: 1, GET_BLOB: 2, BLOB: 2}
 
 
 def peek_type(data: bytes) -> int:

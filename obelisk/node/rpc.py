@@ -119,6 +119,8 @@ class Methods:
         }
         if service.dev:  # absent elsewhere, as anvil's methods are on geth
             self.table["dev_mine"] = self.dev_mine
+        if getattr(node, "extra_methods", None) is not None:  # blob_put/blob_get/blob_has of a node keeping blobs
+            self.table.update(node.extra_methods(RpcError))
 
     async def node_info(self, p):
         _params(p, 0, 0, "node_info")

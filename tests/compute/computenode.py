@@ -1,5 +1,6 @@
 """A dev node for the compute tests: the rpc tests' dev node (each admitted transaction mined
-at once) with the blob store's methods registered. Prints {"event": "ready", "rpc": URL}.
+at once) keeping blobs as `obelisk node` does (NodeBlobs, through the RPC's extra_methods).
+Prints {"event": "ready", "rpc": URL}.
 
 Run as `python computenode.py DATADIR [PORT]`; serves until SIGTERM/SIGINT.
 """
@@ -10,27 +11,32 @@ import sys
 
 import chain
 import obelisk.node.rpc as rpc
-from obelisk.compute.blob_rpc import blob_methods
-from obelisk.compute.blobs import BlobStore
+from obelisk.compute.blob_node import NodeBlobs
 from obelisk.node.service import ChainService
 
 
-def with_blob_methods(store):
-    # The node registers blob_methods in its own method table once it is wired to a
-    # blob store; until then this helper adds them the same way.
-    original = rpc.Methods.__init__
+class DevNode:
+    """The node side the RPC sees: no peers, blobs kept in the datadir like a real node's."""
 
-    def init(self, service, node):
-        original(self, service, node)
-        if "blob_put" not in self.table:
-            self.table.update(blob_methods(store, error=rpc.RpcError))
-    rpc.Methods.__init__ = init
+    def __init__(self, blobs):
+        self.blobs = blobs
+
+    def info(self):
+        return {"peers": 0, "mining": True}
+
+    def peers(self):
+        return []
+
+    def add_peer(self, hostport):
+        raise rpc.RpcError(-32000, "this dev node has no peer port", {"reason": "no peer port", "location": None})
+
+    def extra_methods(self, error):
+        return self.blobs.methods(error=error, fetch=None, announce=lambda hashes: None)
 
 
 async def main(datadir, port=0):
     net = chain.Devnet(datadir)
-    store = BlobStore(datadir)
-    with_blob_methods(store)
+    blobs = NodeBlobs(datadir)
     service = ChainService(net.chain, net.params, dev=True)
     mining = []
 
@@ -38,7 +44,7 @@ async def main(datadir, port=0):
         if event["event"] == "tx":
             mining.append(asyncio.ensure_future(service.mine_block(net.miner)))
     service.subscribe(on_event)
-    server = rpc.RpcServer(service, port=port)
+    server = rpc.RpcServer(service, DevNode(blobs), port=port)
     url = await server.start()
     print(json.dumps({"event": "ready", "rpc": url}), flush=True)
     stop = asyncio.Event()
@@ -50,7 +56,7 @@ async def main(datadir, port=0):
     await asyncio.gather(*mining, return_exceptions=True)
     service.close()
     net.close()
-    store.close()
+    blobs.close()
 
 
 if __name__ == "__main__":
