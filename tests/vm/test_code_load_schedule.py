@@ -36,7 +36,9 @@ def test_a_market_calls_gas_is_mostly_its_work_and_the_same_cold_or_warm(monkeyp
     cold, warm = _post_job(hosts[0]), _post_job(hosts[1])
     assert cold.success and warm.success
     load = G.CODE_ACCESS + G.CODE_LOAD_PER_BYTE * len(code)
-    assert load < cold.gas_used / 3  # was 100,756 of 129,863 under the per-byte validation schedule
+    # Its work dominates: loading 15 KiB of market code is ~36% of post_job (17,825 of 49,137),
+    # where it was 100,756 of 129,863 (78%) under the per-byte validation schedule.
+    assert load < cold.gas_used / 2
     assert cold.gas_used == warm.gas_used  # whatever the cache held
 
 
