@@ -158,15 +158,7 @@ class FnGen(ExprGen):
         t = self.c.types[target]
         if kind == "storage":
             self.key(target)
-            if op is not None:
-                self.op("DUP")
-                self.load(t, target)
-                self.expr(s.value)
-                self.at(s)
-                self.binop(op, t)
-            else:
-                self.expr(s.value)
-                self.at(s)
+            self.assigned_value(s, op, t, lambda: (self.op("DUP"), self.load(t, target)))
             self.store(t, target)
             return
         # A local, or a field path into a local struct (value semantics: rebuild the struct).
@@ -178,32 +170,27 @@ class FnGen(ExprGen):
         path.reverse()
         slot = self.c.refs[node][1]
         if not path:
-            if op is not None:
-                self.op("LOAD", slot)
-                self.expr(s.value)
-                self.at(s)
-                self.binop(op, t)
-            else:
-                self.expr(s.value)
-                self.at(s)
+            self.assigned_value(s, op, t, lambda: self.op("LOAD", slot))
             self.op("STORE", slot)
             return
         self.op("LOAD", slot)
         for idx in path[:-1]:
             self.op("DUP")
             self.op("GET_FIELD", idx)
-        if op is not None:
-            self.op("DUP")
-            self.op("GET_FIELD", path[-1])
-            self.expr(s.value)
-            self.at(s)
-            self.binop(op, t)
-        else:
-            self.expr(s.value)
-            self.at(s)
+        self.assigned_value(s, op, t, lambda: (self.op("DUP"), self.op("GET_FIELD", path[-1])))
         for idx in reversed(path):
             self.op("SET_FIELD", idx)
         self.op("STORE", slot)
+
+    def assigned_value(self, s, op, t, push_current):
+        """Push what an assignment stores: the value, or for `x op= v` the current value (pushed by
+        push_current) combined with it."""
+        if op is not None:
+            push_current()
+        self.expr(s.value)
+        self.at(s)
+        if op is not None:
+            self.binop(op, t)
 
     def binop(self, op, t):
         if op == "+" and t in (T.STRING, T.BYTES):
