@@ -155,7 +155,18 @@ def _decoders(corpus_limit):
         acct = state.Account(10**20, 4, b"\x44" * 32, b"\x55" * 32) if hasattr(state, "Account") else None
         if acct is not None:
             out.append(("account", [acct.encode()], account, (state.StateCorrupt,), lambda a: a.encode()))
-    # Peer messages join this list when obelisk/node/protocol.py is on main (bench/fuzz.py says whether it is).
+    P = _optional("obelisk.node.protocol")
+    if P is not None:
+        h = b"\x01" * 32
+        hello = P.Hello(1, DEV_CHAIN_ID, h, h, 3, 48, b"\x09" * 32, b"\x0a" * 32, 7710)
+        seeds = [P.hello(hello), P.encode(P.INV_TX, [h, b"\x02" * 32]), P.encode(P.GET_HEADERS, 1, [h], 2000),
+                 P.encode(P.TXS, 9, [t.encode() for t in txs]), P.encode(P.BLOCKS, 2, [block.encode()]),
+                 P.encode(P.ADDR, ["127.0.0.1:7710", "example.org:1"]), P.encode(P.AUTH, b"\x05" * 64)]
+
+        def reencode(r):
+            return P.hello(r[1]) if r[0] == P.HELLO else P.encode(r[0], *r[1])
+
+        out.append(("peer_message", seeds, P.decode, (P.ProtocolError,), reencode))
     return out
 
 

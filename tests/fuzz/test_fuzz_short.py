@@ -40,7 +40,8 @@ def test_encodings_through_every_decoder():
     fuzz_decoders.oversized(tally)
     clean(tally)
     names = {k.split(":")[0] for k in tally.detail if ":" in k}
-    assert {"transaction", "header", "block", "receipt", "code_object", "artifact", "sealed_file", "value"} <= names
+    assert {"transaction", "header", "block", "receipt", "code_object", "artifact", "sealed_file", "value",
+            "peer_message"} <= names
     assert all(tally.detail.get(f"{n}:refused") for n in ("transaction", "block", "code_object", "sealed_file"))
 
 
