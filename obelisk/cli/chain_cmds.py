@@ -13,6 +13,7 @@ from .render import echo_fields, emit, finish_tx, human_value, one_line, show_re
 from .values import INT_MAX, is_index, parse_account_address, parse_hash, parse_int
 
 MAX_MINE = 10_000  # blocks per `mine`: a typo like `mine 1000000000` should not run for days
+MAX_THREADS = 256  # --threads: far above any core count, below what would exhaust processes
 
 
 @command("send", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
@@ -52,11 +53,21 @@ def balance_cmd(state, address):
 
 @command("mine", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
 @rpc_option
+@click.option("--threads", default="1", metavar="N",
+              help="Processes searching for each block's proof of work; 0 means every core [default: 1].")
 @click.argument("count", default="1", metavar="[N]")
-def mine_cmd(state, count):
+def mine_cmd(state, count, threads):
     """Mine N blocks (default 1); pending transactions go in."""
     n = parse_int(count, "N", 1, MAX_MINE)
+    workers = parse_int(threads, "--threads", 0, MAX_THREADS)
+    if workers != 1 and state.rpc:
+        raise CliError("--threads: with --rpc the node mines, with its own processes")
     net = open_chain(state)
+    if workers != 1:
+        from chain import procpool
+
+        # The same block as one process would find first: the nonce space is split in slices.
+        net.chain.mining_workers = workers or procpool.cores()
     progress = not state.json and sys.stderr.isatty()
     last = None
     for i in range(n):

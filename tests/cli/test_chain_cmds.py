@@ -150,3 +150,11 @@ def test_block_by_hash_as_the_library_does(ob):
     assert r.exit_code == 2 and r.stderr == f"obelisk: error: no block 0x{'ab' * 32} on this chain\n"
     r = ob.run(["block", "0x" + "zz" * 32])
     assert r.exit_code == 2 and "is not hex" in r.stderr
+
+
+def test_mine_on_several_processes_finds_the_blocks_one_process_finds(ob, tmp_path):
+    other = ["--datadir", str(tmp_path / "other")]
+    one = ob.json(["mine", "3"])
+    two = ob.json(["mine", "3", "--threads", "2", *other], datadir=False)
+    assert one == two and two["height"] == 3
+    assert ob.json(["verify", *other], datadir=False)["valid"] is True
