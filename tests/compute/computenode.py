@@ -5,14 +5,14 @@ Prints {"event": "ready", "rpc": URL}.
 Run as `python computenode.py DATADIR [PORT]`; serves until SIGTERM/SIGINT.
 """
 import asyncio
-import json
-import signal
+import os
 import sys
 
-import chain
 import obelisk.node.rpc as rpc
 from obelisk.compute.blob_node import NodeBlobs
-from obelisk.node.service import ChainService
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "node"))
+import rpc_devnode  # noqa: E402  the rpc tests' dev node: one serve loop for both
 
 
 class DevNode:
@@ -35,28 +35,8 @@ class DevNode:
 
 
 async def main(datadir, port=0):
-    net = chain.Devnet(datadir)
     blobs = NodeBlobs(datadir)
-    service = ChainService(net.chain, net.params, dev=True)
-    mining = []
-
-    def on_event(event):
-        if event["event"] == "tx":
-            mining.append(asyncio.ensure_future(service.mine_block(net.miner)))
-    service.subscribe(on_event)
-    server = rpc.RpcServer(service, DevNode(blobs), port=port)
-    url = await server.start()
-    print(json.dumps({"event": "ready", "rpc": url}), flush=True)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
-    await server.stop()
-    await asyncio.gather(*mining, return_exceptions=True)
-    service.close()
-    net.close()
-    blobs.close()
+    await rpc_devnode.main(datadir, node=DevNode(blobs), port=port, on_close=(blobs.close,))
 
 
 if __name__ == "__main__":

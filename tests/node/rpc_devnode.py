@@ -13,7 +13,8 @@ from obelisk.node.rpc import RpcServer
 from obelisk.node.service import ChainService
 
 
-async def main(datadir, automine=True):
+async def main(datadir, automine=True, *, node=None, port=0, on_close=()):
+    """Serve until SIGTERM/SIGINT; `node` is the RPC's node side (peers, extra methods), `on_close` more to close."""
     net = chain.Devnet(datadir)
     service = ChainService(net.chain, net.params, dev=True)
     mining = []
@@ -22,7 +23,7 @@ async def main(datadir, automine=True):
         if event["event"] == "tx" and automine:  # automine, as anvil does by default
             mining.append(asyncio.ensure_future(service.mine_block(net.miner)))
     service.subscribe(on_event)
-    server = RpcServer(service)
+    server = RpcServer(service, node, port=port)
     url = await server.start()
     print(json.dumps({"event": "ready", "rpc": url}), flush=True)
     stop = asyncio.Event()
@@ -34,6 +35,8 @@ async def main(datadir, automine=True):
     await asyncio.gather(*mining, return_exceptions=True)
     service.close()
     net.close()
+    for close in on_close:
+        close()
 
 
 if __name__ == "__main__":
