@@ -54,7 +54,12 @@ class Chain:
             stored = store.get_meta("genesis")
         self.trie.discard_new()
         if stored != genesis.hash:
-            raise E.StoreError("the data directory holds another chain (genesis differs)")
+            why = ""
+            if params.chain_id == C.DEV_CHAIN_ID and store.get_meta("chain_id") == C.DEV_CHAIN_ID:
+                # The dev genesis changes only with the code it holds (the compute market's).
+                why = (": a version of Obelisk with another dev genesis made it (the dev genesis holds the "
+                       "compute market's code, which changed); start a new data directory")
+            raise E.StoreError(f"the data directory holds another chain (genesis differs){why}")
         self.genesis_hash = genesis.hash
 
     def _write_genesis(self, genesis: Block, result) -> None:
@@ -88,7 +93,8 @@ class Chain:
     def _genesis(self):
         view = StateView(self.trie, self.store.get_code, EMPTY_ROOT)
         balances = {Address(a): amount for a, amount in self.params.allocations}
-        root, code = commit_changes(view, balances, {}, {}, {})
+        codes = {Address(a): code for a, code in self.params.code_allocations}
+        root, code = commit_changes(view, balances, {}, codes, {})
         header = Header(C.HEADER_VERSION, self.params.chain_id, 0, self.params.genesis_parent,
                         self.params.genesis_timestamp,
                         self.params.initial_target, Address(b"\x00" * 20), merkle_root([]), merkle_root([]),

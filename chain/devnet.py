@@ -4,8 +4,10 @@ Python values become signed transactions and receipts Python values again (by vm
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+from importlib import resources
 
 import vm
 from vm import abi
@@ -42,9 +44,25 @@ def _observe(contract: str, function: str, gas: int) -> None:
         callback(contract, function, gas)
 
 
+# The compiled compute market the dev genesis holds, committed as data (chain never compiles:
+# tests/chain/test_dev_market.py checks it equals compiling the shipped source, and rewrites it).
+MARKET_CODE = "predeploys/compute_market.code"
+
+
+@functools.cache
+def dev_market_code() -> bytes:
+    """The compute market's code at C.DEV_MARKET_ADDRESS on every dev chain."""
+    try:
+        return resources.files(__package__).joinpath(MARKET_CODE).read_bytes()
+    except OSError as exc:
+        raise E.StoreError(f"this installation lacks chain/{MARKET_CODE}, the dev network's genesis code: "
+                           f"{exc.strerror or exc}") from None
+
+
 def dev_params() -> C.ChainParams:
-    """The dev chain: DEV_CHAIN_ID, a fixed genesis, the ten dev accounts funded."""
+    """The dev chain: DEV_CHAIN_ID, a fixed genesis, the ten dev accounts funded, the compute market predeployed."""
     return C.ChainParams(allocations=tuple((bytes(k.address), C.DEV_ACCOUNT_BALANCE) for k in dev_keys()),
+                         code_allocations=((C.DEV_MARKET_ADDRESS, dev_market_code()),),
                          hardest_target=C.DEV_HARDEST_TARGET)
 
 

@@ -17,7 +17,8 @@ MAX_DATA = 400 * 1024 - 64  # one sealed blob (obelisk.compute.blobs.Limits.max_
 
 def connection_options(f):
     f = click.option("--market", metavar="ADDRESS", default=None,
-                     help=f"The compute market's address [default: ${MARKET_ENV}].")(f)
+                     help=f"The compute market's address [default: ${MARKET_ENV}, else the dev network's "
+                          "0x000000000000000000000000000000000000c0de].")(f)
     f = click.option("--from", "sender", metavar="ACCOUNT", default=None,
                      help="Account index, dev address or keystore address [default: 0].")(f)
     return click.option("--rpc", metavar="URL", default=None, help=f"The node's JSON-RPC URL [default: ${RPC_ENV}].")(f)
@@ -27,9 +28,12 @@ class Connection:
     """The market and blobs on a node, as the --from account sees them."""
 
     def __init__(self, state, rpc, sender, market):
+        from chain import consensus as C
         from chain.keys import dev_keys
         from obelisk.compute.market import Unreachable
         from obelisk.compute.rpc_market import MarketNotFound, RpcBlobs, RpcMarket
+
+        from vm.values import Address
 
         from .backend import resolve_sender
         from .values import parse_address
@@ -38,9 +42,8 @@ class Connection:
         if not url:
             raise CliError(f"--rpc URL is needed (or ${RPC_ENV})")
         address = market or os.environ.get(MARKET_ENV)
-        if not address:
-            raise CliError(f"--market ADDRESS is needed (or ${MARKET_ENV})")
-        market_address = parse_address(address, "--market")
+        # The dev network's genesis holds the market at a well-known address (chain.consensus).
+        market_address = parse_address(address, "--market") if address else Address(C.DEV_MARKET_ADDRESS)
 
         class _DevAccounts:
             accounts = dev_keys()
@@ -48,8 +51,12 @@ class Connection:
         self.key = resolve_sender(state, _DevAccounts, sender)
         try:
             self.market = RpcMarket(url, market_address, self.key)
-        except (Unreachable, MarketNotFound) as exc:
+        except Unreachable as exc:
             raise CliError(f"--rpc {url}: {exc}") from None
+        except MarketNotFound as exc:
+            hint = "" if address else (" (the dev network's well-known address): on another network, name the "
+                                       f"market with --market ADDRESS or ${MARKET_ENV}")
+            raise CliError(f"--rpc {url}: {exc}{hint}") from None
         self.blobs = RpcBlobs(self.market)
         self.state_dir = os.path.join(state.datadir, "compute")
 
