@@ -1,8 +1,9 @@
-"""The Obelisk tour: compile two examples, run a short story on a fresh dev chain, verify it.
+"""The library tour: compile two examples, run a short story on a fresh dev chain in this one
+process (obelisk.Devnet, contracts called from Python), verify it.
 
-Run it with `bash examples/tour.sh` (add --json for a machine-readable summary,
---datadir DIR to keep the chain). Exit status: 0 the story went as expected,
-1 something unexpected happened, 2 bad usage.
+Run it with `.venv/bin/python examples/library_tour.py` (add --json for a machine-readable
+summary, --datadir DIR to keep the chain); `bash examples/tour.sh` tells the networked story.
+Exit status: 0 the story went as expected, 1 something unexpected happened, 2 bad usage.
 """
 from __future__ import annotations
 
