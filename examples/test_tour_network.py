@@ -131,3 +131,44 @@ def test_no_process_survives_a_stopped_or_killed_tour(tmp_path, sig):
             proc.wait()
         for pid in survivors(mark):  # a failed test still leaves nothing running
             os.kill(pid, signal.SIGKILL)
+
+
+def _tour_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("obelisk_network_tour", ROOT / "examples" / "tour.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_nodes_that_missed_the_miners_last_block_get_it_from_the_miner_restarted(tmp_path, monkeypatch):
+    # The rare ending where A's last block left with A: the first wait for B and C fails.
+    tour = _tour_module()
+    waits = []
+    real_wait = tour._wait_heads
+
+    def first_wait_fails(b, c, want, timeout):
+        waits.append(want)
+        return False if len(waits) == 1 else real_wait(b, c, want, timeout)
+
+    monkeypatch.setattr(tour, "_wait_heads", first_wait_fails)
+    with tour.LocalNet(str(tmp_path)) as net:
+        a = net.node("A", mine=True, block_time=0.5)
+        b, c = net.node("B", peers=[a.p2p]), net.node("C", peers=[a.p2p])
+        deadline = time.monotonic() + 30
+        while min(n.rpc("node_info")["height"] for n in (b, c)) < 2:
+            assert time.monotonic() < deadline, "B and C did not follow A"
+            time.sleep(0.1)
+        head, heads_equal, verified = tour.agree_and_verify(net, tour.Story(quiet=True), a, b, c)
+        assert heads_equal and verified and len(waits) == 2 and head["number"] >= 2
+        assert not any(p.running for p in net.procs)  # A restarted, and stopped again
+
+
+def test_a_used_datadir_is_refused_before_anything_starts(tmp_path):
+    (tmp_path / "something").write_text("x")
+    mark = uuid.uuid4().hex
+    proc = start_tour("--datadir", str(tmp_path), mark=mark)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2 and "not an empty directory" in err and "Traceback" not in err
+    assert survivors(mark) == []

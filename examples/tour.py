@@ -198,6 +198,19 @@ def run(net: LocalNet, story: Story) -> dict:
     story.chapter("Every node agrees, and every chain verifies")
     net.stop_all([w.proc for w in workers])
     story.say("the workers stop; node A stops mining and shuts down")
+    head, heads_equal, verified = agree_and_verify(net, story, a, b, c)
+    return {"ok": True, "nodes": len(nodes), "workers": len(workers), "market": market,
+            "job": {"id": job, "state": status["state"], "result_hash": status["result_hash"], "paid": paid,
+                    "slashed": slashed, "payment": PAYMENT, "stake": STAKE},
+            "result_matches_local": matches, "digits_right": right, "samples": SAMPLES,
+            "heads_equal": heads_equal, "head": {"height": head["number"], "hash": head["hash"]},
+            "verified": verified}
+
+
+def agree_and_verify(net: LocalNet, story: Story, a, b, c) -> tuple:
+    """Stops the miner A, brings B and C to its last head, stops them, verifies every datadir.
+
+    Returns (A's head block document, whether every node ends on it, whether every datadir verified)."""
     net.stop_all([a])
     head = net.cli("block", datadir="A")
     converged = _wait_heads(b, c, head["hash"], 10)
@@ -218,12 +231,7 @@ def run(net: LocalNet, story: Story) -> dict:
                   f"every block from genesis to height {doc.get('height')} re-validates")
     expect(heads_equal, "the nodes ended on different heads")
     expect(verified, "a node's chain failed obelisk verify")
-    return {"ok": True, "nodes": len(nodes), "workers": len(workers), "market": market,
-            "job": {"id": job, "state": status["state"], "result_hash": status["result_hash"], "paid": paid,
-                    "slashed": slashed, "payment": PAYMENT, "stake": STAKE},
-            "result_matches_local": matches, "digits_right": right, "samples": SAMPLES,
-            "heads_equal": heads_equal, "head": {"height": head["number"], "hash": head["hash"]},
-            "verified": verified}
+    return head, heads_equal, verified
 
 
 def _wait_heads(b, c, want: str, timeout: float) -> bool:
