@@ -9,6 +9,7 @@ genesis hash changes with it (update tests/chain/vectors.json and test_consensus
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 import sys
 from importlib import resources
@@ -76,6 +77,56 @@ def test_a_datadir_of_an_older_dev_genesis_is_refused_naming_the_cause(tmp_path)
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert "another dev genesis" in proc.stderr
+
+
+def _genesis_doc(**over):
+    doc = {"format": "obelisk-genesis/1", "chain_id": 4242, "timestamp": 1_750_000_000, "target": hex(C.POW_LIMIT),
+           "allocations": {}, "code": {str(chain.Address(C.DEV_MARKET_ADDRESS)): "0x" + dev_market_code().hex()}}
+    doc.update(over)
+    return doc
+
+
+def test_a_genesis_file_may_place_the_market_too(tmp_path):
+    from chain.genesis import genesis_hash, load_genesis, params_from_json, params_to_json
+
+    params = params_from_json(_genesis_doc())
+    assert params.code_allocations == ((C.DEV_MARKET_ADDRESS, dev_market_code()),)
+    path = tmp_path / "genesis.json"
+    path.write_text(json.dumps(params_to_json(params)))
+    assert load_genesis(path) == params
+    assert genesis_hash(params) != genesis_hash(params_from_json(_genesis_doc(code={})))
+    store = chain.store.Store(None)
+    try:
+        net = chain.Devnet.over(chain.core.Chain(store, params))
+        assert net.code_at(C.DEV_MARKET_ADDRESS) == dev_market_code()
+    finally:
+        store.close()
+    # Without code, a genesis file reads and writes as it always did (no "code" field).
+    assert "code" not in params_to_json(params_from_json(_genesis_doc(code={})))
+
+
+@pytest.mark.parametrize("code, message", [
+    ([], 'code: expected an object of at most 64 "0xADDRESS": "0xCODE"'),
+    ({"0x12": "0x00"}, "code: '0x12': "),
+    ({"0x" + "11" * 20: "00"}, "code: 0x1111111111111111111111111111111111111111: expected 0x-prefixed hex"),
+    ({"0x" + "11" * 20: "0xzz"}, "expected 0x-prefixed hex"),
+    ({"0x" + "11" * 20: "0x0102"}, "code: 0x1111111111111111111111111111111111111111: not valid code: "),
+])
+def test_bad_genesis_code_is_refused_naming_the_field(code, message):
+    from chain.genesis import GenesisError, params_from_json
+
+    with pytest.raises(GenesisError) as info:
+        params_from_json(_genesis_doc(code=code))
+    assert message in str(info.value)
+
+
+def test_genesis_code_with_an_init_function_is_refused():
+    import lang
+    from chain.genesis import GenesisError, params_from_json
+
+    art = lang.compile_source("contract C {\n    storage n: int;\n    init(x: int) {\n        n = x;\n    }\n}\n")
+    with pytest.raises(GenesisError, match="has an init function, which genesis does not run: deploy it instead"):
+        params_from_json(_genesis_doc(code={"0x" + "22" * 20: "0x" + art.bytecode.hex()}))
 
 
 if __name__ == "__main__":

@@ -43,3 +43,20 @@ def test_the_dev_network_market_needs_no_address_and_another_network_says_so(tmp
         for node in (dev, own):
             if node is not None:
                 node.kill()
+
+
+def test_a_network_of_ones_own_may_predeploy_the_market_too(tmp_path):
+    genesis = tmp_path / "genesis.json"
+    made = obelisk(tmp_path, "--json", "genesis", "new", "--chain-id", "4243", "--market", "-o", str(genesis))
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["market"] == "0x000000000000000000000000000000000000c0de"
+    assert set(json.loads(genesis.read_text())["code"]) == {"0x000000000000000000000000000000000000c0de"}
+    node = None
+    try:
+        node = NodeProc(tmp_path / "own", "--genesis", str(genesis))
+        listed = obelisk(tmp_path, "--json", "workers", "--rpc", node.rpc_url)
+        assert listed.returncode == 0, listed.stderr
+        assert json.loads(listed.stdout) == {"workers": []}
+    finally:
+        if node is not None:
+            node.kill()
