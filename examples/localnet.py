@@ -17,18 +17,24 @@ import time
 import urllib.request
 
 OBELISK = [sys.executable, "-m", "obelisk"]
-# Set in every process started here (and so in theirs): a test finds survivors by it.
-RUN_ENV = "OBELISK_LOCALNET_RUN"
 STOP_SECONDS = 5.0
+
+
+def _libc_prctl():
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # not Linux: close() alone stops the processes
+        return None
+
+
+_PRCTL = _libc_prctl()  # looked up here: the child between fork and exec only calls it
 
 
 def _die_with_parent() -> None:
     """In the child, before exec (Linux): SIGTERM when the process that started it dies, even by
-    SIGKILL, so no node or worker outlives a killed tour. Elsewhere close() alone stops them."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+    SIGKILL, so no node or worker outlives a killed tour."""
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 class Proc:
@@ -143,8 +149,7 @@ class LocalNet:
     def __init__(self, root: str):
         self.root = os.fspath(root)
         self.procs: list = []
-        self.run_id = f"{os.getpid()}-{time.time_ns()}"
-        self.env = {**os.environ, RUN_ENV: self.run_id, "PYTHONUNBUFFERED": "1"}
+        self.env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.env.pop("OBELISK_DATADIR", None)
 
     def datadir(self, name: str) -> str:
@@ -215,12 +220,17 @@ class LocalNet:
                 self.procs.remove(proc)
 
     def close(self) -> None:
-        """Stop every process started here (last started first), whatever state each is in."""
-        for proc in reversed(self.procs):
+        """Stop every process started here, side by side, whatever state each is in."""
+        procs = list(self.procs)
+        for proc in procs:
+            if proc.running:
+                proc._signal_group(signal.SIGTERM)
+        for proc in procs:
             try:
                 proc.stop()
             except BaseException:  # one that cannot be stopped must not keep the others running
                 continue
+        self.procs.clear()
 
     def __enter__(self):
         return self

@@ -243,12 +243,12 @@ def _wait_heads(b, c, want: str, timeout: float) -> bool:
     return False
 
 
-def _stop_on_signals() -> None:
-    """SIGTERM and SIGHUP end the tour like Ctrl-C does: through the finally that stops every process."""
+def _stop_on_signals() -> dict:
+    """SIGTERM and SIGHUP end the tour like Ctrl-C does: through the finally that stops every process.
+    Returns the handlers they had (main restores them)."""
     def stop(signum, frame):
         raise KeyboardInterrupt(signal.Signals(signum).name)
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, stop)
+    return {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
 
 
 def main(argv=None) -> int:
@@ -268,7 +268,7 @@ def main(argv=None) -> int:
             return 2
     else:
         root, keep = tempfile.mkdtemp(prefix="obelisk-tour-"), False
-    _stop_on_signals()
+    previous = _stop_on_signals()
     story = Story(quiet=args.json)
     started = time.monotonic()
     net = LocalNet(root)
@@ -279,9 +279,15 @@ def main(argv=None) -> int:
     except KeyboardInterrupt as exc:
         summary = {"ok": False, "error": f"interrupted ({exc or 'SIGINT'})"}
     finally:
-        net.close()
-        if not keep:
-            shutil.rmtree(root, ignore_errors=True)
+        # A second Ctrl-C must not cut the clean-up short.
+        before = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+        try:
+            net.close()
+            if not keep:
+                shutil.rmtree(root, ignore_errors=True)
+        finally:
+            for sig, handler in {**before, **previous}.items():
+                signal.signal(sig, handler)
     summary["seconds"] = round(time.monotonic() - started, 1)
     if args.json:
         print(json.dumps(summary))
