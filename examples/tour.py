@@ -32,6 +32,7 @@ PAYMENT, STAKE = 3_000_000, 1_000_000
 PHASE_BLOCKS = 60         # commit and reveal windows: ample; the reveal opens once every seat committed
 JOB_SECONDS = 45          # from posting to every worker settled
 CLIENT = 1                # dev account of the client
+CLIENT_NODE = "B"         # the node the client posts through (it fetches the result through C)
 WORKERS = (("A", 2, False), ("B", 3, False), ("C", 4, True))  # (node, dev account, lazy)
 
 
@@ -76,8 +77,11 @@ class Worker:
         words = {
             "announced": lambda: f"announces it serves the '{e.get('runner')}' model, at any payment",
             "joined": lambda: f"takes seat {e.get('seat')} of job {job}, staking {e.get('stake'):,}",
-            "computed": lambda: ("does not run the model: it answers a guess" if e.get("lazy") else
-                                 "opens the input with its wrapped key and runs the model") +
+            "computed": lambda: ("opens the input too, but does not run the model: it answers a guess"
+                                 if e.get("lazy") else
+                                 f"gets the sealed input by its hash through node {self.node}"
+                                 f"{'' if self.node == CLIENT_NODE else ' (which fetches it from its peers)'}, "
+                                 "opens it with its wrapped key and runs the model") +
             f" (result {short(e.get('result_hash'))})",
             "committed": lambda: "commits to its result: only sha256(result + secret salt) goes on chain",
             "revealed": lambda: f"reveals its result {short(e.get('result_hash'))}",
@@ -144,12 +148,12 @@ def run(net: LocalNet, story: Story) -> dict:
     with open(input_file, "wb") as f:
         f.write(data)
     story.say(f"the client (dev account {CLIENT}) has {SAMPLES} handwritten digits (8x8 pixels) to read; "
-              "it seals them with a fresh key and posts the job through node B: model 'digits', "
+              f"it seals them with a fresh key and posts the job through node {CLIENT_NODE}: model 'digits', "
               f"payment {PAYMENT:,}, 3 seats, 2 must agree, stake {STAKE:,}")
     post = net.start("client job post", "--json", "job", "post", input_file, "--runner", "digits",
                      "--payment", str(PAYMENT), "--seats", "3", "--quorum", "2", "--stake", str(STAKE),
                      "--commit-blocks", str(PHASE_BLOCKS), "--reveal-blocks", str(PHASE_BLOCKS),
-                     "--rpc", b.rpc_url, "--from", str(CLIENT), datadir="client")
+                     "--rpc", nodes[CLIENT_NODE].rpc_url, "--from", str(CLIENT), datadir="client")
     posted = post.wait_event(lambda e: "job" in e, 30)
     job = posted["job"]
     story.say(f"job {job} is on chain; only the input's hashes are public (blob {short(posted['input_blob'])}); "
