@@ -172,3 +172,17 @@ def test_a_used_datadir_is_refused_before_anything_starts(tmp_path):
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 2 and "not an empty directory" in err and "Traceback" not in err
     assert survivors(mark) == []
+
+
+def test_a_story_that_goes_wrong_fails_the_tour_and_stops_everything(tmp_path, monkeypatch, capsys):
+    # A worker that cannot start (dev account 99 does not exist): the tour says so, exits 1, leaves nothing.
+    tour = _tour_module()
+    mark = uuid.uuid4().hex
+    monkeypatch.setenv(MARK, mark)
+    monkeypatch.setattr(tour, "WORKERS", (("A", 2, False), ("B", 3, False), ("C", 99, True)))
+    monkeypatch.setattr(tour, "dev_address", lambda index: f"dev account {index}")
+    assert tour.main(["--json", "--datadir", str(tmp_path / "net")]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["ok"] is False
+    assert doc["error"].startswith("worker99 exited: ") and "99" in doc["error"][len("worker99"):]
+    assert gone(mark) == []

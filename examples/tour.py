@@ -282,6 +282,8 @@ def main(argv=None) -> int:
         summary = {"ok": False, "error": str(exc)}
     except KeyboardInterrupt as exc:
         summary = {"ok": False, "error": f"interrupted ({exc or 'SIGINT'})"}
+    except Exception as exc:  # a bug of the tour's own: still one document, still every process stopped
+        summary = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
     finally:
         # A second Ctrl-C must not cut the clean-up short.
         before = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
