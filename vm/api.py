@@ -40,6 +40,7 @@ class Result:
     location: str | None = None  # file:line:col of the failing instruction
 
 
+_NO_BLOCK = BlockEnv()
 DEFAULT_SENDER = Address(1)
 DEFAULT_ADDRESS = Address(2)
 
@@ -107,8 +108,11 @@ def _begin(ex, host, program, fn, args, *, address, sender, value, static):
 def call(host, *, to, function, args, sender, value=0, gas, block=None, static=False, tracer=None) -> Result:
     """Call pub function `function` of the contract at `to`."""
     _check_gas(gas)
-    to, sender = Address(to), Address(sender)
-    ex = Execution(host, block or BlockEnv(), gas, tracer)
+    if type(to) is not Address:
+        to = Address(to)
+    if type(sender) is not Address:
+        sender = Address(sender)
+    ex = Execution(host, block or _NO_BLOCK, gas, tracer)
 
     def body():
         program = ex.load(to, "invalid code")

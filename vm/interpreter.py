@@ -161,13 +161,21 @@ class Execution:
     def start(self, program: Program, fn: FuncInfo, args: list, *, address, caller, value, static) -> None:
         ctx = Context(address, caller, value, static or fn.function.is_view, program)
         self.charge(G.FRAME_PER_LOCAL * fn.nlocals)
-        stack = list(args) + [0] * (fn.nlocals - fn.nparams)
-        self._push(Frame(prepare(program), stack, fn.entry, fn, ctx, True, True))
+        stack = list(args)
+        if fn.nlocals > fn.nparams:
+            stack += [0] * (fn.nlocals - fn.nparams)
+        ops = program.ops
+        self._push(Frame(prepare(program) if ops is None else ops, stack, fn.entry, fn, ctx, True, True))
 
     def enter_internal(self, callee: FuncInfo, args: list) -> None:
         f = self.frame
-        args.extend([0] * (callee.nlocals - callee.nparams))
-        self._push(Frame(f.code, args, callee.entry, callee, f.ctx, callee.returns is not None, False))
+        if callee.nlocals > callee.nparams:
+            args.extend([0] * (callee.nlocals - callee.nparams))
+        frames = self.frames
+        if len(frames) >= limits.MAX_CALL_DEPTH:
+            raise Fault(f"call depth exceeded: over {limits.MAX_CALL_DEPTH} frames")
+        self.frame = frame = Frame(f.code, args, callee.entry, callee, f.ctx, callee.returns is not None, False)
+        frames.append(frame)
 
     def load(self, address: Address, invalid: str) -> Program:
         """The validated program at an address; its first load in this call pays access plus read (vm/gas.py)."""
@@ -284,9 +292,13 @@ def _run(ex: Execution) -> None:
     if ex.tracer is not None or not TIER1:
         _run0(ex, False)
         return
+    compiled = tier1.compiled
     while True:
         frame = ex.frame
-        c = tier1.compiled(frame.ctx.program, frame.func)
+        func = frame.func
+        c = func.tier1
+        if c is False:
+            c = compiled(frame.ctx.program, func)
         if c is None or _run1(ex, frame, c) == tier1.SLOW:
             _run0(ex, True)
         if ex.done:

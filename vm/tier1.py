@@ -58,16 +58,13 @@ class Compiled:
 
 def compiled(program, func):
     """The tier-1 form of one function of a validated program, made once per program; None: tier 0."""
-    cache = program.tier1
-    if cache is None:
-        cache = program.tier1 = {}
-    c = cache.get(func.index, False)
+    c = func.tier1  # each FuncInfo belongs to one program
     if c is False:
         try:
             c = _compile(program, func)
         except (RecursionError, MemoryError, SyntaxError, OverflowError):
             c = None  # CPython's own limits: this function stays on tier 0
-        cache[func.index] = c
+        func.tier1 = c
     return c
 
 

@@ -37,6 +37,12 @@ def new_cache(code_bytes: int = CACHE_CODE_BYTES, entries: int = CACHE_SIZE) -> 
 # Like the rest of the VM, the cache is used from one thread at a time
 # (cachetools caches are not thread-safe).
 _cache: LRUCache = new_cache()
+# The last few code byte strings seen, by identity: a host hands back the same
+# bytes object call after call, and hashing them again is most of a cache hit.
+# An entry holds its bytes (so their id cannot be reused) and counts only while
+# its program is still in the cache above, which alone bounds the memory held.
+_RECENT_MAX = 16
+_recent: dict = {}  # id(bytes) -> (bytes, code hash, Program)
 
 
 @dataclass(eq=False)
@@ -54,6 +60,7 @@ class FuncInfo:
     end: int  # instruction index one past the function's last
     arg_fields: int = 0  # struct fields in the parameter types (what checking arguments walks)
     ret_fields: int = 0  # struct fields in the return type
+    tier1: object = False  # vm.tier1.Compiled, None (runs on tier 0) or False (not made yet)
 
 
 @dataclass(eq=False)
@@ -74,7 +81,6 @@ class Program:
 
     by_name: dict = field(default_factory=dict)  # function name -> FuncInfo (names are unique)
     types: dict = field(default_factory=dict)  # constant index -> TYPE, for CHECK_TYPE immediates
-    tier1: dict | None = field(default=None)  # function index -> vm.tier1.Compiled or None, built lazily
 
     def function(self, name: str) -> FuncInfo | None:
         # A dict, not a scan: a contract with 65535 functions must not make every call slow.
@@ -100,6 +106,12 @@ def validate(code, before_check=None) -> Program:
     object has decoded and before the (costlier) checks, cached or not: the VM
     counts the code a call loads there, so a cache hit counts the same as a miss.
     """
+    seen = _recent.get(id(code))
+    if seen is not None and seen[0] is code and seen[1] in _cache:
+        program = seen[2]
+        if before_check is not None:
+            before_check(len(program.code.code))
+        return program
     if isinstance(code, CodeObject):
         try:
             data = code.encode()
@@ -114,6 +126,7 @@ def validate(code, before_check=None) -> Program:
     key = hashlib.sha256(data).digest()
     hit = _cache.get(key)
     if hit is not None:
+        _remember(code, key, hit)
         if before_check is not None:
             before_check(len(hit.code.code))
         return hit
@@ -125,7 +138,15 @@ def validate(code, before_check=None) -> Program:
         before_check(len(obj.code))
     program = _check(obj, key)
     _cache[key] = program
+    _remember(code, key, program)
     return program
+
+
+def _remember(code, key: bytes, program: Program) -> None:
+    if type(code) is bytes:  # immutable: the same object is the same code
+        if len(_recent) >= _RECENT_MAX:
+            _recent.clear()
+        _recent[id(code)] = (code, key, program)
 
 
 def _decode_all(obj: CodeObject, starts: list) -> tuple:

@@ -70,8 +70,18 @@ def emit(ex, s, event):
     name, fields, nested = event
     n = len(fields)
     values = s[len(s) - n :] if n else []
-    ex.charge(gas.LOG_PER_WORD * gas.words(sum(_size(ex, v) for v in values)))
-    ex.conforming(nested)
+    size = 0
+    for v in values:  # left to right, as text is measured (and paid for) in _size
+        t = type(v)
+        if t is int or t is bool:
+            size += 32
+        elif t is Address or t is bytes:
+            size += len(v)
+        else:
+            size += _size(ex, v)
+    ex.charge(gas.LOG_PER_WORD * gas.words(size))
+    if nested:
+        ex.conforming(nested)
     if ex.frame.ctx.static:
         raise Revert("state change in a view call")
     out = []
