@@ -309,19 +309,25 @@ def _run1(ex: Execution, frame: Frame, c):
     try:
         return c.run(ex, frame)
     except BaseException as exc:
-        # The generated frame in the traceback says which instruction failed and
-        # how much of its run's one-step charge the reference never took.
-        tb = exc.__traceback__
-        while tb is not None and tb.tb_frame.f_code is not c.code:
+        # The innermost generated frame in the traceback (internal calls nest,
+        # see tier1.call_direct) says which frame and instruction failed and how
+        # much of its run's one-step charge the reference never took.
+        tb, inner = exc.__traceback__, None
+        while tb is not None:
+            owner = tier1.owner(tb.tb_frame.f_code)
+            if owner is not None:
+                inner = (tb, owner)
             tb = tb.tb_next
-        meta = c.lines.get(tb.tb_lineno) if tb is not None else None
-        if meta == "exit":  # the frame change the loop left for, at instruction x - 1
-            meta = (tb.tb_frame.f_locals["x"] - 1, 0)
-        if meta is not None:
-            index, refund = meta
-            gas = tb.tb_frame.f_locals.get("gas", ex.gas)
-            ex.gas = min(ex.gas, gas + refund)
-            ex.error_at = (frame, index)
+        if inner is not None:
+            tb, owner = inner
+            local = tb.tb_frame.f_locals
+            meta = owner.lines.get(tb.tb_lineno)
+            if meta == "exit":  # the frame change the loop left for, at instruction x - 1
+                meta = (local["x"] - 1, 0)
+            if meta is not None:
+                index, refund = meta
+                ex.gas = min(ex.gas, local.get("gas", ex.gas) + refund)
+                ex.error_at = (local["frame"], index)
         raise
 
 

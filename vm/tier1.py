@@ -18,6 +18,8 @@ our own functions and constants; it is compiled with no builtins.
 """
 from __future__ import annotations
 
+import weakref
+
 from .errors import Fault
 from .instructions import HANDLERS
 from .instructions.common import INT_MAX, INT_MIN, overflow
@@ -36,6 +38,7 @@ _FRAME = {"CALL", "RET", "XCALL", "XCALL_VOID", "XCALL_VIEW", "XCALL_VIEW_VOID"}
 _INT_BINARY = {"ADD": "+", "SUB": "-", "MUL": "*"}
 _INT_COMPARE = {"LT": "<", "LE": "<=", "GT": ">", "GE": ">="}
 _FLAT = (int, bool, Address)
+_CALL = HANDLERS["CALL"]
 
 SLOW = 1  # returned by a generated function: run this frame on tier 0 from frame.pc
 
@@ -48,12 +51,48 @@ def is_pure(name: str) -> bool:
 class Compiled:
     """One function's generated code: the callable, its code object, and line -> (instruction, refund)."""
 
-    __slots__ = ("run", "code", "lines")  # lines: meta, or "exit": the frame change at x - 1
+    __slots__ = ("run", "code", "lines", "__weakref__")  # lines: meta, or "exit": the frame change at x - 1
 
     def __init__(self, run, code, lines):
         self.run = run
         self.code = code
         self.lines = lines
+        _BY_CODE[code] = self
+
+
+# Generated code object -> its Compiled, for reading a failing frame's line
+# table out of a traceback; an entry lives as long as its function's program.
+_BY_CODE: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
+
+
+def owner(code):
+    """The Compiled whose generated code this Python code object is, or None."""
+    return _BY_CODE.get(code)
+
+
+# An internal CALL runs the callee's generated code as a Python call while the
+# frames are at most this many; deeper, the call goes back through the
+# interpreter's loop, so contracts never make Python recurse past this bound.
+DIRECT_DEPTH = 32
+
+
+def call_direct(ex, frame, callee, args) -> bool:
+    """CALL from generated code: the CALL handler pushes the callee's frame, then its code runs here.
+
+    True when the callee returned (its result, if any, appended to frame.stack);
+    False when it left a frame change for the interpreter's loop, which then
+    resumes the caller at the instruction after the CALL once the callee returns.
+    """
+    _CALL(ex, args, callee)
+    if len(ex.frames) > DIRECT_DEPTH:
+        return False
+    c = callee.tier1
+    if c is False:
+        c = compiled(frame.ctx.program, callee)
+    if c is None:
+        return False
+    c.run(ex, ex.frame)
+    return ex.frame is frame
 
 
 def compiled(program, func):
@@ -429,6 +468,24 @@ def _ctx(g, k, ind) -> bool:
     fn = HANDLERS[name]
     contextual = getattr(fn, "contextual", False)
     arg = g.arg(k)
+    if name == "CALL":
+        # The callee runs nested (call_direct); the slots below its arguments stay
+        # in locals unless the callee leaves a frame change for the loop.
+        callee = g.ops[k][1]
+        base = h - callee.nparams
+        g.ns["CD"] = call_direct
+        e("ex.gas = gas")
+        e("frame.stack = rv = []")
+        e(f"if CD(ex, frame, {arg}, [{', '.join(f'S{x}' for x in range(base, h))}]):")
+        e("gas = ex.gas", 1)
+        if callee.returns is not None:
+            e(f"S{base} = rv[0]", 1)
+        e(f"b = {k + 1}", 1)
+        e("continue", 1)
+        e(f"frame.pc = {k + 1}")  # ex.gas is already the callee's
+        e(f"frame.stack = [{', '.join(g.all_slots(base))}]")
+        e("return 0")
+        return True
     if name in _FRAME and name != "RET":
         _leave(g, ind, k + 1, h, g.handler(name), arg)
         return True
