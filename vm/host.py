@@ -45,20 +45,23 @@ class MemoryHost:
         self._journal: list = []  # (dict, dict key, previous value or _MISSING)
 
     # reads
+    # One dict lookup each: an Address compares in Python (an Address equals only an Address).
     def get_code(self, address):
-        if address in self.code:
-            return self.code[address]
+        code = self.code.get(address, _MISSING)
+        if code is not _MISSING:
+            return code
         return self.backing.read_code(address) if self.backing else None
 
     def get_storage(self, address, key):
-        k = (address, key)
-        if k in self.storage:
-            return self.storage[k]
+        v = self.storage.get((address, key), _MISSING)
+        if v is not _MISSING:
+            return v
         return self.backing.read_storage(address, key) if self.backing else None
 
     def get_balance(self, address) -> int:
-        if address in self.balances:
-            return self.balances[address]
+        v = self.balances.get(address, _MISSING)
+        if v is not _MISSING:
+            return v
         return self.backing.read_balance(address) if self.backing else 0
 
     # journaled writes

@@ -253,9 +253,6 @@ class Execution:
         self.host.set_balance(src, have - amount)
         self.host.set_balance(dst, self.host.get_balance(dst) + amount)
 
-    def log(self, name: str, fields: tuple) -> None:
-        self.logs.append((self.frame.ctx.address, name, fields))
-
     def run(self) -> None:
         _run(self)
 
