@@ -29,6 +29,7 @@ class Backing(Protocol):
     def read_code(self, address: Address) -> bytes | None: ...
     def read_storage(self, address: Address, key: bytes): ...
     def read_balance(self, address: Address) -> int: ...
+    # Optional: `programs`, with get_program(code hash) -> stored form or None (vm/stored.py).
 
 
 _MISSING = object()
@@ -39,6 +40,8 @@ class MemoryHost:
 
     def __init__(self, backing: Backing | None = None):
         self.backing = backing
+        # Stored forms of validated programs by code hash (vm/stored.py), when the backing keeps them.
+        self.programs = getattr(backing, "programs", None)
         self.code: dict = {}
         self.storage: dict = {}  # (address, key) -> value or None (deleted)
         self.balances: dict = {}

@@ -188,7 +188,7 @@ class Execution:
             raise Revert("no code at address")
         self.charge(G.CODE_LOAD_PER_BYTE * len(code))
         try:
-            program = validate(code, self._count_loaded)
+            program = validate(code, self._count_loaded, getattr(self.host, "programs", None))
         except ValidationError as exc:
             raise Fault(f"{invalid}: {short_text(str(exc))}") from None
         self.loaded[address] = program
@@ -311,7 +311,7 @@ def _run1(ex: Execution, frame: Frame, c):
         # much of its run's one-step charge the reference never took.
         tb, inner = exc.__traceback__, None
         while tb is not None:
-            owner = tier1.owner(tb.tb_frame.f_code)
+            owner = tier1.owner(tb.tb_frame)
             if owner is not None:
                 inner = (tb, owner)
             tb = tb.tb_next

@@ -18,8 +18,6 @@ our own functions and constants; it is compiled with no builtins.
 """
 from __future__ import annotations
 
-import weakref
-
 from .errors import Fault
 from .instructions import HANDLERS
 from .instructions.common import INT_MAX, INT_MIN, overflow
@@ -51,23 +49,22 @@ def is_pure(name: str) -> bool:
 class Compiled:
     """One function's generated code: the callable, its code object, and line -> (instruction, refund)."""
 
-    __slots__ = ("run", "code", "lines", "__weakref__")  # lines: meta, or "exit": the frame change at x - 1
+    __slots__ = ("run", "code", "lines")  # lines: meta, or "exit": the frame change at x - 1
 
     def __init__(self, run, code, lines):
         self.run = run
         self.code = code
         self.lines = lines
-        _BY_CODE[code] = self
 
 
-# Generated code object -> its Compiled, for reading a failing frame's line
-# table out of a traceback; an entry lives as long as its function's program.
-_BY_CODE: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
-
-
-def owner(code):
-    """The Compiled whose generated code this Python code object is, or None."""
-    return _BY_CODE.get(code)
+def owner(pyframe):
+    """The Compiled running in this Python frame (a traceback's), or None when it is not generated code."""
+    code = pyframe.f_code
+    if not code.co_filename.startswith("<tier1 "):
+        return None
+    frame = pyframe.f_locals.get("frame")  # run(ex, frame): the VM frame it runs
+    c = getattr(getattr(frame, "func", None), "tier1", None)
+    return c if c is not None and c is not False and c.code is code else None
 
 
 # An internal CALL runs the callee's generated code as a Python call while the
