@@ -97,7 +97,8 @@ def _begin(ex, host, program, fn, args, *, address, sender, value, static):
         raise Revert("not payable")
     if value and (static or fn.function.is_view):
         raise Revert("state change in a view call")
-    ex.conforming(fn.arg_fields)
+    if fn.arg_fields:
+        ex.conforming(fn.arg_fields)
     values = conform_args(fn, args)
     if value:
         ex.move_coin(sender, address, value)

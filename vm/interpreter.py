@@ -115,6 +115,9 @@ def prepare(program: Program) -> list:
 class Execution:
     """The state of one top-level call: frames, gas, logs, and the host behind them."""
 
+    __slots__ = ("host", "block", "gas", "tracer", "frames", "frame", "logs", "active", "loaded", "allocated",
+                 "code_loaded", "done", "value", "error_at")
+
     def __init__(self, host, block, gas: int, tracer=None):
         self.host = host
         self.block = block
