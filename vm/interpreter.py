@@ -1,7 +1,8 @@
 """The reference interpreter: predecoded instructions, an explicit frame stack, a tiny loop.
 
 One loop runs every frame of every contract in a call; calls push a Frame and
-returns pop one, so no contract can make Python recurse. The loop fetches a
+returns pop one, so no contract can make Python recurse (tier 1 runs internal
+calls nested, at most tier1.DIRECT_DEPTH deep). The loop fetches a
 (handler, argument, static gas) triple, charges, calls; handlers return None,
 a jump target, or a function that finishes with the execution (see
 vm/instructions). A tracer, when given, is called before each instruction.

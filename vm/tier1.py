@@ -9,9 +9,11 @@ step when the gas left covers the whole run; otherwise the frame goes back to
 tier 0 (vm/interpreter.py), which charges instruction by instruction, so the
 failure point and the gas used are the reference's. Everything else is charged
 per instruction and runs the same handler functions as tier 0
-(vm/instructions), on a small list of its operands. Calls, external calls and
-returns spill the slots back into the frame's stack list and hand the frame
-change to the interpreter's loop: no Python recursion.
+(vm/instructions), on a small list of its operands. An internal call runs the
+callee's generated code as a Python call (`call_direct`, at most DIRECT_DEPTH
+frames deep) with the caller's slots kept in locals; external calls, returns
+and deeper calls spill the slots back into the frame's stack list and hand the
+frame change to the interpreter's loop.
 
 The generated source holds only slot names, integer immediates and names of
 our own functions and constants; it is compiled with no builtins.

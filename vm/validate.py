@@ -39,10 +39,10 @@ def new_cache(code_bytes: int = CACHE_CODE_BYTES, entries: int = CACHE_SIZE) -> 
 _cache: LRUCache = new_cache()
 # The last few code byte strings seen, by identity: a host hands back the same
 # bytes object call after call, and hashing them again is most of a cache hit.
-# An entry holds its bytes (so their id cannot be reused) and counts only while
-# its program is still in the cache above, which alone bounds the memory held.
+# An entry holds its bytes (so their id cannot be reused) and their hash, not
+# the program: the cache above alone holds programs, and bounds their memory.
 _RECENT_MAX = 16
-_recent: dict = {}  # id(bytes) -> (bytes, code hash, Program)
+_recent: dict = {}  # id(bytes) -> (bytes, code hash)
 
 
 @dataclass(eq=False)
@@ -109,11 +109,12 @@ def validate(code, before_check=None, programs=None) -> Program:
     vm/stored.py): on a cache miss a good one stands for the checks.
     """
     seen = _recent.get(id(code))
-    if seen is not None and seen[0] is code and seen[1] in _cache:
-        program = seen[2]
-        if before_check is not None:
-            before_check(len(program.code.code))
-        return program
+    if seen is not None and seen[0] is code:
+        program = _cache.get(seen[1])
+        if program is not None:
+            if before_check is not None:
+                before_check(len(program.code.code))
+            return program
     if isinstance(code, CodeObject):
         try:
             data = code.encode()
@@ -128,7 +129,7 @@ def validate(code, before_check=None, programs=None) -> Program:
     key = hashlib.sha256(data).digest()
     hit = _cache.get(key)
     if hit is not None:
-        _remember(code, key, hit)
+        _remember(code, key)
         if before_check is not None:
             before_check(len(hit.code.code))
         return hit
@@ -145,7 +146,7 @@ def validate(code, before_check=None, programs=None) -> Program:
             before_check(len(obj.code))
         program = _check(obj, key)
     _cache[key] = program
-    _remember(code, key, program)
+    _remember(code, key)
     return program
 
 
@@ -159,11 +160,11 @@ def _from_store(programs, data: bytes, key: bytes):
     return None if blob is None else stored.decode(blob, data, key)
 
 
-def _remember(code, key: bytes, program: Program) -> None:
+def _remember(code, key: bytes) -> None:
     if type(code) is bytes:  # immutable: the same object is the same code
         if len(_recent) >= _RECENT_MAX:
             _recent.clear()
-        _recent[id(code)] = (code, key, program)
+        _recent[id(code)] = (code, key)
 
 
 def _decode_all(obj: CodeObject, starts: list) -> tuple:
