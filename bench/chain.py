@@ -2,6 +2,8 @@
 
 - mining: nonces per second of chain.block.mine (midstate) against raw hashlib
   double SHA-256 of the same header bytes, and over every core (chain.miner);
+- execute: signed token transfers per second through the block executor alone
+  (VM, state, receipts, state root; signatures already checked), CPU time;
 - import: signed token transfers per second through full block import
   (signatures, execution, roots, commit), with each stage's share of the time,
   signatures checked over every core and in one process;
@@ -10,7 +12,7 @@
 - pool: submissions per second into a pool already holding thousands;
 - junk: time and extra memory to refuse 4 MiB blocks of junk (goal: <= 50 ms,
   <= 20 MiB each).
-Run: .venv/bin/python bench/chain.py [--txs N] [--per-block N] [--hashes N]
+Run: .venv/bin/python bench/chain.py [--txs N] [--per-block N] [--hashes N] [--only SECTION ...]
 """
 from __future__ import annotations
 
@@ -125,6 +127,40 @@ def bench_import(n_txs: int, per_block: int) -> dict:
             "stage_seconds": {k: round(v, 3) for k, v in stages.items()},
             "stage_seconds_one_process": {k: round(v, 3) for k, v in runs[1][1].items()},
             "store": "sqlite file, WAL, synchronous=FULL"}
+
+
+def bench_execute(n_txs: int, repeat: int = 3) -> dict:
+    """Signed token transfers applied by the block executor (VM, chain state, receipts, the state root at the
+    block's end), signatures already checked: CPU time of this process, best of `repeat` blocks' worth."""
+    from chain.execute import Executor
+    from chain.rules import check_static
+
+    net = chain.Devnet()
+    accounts = net.accounts
+    token = net.send(net.make_tx(0, None, 0, txmod.encode_deploy(token_code(), [10**30]), gas=1_000_000)).contract_address
+    for a in accounts[1:]:
+        net.send(net.make_tx(0, token, 0, txmod.encode_call("transfer", [bytes(a.address), 10**20]), gas=200_000))
+    nonces = {a.address: net.nonce(a.address) for a in accounts}
+    txs = []
+    for i in range(n_txs):
+        a, to = accounts[i % len(accounts)], accounts[(i + 3) % len(accounts)].address
+        txs.append(net.make_tx(a, token, 0, txmod.encode_call("transfer", [bytes(to), 1 + i % 50]),
+                               gas=60_000, nonce=nonces[a.address]))
+        nonces[a.address] += 1
+    for t in txs:
+        check_static(t, net.chain.params, True)  # verdicts cached: no signature work in the figure
+    best = None
+    for _ in range(repeat):
+        ex = Executor(net.chain.state(), net.chain.params, net.height + 1, 0, accounts[0].address)
+        t0 = time.process_time()
+        for t in txs:
+            if not ex.apply(t).status:
+                raise AssertionError("a benchmark transfer failed")
+        ex.finish()
+        dt = time.process_time() - t0
+        net.chain.trie.discard_new()
+        best = dt if best is None else min(best, dt)
+    return {"transactions": n_txs, "cpu_seconds": round(best, 4), "tx_per_s": round(n_txs / best)}
 
 
 def _import_into(blocks, first_bench_block, head, workers):
@@ -243,10 +279,15 @@ def main() -> None:
     ap.add_argument("--per-block", type=int, default=200)
     ap.add_argument("--refusal-txs", type=int, default=2000)
     ap.add_argument("--pool-txs", type=int, default=4000)
+    ap.add_argument("--only", choices=SECTIONS, action="append", help="run just these sections (repeatable)")
     args = ap.parse_args()
-    print(json.dumps({"mining": bench_mining(args.hashes), "import": bench_import(args.txs, args.per_block),
-                      "refusal": bench_refusal(args.refusal_txs), "pool": bench_pool(args.pool_txs),
-                      "junk": bench_junk()}, indent=2))
+    runs = {"mining": lambda: bench_mining(args.hashes), "execute": lambda: bench_execute(args.txs),
+            "import": lambda: bench_import(args.txs, args.per_block), "refusal": lambda: bench_refusal(args.refusal_txs),
+            "pool": lambda: bench_pool(args.pool_txs), "junk": bench_junk}
+    print(json.dumps({name: runs[name]() for name in SECTIONS if not args.only or name in args.only}, indent=2))
+
+
+SECTIONS = ("mining", "execute", "import", "refusal", "pool", "junk")
 
 
 if __name__ == "__main__":

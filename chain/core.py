@@ -140,7 +140,7 @@ class Chain:
         return self.blocks.find_tx(tx_hash)
 
     def state(self, root: bytes | None = None) -> StateView:
-        return StateView(self.trie, self.store.get_code, self.head.state_root if root is None else root)
+        return StateView(self.trie, self.store.get_code, self.head.state_root if root is None else root, self.store)
 
     # --- consensus rules that look at ancestors (chain.rules) ---
     def expected_target(self, parent: Header) -> int:

@@ -9,6 +9,10 @@ from __future__ import annotations
 import pathlib
 import sqlite3
 
+from vm import stored
+from vm.errors import ValidationError
+from vm.validate import validate
+
 from . import consensus as C
 from . import errors as E
 from .lock import CLI, DEFAULT_WAIT, NODE, DatadirLock
@@ -27,10 +31,14 @@ CREATE TABLE IF NOT EXISTS receipts (
     PRIMARY KEY (block_hash, idx));
 CREATE TABLE IF NOT EXISTS nodes (hash BLOB PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS code (hash BLOB PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS programs (hash BLOB PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS pending (seq INTEGER PRIMARY KEY, tx_hash BLOB NOT NULL UNIQUE, data BLOB NOT NULL);
 """
 
-OUR_TABLES = ("meta", "blocks", "canon", "txindex", "receipts", "nodes", "code", "pending")
+OUR_TABLES = ("meta", "blocks", "canon", "txindex", "receipts", "nodes", "code", "pending", "programs")
+# Tables a database written by an earlier build may lack: made when it is opened
+# for writing; read-only, they read as empty.
+LATER_TABLES = {"programs"}
 
 # Tables `verify` rebuilds from block bytes and compares row for row.
 DERIVED_TABLES = {
@@ -86,7 +94,8 @@ class Store:
             raise E.StoreError(f"{path} is not an Obelisk chain database (it holds {', '.join(foreign[:5])})")
         if writer_kind == NODE and self.lock is not None:
             self.lock.acquire()  # held until close()
-        if set(OUR_TABLES) - set(tables):
+        missing = set(OUR_TABLES) - set(tables)
+        if missing and not (self.readonly and missing <= LATER_TABLES):
             if self.readonly:
                 raise E.StoreError(f"{path} holds no chain yet (opened read-only)")
             # Creating the tables writes: only under the data directory's lock.
@@ -260,7 +269,20 @@ class Store:
         return None if row is None else _blob(row[0], f"code {h.hex()}")
 
     def put_code(self, items) -> None:
+        """Code by hash, each with its validated program's stored form (vm/stored.py): made once here, when
+        the deploying block is written, so no later process checks the code again on its first call."""
+        items = list(items)
         self._many("INSERT OR IGNORE INTO code (hash, data) VALUES (?, ?)", items)
+        self._many("INSERT OR REPLACE INTO programs (hash, data) VALUES (?, ?)",
+                   [(h, form) for h, form in ((h, _program_form(code)) for h, code in items) if form is not None])
+
+    def get_program(self, h: bytes):
+        """The stored form of the program of code `h`, or None; the VM checks it before use (vm/stored.py)."""
+        try:
+            row = self._one("SELECT data FROM programs WHERE hash=?", (h,))
+        except E.StoreError:  # a file of an earlier build opened read-only: no such table
+            return None
+        return row[0] if row is not None and type(row[0]) is bytes else None
 
     # --- pending transactions ---
     def add_pending(self, tx_hash: bytes, data: bytes) -> None:
@@ -280,6 +302,14 @@ class Store:
     def rows(self, table: str):
         return [tuple(bytes(x) if isinstance(x, memoryview) else x for x in r)
                 for r in self._all(DERIVED_TABLES[table])]
+
+
+def _program_form(code: bytes):
+    """The stored form of deployed code's program: validated when deployed, so a cache hit in this process."""
+    try:
+        return stored.encode(validate(code))
+    except ValidationError:  # not deployable code: no program to keep (never reached through a block)
+        return None
 
 
 def damaged(what: str) -> E.StoreError:
