@@ -7,14 +7,19 @@ from __future__ import annotations
 import hashlib
 import signal
 import subprocess
+import time
 
 import pytest
 
 from flowprocs import cli, cli_json, samples, wait_for
 from nodeproc import OBELISK as NODE_OBELISK, NodeProc
 
+from obelisk.compute.blob_rpc import sign_put
+from obelisk.compute.blobs import BlobStore, Limits, blob_hash
+
 PAYMENT, STAKE = 3_000_000, 1_000_000
 BLOCK_TIME = 0.25
+RETENTION = 3600  # seconds a finished job's blobs stay (--blob-retention); unclaimed ones stay 6 h
 
 
 @pytest.fixture
@@ -22,9 +27,9 @@ def two_nodes(tmp_path):
     """A (mining) and B (peered to A), with the market deployed through A; both stopped at the end."""
     started = []
     try:
-        a = NodeProc(tmp_path / "a", mine=True, block_time=BLOCK_TIME)
+        a = NodeProc(tmp_path / "a", "--blob-retention", str(RETENTION), mine=True, block_time=BLOCK_TIME)
         started.append(a)
-        b = NodeProc(tmp_path / "b", peers=[a.p2p])
+        b = NodeProc(tmp_path / "b", "--blob-retention", str(RETENTION), peers=[a.p2p])
         started.append(b)
         wait_for(lambda: a.rpc("node_info")["peers"] >= 1 and b.rpc("node_info")["peers"] >= 1, "the peering", 60)
         import lang
@@ -63,6 +68,8 @@ def test_workers_on_two_nodes_serve_one_job(procs, two_nodes, tmp_path):
                       "--payment", str(PAYMENT), "--seats", "3", "--quorum", "2", "--stake", str(STAKE),
                       "--commit-blocks", "600", "--reveal-blocks", "600", "--no-serve")
     job, blob = str(posted["job"]), posted["input_blob"]
+    loose = blob_hash(b"a blob no job names")
+    a.rpc("blob_put", "0x" + b"a blob no job names".hex(), sign_put(_key(1), b"a blob no job names"))
     # Put through A only; no seat has its key yet, so nobody on B has asked for it.
     assert a.rpc("blob_has", [blob]) == [True] and b.rpc("blob_has", [blob]) == [False]
     served = cli_json(on_a, tmp_path / "client", "job", "serve", job, "--from", "1", timeout=300)
@@ -100,9 +107,23 @@ def test_workers_on_two_nodes_serve_one_job(procs, two_nodes, tmp_path):
         verified = subprocess.run([NODE_OBELISK, "verify", "--datadir", n.datadir], capture_output=True, text=True,
                                   timeout=300)
         assert verified.returncode == 0, verified.stderr
+    # Each node followed the market: the job's blobs are linked to it and it is finished, so
+    # they go once the retention has passed; a blob no job names stays its own (longer) time.
+    results = {bytes.fromhex(s["result_blob"][2:]) for s in status["seat_list"] if s["result_blob"]}
+    assert len(results) == 3
+    for n in (a, b):
+        with BlobStore(n.datadir, Limits(keep_finished=RETENTION), clock=lambda: time.time() + RETENTION + 60) as store:
+            held = {h for h in results | {bytes.fromhex(blob[2:]), loose} if store.has(h)}
+            assert bytes.fromhex(blob[2:]) in held and (n is b or loose in held)
+            assert store.prune() == len(held - {loose})
+            assert not any(store.has(h) for h in held - {loose}) and (n is b or store.has(loose))
+
+
+def _key(index: int):
+    from chain.keys import dev_keys
+
+    return dev_keys()[index]
 
 
 def _address(index: int):
-    from chain.keys import dev_keys
-
-    return dev_keys()[index].address
+    return _key(index).address
