@@ -4,6 +4,7 @@ and reveal reveals after restart. Needs the node's JSON-RPC (obelisk.node)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import signal
 import sys
 from pathlib import Path
@@ -108,3 +109,25 @@ def test_a_worker_waits_out_a_node_that_went_away(procs, node, tmp_path):
         "--reveal-blocks", "100")
     log = worker.until("withdrew")
     assert log[-1]["amount"] == PAYMENT + STAKE
+
+
+def test_a_job_nobody_serves_is_settled_by_its_client_for_the_money_back(node, tmp_path):
+    from chain.keys import dev_keys
+    from obelisk.node.rpc_client import RpcChain
+
+    client, chain = tmp_path / "client", RpcChain(node["OBELISK_RPC"])
+    data = tmp_path / "digits.bin"
+    data.write_bytes(samples(3))
+    nobodys = "0x" + hashlib.sha256(b"a runner no worker serves").hexdigest()
+    before = chain.balance(dev_keys()[1].address)
+    posted = cli_json(node, client, "job", "post", str(data), "--runner", nobodys, "--from", "1", "--payment",
+                      str(PAYMENT), "--seats", "1", "--quorum", "1", "--stake", str(STAKE), "--commit-blocks", "3",
+                      "--reveal-blocks", "3", "--no-serve")
+    job = str(posted["job"])
+    early = cli(node, client, "--json", "job", "settle", job, "--from", "1", check=False)
+    assert early.returncode == 1 and json.loads(early.stdout) == {"job": int(job), "state": "open"}
+    chain.mine(7)  # past the reveal deadline
+    assert cli_json(node, client, "job", "settle", job, "--from", "1") == {"job": int(job), "state": "failed"}
+    assert before - chain.balance(dev_keys()[1].address) < PAYMENT // 5  # the payment came back; gas spent
+    refused = cli(node, client, "job", "result", job, "--from", "1", check=False)
+    assert refused.returncode == 1 and "has no agreed result (it is failed)" in refused.stderr
