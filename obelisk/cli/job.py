@@ -125,10 +125,15 @@ def job_group(state):
 @click.option("--reveal-blocks", default=20, show_default=True, type=int, help="Blocks for revealing.")
 @click.option("--serve/--no-serve", default=True, show_default=True,
               help="Keep watching and give each seated worker the data key until the commit phase ends.")
+@click.option("--again", is_flag=True, help="Post a new job even if this account posted the same DATA for this runner.")
 @connection_options
-def post_cmd(state, data, runner, payment, seats, quorum, stake, commit_blocks, reveal_blocks, serve, rpc, sender,
-             market):
-    """Seal DATA (a file), publish it, post the job, print its id."""
+def post_cmd(state, data, runner, payment, seats, quorum, stake, commit_blocks, reveal_blocks, serve, again, rpc,
+             sender, market):
+    """Seal DATA (a file), publish it, post the job, print its id.
+
+    Posting the same DATA for the same runner from the same account again prints
+    the job posted before (found from the recorded transaction if the first run's
+    answer was lost) instead of paying twice; --again posts another job."""
     input_file(data)
     if os.path.getsize(data) > MAX_DATA:
         raise CliError(f"{data}: over {MAX_DATA} bytes (one sealed blob)")
@@ -140,9 +145,13 @@ def post_cmd(state, data, runner, payment, seats, quorum, stake, commit_blocks, 
     client = conn.client(log=lambda event, **f: logs.append({"event": event, **f}))
     job = _guard(lambda: client.post(plaintext, rid, payment=_positive(payment, "--payment"), seats=seats,
                                      quorum=quorum, stake=_positive(stake, "--stake"), commit_blocks=commit_blocks,
-                                     reveal_blocks=reveal_blocks))
-    doc = {"job": job, "runner_id": "0x" + rid.hex(), "input_blob": logs[0]["input_blob"] if logs else None}
-    emit(state, doc, lambda: click.echo(f"job {job} posted (runner 0x{rid.hex()[:16]}…); input blob {doc['input_blob']}"))
+                                     reveal_blocks=reveal_blocks, again=again))
+    recovered = bool(logs) and logs[-1]["event"] == "already posted"
+    doc = {"job": job, "runner_id": "0x" + rid.hex(), "input_blob": logs[-1]["input_blob"] if logs else None,
+           "recovered": recovered}
+    emit(state, doc, lambda: click.echo(
+        f"job {job} {'was posted before (the same data and runner; --again posts another)' if recovered else 'posted'}"
+        f" (runner 0x{rid.hex()[:16]}…); input blob {doc['input_blob']}"))
     if serve:
         _serve(state, client, job)
     return EXIT_OK
