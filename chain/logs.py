@@ -103,12 +103,12 @@ def find_logs(net, from_block=None, to_block=None, address=None, event=None, *,
                             None if event is None else topic(event), max_events + 1)
     if len(rows) > max_events:
         raise _too_many(max_events)
-    out = []
+    out, codes = [], {}
     for height, row_address, tx_hash, data in rows:
         name, values = _decode_row(data)
         if event is not None and name != event:
             continue
-        doc = net._event(Address(row_address), name, tuple(values)).to_json()
+        doc = net._event(Address(row_address), name, tuple(values), codes).to_json()
         doc["block"] = height
         doc["tx"] = "0x" + tx_hash.hex()
         out.append(doc)

@@ -78,3 +78,15 @@ def test_a_seal_refusal_names_its_override(tmp_path):
     r = run(["seal", data], env={"OBELISK_PASSPHRASE": "pw"})
     assert r.exit_code == 2 and "d.sealed already exists: pass --force to replace it" in r.stderr
     assert (tmp_path / "d.sealed").read_bytes() == b"keep"
+
+
+def test_seal_takes_its_arguments_in_the_documented_order():
+    import inspect
+
+    from chain import seal
+
+    docs = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for fn in (seal.seal_file, seal.unseal_file):
+        assert list(inspect.signature(fn).parameters)[:4] == ["path", "passphrase", "output", "overwrite"]
+        assert f"chain.seal.{fn.__name__}(path, passphrase, output=None, *, overwrite=False)" in docs
+    assert "`obelisk seal FILE [-o OUT] [--force]`" in docs  # the command: input first, then the output
