@@ -13,7 +13,7 @@ from vm.values import Address
 
 from . import consensus as C
 from . import errors as E
-from . import fork, rules
+from . import fork, logs, rules
 from . import miner as mining
 from . import tx as txmod
 from .block import Block, Header, merkle_root
@@ -61,6 +61,7 @@ class Chain:
                        "compute market's code, which changed); start a new data directory")
             raise E.StoreError(f"the data directory holds another chain (genesis differs){why}")
         self.genesis_hash = genesis.hash
+        logs.ensure_index(self)  # a data directory from before the events table gets it, once
 
     def _write_genesis(self, genesis: Block, result) -> None:
         store = self.store

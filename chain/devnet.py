@@ -261,8 +261,14 @@ class Devnet(DevTools):
         r._net = self
         return r
 
-    def _event(self, address, name, values) -> Event:
-        code = self.code_object_at(address)
+    def _event(self, address, name, values, codes: dict | None = None) -> Event:
+        """`codes`: address -> code object, filled as it goes (one logs query reads each contract's code once)."""
+        if codes is None or address not in codes:
+            code = self.code_object_at(address)
+            if codes is not None:
+                codes[address] = code
+        else:
+            code = codes[address]
         ev = None
         if code is not None:
             ev = next((e for e in code.events if e.name == name), None)

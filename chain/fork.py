@@ -7,6 +7,7 @@ pool's follow-up, so a crash leaves either all of it or none.
 from __future__ import annotations
 
 from .block import Block, Header
+from .logs import block_log_rows
 from .state import StateView, account_links
 
 
@@ -52,7 +53,7 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
 
 
 def _switch_head(chain, new_hash: bytes, new_header: Header) -> None:
-    """Make new_hash the head: rewrite the canonical index back to the fork point."""
+    """Make new_hash the head: rewrite the canonical index, and the events table with it, back to the fork point."""
     store, blocks = chain.store, chain.blocks
     old_head = blocks.head
     orphaned = []
@@ -70,6 +71,10 @@ def _switch_head(chain, new_hash: bytes, new_header: Header) -> None:
         hd = blocks.stored_header(h)
     store.truncate_canon(new_header.height)
     store.set_meta("head", new_hash)
+    # hd: the fork point. The events above it are the old branch's; the adopted blocks' replace them.
+    store.delete_logs_above(hd.height)
+    for bh in reversed(adopted):
+        store.put_logs(block_log_rows(chain, bh, blocks.stored_header(bh).height))
     included = set()
     for bh in adopted:
         for t_ in blocks.block(bh).txs:

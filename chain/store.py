@@ -1,4 +1,4 @@
-"""The chain's one SQLite database: blocks, indexes, receipts, state nodes, code, pending transactions.
+"""The chain's one SQLite database: blocks, indexes, receipts, events, state nodes, code, pending transactions.
 
 WAL journal with synchronous=FULL, and every imported block written in one
 database transaction: a crash at any instant leaves the last whole block, and
@@ -35,10 +35,27 @@ CREATE TABLE IF NOT EXISTS programs (hash BLOB PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS pending (seq INTEGER PRIMARY KEY, tx_hash BLOB NOT NULL UNIQUE, data BLOB NOT NULL);
 """
 
-OUR_TABLES = ("meta", "blocks", "canon", "txindex", "receipts", "nodes", "code", "pending", "programs")
-# Tables a database written by an earlier build may lack: made when it is opened
-# for writing; read-only, they read as empty.
-LATER_TABLES = {"programs"}
+# The events of the canonical chain, one row each (chain.logs writes them with the
+# block's other rows, and rewrites them with the canonical index on a reorg).
+# `topic` is sha256 of the event's name; `data` the packed [name, [field values]].
+# A data directory from before this table gets it, filled from its receipts, on
+# its first writable open (chain.logs.ensure_index).
+LOGS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS logs (
+    height INTEGER NOT NULL, tx_idx INTEGER NOT NULL, log_idx INTEGER NOT NULL,
+    address BLOB NOT NULL, topic BLOB NOT NULL, tx_hash BLOB NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (height, tx_idx, log_idx));
+CREATE INDEX IF NOT EXISTS logs_by_address ON logs (address, topic, height, tx_idx, log_idx);
+CREATE INDEX IF NOT EXISTS logs_by_topic ON logs (topic, height, tx_idx, log_idx);
+"""
+
+OUR_TABLES = ("meta", "blocks", "canon", "txindex", "receipts", "nodes", "code", "pending", "programs", "logs")
+# Tables a database written by an earlier build may lack: `programs` is made when it is
+# opened for writing (read-only, it reads as empty); `logs` is made and filled from the
+# receipts by chain.logs.ensure_index.
+LATER_TABLES = {"programs", "logs"}
+# Tables every chain database has had (a file missing one of these holds no chain yet).
+_FIRST_TABLES = tuple(t for t in OUR_TABLES if t not in LATER_TABLES)
 
 # Tables `verify` rebuilds from block bytes and compares row for row.
 DERIVED_TABLES = {
@@ -49,6 +66,7 @@ DERIVED_TABLES = {
     "nodes": "SELECT hash, data FROM nodes ORDER BY hash",
     "code": "SELECT hash, data FROM code ORDER BY hash",
     "meta": "SELECT key, value FROM meta ORDER BY key",
+    "logs": "SELECT height, tx_idx, log_idx, address, topic, tx_hash, data FROM logs ORDER BY height, tx_idx, log_idx",
 }
 
 
@@ -68,6 +86,7 @@ class Store:
         self.path = path
         self.readonly = bool(readonly and path)
         self.lock = None
+        self.has_logs = False  # the events table exists (chain.logs.ensure_index adds it to an older file)
         if path and not self.readonly:
             self.lock = DatadirLock(path + ".lock", writer_kind, lock_wait)
         try:
@@ -94,7 +113,7 @@ class Store:
             raise E.StoreError(f"{path} is not an Obelisk chain database (it holds {', '.join(foreign[:5])})")
         if writer_kind == NODE and self.lock is not None:
             self.lock.acquire()  # held until close()
-        missing = set(OUR_TABLES) - set(tables)
+        missing = set(OUR_TABLES) - set(tables) - {"logs"}  # logs: chain.logs.ensure_index
         if missing and not (self.readonly and missing <= LATER_TABLES):
             if self.readonly:
                 raise E.StoreError(f"{path} holds no chain yet (opened read-only)")
@@ -103,15 +122,24 @@ class Store:
             try:
                 if path:
                     self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.executescript(SCHEMA)
+                # A new file gets every table; an older chain only what it lacks, its
+                # logs table being filled from its receipts (chain.logs.ensure_index).
+                fresh = bool(set(_FIRST_TABLES) - set(tables))
+                self.db.executescript(SCHEMA + (LOGS_SCHEMA if fresh else ""))
             finally:
                 self._unlock()
+            tables = OUR_TABLES if fresh else [*tables, *missing]
+        self.has_logs = "logs" in tables
         if path and not self.readonly:
             self.db.execute("PRAGMA synchronous=FULL")
         # A database with tables of the same names but another layout is not ours.
-        for query in DERIVED_TABLES.values():
-            self.db.execute(query + " LIMIT 0")
+        for table in self.derived_tables():
+            self.db.execute(DERIVED_TABLES[table] + " LIMIT 0")
         self.db.execute("SELECT seq, tx_hash, data FROM pending LIMIT 0")
+
+    def derived_tables(self) -> list[str]:
+        """The DERIVED_TABLES this file has (an older one may lack the events table)."""
+        return [t for t in DERIVED_TABLES if t != "logs" or self.has_logs]
 
     def _lock(self) -> None:
         if self.lock is not None:
@@ -255,6 +283,43 @@ class Store:
     def receipt(self, block_hash: bytes, idx: int):
         row = self._one("SELECT data FROM receipts WHERE block_hash=? AND idx=?", (block_hash, idx))
         return None if row is None else _blob(row[0], f"receipt {idx} of block {block_hash.hex()}")
+
+    # --- events of the canonical chain (chain.logs) ---
+    def create_logs_table(self) -> None:
+        """Inside the caller's write transaction (executescript would commit it)."""
+        for statement in LOGS_SCHEMA.split(";"):
+            if statement.strip():
+                self._run(statement)
+
+    def logs_table_exists(self) -> bool:
+        return self._one("SELECT 1 FROM sqlite_master WHERE type='table' AND name='logs'") is not None
+
+    def put_logs(self, rows) -> None:
+        """(height, tx index, log index, address, topic, tx hash, data) rows."""
+        self._many("INSERT INTO logs (height, tx_idx, log_idx, address, topic, tx_hash, data) "
+                   "VALUES (?,?,?,?,?,?,?)", rows)
+
+    def delete_logs_above(self, height: int) -> None:
+        self._run("DELETE FROM logs WHERE height > ?", (height,))
+
+    def log_rows(self, lo: int, hi: int, address: bytes | None, topic: bytes | None, limit: int) -> list:
+        """(height, address, tx hash, data) of events in blocks lo..hi, of `address` and `topic` when given,
+        in chain order (block, transaction, event), at most `limit`."""
+        where, args = ["height BETWEEN ? AND ?"], [lo, hi]
+        if address is not None:
+            where.append("address=?")
+            args.append(address)
+        if topic is not None:
+            where.append("topic=?")
+            args.append(topic)
+        rows = self._all(f"SELECT height, address, tx_hash, data FROM logs WHERE {' AND '.join(where)} "
+                         "ORDER BY height, tx_idx, log_idx LIMIT ?", (*args, limit))
+        for height, address, tx_hash, data in rows:
+            if type(height) is not int or not lo <= height <= hi or type(address) is not bytes or len(address) != 20:
+                raise damaged("an events row is malformed")
+            _hash(tx_hash, "an events row's transaction hash")
+            _blob(data, "an events row")
+        return rows
 
     # --- state ---
     def get_node(self, h: bytes):

@@ -28,8 +28,15 @@ def open_chain(state: State):
     return state.backend
 
 
+# Commands that create a missing data directory (and its dev chain): those that write to
+# a chain, and `accounts` (the dev chain's front door, as anvil lists its accounts on
+# start). Others (balance, block, logs, verify, ...) on a missing one exit 2 naming it:
+# a mistyped --datadir is not a new, empty chain.
+CREATING_COMMANDS = frozenset({"deploy", "call", "send", "mine", "node", "accounts"})
+
+
 def _open_local(state: State):
-    """The dev chain kept in the data directory (created, with funded dev accounts, on first use)."""
+    """The dev chain kept in the data directory (created, with funded dev accounts, by CREATING_COMMANDS)."""
     import sqlite3
 
     import chain
@@ -38,6 +45,9 @@ def _open_local(state: State):
     path = state.datadir
     if os.path.exists(path) and not os.path.isdir(path):
         raise CliError(f"bad datadir {path}: not a directory")
+    created = not os.path.exists(path)
+    if created and click.get_current_context().command.name not in CREATING_COMMANDS:
+        raise CliError(f"no data directory at {path}: nothing to read yet (accounts, deploy, call, send and mine create one)")
     try:
         return obelisk.Devnet(datadir=path)
     except chain.ChainError as exc:

@@ -9,7 +9,7 @@ from .backend import account_arg, open_chain, open_for_account, resolve_sender
 from .exits import refused
 from .options import rpc_option, wait_options
 from .options import ARGS_SETTINGS, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command
-from .render import echo_fields, emit, finish_tx, human_value, one_line, show_receipt
+from .render import counted, echo_fields, emit, finish_tx, human_value, one_line, show_receipt
 from .values import INT_MAX, is_index, parse_account_address, parse_hash, parse_int
 
 MAX_MINE = 10_000  # blocks per `mine`: a typo like `mine 1000000000` should not run for days
@@ -77,7 +77,7 @@ def mine_cmd(state, count, threads):
     if progress:
         click.echo("\r\033[K", nl=False, err=True)
     doc = {"mined": n, "height": last.number, "hash": "0x" + last.hash.hex()}
-    emit(state, doc, lambda: click.echo(f"mined {n} block{'s' if n != 1 else ''}; height {doc['height']}, head {doc['hash']}"))
+    emit(state, doc, lambda: click.echo(f"mined {counted(n, 'block')}; height {doc['height']}, head {doc['hash']}"))
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ from .exits import refused
 from .options import rpc_option, wait_options
 from .options import (ARGS_SETTINGS, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command,
                       input_file)
-from .render import emit, finish_tx, human_value, one_line, printable, printable_lines, reverted_line, show_receipt
+from .render import counted, emit, finish_tx, human_value, one_line, printable, printable_lines, reverted_line, show_receipt
 from .values import parse_address, parse_amount, parse_args, parse_gas, show
 
 # A code object is at most 256 KiB; its artifact (hex, ABI, a source map entry per
@@ -34,13 +34,28 @@ def _compile_failure(exc) -> CliError:
     errors = [{"file": d.file, "line": d.line, "column": d.column, "message": d.message} for d in exc.errors]
     first = exc.errors[0] if exc.errors else None
     summary = f"{first.file}:{first.line}:{first.column}: {first.message}" if first else "compile error"
-    count = len(exc.errors)
+    n = len(exc.errors)
     return CliError(
         summary,
         EXIT_BAD_INPUT,
-        document={"error": f"{count} compile error{'s' if count != 1 else ''}", "errors": errors},
-        detail=str(exc) + f"\n{count} error{'s' if count != 1 else ''}",
+        document={"error": counted(n, "compile error"), "errors": errors},
+        detail=str(exc) + "\n" + counted(n, "error"),
     )
+
+
+def contract_names(path: str) -> list | None:
+    """The names of the contracts FILE declares, in order (None when it does not compile: compile_path says why)."""
+    import lang
+    from lang.compiler import MAX_SOURCE_FILE_BYTES, Front, read_source
+
+    try:
+        data, real = read_source(path)
+        if len(data) > MAX_SOURCE_FILE_BYTES:
+            return None
+        front = Front(data.decode("utf-8"), path, real)
+    except (lang.CompileError, UnicodeDecodeError):
+        return None
+    return None if front.checked is None else list(front.checked.root.contracts)
 
 
 def load_artifact(path: str, contract: str | None):
@@ -123,7 +138,7 @@ def _init_params(bytecode: bytes, path: str):
 @wait_options
 @click.argument("file")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-@click.option("--contract", "-c", metavar="NAME", help=_CONTRACT_HELP)
+@click.option("--contract", "-c", metavar="NAME", help="Contract in FILE [default: the only one; asked for when several].")
 @click.option("--from", "sender", metavar="A", help=FROM_HELP)
 @click.option("--value", metavar="V", help="Native coin sent with the deployment.")
 @click.option("--gas", metavar="G", help="Gas limit.")
@@ -131,6 +146,12 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
     """Deploy FILE's contract with constructor ARGS; print its address."""
     import chain
 
+    if contract is None and not file.endswith(".json"):  # a deployment is never a guess among several
+        input_file(file)
+        names = contract_names(file)
+        if names is not None and len(names) > 1:
+            raise CliError(f"{file} holds {counted(len(names), 'contract')} ({', '.join(names)}): "
+                           "choose one with --contract NAME")
     art = load_artifact(file, contract)
     values = parse_args(args, _init_params(art.bytecode, file), f"{art.name}'s constructor")
     value, gas = parse_amount(value, "--value"), parse_gas(gas)

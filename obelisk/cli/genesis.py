@@ -8,7 +8,7 @@ import time
 import click
 
 from .options import EXIT_OK, CliError, group, subcommand
-from .render import emit
+from .render import counted, emit
 from .values import is_index, parse_account_address, parse_int
 
 
@@ -75,7 +75,7 @@ def genesis_new_cmd(state, chain_id, allocs, target, block_time, timestamp, mark
     result = {"file": out, "chain_id": params.chain_id, "genesis": h, "allocations": len(params.allocations),
               **({"market": placed} if placed else {})}
     emit(state, result, lambda: click.echo(f"wrote {out}: chain {params.chain_id}, genesis {h}, "
-                                           f"{len(params.allocations)} funded account(s)"
+                                           f"{counted(len(params.allocations), 'funded account')}"
                                            + (f", the compute market at {placed}" if placed else "")))
     return EXIT_OK
 

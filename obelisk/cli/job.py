@@ -8,7 +8,7 @@ import time
 import click
 
 from .options import EXIT_FAILED, EXIT_OK, CliError, command, group, input_file, subcommand
-from .render import emit, printable
+from .render import counted, emit, printable
 
 MARKET_ENV = "OBELISK_MARKET"
 RPC_ENV = "OBELISK_RPC"
@@ -162,7 +162,7 @@ def _serve(state, client, job: int, poll: float = 0.5) -> None:
     while True:
         published = _guard(lambda: client.serve_keys(job))
         if published and not state.json:
-            click.echo(f"job {job}: wrapped the data key for {published} more seat(s)")
+            click.echo(f"job {job}: wrapped the data key for {counted(published, 'more seat')}")
         status = _guard(lambda: client.status(job))
         full = status["joined"] == status["seats"] and all(s["key_published"] for s in status["seat_list"])
         if full or status["phase"] != "commit":
@@ -191,7 +191,7 @@ def status_cmd(state, job, rpc, sender, market):
 
     def human():
         click.echo(f"job {job}: {doc['phase']} (state {doc['state']}), height {doc['height']}")
-        click.echo(f"  payment {doc['payment']}, stake {doc['stake']}, quorum {doc['quorum']} of {doc['seats']} seats; "
+        click.echo(f"  payment {doc['payment']}, stake {doc['stake']}, quorum {doc['quorum']} of {counted(doc['seats'], 'seat')}; "
                    f"commit until block {doc['commit_deadline']}, reveal until {doc['reveal_deadline']}")
         click.echo(f"  joined {doc['joined']}, committed {doc['committed']}, revealed {doc['revealed']}")
         for i, s in enumerate(doc["seat_list"]):
