@@ -76,6 +76,14 @@ def market_source() -> str:
     return str(Path(__file__).resolve().parents[2] / "examples" / MARKET_FILE)
 
 
+def compile_market():
+    """The market's artifact, its source spans naming the file without a directory, so
+    its code is the same bytes wherever Obelisk is installed (the dev genesis holds it)."""
+    import lang
+
+    return lang.compile_file(market_source(), filename=MARKET_FILE)
+
+
 def fetch_verified(blobs: Blobs, digest: bytes) -> bytes | None:
     """A blob, checked against its hash here too: a store we do not run is not trusted."""
     data = blobs.get(digest)

@@ -63,12 +63,12 @@ def test_genesis_and_encodings_are_stable():
     assert t.signing_bytes() == C.TX_SIGN_DOMAIN + pack(t.unsigned_fields())
     assert txmod.decode(t.encode()) == t
     assert net.block(0).hash == chain.Devnet().block(0).hash
-    assert net.block(0).hash.hex() == "61b449d85158dfeb988db687de680d72e2bdbbc34e29db542d49b10384943ea3"
+    assert net.block(0).hash.hex() == "088543361199bb1643d852567662eaedc68d1f92c6ac999cbe9026daee1b11ce"
     # Ed25519 signatures are deterministic and the dev clock is virtual: block 1 is fixed too.
     assert t.hash.hex() == "221de4c612e6322c0dd3a771f46478b43ecb5d61718784d512baffc9b84165ae"
     net.send(t)
-    assert net.block(1).hash.hex() == "056eb59e71998d8092badfc45eaa5f6a89006d1432b585ad011edef90d9c2289"
-    assert net.block(1).state_root.hex() == "4638ccd0d1935a040e85e656775b02fd1a1380180b5369dbcd89af6be5c1adee"
+    assert net.block(1).hash.hex() == "0939e345d96ffe9b11e8102ed1570e8ff78d5bfa8e4712152adc714fb4841763"
+    assert net.block(1).state_root.hex() == "e029c0ee0321517a555f1cc3466cd4ff14586fb0b04288c61781ba098ec196e5"
 
 
 def test_contract_address_formula(net, asm):

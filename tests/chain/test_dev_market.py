@@ -27,10 +27,9 @@ REWRITE = "python tests/chain/test_dev_market.py --write"
 
 
 def compiled_market() -> bytes:
-    import lang
-    from obelisk.compute.market import market_source
+    from obelisk.compute.market import compile_market
 
-    return lang.compile_file(market_source()).bytecode
+    return compile_market().bytecode
 
 
 def test_the_committed_market_code_is_the_compiled_source():
