@@ -51,7 +51,7 @@ def run_debug_call(state, net, address, fn, values, account, value, gas, tx, *, 
         doc["dry_run"] = True
     prof = None
     if doc.get("gas_profile") is not None:  # the lines' source text is read here, from this disk
-        prof = GasProfile.from_json(doc["gas_profile"])
+        prof = _read_doc(lambda: GasProfile.from_json(doc["gas_profile"]), "gas profile")
         doc["gas_profile"] = prof.to_json()
 
     def human():
@@ -91,9 +91,17 @@ def trace_cmd(state, tx_hash):
         raise refused(exc) from None
     if doc is None:
         raise CliError(f"transaction 0x{h.hex()} is not mined on this chain")
-    trace = Trace.from_json(doc, net.code_object_at)  # the tree view is drawn from the document, on every door
+    trace = _read_doc(lambda: Trace.from_json(doc, net.code_object_at), "trace")  # the tree is drawn from the document
     emit(state, doc, lambda: _print_tree(trace))
     return EXIT_OK if trace.root.status == "ok" else EXIT_FAILED
+
+
+def _read_doc(build, what: str):
+    """An object read back from a document (a node's answer): one that does not fit is exit 2, said so."""
+    try:
+        return build()
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration) as exc:
+        raise CliError(f"the {what} document is malformed ({type(exc).__name__}: {str(exc)[:80]})") from None
 
 
 def _print_tree(trace) -> None:

@@ -278,7 +278,7 @@ class Methods:
 
     def _profile_option(self, opts) -> bool:
         opts = _object(opts, "options", ("profile",))
-        if opts.get("profile") not in (None, True, False):
+        if opts.get("profile") is not None and type(opts["profile"]) is not bool:
             raise _bad("profile: expected true or false")
         if opts.get("profile") and not self.service.debug:
             raise _bad("profile: this node does not record the VM's steps")
