@@ -247,8 +247,8 @@ class RpcChain:
             return self.rpc.call(method, *params)
         except RemoteError as exc:
             if exc.rpc_code == -32601:
-                raise NodeError(f"the node at {self.url} offers no {method} (a node started by `obelisk node` "
-                                "does)") from None
+                raise NoSuchMethod(f"the node at {self.url} offers no {method} (a node started by `obelisk node` "
+                                   "does)") from None
             if exc.rpc_code == -32602:
                 raise ArgumentError(exc.message) from None
             raise
@@ -368,7 +368,7 @@ class RpcChain:
                 probe = self.make_tx(key, to, value, data, cap, gas_price, nonce)
                 try:
                     gas = padded_gas(self.dry_run_doc(probe)["gas_used"], cap)
-                except NodeRefused:  # the submission says why
+                except (NodeRefused, NoSuchMethod):  # the submission says why; an older node: the most it can pay
                     gas = cap
         return txmod.Transaction(C.TX_VERSION, self.chain_id, nonce, to, value, gas, gas_price, data,
                                  key.public_key).signed(key)
@@ -384,6 +384,10 @@ class RpcChain:
                     self.on_timeout(tx_hash, self.timeout)
                 raise ReceiptTimeout(tx_hash, self.timeout)
             time.sleep(POLL_SECONDS)
+
+
+class NoSuchMethod(NodeError):
+    """The node has no such method (an older node, or one that records no VM steps)."""
 
 
 class ReceiptTimeout(NodeError):
