@@ -122,3 +122,49 @@ def test_a_node_that_records_no_steps_has_no_traces_and_refuses_profiles():
         err = (await post("tx_dryRun", "0x" + t_.encode().hex(), {"profile": True}))["error"]
         assert err["code"] == -32602 and "does not record" in err["message"]
     serve(scenario, net=net)
+
+
+KINDS = """
+contract Kinds {
+    struct Pt { x: int, tag: string }
+    event Seen(who: address, note: string, blob: bytes, flag: bool);
+    storage last: string;
+
+    pub fn poke(note: string, blob: bytes, flag: bool) -> bytes {
+        emit Seen(msg.sender, note, blob, flag);
+        last = note;
+        return self_echo(blob);
+    }
+
+    fn self_echo(b: bytes) -> bytes { return b; }
+
+    pub fn make(x: int, tag: string) -> Pt { return Pt(x, tag); }
+
+    fn build(x: int, tag: string) -> Pt { return Pt(x, tag); }
+
+    pub fn both(x: int) -> Pt {
+        let p: Pt = build(x, "inner");
+        emit Seen(msg.sender, "after", b"", true);
+        return p;
+    }
+}
+"""
+
+
+def test_a_trace_read_back_from_its_document_is_the_same_trace():
+    """What the CLI draws through a node (Trace.from_json of tx_trace's answer) is the tree the library made:
+    strings, bytes, addresses, bools and structs keep their types, and events and calls their order."""
+    from obelisk.debug.calltree import Trace
+
+    net = obelisk.Devnet()
+    k = net.deploy(obelisk.compile_source(KINDS, filename="kinds.contract"))
+    receipts = [k.poke("0x41", b"\x00\x01", True), k.make(3, "t"), k.both(4), k.receipt,
+                net.transfer(0, A1, 1)]
+    for r in receipts:
+        tr = net.trace(r.tx_hash)
+        back = Trace.from_json(json.loads(json.dumps(tr.to_json())), net.code_object_at)
+        assert back.render() == tr.render() and back.to_json() == tr.to_json()
+    text = net.trace(receipts[0].tx_hash).render()
+    assert "note='0x41', blob=0x0001, flag=True" in text  # a string that looks like hex stays a string
+    order = net.trace(receipts[2].tx_hash).to_json()["frames"]
+    assert order["sequence"] == ["call", "event"] and order["calls"][0]["value"] == {"x": 4, "tag": "inner"}
