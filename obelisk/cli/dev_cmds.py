@@ -100,7 +100,7 @@ def _read_doc(build, what: str):
     """An object read back from a document (a node's answer): one that does not fit is exit 2, said so."""
     try:
         return build()
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration, RecursionError) as exc:
         raise CliError(f"the {what} document is malformed ({type(exc).__name__}: {str(exc)[:80]})") from None
 
 

@@ -70,7 +70,7 @@ class RpcClient:
             raise NodeError(f"the node's answer to {method} is over {MAX_ANSWER_BYTES} bytes")
         try:
             doc = json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
             raise NodeError(f"the node at {self.url} did not answer JSON-RPC") from None
         if not isinstance(doc, dict) or ("result" not in doc and "error" not in doc):
             raise NodeError(f"the node at {self.url} did not answer JSON-RPC")
