@@ -5,18 +5,18 @@ import os
 
 import click
 
-from .backend import code_object_at, open_chain, resolve_sender
-from .exits import refused
-from .options import rpc_option, wait_options
+from .backend import code_object_at, open_chain, resolve_sender, send_refused
+from .options import rpc_option, tx_options, wait_options
 from .options import (ARGS_SETTINGS, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command,
                       input_file)
 from .render import counted, emit, finish_tx, human_value, one_line, printable, printable_lines, reverted_line, show_receipt
-from .values import parse_address, parse_amount, parse_args, parse_gas, show
+from .values import parse_address, parse_amount, parse_args, parse_gas, parse_tx_options, show
 
 # A code object is at most 256 KiB; its artifact (hex, ABI, a source map entry per
 # instruction, indented) stays far below this. Bounds the memory a stray file can take.
 _MAX_ARTIFACT_FILE = 64 * 1024 * 1024
 _CONTRACT_HELP = "Contract in FILE [default: the only one, else the last]."
+GAS_HELP = "Gas limit [default: what a dry run uses, plus 30%, at most the block's limit]."
 
 
 def compile_path(path: str, contract: str | None):
@@ -141,8 +141,9 @@ def _init_params(bytecode: bytes, path: str):
 @click.option("--contract", "-c", metavar="NAME", help="Contract in FILE [default: the only one; asked for when several].")
 @click.option("--from", "sender", metavar="A", help=FROM_HELP)
 @click.option("--value", metavar="V", help="Native coin sent with the deployment.")
-@click.option("--gas", metavar="G", help="Gas limit.")
-def deploy_cmd(state, file, args, contract, sender, value, gas):
+@click.option("--gas", metavar="G", help=GAS_HELP)
+@tx_options
+def deploy_cmd(state, file, args, contract, sender, value, gas, gas_price, nonce):
     """Deploy FILE's contract with constructor ARGS; print its address."""
     import chain
 
@@ -154,15 +155,15 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
                            "choose one with --contract NAME")
     art = load_artifact(file, contract)
     values = parse_args(args, _init_params(art.bytecode, file), f"{art.name}'s constructor")
-    value, gas = parse_amount(value, "--value"), parse_gas(gas)
+    value, gas, tx = parse_amount(value, "--value"), parse_gas(gas), parse_tx_options(gas_price, nonce)
     net = open_chain(state)
     account = resolve_sender(state, net, sender)
     try:
-        receipt = net.deploy(art, *values, sender=account, value=value, gas=gas).receipt
+        receipt = net.deploy(art, *values, sender=account, value=value, gas=gas, **tx).receipt
     except chain.Reverted as exc:
         receipt = exc.receipt
     except (chain.ChainError, chain.ArgumentError) as exc:
-        raise refused(exc) from None
+        raise send_refused(net, exc, account, tx) from None
     ok = bool(receipt.status)
     doc = {
         "address": str(receipt.contract_address) if ok else None,
@@ -195,10 +196,11 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.option("--from", "sender", metavar="A", help=FROM_HELP)
 @click.option("--value", metavar="V", help="Native coin sent with the call.")
-@click.option("--gas", metavar="G", help="Gas limit.")
+@click.option("--gas", metavar="G", help=GAS_HELP)
+@tx_options
 @click.option("--dry-run", is_flag=True, help="Run it on the head state and print what would happen; send nothing.")
 @click.option("--gas-profile", is_flag=True, help="Also print gas per source line and per function.")
-def call_cmd(state, address, function, args, sender, value, gas, dry_run, gas_profile):
+def call_cmd(state, address, function, args, sender, value, gas, gas_price, nonce, dry_run, gas_profile):
     """Call FUNCTION of the contract at ADDRESS.
 
     A view function prints its value (no transaction); any other sends a
@@ -209,13 +211,8 @@ def call_cmd(state, address, function, args, sender, value, gas, dry_run, gas_pr
     from vm.abi import to_json
 
     address = parse_address(address, "ADDRESS")
-    value, gas = parse_amount(value, "--value"), parse_gas(gas)
-    if dry_run or gas_profile:  # they replay on the datadir's chain: refused through --rpc, before any request
-        from .dev_cmds import local_chain
-
-        net = local_chain(state, "obelisk call --dry-run/--gas-profile")
-    else:
-        net = open_chain(state)
+    value, gas, tx = parse_amount(value, "--value"), parse_gas(gas), parse_tx_options(gas_price, nonce)
+    net = open_chain(state)
     code = code_object_at(net, address)
     fn = code.function(function)
     if fn is None or not fn.is_pub or fn.is_init:
@@ -224,14 +221,16 @@ def call_cmd(state, address, function, args, sender, value, gas, dry_run, gas_pr
     values = parse_args(args, fn.params, function)
     if fn.is_view and value:
         raise CliError(f"{function} is a view function: it takes no --value")
+    if fn.is_view and tx:
+        raise CliError(f"{function} is a view function: nothing is sent, so it takes no --gas-price or --nonce")
     account = resolve_sender(state, net, sender, need_key=not fn.is_view)
     if dry_run or gas_profile:
         from .dev_cmds import run_debug_call
 
-        return run_debug_call(state, net, address, fn, values, account, value, gas, send=not dry_run,
+        return run_debug_call(state, net, address, fn, values, account, value, gas, tx, send=not dry_run,
                               profile=gas_profile)
     try:
-        result = net.call(address, function, *values, sender=account, value=value, gas=gas)
+        result = net.call(address, function, *values, sender=account, value=value, gas=gas, **tx)
     except chain.Reverted as exc:
         if exc.receipt is not None:
             return finish_tx(state, exc.receipt)
@@ -240,7 +239,7 @@ def call_cmd(state, address, function, args, sender, value, gas, dry_run, gas_pr
         click.echo(reverted_line(exc.reason, exc.location), err=True)
         return EXIT_FAILED
     except (chain.ChainError, chain.ArgumentError) as exc:
-        raise refused(exc) from None
+        raise send_refused(net, exc, account, tx) from None
     if not fn.is_view:
         return finish_tx(state, result)
     emit(state, {"value": to_json(result, fn.returns)}, lambda: click.echo(human_value(result, fn.returns)))
