@@ -75,12 +75,12 @@ class RpcMarket:
 
     def sign(self, fn: str, *args, value: int = 0) -> tuple:
         from chain import tx as txmod
-        from chain.devnet import DEFAULT_GAS_PRICE, to_args
+        from chain.devnet import to_args
 
         f = self.code.function(fn)
         data = txmod.encode_call(f.name, to_args(f.params, args, f.name))
-        # Signed as every other send of RpcChain is (nonce from the node, gas capped by the balance).
-        t = self._guard(lambda: self.rpc._make_tx(self.key, self.market, value, data, None, DEFAULT_GAS_PRICE))
+        # Signed as every other send of RpcChain is (nonce from the node, gas from its dry run plus the margin).
+        t = self._guard(lambda: self.rpc.make_tx(self.key, self.market, value, data))
         return t.hash, t.encode()
 
     def submit(self, raw: bytes) -> None:
@@ -107,7 +107,7 @@ class RpcMarket:
         return self._value(fn, receipt)
 
     def wait(self, fn: str, tx_hash: bytes):
-        receipt = self._guard(lambda: self.rpc._wait(tx_hash))  # polls the receipt until RpcChain's timeout
+        receipt = self._guard(lambda: self.rpc.wait_receipt(tx_hash))  # polls the receipt until RpcChain's timeout
         if not receipt.status:
             raise MarketReverted(receipt.reason or "reverted")
         return self._value(fn, receipt)

@@ -318,7 +318,7 @@ class RpcChain:
     def send(self, t_: txmod.Transaction):
         """Send a signed transaction and wait for its receipt (a failed one too)."""
         self._submit(t_)
-        return self._wait(t_.hash)
+        return self.wait_receipt(t_.hash)
 
     def _submit(self, t_) -> None:
         try:
@@ -345,7 +345,7 @@ class RpcChain:
                 # a nonce the caller chose is theirs: its refusal is the answer.
                 if exc.code not in _RETRY_CODES or nonce is not None or attempt == NONCE_RETRIES - 1:
                     raise
-        receipt = self._wait(t_.hash)
+        receipt = self.wait_receipt(t_.hash)
         if not receipt.status:
             raise Reverted(receipt.reason, receipt.location, receipt)
         return receipt
@@ -373,7 +373,8 @@ class RpcChain:
         return txmod.Transaction(C.TX_VERSION, self.chain_id, nonce, to, value, gas, gas_price, data,
                                  key.public_key).signed(key)
 
-    def _wait(self, tx_hash: bytes) -> RemoteReceipt:
+    def wait_receipt(self, tx_hash: bytes) -> RemoteReceipt:
+        """The receipt of a sent transaction, polled until this client's timeout (ReceiptTimeout)."""
         deadline = time.monotonic() + self.timeout
         while True:
             r = self.receipt(tx_hash)
