@@ -46,6 +46,52 @@ def test_cctv_ed25519_edge_cases_small_order_and_non_canonical_keys_refused():
     assert len(cases) == 914 and len(refused_keys) == 14  # the eight small-order points, six other encodings
 
 
+def _all_ed25519_vectors():
+    suite = json.loads((VECTORS / "wycheproof_ed25519_test.json").read_text())
+    for group in suite["testGroups"]:
+        pk = bytes.fromhex(group["publicKey"]["pk"])
+        for case in group["tests"]:
+            yield pk, bytes.fromhex(case["msg"]), bytes.fromhex(case["sig"])
+    for case in json.loads((VECTORS / "cctv_ed25519vectors.json").read_text()):
+        yield bytes.fromhex(case["key"]), case["msg"].encode(), bytes.fromhex(case["sig"])
+
+
+def test_libsodium_first_gives_the_reference_verdict_on_every_vector():
+    """keys.verify asks libsodium first and pycryptodome (the reference) only when it refuses: sound only
+    if libsodium never accepts what the reference refuses. It refuses 169 signatures the reference accepts
+    (mixed-order A or R, where only the cofactored equation holds); those reach the reference."""
+    from nacl.bindings import crypto_sign_open
+    from nacl.exceptions import BadSignatureError
+
+    def sodium(pk, msg, sig):
+        try:
+            crypto_sign_open(sig + msg, pk)
+            return True
+        except BadSignatureError:
+            return False
+
+    seen, sodium_refused_reference_accepted = 0, 0
+    for pk, msg, sig in _all_ed25519_vectors():
+        reference = keys.reference_verify(pk, msg, sig)
+        assert keys.verify(pk, msg, sig) == reference, (pk.hex(), sig.hex())
+        fast = len(sig) == 64 and sodium(pk, msg, sig)
+        assert reference or not fast, ("libsodium accepted what the reference refuses", pk.hex(), sig.hex())
+        sodium_refused_reference_accepted += reference and not fast
+        seen += 1
+    assert seen == 151 + 914 and sodium_refused_reference_accepted == 169
+
+
+@given(st.integers(0, 63), st.integers(1, 255), st.binary(max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_a_changed_signature_or_message_gets_the_reference_verdict(position, flip, message):
+    key = keys.dev_key(3)
+    sig = bytearray(key.sign(message))
+    sig[position] ^= flip
+    for msg in (message, message + b"x"):
+        assert keys.verify(key.public_key, msg, bytes(sig)) == keys.reference_verify(key.public_key, msg, bytes(sig))
+    assert keys.verify(key.public_key, message, key.sign(message)) is True
+
+
 def test_a_small_order_key_cannot_send_the_universal_signature():
     net = chain.Devnet()
     identity = bytes.fromhex("01" + "00" * 31)
