@@ -15,9 +15,7 @@ def write_block(chain, block: Block, result, work: int, data: bytes | None = Non
     store = chain.store
     h = block.hash
     store.put_block(h, block.header.height, block.header.prev_hash, work, data or block.encode())
-    for i, (t_, r) in enumerate(zip(block.txs, result.receipts)):
-        store.put_tx_index(t_.hash, h, i)
-        store.put_receipt(h, i, r.encode())
+    store.put_block_txs(h, [t_.hash for t_ in block.txs], [r.encode() for r in result.receipts])
     store.put_nodes(chain.trie.take_new([result.state_root], account_links))
     store.put_code(sorted(result.new_code.items()))
 
@@ -42,17 +40,18 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
         write_block(chain, block, result, work, data)
         store.remove_pending(sorted(dropped))
         if work > chain.blocks.work(chain.blocks.head_hash):
-            _switch_head(chain, block.hash, header)
+            _switch_head(chain, block.hash, header, block)
         store.commit()
     except BaseException:
         store.rollback()
         chain.trie.discard_new()
         raise
+    chain.blocks.headers[block.hash] = header  # in hand: the next read of the head need not decode the block
     return True
 
 
-def _switch_head(chain, new_hash: bytes, new_header: Header) -> None:
-    """Make new_hash the head: rewrite the canonical index back to the fork point."""
+def _switch_head(chain, new_hash: bytes, new_header: Header, new_block: Block) -> None:
+    """Make new_hash (`new_block`, in hand: not read back) the head: rewrite the canonical index back to the fork point."""
     store, blocks = chain.store, chain.blocks
     old_head = blocks.head
     orphaned = []
@@ -72,7 +71,7 @@ def _switch_head(chain, new_hash: bytes, new_header: Header) -> None:
     store.set_meta("head", new_hash)
     included = set()
     for bh in adopted:
-        for t_ in blocks.block(bh).txs:
+        for t_ in (new_block if bh == new_hash else blocks.block(bh)).txs:
             included.add(t_.hash)
     store.remove_pending(sorted(included))
     view = StateView(chain.trie, store.get_code, new_header.state_root)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pathlib
 import sqlite3
 
+from cachetools import LRUCache
+
 from . import consensus as C
 from . import errors as E
 from .lock import CLI, DEFAULT_WAIT, NODE, DatadirLock
@@ -59,6 +61,7 @@ class Store:
                  lock_wait: float = DEFAULT_WAIT):
         self.path = path
         self.readonly = bool(readonly and path)
+        self._code = LRUCache(maxsize=16 * 1024 * 1024, getsizeof=len)  # code hash -> code, by bytes
         self.lock = None
         if path and not self.readonly:
             self.lock = DatadirLock(path + ".lock", writer_kind, lock_wait)
@@ -229,10 +232,6 @@ class Store:
         self._run("DELETE FROM canon WHERE height > ?", (above,))
 
     # --- transactions and receipts ---
-    def put_tx_index(self, tx_hash: bytes, block_hash: bytes, idx: int) -> None:
-        self._run("INSERT OR REPLACE INTO txindex (tx_hash, block_hash, idx) VALUES (?,?,?)",
-                  (tx_hash, block_hash, idx))
-
     def tx_locations(self, tx_hash: bytes):
         rows = self._all("SELECT block_hash, idx FROM txindex WHERE tx_hash=? ORDER BY block_hash", (tx_hash,))
         for b, i in rows:
@@ -240,8 +239,12 @@ class Store:
                 raise damaged(f"the index entry of transaction {tx_hash.hex()} is malformed")
         return [(_hash(b, f"the index entry of transaction {tx_hash.hex()}"), i) for b, i in rows]
 
-    def put_receipt(self, block_hash: bytes, idx: int, data: bytes) -> None:
-        self._run("INSERT INTO receipts (block_hash, idx, data) VALUES (?,?,?)", (block_hash, idx, data))
+    def put_block_txs(self, block_hash: bytes, tx_hashes, receipts) -> None:
+        """A block's transaction index entries and receipts (encoded), in order: two statements, not two per transaction."""
+        self._many("INSERT OR REPLACE INTO txindex (tx_hash, block_hash, idx) VALUES (?,?,?)",
+                   [(t, block_hash, i) for i, t in enumerate(tx_hashes)])
+        self._many("INSERT INTO receipts (block_hash, idx, data) VALUES (?,?,?)",
+                   [(block_hash, i, r) for i, r in enumerate(receipts)])
 
     def receipt(self, block_hash: bytes, idx: int):
         row = self._one("SELECT data FROM receipts WHERE block_hash=? AND idx=?", (block_hash, idx))
@@ -256,8 +259,14 @@ class Store:
         self._many("INSERT OR IGNORE INTO nodes (hash, data) VALUES (?, ?)", items)
 
     def get_code(self, h: bytes):
-        row = self._one("SELECT data FROM code WHERE hash=?", (h,))
-        return None if row is None else _blob(row[0], f"code {h.hex()}")
+        # Code rows are immutable (keyed by their hash) and read on every call to a contract: kept once read.
+        code = self._code.get(h)
+        if code is None:
+            row = self._one("SELECT data FROM code WHERE hash=?", (h,))
+            if row is None:
+                return None
+            code = self._code[h] = _blob(row[0], f"code {h.hex()}")
+        return code
 
     def put_code(self, items) -> None:
         self._many("INSERT OR IGNORE INTO code (hash, data) VALUES (?, ?)", items)
