@@ -80,7 +80,8 @@ class Devnet(DevTools):
                 raise E.StoreError(f"cannot create data directory {datadir}: {exc.strerror}") from None
         self.datadir = datadir
         self.params = dev_params()
-        self.store = Store(os.path.join(datadir, DB_FILE) if datadir else None)
+        # A dev chain's file: no disk sync per block (docs/chain.md, "Durability").
+        self.store = Store(os.path.join(datadir, DB_FILE) if datadir else None, durable=False)
         try:
             self.chain = Chain(self.store, self.params, clock=clock or self._virtual_clock)
         except BaseException:

@@ -29,6 +29,7 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
     """
     store = chain.store
     header = block.header
+    data = data or block.encode()
     chain.pool.invalidate()
     store.begin()
     try:
@@ -46,7 +47,7 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
         store.rollback()
         chain.trie.discard_new()
         raise
-    chain.blocks.headers[block.hash] = header  # in hand: the next read of the head need not decode the block
+    chain.blocks.keep(block, len(data))  # in hand: reading the new head or its transactions decodes nothing
     return True
 
 

@@ -54,12 +54,15 @@ class Store:
     and waits a bounded while for other short writers; "node" takes it now and
     holds it until close(), refusing every other writer meanwhile. `readonly`
     opens the file for reading only: it takes no lock, so it can share a data
-    directory a node holds.
+    directory a node holds. `durable=False` (a dev chain's data directory) lets
+    SQLite skip the disk sync at each commit: a crash of the process still loses
+    nothing, a crash of the machine may lose the last commits, never the file.
     """
 
     def __init__(self, path: str | None, writer_kind: str = CLI, *, readonly: bool = False,
-                 lock_wait: float = DEFAULT_WAIT):
+                 lock_wait: float = DEFAULT_WAIT, durable: bool = True):
         self.path = path
+        self.durable = durable
         self.readonly = bool(readonly and path)
         self._code = LRUCache(maxsize=16 * 1024 * 1024, getsizeof=len)  # code hash -> code, by bytes
         self.lock = None
@@ -101,7 +104,9 @@ class Store:
             finally:
                 self._unlock()
         if path and not self.readonly:
-            self.db.execute("PRAGMA synchronous=FULL")
+            # FULL: in WAL mode a commit is on disk (the log synced) before it returns, so what a
+            # node acknowledged survives power loss; NORMAL syncs at checkpoints only.
+            self.db.execute("PRAGMA synchronous=FULL" if self.durable else "PRAGMA synchronous=NORMAL")
         # A database with tables of the same names but another layout is not ours.
         for query in DERIVED_TABLES.values():
             self.db.execute(query + " LIMIT 0")
