@@ -7,7 +7,7 @@ pool's follow-up, so a crash leaves either all of it or none.
 from __future__ import annotations
 
 from .block import Block, Header
-from .state import StateView, account_links
+from .state import account_links
 
 
 def write_block(chain, block: Block, result, work: int, data: bytes | None = None) -> None:
@@ -33,14 +33,16 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
     chain.pool.invalidate()
     store.begin()
     try:
-        if expect_head is not None and chain.blocks.head_hash != expect_head:
+        head = chain.blocks.head_hash
+        if expect_head is not None and head != expect_head:
             store.rollback()
             chain.trie.discard_new()
             return False
-        work = chain.blocks.work(header.prev_hash) + header.work
+        parent_work = chain.blocks.work(header.prev_hash)
+        work = parent_work + header.work
         write_block(chain, block, result, work, data)
         store.remove_pending(sorted(dropped))
-        if work > chain.blocks.work(chain.blocks.head_hash):
+        if work > (parent_work if head == header.prev_hash else chain.blocks.work(head)):
             _switch_head(chain, block.hash, header, block)
         store.commit()
     except BaseException:
@@ -75,7 +77,7 @@ def _switch_head(chain, new_hash: bytes, new_header: Header, new_block: Block) -
         for t_ in (new_block if bh == new_hash else blocks.block(bh)).txs:
             included.add(t_.hash)
     store.remove_pending(sorted(included))
-    view = StateView(chain.trie, store.get_code, new_header.state_root)
+    view = chain.state(new_header.state_root)
     chain.pool.drop_stale(view)
     if orphaned:
         chain.pool.requeue([blocks.block(bh).txs for bh in reversed(orphaned)], included, view)

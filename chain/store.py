@@ -149,6 +149,9 @@ class Store:
             raise E.StoreError(f"the chain database cannot be used: {exc}") from None
 
     def _many(self, sql: str, rows) -> None:
+        rows = list(rows)
+        if not rows:  # a statement prepared and run for nothing still costs (a block with no new code)
+            return
         try:
             self.db.executemany(sql, rows)
         except sqlite3.DatabaseError as exc:

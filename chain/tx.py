@@ -8,7 +8,7 @@ of a transaction is SHA-256 of its whole encoding.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 from vm.encoding import EncodingError, Reader, pack, unpack
@@ -81,8 +81,15 @@ class Transaction:
 
     def signed(self, key) -> "Transaction":
         """This transaction with `key`'s public key and signature."""
-        unsigned = replace(self, public_key=key.public_key, signature=b"")
-        return replace(unsigned, signature=key.sign(unsigned.signing_bytes()))
+        fields = self.unsigned_fields()
+        fields[-1] = key.public_key
+        unsigned = pack(fields)
+        signature = key.sign(C.TX_SIGN_DOMAIN + unsigned)
+        t = Transaction(self.version, self.chain_id, self.nonce, self.to, self.value, self.gas_limit,
+                        self.gas_price, self.data, key.public_key, signature)
+        # Its encoding is the signed fields' under a 10-item header, then the signature (as signing_bytes reads it).
+        t.__dict__["encoded"] = bytes([_TEN_ITEMS]) + unsigned[1:] + pack(signature)
+        return t
 
 
 def _uint(value, name, limit) -> int:

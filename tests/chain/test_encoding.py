@@ -314,3 +314,23 @@ def test_mutated_blocks_are_refused_with_a_chain_error_or_are_valid(data):
     # Accepted (a changed nonce that still meets the easy dev target): a valid block, stored.
     assert IMPORT_NET.block(blk.decode_block(data).header.hash) is not None
     assert IMPORT_NET.verify() == IMPORT_NET.height
+
+
+@given(st.integers(0, 2**64 - 1), st.integers(0, 2**70), st.one_of(st.none(), st.binary(min_size=20, max_size=20)),
+       st.binary(max_size=300), st.integers(0, 2**64 - 1))
+@settings(max_examples=100, deadline=None)
+def test_a_transactions_kept_bytes_are_its_canonical_encoding(nonce, value, to, data, gas):
+    """Signing, decoding and block decoding keep a transaction's bytes instead of encoding it again:
+    they must be pack(fields) exactly, and the signing bytes pack(the first nine) under the domain."""
+    from vm.values import Address
+
+    key = keys.dev_key(1)
+    t = txmod.Transaction(1, 1337, nonce, None if to is None else Address(to), value, gas, 1, data,
+                          key.public_key).signed(key)
+    fields = t.unsigned_fields()
+    assert t.encoded == pack(fields + [t.signature])
+    assert t.signing_bytes() == chain.consensus.TX_SIGN_DOMAIN + pack(fields)
+    assert keys.verify(key.public_key, t.signing_bytes(), t.signature)
+    if value <= chain.consensus.MAX_AMOUNT and nonce <= chain.consensus.MAX_NONCE:
+        again = txmod.decode(t.encoded)
+        assert again == t and again.encoded == t.encoded and again.signing_bytes() == t.signing_bytes()
