@@ -10,7 +10,7 @@ from vm.values import Address
 from . import consensus as C
 from . import errors as E
 from . import fork, procpool, rules
-from .block import Block, Header, decode_block, decode_header, merkle_root, mine, tx_root
+from .block import Block, Header, decode_block, header_from_fields, merkle_root, mine, tx_root
 from .execute import Executor
 from .pool import FeeOrder
 
@@ -128,7 +128,7 @@ def mine_block(chain, miner, txs=None, timestamp=None, workers: int = 1) -> Bloc
             # Pending transactions were decoded from their bytes when admitted;
             # only a caller's own list of transactions needs decoding again.
             if txs is None:
-                decode_header(block.header.encode())
+                header_from_fields(block.header.fields())  # the decoder's field rules, on what was encoded
             else:
                 decode_block(data)
         except BaseException:
