@@ -193,7 +193,7 @@ def decode_block(data: bytes) -> Block:
             start = reader.tell()
             fields = reader.scalars(txmod.MAX_FIELDS, "a transaction")
             try:
-                t = txmod.from_fields(fields, data[start:reader.tell()])
+                t = txmod.from_fields(fields, reader.data[start:reader.tell()])
                 if reader.tell() - start > C.MAX_TX_SIZE:
                     raise E.TxTooLarge("transaction over its size limit")
             except E.InvalidTransaction as exc:

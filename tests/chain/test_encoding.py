@@ -334,3 +334,15 @@ def test_a_transactions_kept_bytes_are_its_canonical_encoding(nonce, value, to, 
     if value <= chain.consensus.MAX_AMOUNT and nonce <= chain.consensus.MAX_NONCE:
         again = txmod.decode(t.encoded)
         assert again == t and again.encoded == t.encoded and again.signing_bytes() == t.signing_bytes()
+
+
+def test_a_decoded_block_keeps_no_view_of_a_buffer_its_reader_may_reuse():
+    net = chain.Devnet()
+    net.submit(net.make_tx(0, net.accounts[1].address, 5))
+    net.mine(1)
+    buffer = bytearray(net.block_bytes(1))  # as a network reader hands it over, then refills it
+    block = blk.decode_block(buffer)
+    hashes = [t.hash for t in block.txs]
+    buffer[:] = bytes(len(buffer))
+    assert [type(t.encoded) for t in block.txs] == [bytes]
+    assert block.encode() == net.block_bytes(1) and [t.hash for t in block.txs] == hashes
