@@ -28,8 +28,10 @@ from .state import StateView, commit_changes
 from .store import Store, check_format
 from .trie import EMPTY_ROOT, Trie
 
-# State views kept by root (Chain.state): the head's, its parent's, a few more.
+# State views kept by root (Chain.state): the head's, its parent's, a few more;
+# each shared while it holds at most this many decoded accounts.
 _STATE_VIEWS = 4
+_VIEW_ACCOUNTS = 1 << 16
 
 
 class Chain:
@@ -148,7 +150,9 @@ class Chain:
         root = self.head.state_root if root is None else root
         with self._views_lock:
             view = self._views.get(root)
-            if view is None or view.failure is not None:  # a view that met damage is not shared
+            # A view that met damage is not shared; nor is one grown large (it keeps every
+            # account read through it, and an idle node's head may be read for a long time).
+            if view is None or view.failure is not None or len(view._accounts) > _VIEW_ACCOUNTS:
                 view = self._views[root] = StateView(self.trie, self.store.get_code, root)
         return view
 
