@@ -96,7 +96,8 @@ class Devnet(DevTools):
                 raise E.StoreError(f"cannot create data directory {datadir}: {exc.strerror}") from None
         self.datadir = datadir
         self.params = dev_params()
-        self.store = Store(os.path.join(datadir, DB_FILE) if datadir else None)
+        # A dev chain's file: no disk sync per block (docs/chain.md, "Durability").
+        self.store = Store(os.path.join(datadir, DB_FILE) if datadir else None, durable=False)
         try:
             self.chain = Chain(self.store, self.params, clock=clock or self._virtual_clock)
         except BaseException:
@@ -350,11 +351,18 @@ class Devnet(DevTools):
 
     def _mined(self, h: bytes) -> Receipt:
         while True:
-            (info,) = self.mine(1)
-            r = self.receipt(h)
+            blk = self.chain.mine_block(self.miner)
+            # The block just mined is the head: the receipt is read by its place, not looked up.
+            idx = next((i for i, t in enumerate(blk.txs) if t.hash == h), None)
+            if idx is not None:
+                data = self.store.receipt(blk.hash, idx)
+                if data is None:
+                    raise E.StoreError(f"the chain database is damaged: the receipt of {h.hex()} is missing")
+                return self._receipt(decode_receipt(data), blk.txs[idx], blk.hash, idx, blk.header.height)
+            r = self.receipt(h)  # mined meanwhile by another writer of this data directory
             if r is not None:
                 return r
-            if not info.transactions or self.chain.find_pending(h) is None:
+            if not blk.txs or self.chain.find_pending(h) is None:
                 # Dropped (it became invalid before the block) or stuck behind nothing mineable.
                 raise E.InvalidTransaction("the transaction was not included")
 

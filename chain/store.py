@@ -9,6 +9,8 @@ from __future__ import annotations
 import pathlib
 import sqlite3
 
+from cachetools import LRUCache
+
 from vm import stored
 from vm.errors import ValidationError
 from vm.validate import validate
@@ -78,13 +80,17 @@ class Store:
     and waits a bounded while for other short writers; "node" takes it now and
     holds it until close(), refusing every other writer meanwhile. `readonly`
     opens the file for reading only: it takes no lock, so it can share a data
-    directory a node holds.
+    directory a node holds. `durable=False` (a dev chain's data directory) lets
+    SQLite skip the disk sync at each commit: a crash of the process still loses
+    nothing, a crash of the machine may lose the last commits, never the file.
     """
 
     def __init__(self, path: str | None, writer_kind: str = CLI, *, readonly: bool = False,
-                 lock_wait: float = DEFAULT_WAIT):
+                 lock_wait: float = DEFAULT_WAIT, durable: bool = True):
         self.path = path
+        self.durable = durable
         self.readonly = bool(readonly and path)
+        self._code = LRUCache(maxsize=16 * 1024 * 1024, getsizeof=len)  # code hash -> code, by bytes
         self.lock = None
         self.has_logs = False  # the events table exists (chain.logs.ensure_index adds it to an older file)
         if path and not self.readonly:
@@ -131,7 +137,9 @@ class Store:
             tables = OUR_TABLES if fresh else [*tables, *missing]
         self.has_logs = "logs" in tables
         if path and not self.readonly:
-            self.db.execute("PRAGMA synchronous=FULL")
+            # FULL: in WAL mode a commit is on disk (the log synced) before it returns, so what a
+            # node acknowledged survives power loss; NORMAL syncs at checkpoints only.
+            self.db.execute("PRAGMA synchronous=FULL" if self.durable else "PRAGMA synchronous=NORMAL")
         # A database with tables of the same names but another layout is not ours.
         for table in self.derived_tables():
             self.db.execute(DERIVED_TABLES[table] + " LIMIT 0")
@@ -178,6 +186,9 @@ class Store:
             raise E.StoreError(f"the chain database cannot be used: {exc}") from None
 
     def _many(self, sql: str, rows) -> None:
+        rows = list(rows)
+        if not rows:  # a statement prepared and run for nothing still costs (a block with no new code)
+            return
         try:
             self.db.executemany(sql, rows)
         except sqlite3.DatabaseError as exc:
@@ -266,10 +277,6 @@ class Store:
         self._run("DELETE FROM canon WHERE height > ?", (above,))
 
     # --- transactions and receipts ---
-    def put_tx_index(self, tx_hash: bytes, block_hash: bytes, idx: int) -> None:
-        self._run("INSERT OR REPLACE INTO txindex (tx_hash, block_hash, idx) VALUES (?,?,?)",
-                  (tx_hash, block_hash, idx))
-
     def tx_locations(self, tx_hash: bytes):
         rows = self._all("SELECT block_hash, idx FROM txindex WHERE tx_hash=? ORDER BY block_hash", (tx_hash,))
         for b, i in rows:
@@ -277,8 +284,12 @@ class Store:
                 raise damaged(f"the index entry of transaction {tx_hash.hex()} is malformed")
         return [(_hash(b, f"the index entry of transaction {tx_hash.hex()}"), i) for b, i in rows]
 
-    def put_receipt(self, block_hash: bytes, idx: int, data: bytes) -> None:
-        self._run("INSERT INTO receipts (block_hash, idx, data) VALUES (?,?,?)", (block_hash, idx, data))
+    def put_block_txs(self, block_hash: bytes, tx_hashes, receipts) -> None:
+        """A block's transaction index entries and receipts (encoded), in order: two statements, not two per transaction."""
+        self._many("INSERT OR REPLACE INTO txindex (tx_hash, block_hash, idx) VALUES (?,?,?)",
+                   [(t, block_hash, i) for i, t in enumerate(tx_hashes)])
+        self._many("INSERT INTO receipts (block_hash, idx, data) VALUES (?,?,?)",
+                   [(block_hash, i, r) for i, r in enumerate(receipts)])
 
     def receipt(self, block_hash: bytes, idx: int):
         row = self._one("SELECT data FROM receipts WHERE block_hash=? AND idx=?", (block_hash, idx))
@@ -330,8 +341,14 @@ class Store:
         self._many("INSERT OR IGNORE INTO nodes (hash, data) VALUES (?, ?)", items)
 
     def get_code(self, h: bytes):
-        row = self._one("SELECT data FROM code WHERE hash=?", (h,))
-        return None if row is None else _blob(row[0], f"code {h.hex()}")
+        # Code rows are immutable (keyed by their hash) and read on every call to a contract: kept once read.
+        code = self._code.get(h)
+        if code is None:
+            row = self._one("SELECT data FROM code WHERE hash=?", (h,))
+            if row is None:
+                return None
+            code = self._code[h] = _blob(row[0], f"code {h.hex()}")
+        return code
 
     def put_code(self, items) -> None:
         """Code by hash, each with its validated program's stored form (vm/stored.py): made once here, when
