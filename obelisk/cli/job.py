@@ -7,7 +7,8 @@ import time
 
 import click
 
-from .options import EXIT_FAILED, EXIT_OK, CliError, command, group, input_file, subcommand
+from .options import (EXIT_FAILED, EXIT_OK, CliError, command, gas_price_option, group, input_file, subcommand,
+                      tx_options)
 from .render import counted, emit, printable
 
 MARKET_ENV = "OBELISK_MARKET"
@@ -27,7 +28,8 @@ def connection_options(f):
 class Connection:
     """The market and blobs on a node, as the --from account sees them."""
 
-    def __init__(self, state, rpc, sender, market):
+    def __init__(self, state, rpc, sender, market, gas_price=None, nonce=None):
+        """gas_price and nonce: the --gas-price and --nonce texts (parsed here) of a command that sends."""
         from chain import consensus as C
         from chain.keys import dev_keys
         from obelisk.compute.market import Unreachable
@@ -36,7 +38,7 @@ class Connection:
         from vm.values import Address
 
         from .backend import resolve_sender
-        from .values import parse_address
+        from .values import parse_address, parse_tx_options
 
         url = rpc or os.environ.get(RPC_ENV)
         if not url:
@@ -49,8 +51,9 @@ class Connection:
             accounts = dev_keys()
 
         self.key = resolve_sender(state, _DevAccounts, sender)
+        self.tx = parse_tx_options(gas_price, nonce)
         try:
-            self.market = RpcMarket(url, market_address, self.key)
+            self.market = RpcMarket(url, market_address, self.key, **self.tx)
         except Unreachable as exc:
             raise CliError(f"--rpc {url}: {exc}") from None
         except MarketNotFound as exc:
@@ -87,14 +90,19 @@ def runner_id_of(text: str) -> tuple[bytes, str]:
         raise CliError(f"--runner: {exc}") from None
 
 
-def _guard(work):
-    """Runs work(); a node gone away, a refused job or a revert becomes a one-line error."""
+def _guard(work, conn=None):
+    """Runs work(); a node gone away, a refused job or a revert becomes a one-line error; a --nonce
+    refused says the pool's rule (backend.send_refused, as for `obelisk call`)."""
     from obelisk.compute.blobs import BlobError
     from obelisk.compute.client import JobError
-    from obelisk.compute.market import MarketReverted, Unreachable
+    from obelisk.compute.market import MarketReverted, NonceRefused, Unreachable
 
     try:
         return work()
+    except NonceRefused as exc:
+        from .backend import send_refused
+
+        raise send_refused(conn.market.rpc, exc.refusal, conn.key, {"nonce": exc.nonce}) from None
     except Unreachable as exc:
         raise CliError(f"node unreachable: {exc}", EXIT_FAILED) from None
     except MarketReverted as exc:
@@ -126,26 +134,32 @@ def job_group(state):
 @click.option("--serve/--no-serve", default=True, show_default=True,
               help="Keep watching and give each seated worker the data key until the commit phase ends.")
 @click.option("--again", is_flag=True, help="Post a new job even if this account posted the same DATA for this runner.")
+@tx_options
 @connection_options
-def post_cmd(state, data, runner, payment, seats, quorum, stake, commit_blocks, reveal_blocks, serve, again, rpc,
-             sender, market):
+def post_cmd(state, data, runner, payment, seats, quorum, stake, commit_blocks, reveal_blocks, serve, again,
+             gas_price, nonce, rpc, sender, market):
     """Seal DATA (a file), publish it, post the job, print its id.
 
     Posting the same DATA for the same runner from the same account again prints
     the job posted before (found from the recorded transaction if the first run's
-    answer was lost) instead of paying twice; --again posts another job."""
+    answer was lost) instead of paying twice; --again posts another job.
+    --gas-price is the price of the post and of every key it serves; --nonce
+    (the post's) needs --no-serve, as serving sends a transaction per seat."""
+    if nonce is not None and serve:
+        raise CliError("--nonce needs --no-serve: serving the keys sends a transaction per seat, each with "
+                       "the account's next nonce")
     input_file(data)
     if os.path.getsize(data) > MAX_DATA:
         raise CliError(f"{data}: over {MAX_DATA} bytes (one sealed blob)")
     with open(data, "rb") as f:
         plaintext = f.read(MAX_DATA + 1)
     rid, _ = runner_id_of(runner)
-    conn = Connection(state, rpc, sender, market)
+    conn = Connection(state, rpc, sender, market, gas_price, nonce)
     logs = []
     client = conn.client(log=lambda event, **f: logs.append({"event": event, **f}))
     job = _guard(lambda: client.post(plaintext, rid, payment=_positive(payment, "--payment"), seats=seats,
                                      quorum=quorum, stake=_positive(stake, "--stake"), commit_blocks=commit_blocks,
-                                     reveal_blocks=reveal_blocks, again=again))
+                                     reveal_blocks=reveal_blocks, again=again), conn)
     recovered = bool(logs) and logs[-1]["event"] == "already posted"
     doc = {"job": job, "runner_id": "0x" + rid.hex(), "input_blob": logs[-1]["input_blob"] if logs else None,
            "recovered": recovered}
@@ -172,10 +186,11 @@ def _serve(state, client, job: int, poll: float = 0.5) -> None:
 
 @subcommand(job_group, "serve")
 @click.argument("job", type=int)
+@gas_price_option
 @connection_options
-def serve_cmd(state, job, rpc, sender, market):
+def serve_cmd(state, job, gas_price, rpc, sender, market):
     """Give seated workers the data key of JOB until the commit phase ends."""
-    conn = Connection(state, rpc, sender, market)
+    conn = Connection(state, rpc, sender, market, gas_price)
     _serve(state, conn.client(), job)
     emit(state, {"job": job, "served": True}, lambda: click.echo(f"job {job}: every seat has its key, or the commit phase is over"))
     return EXIT_OK
@@ -205,11 +220,15 @@ def status_cmd(state, job, rpc, sender, market):
 
 @subcommand(job_group, "settle")
 @click.argument("job", type=int)
+@tx_options
 @connection_options
-def settle_cmd(state, job, rpc, sender, market):
-    """Finalize JOB once its reveal phase is over, and withdraw what the account is owed."""
-    conn = Connection(state, rpc, sender, market)
-    outcome = _guard(lambda: conn.client().settle(job))
+def settle_cmd(state, job, gas_price, nonce, rpc, sender, market):
+    """Finalize JOB once its reveal phase is over, and withdraw what the account is owed.
+
+    --nonce is the nonce of its first transaction (the finalize, else the withdraw);
+    a withdraw after a finalize takes the next one."""
+    conn = Connection(state, rpc, sender, market, gas_price, nonce)
+    outcome = _guard(lambda: conn.client().settle(job), conn)
     emit(state, {"job": job, "state": outcome}, lambda: click.echo(f"job {job}: {outcome}"))
     return EXIT_OK if outcome != "open" else EXIT_FAILED
 

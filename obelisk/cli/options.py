@@ -127,6 +127,14 @@ def tx_options(f):
     return click.option("--gas-price", "gas_price", metavar="P", help="Gas price [default: 1].")(f)
 
 
+def gas_price_option(f):
+    """--gas-price P alone: on commands that send several transactions, where one --nonce has no meaning
+    (as `forge script` takes none)."""
+    return click.option("--gas-price", "gas_price", metavar="P",
+                        help="Gas price of every transaction it sends [default: 1]. It takes no --nonce: "
+                             "it sends several transactions, each with the account's next nonce.")(f)
+
+
 def command(name, **settings):
     """A command (added to a group by obelisk.cli) that also takes --json and --datadir."""
     return lambda f: click.command(name, **settings)(_with_common_options(f))

@@ -10,7 +10,7 @@ import threading
 import click
 
 from .job import Connection, connection_options
-from .options import EXIT_OK, CliError, command
+from .options import EXIT_OK, CliError, command, gas_price_option
 
 
 @command("worker")
@@ -21,8 +21,9 @@ from .options import EXIT_OK, CliError, command
 @click.option("--max-jobs", default=4, type=int, show_default=True, help="Seats held at once.")
 @click.option("--interval", default=1.0, type=float, show_default=True, help="Seconds between looks at the chain.")
 @click.option("--lazy", is_flag=True, hidden=True, help="Answer without computing (demonstrations of slashing only).")
+@gas_price_option
 @connection_options
-def worker_cmd(state, runner_names, min_payment, max_stake, max_jobs, interval, lazy, rpc, sender, market):
+def worker_cmd(state, runner_names, min_payment, max_stake, max_jobs, interval, lazy, gas_price, rpc, sender, market):
     """Serve compute jobs until stopped (SIGINT or SIGTERM).
 
     Announces the runners it serves and its minimum payment, takes seats with
@@ -44,7 +45,7 @@ def worker_cmd(state, runner_names, min_payment, max_stake, max_jobs, interval, 
         raise CliError(f"--runner: {exc}") from None
     if min_payment < 0 or (max_stake is not None and max_stake < 0) or max_jobs < 1 or not 0 < interval <= 3600:
         raise CliError("--min-payment and --max-stake are >= 0, --max-jobs >= 1, --interval in (0, 3600]")
-    conn = Connection(state, rpc, sender, market)
+    conn = Connection(state, rpc, sender, market, gas_price)
     policy = Policy(min_payment=min_payment, max_stake=10**30 if max_stake is None else max_stake,
                     max_jobs=max_jobs, lazy=lazy)
     log = _json_log if state.json else _human_log

@@ -12,7 +12,7 @@ import hashlib
 
 from . import crypto
 from .blobs import BlobError
-from .market import OPEN, PAID, STATES, Blobs, MarketChain, MarketReverted, Stale, fetch_verified
+from .market import OPEN, PAID, STATES, Blobs, MarketChain, MarketReverted, NonceRefused, Stale, fetch_verified
 from .state import SealedState
 
 MAX_POSTS = 1024     # posts remembered (for re-runs); the oldest settled ones are forgotten first
@@ -62,9 +62,11 @@ class JobClient:
                 break
             except Stale:  # another send of this account took the nonce between sign and submit
                 continue
-            except MarketReverted as exc:  # refused by the node (funds, gas): no job, nothing to recover
-                self.state["posts"].pop(key, None)
+            except (MarketReverted, NonceRefused) as exc:  # refused by the node (funds, gas, the chosen
+                self.state["posts"].pop(key, None)          # nonce): no job, nothing to recover
                 self.state_file.save(self.state)
+                if isinstance(exc, NonceRefused):
+                    raise
                 raise JobError(f"job refused: {exc.reason}") from None
         else:
             raise JobError("could not post: the account's nonce kept moving (another sender of this account?)")

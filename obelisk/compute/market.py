@@ -33,6 +33,15 @@ class Stale(Exception):
     """A signed transaction the chain will never take: its nonce went to another transaction."""
 
 
+class NonceRefused(Exception):
+    """A transaction sent with the nonce its caller chose, refused for that nonce (taken, or a gap);
+    `.refusal` is the chain's refusal. Never retried with another nonce: the choice was the caller's."""
+
+    def __init__(self, refusal, nonce: int):
+        super().__init__(str(refusal))
+        self.refusal, self.nonce = refusal, nonce
+
+
 class MarketChain(Protocol):
     """The market contract as one account sees it."""
 

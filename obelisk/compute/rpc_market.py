@@ -8,7 +8,7 @@ from vm.values import Address
 
 from .blob_rpc import sign_put
 from .blobs import BlobError, blob_hash
-from .market import MarketReverted, Stale, Unreachable, _named
+from .market import MarketReverted, NonceRefused, Stale, Unreachable, _named
 
 STALE_CODES = ("tx-bad-nonce", "tx-replacement-underpriced")  # the nonce went to another transaction
 
@@ -26,13 +26,19 @@ def _node():
 
 
 class RpcMarket:
-    """The market at `market` on the node at `url`, as account `key` sees it."""
+    """The market at `market` on the node at `url`, as account `key` sees it.
 
-    def __init__(self, url: str, market, key, *, timeout: float = 60.0):
+    Every transaction it sends pays `gas_price`; `nonce`, when given, is the nonce of the first
+    one only (the commands with --nonce send one), later ones take the account's next."""
+
+    def __init__(self, url: str, market, key, *, timeout: float = 60.0, gas_price: int | None = None,
+                 nonce: int | None = None):
         rpc_client = _node()
         self._errors = rpc_client
         self.key, self.address = key, key.address
         self.market = Address(market)
+        self.gas_price = rpc_client.DEFAULT_GAS_PRICE if gas_price is None else gas_price
+        self._nonce, self._pinned = nonce, None  # _pinned: the signed bytes that carry the chosen nonce
         try:
             self.rpc = rpc_client.RpcChain(url, timeout=timeout)
             self.code = self.rpc.code_object_at(self.market)
@@ -60,9 +66,22 @@ class RpcMarket:
         value = self._guard(lambda: self.rpc.call(self.market, fn, *args, sender=self.key))
         return _named(self.code.function(fn).returns, value)
 
+    def _take_nonce(self) -> int | None:
+        nonce, self._nonce = self._nonce, None
+        return nonce
+
     def send(self, fn: str, *args, value: int = 0):
-        receipt = self._guard(lambda: self.rpc.call(self.market, fn, *args, sender=self.key, value=value))
-        return self._value(fn, receipt)
+        nonce = self._take_nonce()
+
+        def work():
+            try:
+                return self.rpc.call(self.market, fn, *args, sender=self.key, value=value,
+                                     gas_price=self.gas_price, nonce=nonce)
+            except self._errors.NodeRefused as exc:
+                if nonce is not None and exc.code in STALE_CODES:
+                    raise NonceRefused(exc, nonce) from None
+                raise
+        return self._value(fn, self._guard(work))
 
     def _value(self, fn: str, receipt):
         returns = self.code.function(fn).returns
@@ -80,7 +99,10 @@ class RpcMarket:
         f = self.code.function(fn)
         data = txmod.encode_call(f.name, to_args(f.params, args, f.name))
         # Signed as every other send of RpcChain is (nonce from the node, gas from its dry run plus the margin).
-        t = self._guard(lambda: self.rpc.make_tx(self.key, self.market, value, data))
+        nonce = self._take_nonce()
+        t = self._guard(lambda: self.rpc.make_tx(self.key, self.market, value, data, None, self.gas_price, nonce))
+        if nonce is not None:
+            self._pinned = (t.encode(), nonce)
         return t.hash, t.encode()
 
     def submit(self, raw: bytes) -> None:
@@ -94,6 +116,8 @@ class RpcMarket:
                 if refused.code == "tx-duplicate":  # pending already, or mined
                     return
                 if refused.code in STALE_CODES:
+                    if self._pinned is not None and self._pinned[0] == raw:
+                        raise NonceRefused(refused, self._pinned[1]) from None
                     raise Stale(str(refused)) from None
                 raise refused from None
         self._guard(work)
