@@ -51,9 +51,9 @@ class Connection:
             accounts = dev_keys()
 
         self.key = resolve_sender(state, _DevAccounts, sender)
-        self.tx = parse_tx_options(gas_price, nonce)
+        tx = parse_tx_options(gas_price, nonce)
         try:
-            self.market = RpcMarket(url, market_address, self.key, **self.tx)
+            self.market = RpcMarket(url, market_address, self.key, **tx)
         except Unreachable as exc:
             raise CliError(f"--rpc {url}: {exc}") from None
         except MarketNotFound as exc:
