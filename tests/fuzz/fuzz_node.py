@@ -115,6 +115,7 @@ class Mix:
         self.procs: list = []  # every process started, for the final kill
         self.acked: dict = {}  # tx hash -> {"what", "block": the block reported, or None}
         self.top = 0  # the highest block a command reported
+        self.killed: set = set()  # commands killed -9 on purpose
         self.n = 0
         self.token = self.accounts = None
 
@@ -220,6 +221,9 @@ class Mix:
         # the node that was alive at the launch is alive still: the datadir was held all along
         held = gen is not None and self.node is not None and self.node.gen == gen and self.node.alive()
         self.tally.count(f"{kind}:{args[0]}:exit{code}")
+        if proc in self.killed and code == -signal.SIGKILL:
+            self.note_acks(out + err, args, code)  # what it printed before it died still counts
+            return
         if kind == "second-node":
             if proc.is_ready():
                 self.tally.defect("data_lost", f"a second node started on the datadir of node {gen}")
@@ -301,7 +305,7 @@ class Mix:
     def control(self) -> None:
         """Now and then: kill -9 the node (at times while it starts), stop it, try a second node beside it,
         or start one (mining or idle). Fixed draws, as in command()."""
-        k, again, mine, pace, early, when = (self.rnd.random() for _ in range(6))
+        k, again, mine, pace, early, when, victim = (self.rnd.random() for _ in range(7))
         restart = lambda: self.start_node(mine < 0.7, _pick((0.3, 0.5, 1.0), pace),
                                           kill_after=when if early < 0.15 else None)
         if self.node is not None and not self.node.alive():
@@ -321,6 +325,10 @@ class Mix:
                 self.launch(["node"], "second-node")
         elif k < 0.3:
             restart()
+        if 0.3 <= k < 0.34 and self.running:  # a crash or a kill -9: any command may die anywhere
+            proc = _pick(self.running, victim)[0]
+            proc.proc.send_signal(signal.SIGKILL)
+            self.killed.add(proc)
 
     # ---- the end ---------------------------------------------------------------
 
