@@ -27,9 +27,9 @@ from pathlib import Path
 from fuzz_cli import SCRIPT, TOKEN
 from fuzzcore import Progress, Tally
 
-COMMAND_TIMEOUT = 120.0  # a command running longer has hung (waiting sends use --timeout well under it)
-READY_TIMEOUT = 60.0  # a node not ready by then has hung (a busy machine starts one in ~1-3 s)
-STOP_TIMEOUT = 15.0  # docs/node.md: SIGTERM stops a node within 5 s; slack for a machine shared by many
+COMMAND_TIMEOUT = 300.0  # a command running longer has hung (waiting sends use --timeout well under it)
+READY_TIMEOUT = 120.0  # a node not ready by then has hung (~1-3 s on an idle machine; nice 19 on a busy one: far more)
+STOP_TIMEOUT = 30.0  # docs/node.md: SIGTERM stops a node within 5 s; slack for nice 19 on a machine shared by many
 DRAIN_TIMEOUT = 90.0  # the last node's time to mine every acknowledged transaction
 IN_USE = "datadir-in-use"
 TX_HASH = re.compile(r"transaction (0x[0-9a-f]{64}) was sent")
