@@ -277,7 +277,14 @@ class RpcChain:
             raise last
         if self.on_sent is not None:
             self.on_sent(t_.hash)
-        receipt = self._wait(t_.hash)
+        try:
+            receipt = self._wait(t_.hash)
+        except ReceiptTimeout:
+            raise
+        except NodeError as exc:  # admitted, so it may yet be mined: say so, with its hash, never "rejected"
+            h = "0x" + t_.hash.hex()
+            raise NodeError(f"transaction {h} was sent (the node admitted it), then {exc.message} "
+                            f"(later: obelisk receipt {h} --rpc {self.url})") from None
         if not receipt.status:
             raise Reverted(receipt.reason, receipt.location, receipt)
         return receipt

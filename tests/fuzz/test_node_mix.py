@@ -120,3 +120,31 @@ def test_a_lost_or_moved_acknowledgement_is_counted(tmp_path):
     mix.check()
     assert (mix.tally.data_lost, mix.tally.hangs) == (2, 0)
     assert [e["what"].split(":")[0] for e in mix.tally.examples] == ["reported in block 2, now in 1", "acknowledged, gone"]
+
+
+def test_a_send_whose_node_dies_after_admitting_it_names_its_hash(tmp_path):
+    """Found by the mix: the node admitted a transaction, then died while `send --rpc` waited for its receipt,
+    and the command said "transaction rejected" with no hash; a user would send again, and pay twice once
+    the node, restarted, mined the first. Now the error names the hash as sent, and it is mined later."""
+    import random
+    import time
+
+    mix = fuzz_node.Mix(tmp_path / "datadir", tmp_path, random.Random(0), Tally())
+    try:
+        mix.start_node(False, 1.0)  # idle: the transaction stays pending
+        mix.launch(["send", "1", "5", "--timeout", "120"], "rpc")
+        end = time.monotonic() + 120
+        while not (pending := mix.node.rpc("tx_pending")) and time.monotonic() < end:
+            time.sleep(0.05)
+        mix.kill_node()
+        proc = mix.running[0][0]
+        assert mix.reap(final=True) == 1
+        out, err = proc.texts()
+        assert proc.proc.returncode == 2 and "rejected" not in err
+        assert f"transaction {pending[0]} was sent" in err and list(mix.acked) == pending
+        mix.drain()
+        mix.check()
+    finally:
+        for p in mix.procs:
+            p.kill()
+    assert mix.tally.defects() == 0, mix.tally.examples
