@@ -9,7 +9,8 @@ naming the hash), or a local command printed the receipt: the submission is then
 survive any kill -9 and, once a last mining node has run, be mined; a receipt's block stays where it was
 reported. Counted: a writer admitted beside the node, a second node started, an acknowledged transaction
 missing or moved, a chain that fails verify or starts lower than a block already reported: data_lost; a
-reader refused, a traceback, a bad exit status: host_exceptions; a command or node over its time: hangs.
+reader refused, a node gone silent reported as "transaction rejected", a traceback, a bad exit status:
+host_exceptions; a command or node over its time: hangs.
 """
 from __future__ import annotations
 
@@ -238,6 +239,8 @@ class Mix:
             self.tally.count(f"{kind}:{args[0]}:refused:{_shape(reason)}")
             if kind == "local-read" and IN_USE in reason:
                 self.tally.defect("host_exceptions", f"a reader refused beside the node: {what}", reason)
+            if "transaction rejected: rpc-" in reason:  # the node went silent: it refused nothing, may have admitted
+                self.tally.defect("host_exceptions", f"a node gone silent reported as a rejection: {what}", reason)
         if kind == "local-write" and held and code != 2:
             self.tally.defect("data_lost", f"a writer admitted beside node {gen}: {what}", out[-500:])
         if kind == "local-write" and held and code == 2 and IN_USE not in err:

@@ -89,8 +89,10 @@ def test_the_judge_counts_what_breaks_the_rules():
     mix.judge(_Done(2, err=busy), "local-read", ["balance", "1"], 1)
     mix.judge(_Done(1, out='{"valid": false}'), "local-read", ["verify"], 1)
     mix.judge(_Done(1, err="Traceback (most recent call last):\n"), "rpc", ["nonce", "0"], 1)
+    silent = "obelisk: error: transaction rejected: rpc-error: cannot reach the node at u: Connection reset by peer"
+    mix.judge(_Done(2, err=silent), "rpc", ["send", "1", "5"], 1)
     kinds = [e["kind"] for e in mix.tally.examples]
-    assert kinds == ["data_lost", "data_lost", "host_exceptions", "data_lost", "host_exceptions"]
+    assert kinds == ["data_lost", "data_lost", "host_exceptions", "data_lost", "host_exceptions", "host_exceptions"]
 
 
 def test_what_counts_as_acknowledged():
