@@ -1,16 +1,5 @@
 """Fuzz part (e): a real `obelisk node` on the datadir while random commands run at once: through its --rpc,
-local ones on the same datadir, kill -9 and restarts of the node, a second node on the datadir.
-
-Rules checked (docs/chain.md "Storage", docs/node.md "Start"): a local reader works beside the node; a local
-writer beside a live node is refused (`datadir-in-use`); a second node is refused; every process ends with
-exit 0, 1 or 2 and no traceback (a node stopped by SIGTERM: 0 within its 5 s, with slack for a busy machine).
-Acknowledged = the node answered `tx_send` with the hash (a `--no-wait` hash, a receipt, or a receipt timeout
-naming the hash), or a local command printed the receipt: the submission is then committed, so it must
-survive any kill -9 and, once a last mining node has run, be mined; a receipt's block stays where it was
-reported. Counted: a writer admitted beside the node, a second node started, an acknowledged transaction
-missing or moved, a chain that fails verify or starts lower than a block already reported: data_lost; a
-reader refused, a node gone silent reported as "transaction rejected", a traceback, a bad exit status:
-host_exceptions; a command or node over its time: hangs.
+local ones on the same datadir, kill -9 and restarts of the node, a second node on the datadir (rules: Mix).
 """
 from __future__ import annotations
 
@@ -34,8 +23,6 @@ STOP_TIMEOUT = 30.0  # docs/node.md: SIGTERM stops a node within 5 s; slack for 
 DRAIN_TIMEOUT = 90.0  # the last node's time to mine every acknowledged transaction
 IN_USE = "datadir-in-use"
 TX_HASH = re.compile(r"transaction (0x[0-9a-f]{64}) was sent")
-# Commands that only read the datadir (docs/chain.md: reads take no lock and share it with a node).
-READERS = ("balance", "accounts", "verify", "block", "nonce", "logs", "receipt", "tx")
 
 
 def _env() -> dict:
@@ -105,7 +92,19 @@ class Node(Proc):
 
 
 class Mix:
-    """The campaign's state: the node of the moment, the commands running, what was acknowledged."""
+    """The campaign's state: the node of the moment, the commands running, what was acknowledged.
+
+    Rules checked (docs/chain.md "Storage", docs/node.md "Start"): a local reader works beside the node; a
+    local writer beside a live node is refused (`datadir-in-use`); a second node is refused; every process
+    ends with exit 0, 1 or 2 and no traceback (a node stopped by SIGTERM: 0, in its 5 s plus slack for a busy
+    machine). Acknowledged = the node answered `tx_send` with the hash (a `--no-wait` hash, a receipt, an
+    error naming the hash as sent), or a local command printed the receipt: the submission is then committed,
+    so it must survive any kill -9 and, once a last mining node has run, be mined; a receipt's block stays
+    where it was reported. Counted: a writer admitted beside the node, a second node started, an acknowledged
+    transaction missing or moved, a chain failing verify or starting below a block already reported:
+    data_lost; a reader refused, a node gone silent reported as "transaction rejected", a traceback, a bad
+    exit status: host_exceptions; a command or node over its time, an acknowledged one never mined: hangs.
+    """
 
     def __init__(self, datadir: Path, logdir: Path, rnd: random.Random, tally: Tally):
         self.datadir, self.logdir, self.rnd, self.tally = datadir, logdir, rnd, tally
