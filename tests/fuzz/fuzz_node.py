@@ -121,8 +121,9 @@ class Mix:
 
     # ---- the node's lives ----------------------------------------------------
 
-    def start_node(self, mine: bool, block_time: float, kill_after: float | None = None) -> None:
-        """A node on the datadir, ready; with `kill_after`, first one killed -9 that many seconds into its start."""
+    def start_node(self, mine: bool, block_time: float, kill_after: float | None = None, twin: bool = False) -> None:
+        """A node on the datadir, ready; with `kill_after`, first one killed -9 that many seconds into its start;
+        with `twin`, two started at once, of which exactly one may come up (the other refused)."""
         if kill_after is not None:
             self.gen += 1
             node = Node(self.datadir, self.logdir, self.gen, mine, block_time)
@@ -131,19 +132,33 @@ class Mix:
             node.proc.send_signal(signal.SIGKILL)
             node.proc.wait()
             self.tally.count("node:kill-9-starting")
-            self.end_node(node, "kill -9 while starting", expect=(0, 2, -signal.SIGKILL))
+            self.end_node(node, "kill -9 while starting", expect=(2, -signal.SIGKILL))
         self.gen += 1
-        node = Node(self.datadir, self.logdir, self.gen, mine, block_time)
-        self.procs.append(node)
-        self.tally.count(f"node:start:{'mining' if mine else 'idle'}")
-        if node.wait_ready() is None:
-            self.end_node(node, "start")
-            if node.proc.returncode is None:
-                self.tally.defect("hangs", f"node {node.gen} not ready within {READY_TIMEOUT:g} s")
+        nodes = [Node(self.datadir, self.logdir, self.gen, mine, block_time, name=f"node{self.gen}{twin_}")
+                 for twin_ in ("", "-twin")[: 1 + twin]]
+        self.procs.extend(nodes)
+        self.tally.count(f"node:start:{'mining' if mine else 'idle'}" + (":twins" if twin else ""))
+        up = [node for node in nodes if node.wait_ready() is not None]
+        for node in nodes:
+            if node.ready is None and node.proc.poll() is None:
+                self.tally.defect("hangs", f"{node.name} not ready within {READY_TIMEOUT:g} s")
                 node.kill()
+            elif node.ready is None and not (twin and up):
+                self.end_node(node, "start")
+            elif node.ready is None:  # the twin that lost the race: refused as a second node is
+                self.end_node(node, "lost the race", expect=2)
+                if IN_USE not in node.texts()[1]:
+                    self.tally.defect("host_exceptions", f"{node.name} lost the race but not to the lock",
+                                      node.texts()[1][-800:])
+        if len(up) > 1:
+            self.tally.defect("data_lost", "two nodes started at once on one datadir: both came up")
+            for node in up[1:]:
+                node.kill()
+        if not up:
             return
+        node = up[0]
         if node.ready.get("height", -1) < self.top:
-            self.tally.defect("data_lost", f"node {node.gen} starts at height {node.ready.get('height')}, "
+            self.tally.defect("data_lost", f"{node.name} starts at height {node.ready.get('height')}, "
                                            f"below block {self.top} already reported")
         self.node, self.url = node, node.ready["rpc"]
 
@@ -160,7 +175,7 @@ class Mix:
         try:
             node.proc.wait(STOP_TIMEOUT)
         except subprocess.TimeoutExpired:
-            self.tally.defect("hangs", f"node {node.gen} still running {STOP_TIMEOUT:g} s after SIGTERM")
+            self.tally.defect("hangs", f"{node.name} still running {STOP_TIMEOUT:g} s after SIGTERM")
             node.kill()
             return
         self.tally.count("node:stop")
@@ -170,11 +185,11 @@ class Mix:
         """A node's life is over: its stderr holds no traceback and its exit status is the one expected."""
         out, err = node.texts()
         if "Traceback" in err or "internal error" in err.lower():
-            self.tally.defect("host_exceptions", f"node {node.gen} ({how}): traceback on stderr", err[-1500:])
+            self.tally.defect("host_exceptions", f"{node.name} ({how}): traceback on stderr", err[-1500:])
         elif expect is not None and node.proc.returncode not in (expect if isinstance(expect, tuple) else (expect,)):
-            self.tally.defect("host_exceptions", f"node {node.gen} ({how}): exit {node.proc.returncode}", err[-800:])
+            self.tally.defect("host_exceptions", f"{node.name} ({how}): exit {node.proc.returncode}", err[-800:])
         elif how == "start":
-            self.tally.defect("host_exceptions", f"node {node.gen} refused to start: exit {node.proc.returncode}",
+            self.tally.defect("host_exceptions", f"{node.name} refused to start: exit {node.proc.returncode}",
                               err[-800:])
 
     # ---- commands ------------------------------------------------------------
@@ -309,10 +324,10 @@ class Mix:
         or start one (mining or idle). Fixed draws, as in command()."""
         k, again, mine, pace, early, when, victim = (self.rnd.random() for _ in range(7))
         restart = lambda: self.start_node(mine < 0.7, _pick((0.3, 0.5, 1.0), pace),
-                                          kill_after=when if early < 0.15 else None)
+                                          kill_after=when if early < 0.15 else None, twin=0.15 <= early < 0.3)
         if self.node is not None and not self.node.alive():
             node, self.node = self.node, None
-            self.tally.defect("host_exceptions", f"node {node.gen} ended by itself: exit {node.proc.returncode}",
+            self.tally.defect("host_exceptions", f"{node.name} ended by itself: exit {node.proc.returncode}",
                               node.texts()[1][-1500:])
         if any(kind == "second-node" for _, kind, _, _ in self.running):
             return  # its verdict depends on the first node living until it has given up

@@ -14,7 +14,8 @@ DEFECTS = ("host_exceptions", "hangs", "noncanonical_accepted", "data_lost", "ti
 
 def test_commands_beside_a_node_killed_and_restarted(tmp_path):
     """The mix's events in a fixed order: writers refused beside a mining node and a second node refused,
-    readers served; kill -9; a writer admitted on the free datadir; an idle node mining on request; kill -9;
+    readers served; kill -9; a writer admitted on the free datadir; a node killed -9 as it starts, then two
+    started at once (one comes up), idle, mining on request; kill -9;
     then every acknowledged transaction mined by a last node and verify passing."""
     import random
 
@@ -30,7 +31,7 @@ def test_commands_beside_a_node_killed_and_restarted(tmp_path):
         mix.kill_node()
         mix.launch(["send", "3", "7", "--from", "2"], "local-write")
         assert mix.reap(final=True) == 1
-        mix.start_node(False, 1.0)
+        mix.start_node(False, 1.0, kill_after=0.3, twin=True)  # one killed -9 as it starts; then two at once
         mix.launch(["send", "4", "8", "--no-wait"], "rpc")
         mix.launch(["balance", "4"], "local-read")
         assert mix.reap(final=True) == 2
@@ -48,7 +49,7 @@ def test_commands_beside_a_node_killed_and_restarted(tmp_path):
     refused = [k for k in d if k.startswith("local-write:") and ":refused:" in k]
     assert refused and all(fuzz_node.IN_USE in k for k in refused) and sum(d[k] for k in refused) == 2
     assert d["second-node:node:exit2"] == 1 and d["local-read:verify:exit0"] == 1
-    assert d["local-write:send:exit0"] == 1 and d["node:kill-9"] == 2 and d["node:start:idle"] == 1
+    assert d["local-write:send:exit0"] == 1 and d["node:kill-9"] == 2 and d["node:start:idle:twins"] == 1
     assert len(mix.acked) == 5  # the deploy, three sends through the node, one local send: all found mined
 
 
