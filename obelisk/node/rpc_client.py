@@ -273,6 +273,10 @@ class RpcChain:
                 # it between our read and our send (two sends at once). Read it again and re-sign.
                 if last.code not in _RETRY_CODES:
                     raise last from None
+            except NodeError as exc:  # no answer: the node may have admitted it before it went silent
+                h = "0x" + t_.hash.hex()
+                raise NodeError(f"transaction {h} may have reached the node, which did not answer ({exc.message}): "
+                                f"before sending it again, look: obelisk tx {h} --rpc {self.url}") from None
         else:
             raise last
         if self.on_sent is not None:

@@ -151,3 +151,52 @@ def test_a_send_whose_node_dies_after_admitting_it_names_its_hash(tmp_path):
         for p in mix.procs:
             p.kill()
     assert mix.tally.defects() == 0, mix.tally.examples
+
+
+def test_a_send_whose_answer_is_lost_names_its_hash():
+    """The same hazard one step earlier: the node dies during tx_send itself, after it may have admitted the
+    transaction. The error names the hash the node may hold (a node on loopback that hangs up on tx_send)."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from chain import consensus as C
+    from chain import tx as txmod
+    from chain.keys import dev_keys
+
+    from obelisk.node.rpc_client import NodeError, RpcChain
+
+    sent = []
+    answers = {"node_info": {"chain_id": C.DEV_CHAIN_ID}, "chain_getNonce": 0, "chain_getCode": None}
+
+    class HangsUpOnSend(BaseHTTPRequestHandler):
+        def do_POST(self):
+            req = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            if req["method"] == "tx_send":
+                sent.append(bytes.fromhex(req["params"][0][2:]))
+                self.close_connection = True  # gone before it answers
+                return
+            body = json.dumps({"jsonrpc": "2.0", "id": req["id"], "result": answers[req["method"]]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), HangsUpOnSend)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        net = RpcChain(f"http://127.0.0.1:{server.server_address[1]}/")
+        with pytest.raises(NodeError) as caught:
+            net.transfer(dev_keys()[0], dev_keys()[1].address, 5)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    (data,) = sent
+    h = "0x" + txmod.decode(data).hash.hex()
+    assert f"transaction {h} may have reached the node" in caught.value.message
+    assert "was sent" not in caught.value.message  # not acknowledged: the mix does not count it as such
