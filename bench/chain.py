@@ -2,15 +2,25 @@
 
 - mining: nonces per second of chain.block.mine (midstate) against raw hashlib
   double SHA-256 of the same header bytes, and over every core (chain.miner);
+- execute: signed token transfers per second through the block executor alone
+  (VM, state, receipts, state root; signatures already checked), CPU time;
 - import: signed token transfers per second through full block import
-  (signatures, execution, roots, commit), with each stage's share of the time,
-  signatures checked over every core and in one process;
+  (signatures, execution, roots, commit) into a node-durable file
+  (synchronous=FULL), with each stage's share of the time; signatures checked
+  in worker processes beside execution, against the same blocks imported with
+  signatures checked in this process (the baseline), rounds alternated, medians;
+- devnet: transactions per second on the Devnet's one-transaction-per-block
+  path (sign, admit, build, proof of work, execute, store, receipt), plain
+  transfers and token transfers, in memory (the baseline) and in a data
+  directory with dev durability and with node durability; medians of rounds,
+  wall clock and this process's CPU time;
 - refusal: time to refuse crafted blocks of many freshly signed transactions
   (a cheap flaw in the last one; the same invalid block sent again);
 - pool: submissions per second into a pool already holding thousands;
 - junk: time and extra memory to refuse 4 MiB blocks of junk (goal: <= 50 ms,
   <= 20 MiB each).
-Run: .venv/bin/python bench/chain.py [--txs N] [--per-block N] [--hashes N]
+Run: .venv/bin/python bench/chain.py [--txs N] [--per-block N] [--hashes N] [--devnet-txs N] [--rounds N]
+     [--only SECTION ...]
 """
 from __future__ import annotations
 
@@ -90,7 +100,7 @@ def bench_mining(hashes: int) -> dict:
             "mine_per_s_every_core": round(every), "every_core_over_one": round(every / ours, 2)}
 
 
-def bench_import(n_txs: int, per_block: int) -> dict:
+def bench_import(n_txs: int, per_block: int, rounds: int) -> dict:
     src = chain.Devnet()
     code = token_code()
     accounts = src.accounts
@@ -115,22 +125,73 @@ def bench_import(n_txs: int, per_block: int) -> dict:
     assert all(src.receipt(h).status for h in hashes), "a benchmark transfer failed"
     blocks = [src.block_bytes(n) for n in range(1, src.height + 1)]
 
-    runs = {workers: _import_into(blocks, first_bench_block, src.chain.head_hash, workers) for workers in (1, None)}
-    elapsed, stages = runs[None]
+    # Rounds alternate the two ways, so a busy machine slows both alike.
+    runs = {1: [], None: []}
+    for _ in range(rounds):
+        for workers in (1, None):
+            runs[workers].append(_import_into(blocks, first_bench_block, src.chain.head_hash, workers))
+    sigcheck.shutdown()
+
+    def median_run(workers):
+        return sorted(runs[workers], key=lambda r: r[0])[len(runs[workers]) // 2]
+
+    elapsed, cpu, stages = median_run(None)
+    one_elapsed, one_cpu, one_stages = median_run(1)
     total = sum(stages.values())
+    ratios = sorted(b[0] / a[0] for a, b in zip(runs[None], runs[1]))
     return {"transactions": n_txs, "per_block": per_block, "blocks": len(blocks) - first_bench_block + 1,
-            "cores": sigcheck.cores(), "seconds": round(elapsed, 3), "tx_per_s": round(n_txs / elapsed, 1),
-            "tx_per_s_signatures_in_one_process": round(n_txs / runs[1][0], 1),
+            "cores": sigcheck.cores(), "rounds": rounds, "seconds": round(elapsed, 3),
+            "tx_per_s": round(n_txs / elapsed, 1),
+            "tx_per_s_signatures_in_one_process": round(n_txs / one_elapsed, 1),
+            "workers_over_one_process": round(ratios[len(ratios) // 2], 2),
+            "tx_per_cpu_s_of_this_process": round(n_txs / cpu, 1),
+            "tx_per_cpu_s_signatures_in_one_process": round(n_txs / one_cpu, 1),
             "stage_share": {k: round(v / total, 3) for k, v in stages.items()},
             "stage_seconds": {k: round(v, 3) for k, v in stages.items()},
-            "stage_seconds_one_process": {k: round(v, 3) for k, v in runs[1][1].items()},
-            "store": "sqlite file, WAL, synchronous=FULL"}
+            "stage_seconds_one_process": {k: round(v, 3) for k, v in one_stages.items()},
+            "store": "sqlite file, WAL, synchronous=FULL (a node's)",
+            "signatures": "the wait for them after execution and roots"}
+
+
+def bench_execute(n_txs: int, repeat: int = 3) -> dict:
+    """Signed token transfers applied by the block executor (VM, chain state, receipts, the state root at the
+    block's end), signatures already checked: CPU time of this process, best of `repeat` blocks' worth."""
+    from chain.execute import Executor
+    from chain.rules import check_static
+
+    net = chain.Devnet()
+    accounts = net.accounts
+    token = net.send(net.make_tx(0, None, 0, txmod.encode_deploy(token_code(), [10**30]), gas=1_000_000)).contract_address
+    for a in accounts[1:]:
+        net.send(net.make_tx(0, token, 0, txmod.encode_call("transfer", [bytes(a.address), 10**20]), gas=200_000))
+    nonces = {a.address: net.nonce(a.address) for a in accounts}
+    txs = []
+    for i in range(n_txs):
+        a, to = accounts[i % len(accounts)], accounts[(i + 3) % len(accounts)].address
+        txs.append(net.make_tx(a, token, 0, txmod.encode_call("transfer", [bytes(to), 1 + i % 50]),
+                               gas=60_000, nonce=nonces[a.address]))
+        nonces[a.address] += 1
+    for t in txs:
+        check_static(t, net.chain.params, True)  # verdicts cached: no signature work in the figure
+    best = None
+    for _ in range(repeat):
+        ex = Executor(net.chain.state(), net.chain.params, net.height + 1, 0, accounts[0].address)
+        t0 = time.process_time()
+        for t in txs:
+            if not ex.apply(t).status:
+                raise AssertionError("a benchmark transfer failed")
+        ex.finish()
+        dt = time.process_time() - t0
+        net.chain.trie.discard_new()
+        best = dt if best is None else min(best, dt)
+    return {"transactions": n_txs, "cpu_seconds": round(best, 4), "tx_per_s": round(n_txs / best)}
 
 
 def _import_into(blocks, first_bench_block, head, workers):
-    """(seconds, stage seconds) to import the benchmark blocks into a fresh chain on disk."""
+    """(seconds, CPU seconds of this process, stage seconds) to import the benchmark blocks into a fresh chain on disk."""
     with tempfile.TemporaryDirectory() as d:
         dst = chain.Devnet(datadir=os.path.join(d, "x"))
+        dst.store.db.execute("PRAGMA synchronous=FULL")  # as a node's data directory (chain.store, durable)
         for data in blocks[: first_bench_block - 1]:
             dst.import_block(data)
         dst.chain.timings = {}
@@ -138,13 +199,57 @@ def _import_into(blocks, first_bench_block, head, workers):
         dst.chain.signature_workers = workers
         if workers is None:
             sigcheck.verify_all([(b"", b"", b"")] * sigcheck.MIN_PARALLEL)  # start the pool outside the timing
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for data in blocks[first_bench_block - 1:]:
             dst.import_block(data)
-        elapsed = time.perf_counter() - t0
+        elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
         assert dst.chain.head_hash == head
         dst.close()
-    return elapsed, dst.chain.timings
+    return elapsed, cpu, dst.chain.timings
+
+
+def bench_devnet(n_txs: int, rounds: int) -> dict:
+    """The Devnet's one-transaction-per-block path: each transaction signed, admitted, mined alone, its receipt read."""
+    code = token_code()
+
+    def one_round(kind: str, where: str):
+        with tempfile.TemporaryDirectory() as d:
+            net = chain.Devnet(datadir=os.path.join(d, "x") if where != "memory" else None)
+            if where == "datadir_node_durability":
+                net.store.db.execute("PRAGMA synchronous=FULL")
+            to = net.accounts[1].address
+            token = net.send(net.make_tx(0, None, 0, txmod.encode_deploy(code, [10**30]),
+                                         gas=1_000_000)).contract_address
+            call = txmod.encode_call("transfer", [bytes(to), 1])
+            send = ((lambda: net.transfer(0, to, 1)) if kind == "transfer"
+                    else (lambda: net.send(net.make_tx(0, token, 0, call, gas=60_000))))
+            for _ in range(10):
+                send()  # warm the caches
+            h0 = net.height
+            t0, c0 = time.perf_counter(), time.process_time()
+            for _ in range(n_txs):
+                send()
+            elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+            assert net.height == h0 + n_txs  # one block per transaction
+            net.close()
+        return n_txs / elapsed, n_txs / cpu
+
+    def median(xs):
+        return sorted(xs)[len(xs) // 2]
+
+    out = {"transactions_per_round": n_txs, "rounds": rounds}
+    wheres = ("memory", "datadir_dev_durability", "datadir_node_durability")
+    for kind in ("transfer", "token_transfer"):
+        runs = {w: [] for w in wheres}
+        for _ in range(rounds):
+            for w in wheres:  # alternated, so a busy machine slows all alike
+                runs[w].append(one_round(kind, w))
+        base = [r[0] for r in runs["memory"]]
+        out[kind] = {w: {"tx_per_s": round(median([r[0] for r in rs])),
+                         "tx_per_cpu_s": round(median([r[1] for r in rs])),
+                         "over_memory": round(median([r[0] / b for r, b in zip(rs, base)]), 2)}
+                     for w, rs in runs.items()}
+    return out
 
 
 def bench_refusal(n_txs: int) -> dict:
@@ -243,10 +348,19 @@ def main() -> None:
     ap.add_argument("--per-block", type=int, default=200)
     ap.add_argument("--refusal-txs", type=int, default=2000)
     ap.add_argument("--pool-txs", type=int, default=4000)
+    ap.add_argument("--devnet-txs", type=int, default=300)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--only", choices=SECTIONS, action="append", help="run just these sections (repeatable)")
     args = ap.parse_args()
-    print(json.dumps({"mining": bench_mining(args.hashes), "import": bench_import(args.txs, args.per_block),
-                      "refusal": bench_refusal(args.refusal_txs), "pool": bench_pool(args.pool_txs),
-                      "junk": bench_junk()}, indent=2))
+    runs = {"mining": lambda: bench_mining(args.hashes), "execute": lambda: bench_execute(args.txs),
+            "import": lambda: bench_import(args.txs, args.per_block, args.rounds),
+            "devnet": lambda: bench_devnet(args.devnet_txs, args.rounds),
+            "refusal": lambda: bench_refusal(args.refusal_txs), "pool": lambda: bench_pool(args.pool_txs),
+            "junk": bench_junk}
+    print(json.dumps({name: runs[name]() for name in SECTIONS if not args.only or name in args.only}, indent=2))
+
+
+SECTIONS = ("mining", "execute", "import", "devnet", "refusal", "pool", "junk")
 
 
 if __name__ == "__main__":

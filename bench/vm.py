@@ -1,5 +1,6 @@
 """VM speed: instructions per second for an arithmetic loop, a storage-heavy loop and a call tree, and peak memory;
 and tier 0 against tier 1 against native CPython on sum and sum-of-squares loops (medians, same process).
+Times are CPU seconds of this process, so other work on a shared machine does not count.
 
 Prints one JSON line. Run: .venv/bin/python bench/vm.py
 """
@@ -150,9 +151,10 @@ native_sum, native_squares = _compare.native_sum, _compare.native_squares
 
 
 def _timed(fn) -> float:
-    t0 = time.perf_counter()
+    """CPU seconds of this process: other work on a shared machine does not count."""
+    t0 = time.process_time()
     fn()
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 def _tier(on: bool, code, n: int) -> float:
@@ -196,9 +198,9 @@ def measure(text: str, n: int, repeat: int = 3) -> dict:
     code = vm.assemble_text(text)
     best = None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         r = vm.execute(code, "main", [n], gas=10**12, storage={})
-        dt = time.perf_counter() - t0
+        dt = time.process_time() - t0
         assert r.success, r
         best = dt if best is None else min(best, dt)
     # Instructions executed, counted once with the tracer on a run of the same size.

@@ -15,6 +15,8 @@ import struct
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+import msgpack
+
 from vm.encoding import EncodingError, Reader, pack, unpack
 from vm.values import Address
 
@@ -26,6 +28,9 @@ HASH_SIZE = 32
 NONCE_SIZE = 8
 ZERO_HASH = b"\x00" * HASH_SIZE
 HEADER_FIELDS = 14
+# A block's encoding starts with a 3-item array header and its version.
+_BLOCK_HEAD = b"\x93" + pack(C.BLOCK_VERSION)
+_PACKER = msgpack.Packer()
 # receipt -> logs -> log -> values -> struct nesting (VM's MAX_VALUE_DEPTH).
 RECEIPT_DEPTH = 4 + 17
 
@@ -147,7 +152,9 @@ class Block:
     txs: tuple  # (Transaction, ...)
 
     def encode(self) -> bytes:
-        return pack([C.BLOCK_VERSION, self.header.fields(), [t.unsigned_fields() + [t.signature] for t in self.txs]])
+        # pack([version, header fields, [tx fields...]]), with each transaction's bytes as already encoded.
+        return (_BLOCK_HEAD + pack(self.header.fields()) + _PACKER.pack_array_header(len(self.txs))
+                + b"".join(t.encoded for t in self.txs))
 
     @property
     def hash(self) -> bytes:
@@ -186,7 +193,7 @@ def decode_block(data: bytes) -> Block:
             start = reader.tell()
             fields = reader.scalars(txmod.MAX_FIELDS, "a transaction")
             try:
-                t = txmod.from_fields(fields)
+                t = txmod.from_fields(fields, reader.data[start:reader.tell()])
                 if reader.tell() - start > C.MAX_TX_SIZE:
                     raise E.TxTooLarge("transaction over its size limit")
             except E.InvalidTransaction as exc:
@@ -267,11 +274,15 @@ class RawReceipt:
                 None if self.contract is None else bytes(self.contract)]
 
     def encode(self) -> bytes:
+        return self.encoded
+
+    @cached_property
+    def encoded(self) -> bytes:  # cached: hashed for the receipts root, then stored
         return pack(self.fields())
 
     @property
     def hash(self) -> bytes:
-        return hashlib.sha256(self.encode()).digest()
+        return hashlib.sha256(self.encoded).digest()
 
 
 def decode_receipt(data: bytes) -> RawReceipt:

@@ -39,6 +39,12 @@ DEV_ACCOUNT_BALANCE = 10**24
 # Genesis timestamp of the dev chain (2023-11-14T22:13:20Z): fixed, so every
 # new dev chain has the same genesis hash.
 DEV_GENESIS_TIMESTAMP = 1_700_000_000
+# Where the dev network's genesis puts the compute market's code (a predeploy,
+# like an OP-stack system contract): fixed and public, so `obelisk job` and
+# `obelisk worker` find the market on every dev chain without being told. The
+# code is the committed artifact chain/predeploys/compute_market.code (its init
+# function is empty, so placing the code is the same as deploying it).
+DEV_MARKET_ADDRESS = bytes.fromhex("000000000000000000000000000000000000c0de")
 
 # --- issuance and gas -----------------------------------------------------
 # New coin for the miner of each block; with fees it is the header's reward.
@@ -119,6 +125,9 @@ class ChainParams:
     pow_limit: int = POW_LIMIT
     # (address bytes, balance) pairs funded at genesis.
     allocations: tuple = ()
+    # (address bytes, code bytes) pairs whose code genesis holds, storage empty and no
+    # init function run (the dev network's compute market; a genesis file's "code").
+    code_allocations: tuple = ()
     # Seconds the retarget rule steers the block interval toward.
     block_time: int = TARGET_BLOCK_TIME
     # The hardest target the retarget may reach (1: no bound; the dev network's is DEV_HARDEST_TARGET).

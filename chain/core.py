@@ -7,13 +7,16 @@ rules (the consensus rules).
 """
 from __future__ import annotations
 
+import threading
 import time
+
+from cachetools import LRUCache
 
 from vm.values import Address
 
 from . import consensus as C
 from . import errors as E
-from . import fork, rules
+from . import fork, logs, rules
 from . import miner as mining
 from . import tx as txmod
 from .block import Block, Header, merkle_root
@@ -24,6 +27,11 @@ from .query import Blocks
 from .state import StateView, commit_changes
 from .store import Store, check_format
 from .trie import EMPTY_ROOT, Trie
+
+# State views kept by root (Chain.state): the head's, its parent's, a few more;
+# each shared while it holds at most this many decoded accounts.
+_STATE_VIEWS = 4
+_VIEW_ACCOUNTS = 1 << 16
 
 
 class Chain:
@@ -45,6 +53,8 @@ class Chain:
         # nonce found is the one a single process finds first.
         self.mining_workers = 1
         self.timings = None  # a dict to accumulate import stage times into (bench), or None
+        self._views = LRUCache(maxsize=_STATE_VIEWS)  # state root -> StateView (see state())
+        self._views_lock = threading.Lock()
         check_format(store)
         genesis, result = self._genesis()
         stored = store.get_meta("genesis")
@@ -54,8 +64,14 @@ class Chain:
             stored = store.get_meta("genesis")
         self.trie.discard_new()
         if stored != genesis.hash:
-            raise E.StoreError("the data directory holds another chain (genesis differs)")
+            why = ""
+            if params.chain_id == C.DEV_CHAIN_ID and store.get_meta("chain_id") == C.DEV_CHAIN_ID:
+                # The dev genesis changes only with the code it holds (the compute market's).
+                why = (": a version of Obelisk with another dev genesis made it (the dev genesis holds the "
+                       "compute market's code, which changed); start a new data directory")
+            raise E.StoreError(f"the data directory holds another chain (genesis differs){why}")
         self.genesis_hash = genesis.hash
+        logs.ensure_index(self)  # a data directory from before the events table gets it, once
 
     def _write_genesis(self, genesis: Block, result) -> None:
         store = self.store
@@ -88,7 +104,8 @@ class Chain:
     def _genesis(self):
         view = StateView(self.trie, self.store.get_code, EMPTY_ROOT)
         balances = {Address(a): amount for a, amount in self.params.allocations}
-        root, code = commit_changes(view, balances, {}, {}, {})
+        codes = {Address(a): code for a, code in self.params.code_allocations}
+        root, code = commit_changes(view, balances, {}, codes, {})
         header = Header(C.HEADER_VERSION, self.params.chain_id, 0, self.params.genesis_parent,
                         self.params.genesis_timestamp,
                         self.params.initial_target, Address(b"\x00" * 20), merkle_root([]), merkle_root([]),
@@ -134,7 +151,17 @@ class Chain:
         return self.blocks.find_tx(tx_hash)
 
     def state(self, root: bytes | None = None) -> StateView:
-        return StateView(self.trie, self.store.get_code, self.head.state_root if root is None else root)
+        """The read-only state at `root` (None: the head's). A root's contents never change, so the
+        view of a recent root is shared: the accounts one reader decoded serve the next (a Devnet
+        transaction reads the head state to sign, admit, build and drop stale ones)."""
+        root = self.head.state_root if root is None else root
+        with self._views_lock:
+            view = self._views.get(root)
+            # A view that met damage is not shared; nor is one grown large (it keeps every
+            # account read through it, and an idle node's head may be read for a long time).
+            if view is None or view.failure is not None or len(view._accounts) > _VIEW_ACCOUNTS:
+                view = self._views[root] = StateView(self.trie, self.store.get_code, root, self.store)
+        return view
 
     # --- consensus rules that look at ancestors (chain.rules) ---
     def expected_target(self, parent: Header) -> int:

@@ -4,8 +4,10 @@ Python values become signed transactions and receipts Python values again (by vm
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+from importlib import resources
 
 import vm
 from vm import abi
@@ -19,7 +21,7 @@ from . import errors as E
 from . import tx as txmod
 from .block import decode_receipt
 from .core import Chain
-from .devtools import DevTools
+from .devtools import DevTools, gas_cap
 from .devtools import hash_arg as _hash_arg
 from .keys import PrivateKey, dev_keys
 from .results import ArgumentError, BlockInfo, Event, Receipt, Reverted, TxInfo
@@ -29,8 +31,6 @@ DB_FILE = "chain.sqlite3"
 # Blocks of a Devnet pay their reward and fees here, not to a dev account, so
 # dev balances change only by what the account itself does.
 DEV_MINER = Address(hashlib.sha256(b"obelisk dev miner").digest()[-20:])
-# Gas a transaction may use when the caller gives no gas= (capped by what the sender can pay).
-DEFAULT_GAS = 10_000_000
 DEFAULT_GAS_PRICE = 1
 # Callables told of every function call made through a handle: (contract name,
 # function name, gas used). The pytest plugin's gas report listens here.
@@ -42,9 +42,25 @@ def _observe(contract: str, function: str, gas: int) -> None:
         callback(contract, function, gas)
 
 
+# The compiled compute market the dev genesis holds, committed as data (chain never compiles:
+# tests/chain/test_dev_market.py checks it equals compiling the shipped source, and rewrites it).
+MARKET_CODE = "predeploys/compute_market.code"
+
+
+@functools.cache
+def dev_market_code() -> bytes:
+    """The compute market's code at C.DEV_MARKET_ADDRESS on every dev chain."""
+    try:
+        return resources.files(__package__).joinpath(MARKET_CODE).read_bytes()
+    except OSError as exc:
+        raise E.StoreError(f"this installation lacks chain/{MARKET_CODE}, the dev network's genesis code: "
+                           f"{exc.strerror or exc}") from None
+
+
 def dev_params() -> C.ChainParams:
-    """The dev chain: DEV_CHAIN_ID, a fixed genesis, the ten dev accounts funded."""
+    """The dev chain: DEV_CHAIN_ID, a fixed genesis, the ten dev accounts funded, the compute market predeployed."""
     return C.ChainParams(allocations=tuple((bytes(k.address), C.DEV_ACCOUNT_BALANCE) for k in dev_keys()),
+                         code_allocations=((C.DEV_MARKET_ADDRESS, dev_market_code()),),
                          hardest_target=C.DEV_HARDEST_TARGET)
 
 
@@ -80,7 +96,8 @@ class Devnet(DevTools):
                 raise E.StoreError(f"cannot create data directory {datadir}: {exc.strerror}") from None
         self.datadir = datadir
         self.params = dev_params()
-        self.store = Store(os.path.join(datadir, DB_FILE) if datadir else None)
+        # A dev chain's file: no disk sync per block (docs/chain.md, "Durability").
+        self.store = Store(os.path.join(datadir, DB_FILE) if datadir else None, durable=False)
         try:
             self.chain = Chain(self.store, self.params, clock=clock or self._virtual_clock)
         except BaseException:
@@ -243,8 +260,14 @@ class Devnet(DevTools):
         r._net = self
         return r
 
-    def _event(self, address, name, values) -> Event:
-        code = self.code_object_at(address)
+    def _event(self, address, name, values, codes: dict | None = None) -> Event:
+        """`codes`: address -> code object, filled as it goes (one logs query reads each contract's code once)."""
+        if codes is None or address not in codes:
+            code = self.code_object_at(address)
+            if codes is not None:
+                codes[address] = code
+        else:
+            code = codes[address]
         ev = None
         if code is not None:
             ev = next((e for e in code.events if e.name == name), None)
@@ -276,7 +299,7 @@ class Devnet(DevTools):
 
     def make_tx(self, sender=None, to=None, value=0, data=b"", gas=None, gas_price=DEFAULT_GAS_PRICE,
                 nonce=None) -> txmod.Transaction:
-        """A signed transaction (not submitted). gas=None picks DEFAULT_GAS, capped by what the sender can pay."""
+        """A signed transaction (not submitted). gas=None: the gas a dry run of it uses, plus a margin (default_gas)."""
         key = self._key(sender)
         if type(value) is not int or value < 0:
             raise ArgumentError("value must be a non-negative int")
@@ -292,8 +315,8 @@ class Devnet(DevTools):
             if to is not None and not data and self.code_at(to) is None:
                 gas = intrinsic  # a plain transfer uses exactly its intrinsic gas
             else:
-                affordable = max(0, self.balance(key.address) - value) // max(gas_price, 1)
-                gas = max(intrinsic, min(DEFAULT_GAS, affordable))
+                cap = gas_cap(self.balance(key.address), value, gas_price, intrinsic)
+                gas = self.default_gas(self.make_tx(key, to, value, data, cap, gas_price, nonce))
         return txmod.Transaction(C.TX_VERSION, self.params.chain_id, nonce, to, value, gas, gas_price,
                                  bytes(data), key.public_key).signed(key)
 
@@ -328,20 +351,32 @@ class Devnet(DevTools):
 
     def _mined(self, h: bytes) -> Receipt:
         while True:
-            (info,) = self.mine(1)
-            r = self.receipt(h)
+            blk = self.chain.mine_block(self.miner)
+            # The block just mined is the head: the receipt is read by its place, not looked up.
+            idx = next((i for i, t in enumerate(blk.txs) if t.hash == h), None)
+            if idx is not None:
+                data = self.store.receipt(blk.hash, idx)
+                if data is None:
+                    raise E.StoreError(f"the chain database is damaged: the receipt of {h.hex()} is missing")
+                return self._receipt(decode_receipt(data), blk.txs[idx], blk.hash, idx, blk.header.height)
+            r = self.receipt(h)  # mined meanwhile by another writer of this data directory
             if r is not None:
                 return r
-            if not info.transactions or self.chain.find_pending(h) is None:
+            if not blk.txs or self.chain.find_pending(h) is None:
                 # Dropped (it became invalid before the block) or stuck behind nothing mineable.
                 raise E.InvalidTransaction("the transaction was not included")
 
-    def _send_checked(self, sender, to, value, data, gas, gas_price, observed=None) -> Receipt:
-        """`observed`: (contract name, function name) to tell CALL_OBSERVERS the gas of, reverted or not."""
-        # make_tx's nonce is chosen inside the write transaction that admits it (parallel senders).
+    def _send_checked(self, sender, to, value, data, gas, gas_price, observed=None, nonce=None) -> Receipt:
+        """`observed`: (contract name, function name) to tell CALL_OBSERVERS the gas of, reverted or not.
+        `nonce`: the caller's (the pool refuses one used or one leaving a gap), else the next."""
         key = self._key(sender)
-        h = self.chain.submit_next(key.address, lambda nonce: self.make_tx(
-            key, to, value, data, gas, gas_price, nonce=nonce).encode())
+        if gas is None:  # estimated before the nonce is taken: the dry run reads, the admission writes
+            gas = self.make_tx(key, to, value, data, None, gas_price, nonce).gas_limit
+        if nonce is not None:
+            h = self.submit(self.make_tx(key, to, value, data, gas, gas_price, nonce))
+        else:  # make_tx's nonce is chosen inside the write transaction that admits it (parallel senders)
+            h = self.chain.submit_next(key.address, lambda n: self.make_tx(
+                key, to, value, data, gas, gas_price, nonce=n).encode())
         r = self._mined(h)
         if observed is not None:
             _observe(*observed, r.gas_used)
@@ -349,13 +384,13 @@ class Devnet(DevTools):
             raise Reverted(r.reason, r.location, r)
         return r
 
-    def transfer(self, sender, to, amount: int, *, gas=None, gas_price=DEFAULT_GAS_PRICE) -> Receipt:
+    def transfer(self, sender, to, amount: int, *, gas=None, gas_price=DEFAULT_GAS_PRICE, nonce=None) -> Receipt:
         """Move the native coin; a Receipt (raises Reverted if it failed, e.g. to a contract that refuses it)."""
-        return self._send_checked(sender, _address(to), amount, b"", gas, gas_price)
+        return self._send_checked(sender, _address(to), amount, b"", gas, gas_price, nonce=nonce)
 
     # --- contracts ---
     def deploy(self, path_or_artifact, *args, sender=None, gas=None, value=0, contract=None,
-               gas_price=DEFAULT_GAS_PRICE) -> "Contract":
+               gas_price=DEFAULT_GAS_PRICE, nonce=None) -> "Contract":
         """Deploy an Artifact (anything with .bytecode), a CodeObject or bytecode; returns its handle."""
         code_bytes = self._code_bytes(path_or_artifact, contract)
         try:
@@ -366,7 +401,7 @@ class Devnet(DevTools):
         params = init.params if init is not None else ()
         wire = to_args(params, args, "constructor")
         data = txmod.encode_deploy(code_bytes, wire)
-        r = self._send_checked(sender, None, value, data, gas, gas_price, observed=(code.name, "(deploy)"))
+        r = self._send_checked(sender, None, value, data, gas, gas_price, observed=(code.name, "(deploy)"), nonce=nonce)
         handle = Contract(self, r.contract_address, code)
         handle.receipt = r
         return handle
@@ -383,9 +418,10 @@ class Devnet(DevTools):
         return Contract(self, address, code)
 
     def call(self, address, function: str, *args, sender=None, value=0, gas=None,
-             gas_price=DEFAULT_GAS_PRICE):
+             gas_price=DEFAULT_GAS_PRICE, nonce=None):
         """Call `function` by name on the contract at `address`: a view returns its value, else a Receipt."""
-        return self.at(address).function(function)(*args, sender=sender, value=value, gas=gas, gas_price=gas_price)
+        return self.at(address).function(function)(*args, sender=sender, value=value, gas=gas, gas_price=gas_price,
+                                                    nonce=nonce)
 
     def view(self, address, function: str, args_wire, *, sender=None, gas=None, tracer_for=None):
         """Run a function read-only on the head state (no transaction); returns the raw vm.Result.
@@ -462,7 +498,7 @@ class BoundFunction:
         self.contract = contract
         self.fn = fn
 
-    def __call__(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE, profile=False):
+    def __call__(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE, profile=False, nonce=None):
         """A view returns its value, a transaction its Receipt (Reverted when it fails).
 
         profile=True (obelisk.Devnet) returns the call's GasProfile instead, with
@@ -492,7 +528,8 @@ class BoundFunction:
                 return prof
             return value
         data = txmod.encode_call(name, wire)
-        r = net._send_checked(sender, address, value, data, gas, gas_price, observed=(self.contract.code.name, name))
+        r = net._send_checked(sender, address, value, data, gas, gas_price, observed=(self.contract.code.name, name),
+                              nonce=nonce)
         if profile:
             prof = net.profile(r.tx_hash)
             prof.value, prof.receipt = r.value, r

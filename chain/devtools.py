@@ -10,6 +10,25 @@ from .core import Chain
 from .execute import Executor
 from .results import ArgumentError, Receipt, Reverted
 
+# A transaction sent with no gas limit gets the gas its dry run used times this percentage
+# (forge script's default --gas-estimate-multiplier): the dry run is exact on the state it ran
+# on (no opcode reads the gas left), and the margin absorbs what other transactions change
+# before it is mined (a longer loop, a map entry written first). Capped by the block's limit.
+GAS_MARGIN_PERCENT = 130
+
+
+def padded_gas(used: int, cap: int) -> int:
+    """The gas limit for a run that used `used`: plus the margin, at most `cap` (never under `used`)."""
+    return max(min(used, cap), min(cap, -(-used * GAS_MARGIN_PERCENT // 100)))
+
+
+def gas_cap(balance: int, value: int, gas_price: int, intrinsic: int) -> int:
+    """The most gas a sender can put on a transaction: the block's limit, or what its balance pays for."""
+    from . import consensus as C
+
+    affordable = max(0, balance - value) // max(gas_price, 1)
+    return max(intrinsic, min(C.BLOCK_GAS_LIMIT, affordable))
+
 
 class DevTools:
     """Mixed into chain.Devnet (which gives store, chain, params, miner, make_tx, _receipt and the clock)."""
@@ -96,14 +115,31 @@ class DevTools:
 
     def dry_run(self, tx, tracer_for=None) -> Receipt:
         """What a signed transaction would do if mined next on the head state (pending ones not counted):
-        its Receipt (block_hash None), nothing sent or changed. Invalid ones raise InvalidTransaction."""
+        its Receipt (block_hash None), nothing sent or changed. Invalid ones raise InvalidTransaction.
+        A nonce after the sender's pending transactions is accepted; their effects are not counted."""
         head = self.chain.head
         ex = Executor(self.chain.state(head.state_root), self.params, head.height + 1,
                       self.chain.next_timestamp(head), self.miner)
+        sender = tx.sender
+        if ex.nonce(sender) < tx.nonce <= self.chain.next_nonce(sender):
+            ex.nonces[sender] = tx.nonce  # it follows the sender's pending ones: run as if they were in
         if tracer_for is not None:
             ex.tracer = tracer_for(ex.host)
         raw = ex.apply(tx)
         return self._receipt(raw, tx, None, 0, height=head.height + 1)
+
+    def default_gas(self, probe) -> int:
+        """The gas limit for a transaction given none: `probe` (it, signed with the most gas the sender
+        can give) run dry, its use plus GAS_MARGIN_PERCENT. A run that fails gets the gas it used too
+        (plus the margin), so the transaction is mined and its receipt says why it reverted; one the
+        pool would refuse keeps the probe's gas (the submission says why)."""
+        from . import errors as E
+
+        try:
+            used = self.dry_run(probe).gas_used
+        except E.InvalidTransaction:
+            return probe.gas_limit
+        return padded_gas(used, probe.gas_limit)
 
     def estimate_gas(self, sender=None, to=None, value=0, data=b"") -> int:
         """The gas the transaction would use if mined next: exact (no opcode reads the gas left, so

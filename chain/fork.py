@@ -7,7 +7,8 @@ pool's follow-up, so a crash leaves either all of it or none.
 from __future__ import annotations
 
 from .block import Block, Header
-from .state import StateView, account_links
+from .logs import block_log_rows
+from .state import account_links
 
 
 def write_block(chain, block: Block, result, work: int, data: bytes | None = None) -> None:
@@ -15,9 +16,7 @@ def write_block(chain, block: Block, result, work: int, data: bytes | None = Non
     store = chain.store
     h = block.hash
     store.put_block(h, block.header.height, block.header.prev_hash, work, data or block.encode())
-    for i, (t_, r) in enumerate(zip(block.txs, result.receipts)):
-        store.put_tx_index(t_.hash, h, i)
-        store.put_receipt(h, i, r.encode())
+    store.put_block_txs(h, [t_.hash for t_ in block.txs], [r.encode() for r in result.receipts])
     store.put_nodes(chain.trie.take_new([result.state_root], account_links))
     store.put_code(sorted(result.new_code.items()))
 
@@ -31,28 +30,33 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
     """
     store = chain.store
     header = block.header
+    data = data or block.encode()
     chain.pool.invalidate()
     store.begin()
     try:
-        if expect_head is not None and chain.blocks.head_hash != expect_head:
+        head = chain.blocks.head_hash
+        if expect_head is not None and head != expect_head:
             store.rollback()
             chain.trie.discard_new()
             return False
-        work = chain.blocks.work(header.prev_hash) + header.work
+        parent_work = chain.blocks.work(header.prev_hash)
+        work = parent_work + header.work
         write_block(chain, block, result, work, data)
         store.remove_pending(sorted(dropped))
-        if work > chain.blocks.work(chain.blocks.head_hash):
-            _switch_head(chain, block.hash, header)
+        if work > (parent_work if head == header.prev_hash else chain.blocks.work(head)):
+            _switch_head(chain, block.hash, header, block)
         store.commit()
     except BaseException:
         store.rollback()
         chain.trie.discard_new()
         raise
+    chain.blocks.keep(block, len(data))  # in hand: reading the new head or its transactions decodes nothing
     return True
 
 
-def _switch_head(chain, new_hash: bytes, new_header: Header) -> None:
-    """Make new_hash the head: rewrite the canonical index back to the fork point."""
+def _switch_head(chain, new_hash: bytes, new_header: Header, new_block: Block) -> None:
+    """Make new_hash (`new_block`, in hand: not read back) the head: rewrite the canonical index,
+    and the events table with it, back to the fork point."""
     store, blocks = chain.store, chain.blocks
     old_head = blocks.head
     orphaned = []
@@ -70,12 +74,16 @@ def _switch_head(chain, new_hash: bytes, new_header: Header) -> None:
         hd = blocks.stored_header(h)
     store.truncate_canon(new_header.height)
     store.set_meta("head", new_hash)
+    # hd: the fork point. The events above it are the old branch's; the adopted blocks' replace them.
+    store.delete_logs_above(hd.height)
+    for bh in reversed(adopted):
+        store.put_logs(block_log_rows(chain, bh, blocks.stored_header(bh).height))
     included = set()
     for bh in adopted:
-        for t_ in blocks.block(bh).txs:
+        for t_ in (new_block if bh == new_hash else blocks.block(bh)).txs:
             included.add(t_.hash)
     store.remove_pending(sorted(included))
-    view = StateView(chain.trie, store.get_code, new_header.state_root)
+    view = chain.state(new_header.state_root)
     chain.pool.drop_stale(view)
     if orphaned:
         chain.pool.requeue([blocks.block(bh).txs for bh in reversed(orphaned)], included, view)

@@ -1,4 +1,4 @@
-"""Genesis files: a network of one's own (chain id, allocations, starting target, block time) as JSON, and back.
+"""Genesis files: a network of one's own (chain id, allocations, code, starting target, block time) as JSON, and back.
 
 `obelisk genesis new` writes one; `obelisk node --genesis FILE` loads it. The
 dev network needs no file: it is chain.devnet.dev_params().
@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 
+import vm
 from vm.encoding import pack
 from vm.values import Address
 
@@ -23,7 +24,10 @@ MAX_GENESIS_BYTES = 16 * 1024 * 1024
 MAX_ALLOCATIONS = 100_000
 # Bounds on the consensus block time: a second (timestamps are whole seconds) to a day.
 MAX_BLOCK_TIME = 86_400
-FIELDS = ("format", "chain_id", "timestamp", "target", "pow_limit", "block_time", "hardest_target", "allocations")
+# Contracts a genesis places (the compute market, `obelisk genesis new --market`); each is validated code.
+MAX_GENESIS_CODES = 64
+FIELDS = ("format", "chain_id", "timestamp", "target", "pow_limit", "block_time", "hardest_target", "allocations",
+          "code")
 
 
 class GenesisError(ValueError):
@@ -79,8 +83,39 @@ def params_from_json(doc) -> C.ChainParams:
     if total > C.MAX_AMOUNT:
         raise GenesisError("allocations: the total is over 2**255-1")
     return C.ChainParams(chain_id=chain_id, genesis_timestamp=timestamp, initial_target=target, pow_limit=pow_limit,
-                         allocations=tuple(sorted(out)), block_time=block_time, hardest_target=hardest,
+                         allocations=tuple(sorted(out)), code_allocations=_codes(doc.get("code", {})),
+                         block_time=block_time, hardest_target=hardest,
                          genesis_parent=rules_digest(block_time, hardest, pow_limit))
+
+
+def _codes(codes) -> tuple:
+    """The "code" field: {"0xADDRESS": "0x" code object}, each valid code without an init function
+    (genesis places code; it runs nothing, so a contract that needs its init is deployed instead)."""
+    if not isinstance(codes, dict) or len(codes) > MAX_GENESIS_CODES:
+        raise GenesisError(f"code: expected an object of at most {MAX_GENESIS_CODES} \"0xADDRESS\": \"0xCODE\"")
+    out = {}
+    for key, text in codes.items():
+        try:
+            address = Address(key)
+        except (ValueError, TypeError) as exc:
+            raise GenesisError(f"code: {key[:50]!r}: {exc}") from None
+        if bytes(address) in out:
+            raise GenesisError(f"code: {address} appears twice")
+        try:
+            if not isinstance(text, str) or text[:2] != "0x":
+                raise ValueError
+            code = bytes.fromhex(text[2:])
+        except ValueError:
+            raise GenesisError(f"code: {address}: expected 0x-prefixed hex") from None
+        try:
+            program = vm.validate(code)
+        except vm.ValidationError as exc:
+            raise GenesisError(f"code: {address}: not valid code: {str(exc)[:200]}") from None
+        if program.init is not None:
+            raise GenesisError(f"code: {address}: {program.code.name} has an init function, which genesis does not "
+                               "run: deploy it instead")
+        out[bytes(address)] = code
+    return tuple(sorted(out.items()))
 
 
 def rules_digest(block_time: int, hardest_target: int, pow_limit: int) -> bytes:
@@ -96,6 +131,8 @@ def params_to_json(params: C.ChainParams) -> dict:
         "target": f"{params.initial_target:#x}", "pow_limit": f"{params.pow_limit:#x}",
         "block_time": params.block_time, "hardest_target": f"{params.hardest_target:#x}",
         "allocations": {str(Address(a)): amount for a, amount in sorted(params.allocations)},
+        **({"code": {str(Address(a)): "0x" + code.hex() for a, code in params.code_allocations}}
+           if params.code_allocations else {}),
     }
 
 

@@ -121,26 +121,37 @@ class Importer:
         header = block.header
         rules.check_body(block, chain.params)
         t1 = time.perf_counter()
-        rules.check_signatures(block.txs, chain.signature_cache, chain.signature_workers)
-        t2 = time.perf_counter()
+        # Signatures are checked on threads while this one executes the block; a bad
+        # one is still the refusal whenever execution or the roots fail too, as when
+        # every signature was checked first.
+        signatures_checked = rules.start_signature_checks(block.txs, chain.signature_cache, chain.signature_workers)
         try:
-            ex = Executor(chain.state(parent.state_root), chain.params, header.height, header.timestamp, header.miner)
-            for i, t_ in enumerate(block.txs):
-                try:
-                    ex.apply(t_, checked_static=True)
-                except E.InvalidTransaction as exc:
-                    raise E.BlockTxError(i, exc) from None
+            failure = None
+            try:
+                ex = Executor(chain.state(parent.state_root), chain.params, header.height, header.timestamp,
+                              header.miner)
+                for i, t_ in enumerate(block.txs):
+                    try:
+                        ex.apply(t_, checked_static=True)
+                    except E.InvalidTransaction as exc:
+                        raise E.BlockTxError(i, exc) from None
+                t2 = time.perf_counter()
+                result = ex.finish()
+            except E.InvalidBlock as exc:
+                failure = exc
             t3 = time.perf_counter()
-            result = ex.finish()
-            rules.check_result(header, result)
+            signatures_checked()
+            if failure is not None:
+                raise failure
             t4 = time.perf_counter()
+            rules.check_result(header, result)
             fork.store_block(chain, block, result, data)
             t5 = time.perf_counter()
         except BaseException:
             chain.trie.discard_new()
             raise
-        if t is not None:
-            for k, v in (("decode_and_header", t1 - t0), ("signatures", t2 - t1), ("execution", t3 - t2),
-                         ("roots", t4 - t3), ("commit", t5 - t4)):
+        if t is not None:  # "signatures": the wait for them after execution and roots
+            for k, v in (("decode_and_header", t1 - t0), ("execution", t2 - t1), ("roots", t3 - t2),
+                         ("signatures", t4 - t3), ("commit", t5 - t4)):
                 t[k] = t.get(k, 0.0) + v
         return header.hash

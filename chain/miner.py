@@ -10,7 +10,7 @@ from vm.values import Address
 from . import consensus as C
 from . import errors as E
 from . import fork, procpool, rules
-from .block import Block, Header, decode_block, merkle_root, mine, tx_root
+from .block import Block, Header, decode_block, header_from_fields, merkle_root, mine, tx_root
 from .execute import Executor
 from .pool import FeeOrder
 
@@ -122,11 +122,17 @@ def mine_block(chain, miner, txs=None, timestamp=None, workers: int = 1) -> Bloc
         try:
             block, result, dropped = build_block(chain, miner, txs, timestamp)
             block = Block(seal(block.header, workers), block.txs)
+            data = block.encode()
             # What we store must decode again: a header field out of its range (a
             # caller's timestamp, a miner) fails here, before anything is written.
-            decode_block(block.encode())
+            # Pending transactions were decoded from their bytes when admitted;
+            # only a caller's own list of transactions needs decoding again.
+            if txs is None:
+                header_from_fields(block.header.fields())  # the decoder's field rules, on what was encoded
+            else:
+                decode_block(data)
         except BaseException:
             chain.trie.discard_new()
             raise
-        if fork.store_block(chain, block, result, dropped=dropped, expect_head=block.header.prev_hash):
+        if fork.store_block(chain, block, result, data, dropped=dropped, expect_head=block.header.prev_hash):
             return block

@@ -71,10 +71,14 @@ class Blocks:
             raise damaged(f"block {h.hex()} does not decode ({exc})") from None
         if blk.hash != h:
             raise damaged(f"block {h.hex()} is stored with the bytes of block {blk.hash.hex()}")
-        size = len(row[3])
-        if size <= self.decoded.maxsize:
-            self.decoded[h] = (blk, size)
+        self.keep(blk, len(row[3]))
         return blk
+
+    def keep(self, blk: Block, size: int) -> None:
+        """Remember a decoded block (`size`: its encoded bytes) and its header: one just stored, or just read."""
+        self.headers[blk.hash] = blk.header
+        if size <= self.decoded.maxsize:
+            self.decoded[blk.hash] = (blk, size)
 
     def block_bytes(self, h: bytes):
         row = self.store.block_row(h)

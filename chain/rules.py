@@ -72,18 +72,27 @@ def check_signature(tx: txmod.Transaction, use_cache: bool = True) -> None:
 
 
 def check_signatures(txs, use_cache: bool = True, workers: int | None = 1) -> None:
-    """check_signature of each transaction, in order, the unchecked ones spread over `workers` processes.
+    """check_signature of each transaction, in order, the unchecked ones spread over `workers` threads.
 
     The same verdict and error as checking one by one: BlockTxError(index of the
     first bad one, BadSignature).
     """
+    start_signature_checks(txs, use_cache, workers)()
+
+
+def start_signature_checks(txs, use_cache: bool = True, workers: int | None = 1):
+    """check_signatures begun on threads (chain.sigcheck): returns the function that waits for the
+    verdicts and raises what check_signatures raises, so the caller can work meanwhile."""
     todo = [(i, t_) for i, t_ in enumerate(txs) if not (use_cache and t_.hash in _SIGNATURES_OK)]
-    verdicts = sigcheck.verify_all([(t_.public_key, t_.signing_bytes(), t_.signature) for _, t_ in todo], workers)
-    for (i, t_), ok in zip(todo, verdicts):
-        if not ok:
-            raise E.BlockTxError(i, signature_error(t_))
-        if use_cache:
-            _SIGNATURES_OK[t_.hash] = True
+    checks = sigcheck.Checks([(t_.public_key, t_.signing_bytes(), t_.signature) for _, t_ in todo], workers)
+
+    def finish() -> None:
+        for (i, t_), ok in zip(todo, checks.verdicts()):
+            if not ok:
+                raise E.BlockTxError(i, signature_error(t_))
+            if use_cache:
+                _SIGNATURES_OK[t_.hash] = True
+    return finish
 
 
 def signature_error(tx: txmod.Transaction) -> E.BadSignature:

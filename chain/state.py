@@ -118,11 +118,14 @@ def code_hash(code: bytes) -> bytes:
 class StateView:
     """Read-only state at one root; also the `backing` of a vm MemoryHost."""
 
-    def __init__(self, trie: Trie, code_source, root: bytes):
+    def __init__(self, trie: Trie, code_source, root: bytes, programs=None):
         self.trie = trie
         self.code_source = code_source  # code hash -> bytes | None
         self.root = root
+        # Stored forms of validated programs (chain.store.Store.get_program), read by the VM (vm/stored.py).
+        self.programs = programs
         self._accounts: dict = {}
+        self._code: dict = {}  # code hash -> code, read and checked once per view
         # The first storage fault seen. StateCorrupt is a vm.HostError, which the
         # VM lets through; the executor also checks this after every call, so a
         # damaged database stops the block whatever path the error took.
@@ -151,6 +154,9 @@ class StateView:
         h = self.account(address).code_hash
         if not h:
             return None
+        code = self._code.get(h)
+        if code is not None:
+            return code
         try:
             code = self.code_source(h)
         except ChainError as exc:  # a damaged code row: stop the block like any damaged state
@@ -159,6 +165,7 @@ class StateView:
         if code is None or code_hash(code) != h:
             self.failure = self.failure or StateCorrupt(f"code {h.hex()} is missing or corrupt")
             raise self.failure
+        self._code[h] = code
         return code
 
     def read_storage(self, address, key: bytes):

@@ -1,4 +1,4 @@
-"""The chain's one SQLite database: blocks, indexes, receipts, state nodes, code, pending transactions.
+"""The chain's one SQLite database: blocks, indexes, receipts, events, state nodes, code, pending transactions.
 
 WAL journal with synchronous=FULL, and every imported block written in one
 database transaction: a crash at any instant leaves the last whole block, and
@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import pathlib
 import sqlite3
+
+from cachetools import LRUCache
+
+from vm import stored
+from vm.errors import ValidationError
+from vm.validate import validate
 
 from . import consensus as C
 from . import errors as E
@@ -27,10 +33,31 @@ CREATE TABLE IF NOT EXISTS receipts (
     PRIMARY KEY (block_hash, idx));
 CREATE TABLE IF NOT EXISTS nodes (hash BLOB PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS code (hash BLOB PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS programs (hash BLOB PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS pending (seq INTEGER PRIMARY KEY, tx_hash BLOB NOT NULL UNIQUE, data BLOB NOT NULL);
 """
 
-OUR_TABLES = ("meta", "blocks", "canon", "txindex", "receipts", "nodes", "code", "pending")
+# The events of the canonical chain, one row each (chain.logs writes them with the
+# block's other rows, and rewrites them with the canonical index on a reorg).
+# `topic` is sha256 of the event's name; `data` the packed [name, [field values]].
+# A data directory from before this table gets it, filled from its receipts, on
+# its first writable open (chain.logs.ensure_index).
+LOGS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS logs (
+    height INTEGER NOT NULL, tx_idx INTEGER NOT NULL, log_idx INTEGER NOT NULL,
+    address BLOB NOT NULL, topic BLOB NOT NULL, tx_hash BLOB NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (height, tx_idx, log_idx));
+CREATE INDEX IF NOT EXISTS logs_by_address ON logs (address, topic, height, tx_idx, log_idx);
+CREATE INDEX IF NOT EXISTS logs_by_topic ON logs (topic, height, tx_idx, log_idx);
+"""
+
+OUR_TABLES = ("meta", "blocks", "canon", "txindex", "receipts", "nodes", "code", "pending", "programs", "logs")
+# Tables a database written by an earlier build may lack: `programs` is made when it is
+# opened for writing (read-only, it reads as empty); `logs` is made and filled from the
+# receipts by chain.logs.ensure_index.
+LATER_TABLES = {"programs", "logs"}
+# Tables every chain database has had (a file missing one of these holds no chain yet).
+_FIRST_TABLES = tuple(t for t in OUR_TABLES if t not in LATER_TABLES)
 
 # Tables `verify` rebuilds from block bytes and compares row for row.
 DERIVED_TABLES = {
@@ -41,6 +68,7 @@ DERIVED_TABLES = {
     "nodes": "SELECT hash, data FROM nodes ORDER BY hash",
     "code": "SELECT hash, data FROM code ORDER BY hash",
     "meta": "SELECT key, value FROM meta ORDER BY key",
+    "logs": "SELECT height, tx_idx, log_idx, address, topic, tx_hash, data FROM logs ORDER BY height, tx_idx, log_idx",
 }
 
 
@@ -52,14 +80,19 @@ class Store:
     and waits a bounded while for other short writers; "node" takes it now and
     holds it until close(), refusing every other writer meanwhile. `readonly`
     opens the file for reading only: it takes no lock, so it can share a data
-    directory a node holds.
+    directory a node holds. `durable=False` (a dev chain's data directory) lets
+    SQLite skip the disk sync at each commit: a crash of the process still loses
+    nothing, a crash of the machine may lose the last commits, never the file.
     """
 
     def __init__(self, path: str | None, writer_kind: str = CLI, *, readonly: bool = False,
-                 lock_wait: float = DEFAULT_WAIT):
+                 lock_wait: float = DEFAULT_WAIT, durable: bool = True):
         self.path = path
+        self.durable = durable
         self.readonly = bool(readonly and path)
+        self._code = LRUCache(maxsize=16 * 1024 * 1024, getsizeof=len)  # code hash -> code, by bytes
         self.lock = None
+        self.has_logs = False  # the events table exists (chain.logs.ensure_index adds it to an older file)
         if path and not self.readonly:
             self.lock = DatadirLock(path + ".lock", writer_kind, lock_wait)
         try:
@@ -86,7 +119,8 @@ class Store:
             raise E.StoreError(f"{path} is not an Obelisk chain database (it holds {', '.join(foreign[:5])})")
         if writer_kind == NODE and self.lock is not None:
             self.lock.acquire()  # held until close()
-        if set(OUR_TABLES) - set(tables):
+        missing = set(OUR_TABLES) - set(tables) - {"logs"}  # logs: chain.logs.ensure_index
+        if missing and not (self.readonly and missing <= LATER_TABLES):
             if self.readonly:
                 raise E.StoreError(f"{path} holds no chain yet (opened read-only)")
             # Creating the tables writes: only under the data directory's lock.
@@ -94,15 +128,26 @@ class Store:
             try:
                 if path:
                     self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.executescript(SCHEMA)
+                # A new file gets every table; an older chain only what it lacks, its
+                # logs table being filled from its receipts (chain.logs.ensure_index).
+                fresh = bool(set(_FIRST_TABLES) - set(tables))
+                self.db.executescript(SCHEMA + (LOGS_SCHEMA if fresh else ""))
             finally:
                 self._unlock()
+            tables = OUR_TABLES if fresh else [*tables, *missing]
+        self.has_logs = "logs" in tables
         if path and not self.readonly:
-            self.db.execute("PRAGMA synchronous=FULL")
+            # FULL: in WAL mode a commit is on disk (the log synced) before it returns, so what a
+            # node acknowledged survives power loss; NORMAL syncs at checkpoints only.
+            self.db.execute("PRAGMA synchronous=FULL" if self.durable else "PRAGMA synchronous=NORMAL")
         # A database with tables of the same names but another layout is not ours.
-        for query in DERIVED_TABLES.values():
-            self.db.execute(query + " LIMIT 0")
+        for table in self.derived_tables():
+            self.db.execute(DERIVED_TABLES[table] + " LIMIT 0")
         self.db.execute("SELECT seq, tx_hash, data FROM pending LIMIT 0")
+
+    def derived_tables(self) -> list[str]:
+        """The DERIVED_TABLES this file has (an older one may lack the events table)."""
+        return [t for t in DERIVED_TABLES if t != "logs" or self.has_logs]
 
     def _lock(self) -> None:
         if self.lock is not None:
@@ -141,6 +186,9 @@ class Store:
             raise E.StoreError(f"the chain database cannot be used: {exc}") from None
 
     def _many(self, sql: str, rows) -> None:
+        rows = list(rows)
+        if not rows:  # a statement prepared and run for nothing still costs (a block with no new code)
+            return
         try:
             self.db.executemany(sql, rows)
         except sqlite3.DatabaseError as exc:
@@ -229,10 +277,6 @@ class Store:
         self._run("DELETE FROM canon WHERE height > ?", (above,))
 
     # --- transactions and receipts ---
-    def put_tx_index(self, tx_hash: bytes, block_hash: bytes, idx: int) -> None:
-        self._run("INSERT OR REPLACE INTO txindex (tx_hash, block_hash, idx) VALUES (?,?,?)",
-                  (tx_hash, block_hash, idx))
-
     def tx_locations(self, tx_hash: bytes):
         rows = self._all("SELECT block_hash, idx FROM txindex WHERE tx_hash=? ORDER BY block_hash", (tx_hash,))
         for b, i in rows:
@@ -240,12 +284,53 @@ class Store:
                 raise damaged(f"the index entry of transaction {tx_hash.hex()} is malformed")
         return [(_hash(b, f"the index entry of transaction {tx_hash.hex()}"), i) for b, i in rows]
 
-    def put_receipt(self, block_hash: bytes, idx: int, data: bytes) -> None:
-        self._run("INSERT INTO receipts (block_hash, idx, data) VALUES (?,?,?)", (block_hash, idx, data))
+    def put_block_txs(self, block_hash: bytes, tx_hashes, receipts) -> None:
+        """A block's transaction index entries and receipts (encoded), in order: two statements, not two per transaction."""
+        self._many("INSERT OR REPLACE INTO txindex (tx_hash, block_hash, idx) VALUES (?,?,?)",
+                   [(t, block_hash, i) for i, t in enumerate(tx_hashes)])
+        self._many("INSERT INTO receipts (block_hash, idx, data) VALUES (?,?,?)",
+                   [(block_hash, i, r) for i, r in enumerate(receipts)])
 
     def receipt(self, block_hash: bytes, idx: int):
         row = self._one("SELECT data FROM receipts WHERE block_hash=? AND idx=?", (block_hash, idx))
         return None if row is None else _blob(row[0], f"receipt {idx} of block {block_hash.hex()}")
+
+    # --- events of the canonical chain (chain.logs) ---
+    def create_logs_table(self) -> None:
+        """Inside the caller's write transaction (executescript would commit it)."""
+        for statement in LOGS_SCHEMA.split(";"):
+            if statement.strip():
+                self._run(statement)
+
+    def logs_table_exists(self) -> bool:
+        return self._one("SELECT 1 FROM sqlite_master WHERE type='table' AND name='logs'") is not None
+
+    def put_logs(self, rows) -> None:
+        """(height, tx index, log index, address, topic, tx hash, data) rows."""
+        self._many("INSERT INTO logs (height, tx_idx, log_idx, address, topic, tx_hash, data) "
+                   "VALUES (?,?,?,?,?,?,?)", rows)
+
+    def delete_logs_above(self, height: int) -> None:
+        self._run("DELETE FROM logs WHERE height > ?", (height,))
+
+    def log_rows(self, lo: int, hi: int, address: bytes | None, topic: bytes | None, limit: int) -> list:
+        """(height, address, tx hash, data) of events in blocks lo..hi, of `address` and `topic` when given,
+        in chain order (block, transaction, event), at most `limit`."""
+        where, args = ["height BETWEEN ? AND ?"], [lo, hi]
+        if address is not None:
+            where.append("address=?")
+            args.append(address)
+        if topic is not None:
+            where.append("topic=?")
+            args.append(topic)
+        rows = self._all(f"SELECT height, address, tx_hash, data FROM logs WHERE {' AND '.join(where)} "
+                         "ORDER BY height, tx_idx, log_idx LIMIT ?", (*args, limit))
+        for height, address, tx_hash, data in rows:
+            if type(height) is not int or not lo <= height <= hi or type(address) is not bytes or len(address) != 20:
+                raise damaged("an events row is malformed")
+            _hash(tx_hash, "an events row's transaction hash")
+            _blob(data, "an events row")
+        return rows
 
     # --- state ---
     def get_node(self, h: bytes):
@@ -256,11 +341,30 @@ class Store:
         self._many("INSERT OR IGNORE INTO nodes (hash, data) VALUES (?, ?)", items)
 
     def get_code(self, h: bytes):
-        row = self._one("SELECT data FROM code WHERE hash=?", (h,))
-        return None if row is None else _blob(row[0], f"code {h.hex()}")
+        # Code rows are immutable (keyed by their hash) and read on every call to a contract: kept once read.
+        code = self._code.get(h)
+        if code is None:
+            row = self._one("SELECT data FROM code WHERE hash=?", (h,))
+            if row is None:
+                return None
+            code = self._code[h] = _blob(row[0], f"code {h.hex()}")
+        return code
 
     def put_code(self, items) -> None:
+        """Code by hash, each with its validated program's stored form (vm/stored.py): made once here, when
+        the deploying block is written, so no later process checks the code again on its first call."""
+        items = list(items)
         self._many("INSERT OR IGNORE INTO code (hash, data) VALUES (?, ?)", items)
+        self._many("INSERT OR REPLACE INTO programs (hash, data) VALUES (?, ?)",
+                   [(h, form) for h, form in ((h, _program_form(code)) for h, code in items) if form is not None])
+
+    def get_program(self, h: bytes):
+        """The stored form of the program of code `h`, or None; the VM checks it before use (vm/stored.py)."""
+        try:
+            row = self._one("SELECT data FROM programs WHERE hash=?", (h,))
+        except E.StoreError:  # a file of an earlier build opened read-only: no such table
+            return None
+        return row[0] if row is not None and type(row[0]) is bytes else None
 
     # --- pending transactions ---
     def add_pending(self, tx_hash: bytes, data: bytes) -> None:
@@ -280,6 +384,14 @@ class Store:
     def rows(self, table: str):
         return [tuple(bytes(x) if isinstance(x, memoryview) else x for x in r)
                 for r in self._all(DERIVED_TABLES[table])]
+
+
+def _program_form(code: bytes):
+    """The stored form of deployed code's program: validated when deployed, so a cache hit in this process."""
+    try:
+        return stored.encode(validate(code))
+    except ValidationError:  # not deployable code: no program to keep (never reached through a block)
+        return None
 
 
 def damaged(what: str) -> E.StoreError:

@@ -8,7 +8,7 @@ of a transaction is SHA-256 of its whole encoding.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 from vm.encoding import EncodingError, Reader, pack, unpack
@@ -23,6 +23,9 @@ N_FIELDS = 10
 # Items a transaction array may have before it is refused unread: room for a
 # later version's extra fields to be named as such (unknown version).
 MAX_FIELDS = 2 * N_FIELDS
+# msgpack's one-byte headers of the 10-field transaction array and the 9 signed fields.
+_TEN_ITEMS = 0x90 | N_FIELDS
+_NINE_ITEMS_HEADER = bytes([0x90 | (N_FIELDS - 1)])
 # Call data = [function_name, [args...]]; args may hold structs (arrays).
 CALL_DATA_DEPTH = 2 + 16 + 1
 
@@ -47,15 +50,26 @@ class Transaction:
                 self.gas_limit, self.gas_price, self.data, self.public_key]
 
     def signing_bytes(self) -> bytes:
-        return C.TX_SIGN_DOMAIN + pack(self.unsigned_fields())
+        # pack(first nine fields) is the encoding less its last field, under a
+        # nine-item array header: one slice instead of a second encoding.
+        encoded, n = self.encoded, len(self.signature)
+        if encoded[0] == _TEN_ITEMS and n < 256:
+            return C.TX_SIGN_DOMAIN + _NINE_ITEMS_HEADER + encoded[1:len(encoded) - 2 - n]
+        return C.TX_SIGN_DOMAIN + pack(self.unsigned_fields())  # pragma: no cover - every transaction fits the above
 
     def encode(self) -> bytes:
+        return self.encoded
+
+    # Cached: a frozen transaction's bytes never change. A decoded transaction
+    # gets the bytes it was read from (canonical: the decoder compared them to
+    # this encoding), so a block's transactions are never encoded again.
+    @cached_property
+    def encoded(self) -> bytes:
         return pack(self.unsigned_fields() + [self.signature])
 
-    # Cached: a frozen transaction's bytes never change.
     @cached_property
     def hash(self) -> bytes:
-        return hashlib.sha256(self.encode()).digest()
+        return hashlib.sha256(self.encoded).digest()
 
     @cached_property
     def sender(self) -> Address:
@@ -67,8 +81,15 @@ class Transaction:
 
     def signed(self, key) -> "Transaction":
         """This transaction with `key`'s public key and signature."""
-        unsigned = replace(self, public_key=key.public_key, signature=b"")
-        return replace(unsigned, signature=key.sign(unsigned.signing_bytes()))
+        fields = self.unsigned_fields()
+        fields[-1] = key.public_key
+        unsigned = pack(fields)
+        signature = key.sign(C.TX_SIGN_DOMAIN + unsigned)
+        t = Transaction(self.version, self.chain_id, self.nonce, self.to, self.value, self.gas_limit,
+                        self.gas_price, self.data, key.public_key, signature)
+        # Its encoding is the signed fields' under a 10-item header, then the signature (as signing_bytes reads it).
+        t.__dict__["encoded"] = bytes([_TEN_ITEMS]) + unsigned[1:] + pack(signature)
+        return t
 
 
 def _uint(value, name, limit) -> int:
@@ -93,10 +114,11 @@ def decode(data: bytes) -> Transaction:
         reader.end()
     except EncodingError as exc:
         raise E.TxEncodingError(str(exc)) from None
-    return from_fields(obj)
+    return from_fields(obj, bytes(data))
 
 
-def from_fields(obj) -> Transaction:
+def from_fields(obj, encoded: bytes | None = None) -> Transaction:
+    """A transaction from its decoded fields; `encoded`: the canonical bytes they were read from (Reader.scalars)."""
     if type(obj) is not list or not obj:
         raise E.TxEncodingError("a transaction is a msgpack array")
     if obj[0] != C.TX_VERSION or type(obj[0]) is not int:
@@ -117,8 +139,11 @@ def from_fields(obj) -> Transaction:
         raise E.TxFieldError(f"public key must be {PUBLIC_KEY_SIZE} bytes")
     if type(signature) is not bytes or len(signature) != SIGNATURE_SIZE:
         raise E.TxFieldError(f"signature must be {SIGNATURE_SIZE} bytes")
-    return Transaction(version, chain_id, nonce, None if to is None else Address(to), value,
-                       gas_limit, gas_price, data, public_key, signature)
+    t = Transaction(version, chain_id, nonce, None if to is None else Address(to), value,
+                    gas_limit, gas_price, data, public_key, signature)
+    if encoded is not None:
+        t.__dict__["encoded"] = encoded  # what the cached_property would compute, byte for byte
+    return t
 
 
 def intrinsic_gas(tx: Transaction) -> int:

@@ -2,7 +2,7 @@
 
 A fresh in-memory chain imports every stored block (proof of work, signatures,
 re-execution, every root); then blocks, the canonical index, transaction
-index, receipts, state nodes, code and metadata must equal the stored ones
+index, receipts, events, state nodes, code and metadata must equal the stored ones
 row for row, so a flipped byte anywhere in them is found; SQLite's integrity check
 first finds damage the row queries cannot see (an index that disagrees with its table).
 """
@@ -13,7 +13,7 @@ from . import errors as E
 from . import tx as txmod
 from .core import Chain
 from .rules import check_static
-from .store import DERIVED_TABLES, Store
+from .store import Store
 
 
 def verify_store(store: Store, params: C.ChainParams) -> int:
@@ -50,7 +50,7 @@ def _verify(store: Store, params: C.ChainParams, fresh: Chain) -> int:
             raise E.VerifyError(f"block {height} ({h.hex()[:16]}): {exc}") from None
         if got != h:
             raise E.VerifyError(f"block {height} is stored under {h.hex()} but hashes to {got.hex()}")
-    for table in DERIVED_TABLES:
+    for table in store.derived_tables():
         if store.rows(table) != fresh.store.rows(table):
             raise E.VerifyError(f"stored {table} do not match the re-validated chain")
     for tx_hash, data in store.pending():

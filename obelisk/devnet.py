@@ -47,6 +47,16 @@ class Devnet(chain.Devnet):
         t, raw, steps = self._replay_steps(tx_hash)
         return profile.build(t.gas_limit, raw.gas_used, txmod.intrinsic_gas(t), steps)
 
+    def profile_dry_run(self, tx):
+        """(the Receipt a signed transaction would get if mined next, its GasProfile): nothing is sent."""
+        from .debug import profile
+        from .debug.recorder import Recorder
+
+        rec = Recorder()
+        with _bounded():
+            receipt = self.dry_run(tx, rec.tracer_for)
+        return receipt, profile.build(tx.gas_limit, receipt.gas_used, txmod.intrinsic_gas(tx), rec.steps)
+
     def _view_steps(self, address, function, args_wire, sender, gas):
         from .debug.recorder import Recorder
 

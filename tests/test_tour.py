@@ -1,4 +1,4 @@
-"""The README's tour runs end to end on a fresh chain and does what it says."""
+"""The library tour (examples/library_tour.py: one process, obelisk.Devnet) runs end to end and does what it says."""
 from __future__ import annotations
 
 import json
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_tour(*args, cwd):
-    return subprocess.run([sys.executable, str(ROOT / "examples" / "tour.py"), *args],
+    return subprocess.run([sys.executable, str(ROOT / "examples" / "library_tour.py"), *args],
                           cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
@@ -86,7 +86,7 @@ def test_an_unusable_datadir_is_refused_in_one_line(tmp_path):
 def _tour_module():
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("obelisk_tour", ROOT / "examples" / "tour.py")
+    spec = importlib.util.spec_from_file_location("obelisk_tour", ROOT / "examples" / "library_tour.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod

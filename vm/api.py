@@ -40,6 +40,7 @@ class Result:
     location: str | None = None  # file:line:col of the failing instruction
 
 
+_NO_BLOCK = BlockEnv()
 DEFAULT_SENDER = Address(1)
 DEFAULT_ADDRESS = Address(2)
 
@@ -96,7 +97,8 @@ def _begin(ex, host, program, fn, args, *, address, sender, value, static):
         raise Revert("not payable")
     if value and (static or fn.function.is_view):
         raise Revert("state change in a view call")
-    ex.conforming(fn.arg_fields)
+    if fn.arg_fields:
+        ex.conforming(fn.arg_fields)
     values = conform_args(fn, args)
     if value:
         ex.move_coin(sender, address, value)
@@ -107,8 +109,11 @@ def _begin(ex, host, program, fn, args, *, address, sender, value, static):
 def call(host, *, to, function, args, sender, value=0, gas, block=None, static=False, tracer=None) -> Result:
     """Call pub function `function` of the contract at `to`."""
     _check_gas(gas)
-    to, sender = Address(to), Address(sender)
-    ex = Execution(host, block or BlockEnv(), gas, tracer)
+    if type(to) is not Address:
+        to = Address(to)
+    if type(sender) is not Address:
+        sender = Address(sender)
+    ex = Execution(host, block or _NO_BLOCK, gas, tracer)
 
     def body():
         program = ex.load(to, "invalid code")

@@ -38,22 +38,15 @@ def _default(obj):
     raise TypeError(f"cannot encode {type(obj).__name__}")
 
 
-def _prepare(obj):
-    """Turn big ints into ext values before msgpack sees them (iteratively deep)."""
-    t = type(obj)
-    if t is int:
-        if MSGPACK_INT_MIN <= obj <= MSGPACK_INT_MAX:
-            return obj
-        return _int_to_ext(obj)
-    if t is list or t is tuple or isinstance(obj, tuple):
-        return [_prepare(x) for x in obj]
-    return obj
-
-
 def pack(obj) -> bytes:
-    """Encode ints (any size), bools, None, str, bytes and lists/tuples canonically."""
+    """Encode ints (any size), bools, None, str, bytes and lists/tuples canonically.
+
+    msgpack packs what it can natively (tuples and their subclasses as arrays,
+    bytes subclasses as bin) and hands `_default` the ints outside its 64-bit
+    range, which become BIGINT_EXT values: no walk over the value first.
+    """
     try:
-        return msgpack.packb(_prepare(obj), use_bin_type=True, default=_default, strict_types=False)
+        return msgpack.packb(obj, use_bin_type=True, default=_default, strict_types=False)
     except (TypeError, ValueError, OverflowError) as exc:
         raise EncodingError(f"cannot encode value: {exc}") from None
 
@@ -111,12 +104,34 @@ def unpack(data: bytes, *, max_size: int = DEFAULT_MAX_SIZE, max_depth: int = DE
         raise EncodingError("trailing bytes after the value") from None
     except (ValueError, TypeError, msgpack.UnpackException, RecursionError) as exc:
         raise EncodingError(f"malformed msgpack: {exc.__class__.__name__}") from None
-    if not _depth_ok(obj, max_depth):
-        raise EncodingError(f"nesting deeper than {max_depth}")
-    _reject_disallowed(obj)
+    if not _plain(obj, max_depth):  # then find the error exactly as these two say it (receipts hold it)
+        if not _depth_ok(obj, max_depth):
+            raise EncodingError(f"nesting deeper than {max_depth}")
+        _reject_disallowed(obj)
     if pack(obj) != data:
         raise EncodingError("non-canonical encoding")
     return obj
+
+
+_SCALARS = frozenset((int, bool, str, bytes, type(None)))
+
+
+def _plain(obj, max_depth: int) -> bool:
+    """One walk: True when no list is deeper than max_depth and every item is an allowed scalar or a list."""
+    if type(obj) is not list:
+        return type(obj) in _SCALARS
+    stack = [(obj, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > max_depth:
+            return False
+        for x in item:
+            t = type(x)
+            if t is list:
+                stack.append((x, depth + 1))
+            elif t not in _SCALARS:
+                return False
+    return True
 
 
 def _reject_disallowed(obj) -> None:

@@ -29,6 +29,7 @@ class Backing(Protocol):
     def read_code(self, address: Address) -> bytes | None: ...
     def read_storage(self, address: Address, key: bytes): ...
     def read_balance(self, address: Address) -> int: ...
+    # Optional: `programs`, with get_program(code hash) -> stored form or None (vm/stored.py).
 
 
 _MISSING = object()
@@ -39,26 +40,31 @@ class MemoryHost:
 
     def __init__(self, backing: Backing | None = None):
         self.backing = backing
+        # Stored forms of validated programs by code hash (vm/stored.py), when the backing keeps them.
+        self.programs = getattr(backing, "programs", None)
         self.code: dict = {}
         self.storage: dict = {}  # (address, key) -> value or None (deleted)
         self.balances: dict = {}
         self._journal: list = []  # (dict, dict key, previous value or _MISSING)
 
     # reads
+    # One dict lookup each: an Address compares in Python (an Address equals only an Address).
     def get_code(self, address):
-        if address in self.code:
-            return self.code[address]
+        code = self.code.get(address, _MISSING)
+        if code is not _MISSING:
+            return code
         return self.backing.read_code(address) if self.backing else None
 
     def get_storage(self, address, key):
-        k = (address, key)
-        if k in self.storage:
-            return self.storage[k]
+        v = self.storage.get((address, key), _MISSING)
+        if v is not _MISSING:
+            return v
         return self.backing.read_storage(address, key) if self.backing else None
 
     def get_balance(self, address) -> int:
-        if address in self.balances:
-            return self.balances[address]
+        v = self.balances.get(address, _MISSING)
+        if v is not _MISSING:
+            return v
         return self.backing.read_balance(address) if self.backing else 0
 
     # journaled writes

@@ -1,7 +1,8 @@
 """The reference interpreter: predecoded instructions, an explicit frame stack, a tiny loop.
 
 One loop runs every frame of every contract in a call; calls push a Frame and
-returns pop one, so no contract can make Python recurse. The loop fetches a
+returns pop one, so no contract can make Python recurse (tier 1 runs internal
+calls nested, at most tier1.DIRECT_DEPTH deep). The loop fetches a
 (handler, argument, static gas) triple, charges, calls; handlers return None,
 a jump target, or a function that finishes with the execution (see
 vm/instructions). A tracer, when given, is called before each instruction.
@@ -115,6 +116,9 @@ def prepare(program: Program) -> list:
 class Execution:
     """The state of one top-level call: frames, gas, logs, and the host behind them."""
 
+    __slots__ = ("host", "block", "gas", "tracer", "frames", "frame", "logs", "active", "loaded", "allocated",
+                 "code_loaded", "done", "value", "error_at")
+
     def __init__(self, host, block, gas: int, tracer=None):
         self.host = host
         self.block = block
@@ -161,13 +165,21 @@ class Execution:
     def start(self, program: Program, fn: FuncInfo, args: list, *, address, caller, value, static) -> None:
         ctx = Context(address, caller, value, static or fn.function.is_view, program)
         self.charge(G.FRAME_PER_LOCAL * fn.nlocals)
-        stack = list(args) + [0] * (fn.nlocals - fn.nparams)
-        self._push(Frame(prepare(program), stack, fn.entry, fn, ctx, True, True))
+        stack = list(args)
+        if fn.nlocals > fn.nparams:
+            stack += [0] * (fn.nlocals - fn.nparams)
+        ops = program.ops
+        self._push(Frame(prepare(program) if ops is None else ops, stack, fn.entry, fn, ctx, True, True))
 
     def enter_internal(self, callee: FuncInfo, args: list) -> None:
         f = self.frame
-        args.extend([0] * (callee.nlocals - callee.nparams))
-        self._push(Frame(f.code, args, callee.entry, callee, f.ctx, callee.returns is not None, False))
+        if callee.nlocals > callee.nparams:
+            args.extend([0] * (callee.nlocals - callee.nparams))
+        frames = self.frames
+        if len(frames) >= limits.MAX_CALL_DEPTH:
+            raise Fault(f"call depth exceeded: over {limits.MAX_CALL_DEPTH} frames")
+        self.frame = frame = Frame(f.code, args, callee.entry, callee, f.ctx, callee.returns is not None, False)
+        frames.append(frame)
 
     def load(self, address: Address, invalid: str) -> Program:
         """The validated program at an address; its first load in this call pays access plus read (vm/gas.py)."""
@@ -180,7 +192,7 @@ class Execution:
             raise Revert("no code at address")
         self.charge(G.CODE_LOAD_PER_BYTE * len(code))
         try:
-            program = validate(code, self._count_loaded)
+            program = validate(code, self._count_loaded, getattr(self.host, "programs", None))
         except ValidationError as exc:
             raise Fault(f"{invalid}: {short_text(str(exc))}") from None
         self.loaded[address] = program
@@ -245,9 +257,6 @@ class Execution:
         self.host.set_balance(src, have - amount)
         self.host.set_balance(dst, self.host.get_balance(dst) + amount)
 
-    def log(self, name: str, fields: tuple) -> None:
-        self.logs.append((self.frame.ctx.address, name, fields))
-
     def run(self) -> None:
         _run(self)
 
@@ -284,9 +293,13 @@ def _run(ex: Execution) -> None:
     if ex.tracer is not None or not TIER1:
         _run0(ex, False)
         return
+    compiled = tier1.compiled
     while True:
         frame = ex.frame
-        c = tier1.compiled(frame.ctx.program, frame.func)
+        func = frame.func
+        c = func.tier1
+        if c is False:
+            c = compiled(frame.ctx.program, func)
         if c is None or _run1(ex, frame, c) == tier1.SLOW:
             _run0(ex, True)
         if ex.done:
@@ -297,19 +310,25 @@ def _run1(ex: Execution, frame: Frame, c):
     try:
         return c.run(ex, frame)
     except BaseException as exc:
-        # The generated frame in the traceback says which instruction failed and
-        # how much of its run's one-step charge the reference never took.
-        tb = exc.__traceback__
-        while tb is not None and tb.tb_frame.f_code is not c.code:
+        # The innermost generated frame in the traceback (internal calls nest,
+        # see tier1.call_direct) says which frame and instruction failed and how
+        # much of its run's one-step charge the reference never took.
+        tb, inner = exc.__traceback__, None
+        while tb is not None:
+            owner = tier1.owner(tb.tb_frame)
+            if owner is not None:
+                inner = (tb, owner)
             tb = tb.tb_next
-        meta = c.lines.get(tb.tb_lineno) if tb is not None else None
-        if meta == "exit":  # the frame change the loop left for, at instruction x - 1
-            meta = (tb.tb_frame.f_locals["x"] - 1, 0)
-        if meta is not None:
-            index, refund = meta
-            gas = tb.tb_frame.f_locals.get("gas", ex.gas)
-            ex.gas = min(ex.gas, gas + refund)
-            ex.error_at = (frame, index)
+        if inner is not None:
+            tb, owner = inner
+            local = tb.tb_frame.f_locals
+            meta = owner.lines.get(tb.tb_lineno)
+            if meta == "exit":  # the frame change the loop left for, at instruction x - 1
+                meta = (local["x"] - 1, 0)
+            if meta is not None:
+                index, refund = meta
+                ex.gas = min(ex.gas, local.get("gas", ex.gas) + refund)
+                ex.error_at = (local["frame"], index)
         raise
 
 

@@ -9,9 +9,11 @@ step when the gas left covers the whole run; otherwise the frame goes back to
 tier 0 (vm/interpreter.py), which charges instruction by instruction, so the
 failure point and the gas used are the reference's. Everything else is charged
 per instruction and runs the same handler functions as tier 0
-(vm/instructions), on a small list of its operands. Calls, external calls and
-returns spill the slots back into the frame's stack list and hand the frame
-change to the interpreter's loop: no Python recursion.
+(vm/instructions), on a small list of its operands. An internal call runs the
+callee's generated code as a Python call (`call_direct`, at most DIRECT_DEPTH
+frames deep) with the caller's slots kept in locals; external calls, returns
+and deeper calls spill the slots back into the frame's stack list and hand the
+frame change to the interpreter's loop.
 
 The generated source holds only slot names, integer immediates and names of
 our own functions and constants; it is compiled with no builtins.
@@ -36,6 +38,7 @@ _FRAME = {"CALL", "RET", "XCALL", "XCALL_VOID", "XCALL_VIEW", "XCALL_VIEW_VOID"}
 _INT_BINARY = {"ADD": "+", "SUB": "-", "MUL": "*"}
 _INT_COMPARE = {"LT": "<", "LE": "<=", "GT": ">", "GE": ">="}
 _FLAT = (int, bool, Address)
+_CALL = HANDLERS["CALL"]
 
 SLOW = 1  # returned by a generated function: run this frame on tier 0 from frame.pc
 
@@ -56,18 +59,50 @@ class Compiled:
         self.lines = lines
 
 
+def owner(pyframe):
+    """The Compiled running in this Python frame (a traceback's), or None when it is not generated code."""
+    code = pyframe.f_code
+    if not code.co_filename.startswith("<tier1 "):
+        return None
+    frame = pyframe.f_locals.get("frame")  # run(ex, frame): the VM frame it runs
+    c = getattr(getattr(frame, "func", None), "tier1", None)
+    return c if c is not None and c is not False and c.code is code else None
+
+
+# An internal CALL runs the callee's generated code as a Python call while the
+# frames are at most this many; deeper, the call goes back through the
+# interpreter's loop, so contracts never make Python recurse past this bound.
+DIRECT_DEPTH = 32
+
+
+def call_direct(ex, frame, callee, args) -> bool:
+    """CALL from generated code: the CALL handler pushes the callee's frame, then its code runs here.
+
+    True when the callee returned (its result, if any, appended to frame.stack);
+    False when it left a frame change for the interpreter's loop, which then
+    resumes the caller at the instruction after the CALL once the callee returns.
+    """
+    _CALL(ex, args, callee)
+    if len(ex.frames) > DIRECT_DEPTH:
+        return False
+    c = callee.tier1
+    if c is False:
+        c = compiled(frame.ctx.program, callee)
+    if c is None:
+        return False
+    c.run(ex, ex.frame)
+    return ex.frame is frame
+
+
 def compiled(program, func):
     """The tier-1 form of one function of a validated program, made once per program; None: tier 0."""
-    cache = program.tier1
-    if cache is None:
-        cache = program.tier1 = {}
-    c = cache.get(func.index, False)
+    c = func.tier1  # each FuncInfo belongs to one program
     if c is False:
         try:
             c = _compile(program, func)
         except (RecursionError, MemoryError, SyntaxError, OverflowError):
             c = None  # CPython's own limits: this function stays on tier 0
-        cache[func.index] = c
+        func.tier1 = c
     return c
 
 
@@ -432,6 +467,24 @@ def _ctx(g, k, ind) -> bool:
     fn = HANDLERS[name]
     contextual = getattr(fn, "contextual", False)
     arg = g.arg(k)
+    if name == "CALL":
+        # The callee runs nested (call_direct); the slots below its arguments stay
+        # in locals unless the callee leaves a frame change for the loop.
+        callee = g.ops[k][1]
+        base = h - callee.nparams
+        g.ns["CD"] = call_direct
+        e("ex.gas = gas")
+        e("frame.stack = rv = []")
+        e(f"if CD(ex, frame, {arg}, [{', '.join(f'S{x}' for x in range(base, h))}]):")
+        e("gas = ex.gas", 1)
+        if callee.returns is not None:
+            e(f"S{base} = rv[0]", 1)
+        e(f"b = {k + 1}", 1)
+        e("continue", 1)
+        e(f"frame.pc = {k + 1}")  # ex.gas is already the callee's
+        e(f"frame.stack = [{', '.join(g.all_slots(base))}]")
+        e("return 0")
+        return True
     if name in _FRAME and name != "RET":
         _leave(g, ind, k + 1, h, g.handler(name), arg)
         return True

@@ -37,6 +37,12 @@ def new_cache(code_bytes: int = CACHE_CODE_BYTES, entries: int = CACHE_SIZE) -> 
 # Like the rest of the VM, the cache is used from one thread at a time
 # (cachetools caches are not thread-safe).
 _cache: LRUCache = new_cache()
+# The last few code byte strings seen, by identity: a host hands back the same
+# bytes object call after call, and hashing them again is most of a cache hit.
+# An entry holds its bytes (so their id cannot be reused) and their hash, not
+# the program: the cache above alone holds programs, and bounds their memory.
+_RECENT_MAX = 16
+_recent: dict = {}  # id(bytes) -> (bytes, code hash)
 
 
 @dataclass(eq=False)
@@ -54,6 +60,7 @@ class FuncInfo:
     end: int  # instruction index one past the function's last
     arg_fields: int = 0  # struct fields in the parameter types (what checking arguments walks)
     ret_fields: int = 0  # struct fields in the return type
+    tier1: object = False  # vm.tier1.Compiled, None (runs on tier 0) or False (not made yet)
 
 
 @dataclass(eq=False)
@@ -74,7 +81,6 @@ class Program:
 
     by_name: dict = field(default_factory=dict)  # function name -> FuncInfo (names are unique)
     types: dict = field(default_factory=dict)  # constant index -> TYPE, for CHECK_TYPE immediates
-    tier1: dict | None = field(default=None)  # function index -> vm.tier1.Compiled or None, built lazily
 
     def function(self, name: str) -> FuncInfo | None:
         # A dict, not a scan: a contract with 65535 functions must not make every call slow.
@@ -93,13 +99,22 @@ class Program:
         return None
 
 
-def validate(code, before_check=None) -> Program:
+def validate(code, before_check=None, programs=None) -> Program:
     """Validate a CodeObject or its encoded bytes; raises ValidationError, never anything else.
 
     `before_check(n)`, when given, is called with the bytecode's length once the
     object has decoded and before the (costlier) checks, cached or not: the VM
     counts the code a call loads there, so a cache hit counts the same as a miss.
+    `programs`, when given, holds stored forms by code hash (`get_program(hash)`,
+    vm/stored.py): on a cache miss a good one stands for the checks.
     """
+    seen = _recent.get(id(code))
+    if seen is not None and seen[0] is code:
+        program = _cache.get(seen[1])
+        if program is not None:
+            if before_check is not None:
+                before_check(len(program.code.code))
+            return program
     if isinstance(code, CodeObject):
         try:
             data = code.encode()
@@ -114,18 +129,42 @@ def validate(code, before_check=None) -> Program:
     key = hashlib.sha256(data).digest()
     hit = _cache.get(key)
     if hit is not None:
+        _remember(code, key)
         if before_check is not None:
             before_check(len(hit.code.code))
         return hit
-    try:
-        obj = decode(data)
-    except CodeFormatError as exc:
-        raise ValidationError(f"bad code object: {exc}") from None
-    if before_check is not None:
-        before_check(len(obj.code))
-    program = _check(obj, key)
+    program = _from_store(programs, data, key) if programs is not None else None
+    if program is not None:
+        if before_check is not None:
+            before_check(len(program.code.code))
+    else:
+        try:
+            obj = decode(data)
+        except CodeFormatError as exc:
+            raise ValidationError(f"bad code object: {exc}") from None
+        if before_check is not None:
+            before_check(len(obj.code))
+        program = _check(obj, key)
     _cache[key] = program
+    _remember(code, key)
     return program
+
+
+def _from_store(programs, data: bytes, key: bytes):
+    from . import stored
+
+    try:
+        blob = programs.get_program(key)
+    except Exception:  # noqa: BLE001 -- a store that cannot answer: the code is checked instead
+        return None
+    return None if blob is None else stored.decode(blob, data, key)
+
+
+def _remember(code, key: bytes) -> None:
+    if type(code) is bytes:  # immutable: the same object is the same code
+        if len(_recent) >= _RECENT_MAX:
+            _recent.clear()
+        _recent[id(code)] = (code, key)
 
 
 def _decode_all(obj: CodeObject, starts: list) -> tuple:
@@ -142,7 +181,8 @@ def _decode_all(obj: CodeObject, starts: list) -> tuple:
     return instrs, func_at
 
 
-def _check(obj: CodeObject, key: bytes) -> Program:
+def _layout(obj: CodeObject) -> tuple:
+    """(instrs, func_at, index_of, funcs): the instructions decoded per function and each function's extent."""
     if len(obj.code) > limits.MAX_CODE_SIZE:
         raise ValidationError(f"code of {len(obj.code)} bytes is over the limit of {limits.MAX_CODE_SIZE}")
     if not obj.functions:
@@ -176,6 +216,36 @@ def _check(obj: CodeObject, key: bytes) -> Program:
         )
         for i, f in enumerate(obj.functions)
     )
+    return instrs, func_at, index_of, funcs
+
+
+def _program(obj, key, instrs, index_of, heights, blocks, funcs, func_at, max_stack, types) -> Program:
+    block_gas = tuple(sum(instrs[i][1].gas for i in range(a, b)) for a, b in blocks)
+    program = Program(obj, key, tuple(instrs), index_of, tuple(heights), blocks, block_gas, funcs, tuple(func_at), max_stack)
+    program.by_name = {f.name: f for f in funcs}
+    program.types = types
+    return program
+
+
+def program_from_stored(obj: CodeObject, key: bytes, heights: list, blocks: list, max_stack: int) -> Program:
+    """The program of checked code from what its check derived (vm/stored.py); ValueError when they do not fit."""
+    instrs, func_at, index_of, funcs = _layout(obj)
+    n = len(instrs)
+    if len(heights) != n or not all(h is None or (type(h) is int and 0 <= h <= limits.MAX_STACK) for h in heights):
+        raise ValueError("stored heights do not fit the code")
+    blocks = tuple((a, b) for a, b in blocks)
+    if blocks and (blocks[0][0] != 0 or blocks[-1][1] != n) or any(
+            type(a) is not int or a >= b or (i and blocks[i - 1][1] != a) for i, (a, b) in enumerate(blocks)):
+        raise ValueError("stored blocks do not fit the code")
+    if not blocks and n:
+        raise ValueError("stored blocks do not fit the code")
+    types = {imm: decode_type(obj.consts[imm]) for _, spec, imm in instrs if spec.imm_kind == "type"}
+    return _program(obj, key, instrs, index_of, heights, blocks, funcs, func_at, max_stack, types)
+
+
+def _check(obj: CodeObject, key: bytes) -> Program:
+    instrs, func_at, index_of, funcs = _layout(obj)
+    ranges = {f.index: (f.entry, f.end) for f in funcs}
     effects = []
     types: dict = {}
     for i, (pc, spec, imm) in enumerate(instrs):
@@ -191,11 +261,7 @@ def _check(obj: CodeObject, key: bytes) -> Program:
     heights, max_stack = _stack_heights(funcs, instrs, index_of, effects)
     blocks = _blocks(instrs, index_of, funcs)
     _check_struct_fields(funcs, instrs, blocks, func_at, effects)
-    block_gas = tuple(sum(instrs[i][1].gas for i in range(a, b)) for a, b in blocks)
-    program = Program(obj, key, tuple(instrs), index_of, tuple(heights), blocks, block_gas, funcs, tuple(func_at), max_stack)
-    program.by_name = {f.name: f for f in funcs}
-    program.types = types
-    return program
+    return _program(obj, key, instrs, index_of, heights, blocks, funcs, func_at, max_stack, types)
 
 
 def _check_immediate(obj, fn: FuncInfo, pc, spec: OpSpec, imm, index_of, ranges, types):

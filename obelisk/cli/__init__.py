@@ -23,16 +23,42 @@ COMMAND_MODULES = (contract_cmds, chain_cmds, query_cmds, account_cmds, seal_cmd
 COMMAND_MODULES += (job, worker)
 
 
-@click.group("obelisk", cls=ObeliskGroup, context_settings={"help_option_names": ["-h", "--help"]})
+class _Obelisk(ObeliskGroup):
+    def parse_args(self, ctx, args):
+        # --version acts before the other options are read: it looks for --json itself.
+        ctx.meta["obelisk.args"] = list(args)
+        return super().parse_args(ctx, args)
+
+
+def _version(ctx, _param, value):
+    """`obelisk --version`: the version line, or with --json anywhere before `--` {"name", "version"}."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    args = ctx.meta.get("obelisk.args", [])
+    as_json = "--json" in args[:args.index("--")] if "--" in args else "--json" in args
+    number = version("obelisk")
+    if as_json:
+        import json
+
+        click.echo(json.dumps({"name": "obelisk", "version": number}))
+    else:
+        click.echo(f"obelisk, version {number}")
+    ctx.exit(0)
+
+
+@click.group("obelisk", cls=_Obelisk, context_settings={"help_option_names": ["-h", "--help"]})
 @common_options
-@click.version_option(package_name="obelisk", prog_name="obelisk")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and exit.")
 @click.pass_context
 def cli(ctx, json_, datadir):
     """Obelisk: compile contracts, run a local dev chain, and talk to it.
 
-    The first command that needs a chain creates one in the data directory: a
-    dev chain whose funded dev accounts are numbered 0, 1, ... (use them with
-    --from). Exit status: 0 done, 1 reverted or verification failed, 2 bad
+    A command that writes (deploy, call, send, mine, node) or `accounts`
+    creates a missing data directory: a dev chain whose funded dev accounts
+    are numbered 0, 1, ... (use them with --from). Reading commands never do. Exit status: 0 done, 1 reverted or verification failed, 2 bad
     input, 3 internal error.
     """
     _vm_tier_switch(os.environ.get(VM_TIER_ENV))

@@ -13,11 +13,13 @@ from .render import emit, one_line
 from .values import is_index, parse_account_address
 
 
-# The seam: a command uses only these of the chain it is given (obelisk.Devnet has
-# them all; docs/chain.md): accounts, height, block(n), tx(h), receipt(h),
-# balance(a), code_object_at(a), verify(), mine(n), transfer(sender, to, amount),
-# deploy(art, *args, sender=, value=, gas=), call(address, function, *args,
-# sender=, value=, gas=), close().
+# The seam: a command uses only these of the chain it is given (localchain.LocalChain
+# and obelisk.node.rpc_client.RpcChain have them all; docs/chain.md): accounts, height,
+# block(n), tx(h), receipt(h), balance(a), next_nonce(a), code_at(a), code_object_at(a),
+# storage_at(a, key), logs(...), verify(), mine(n), make_tx(...), send(tx), estimate_gas(...),
+# transfer(sender, to, amount, gas=, gas_price=, nonce=), deploy(art, *args, sender=, value=,
+# gas=, gas_price=, nonce=), call(address, function, *args, sender=, value=, gas=, gas_price=,
+# nonce=), trace_doc(h), profile_doc(h), dry_run_doc(tx, profile), view_doc(...), close().
 
 
 def open_chain(state: State):
@@ -28,18 +30,29 @@ def open_chain(state: State):
     return state.backend
 
 
+# Commands that create a missing data directory (and its dev chain): those that write to
+# a chain, and `accounts` (the dev chain's front door, as anvil lists its accounts on
+# start). Others (balance, block, logs, verify, ...) on a missing one exit 2 naming it:
+# a mistyped --datadir is not a new, empty chain.
+CREATING_COMMANDS = frozenset({"deploy", "call", "send", "mine", "node", "accounts"})
+
+
 def _open_local(state: State):
-    """The dev chain kept in the data directory (created, with funded dev accounts, on first use)."""
+    """The dev chain kept in the data directory (created, with funded dev accounts, by CREATING_COMMANDS)."""
     import sqlite3
 
     import chain
-    import obelisk
+
+    from .localchain import LocalChain
 
     path = state.datadir
     if os.path.exists(path) and not os.path.isdir(path):
         raise CliError(f"bad datadir {path}: not a directory")
+    created = not os.path.exists(path)
+    if created and click.get_current_context().command.name not in CREATING_COMMANDS:
+        raise CliError(f"no data directory at {path}: nothing to read yet (accounts, deploy, call, send and mine create one)")
     try:
-        return obelisk.Devnet(datadir=path)
+        return LocalChain(datadir=path)
     except chain.ChainError as exc:
         raise CliError(f"bad datadir {path}: {exc.message}") from None
     except (OSError, sqlite3.Error) as exc:
@@ -133,3 +146,26 @@ def code_object_at(net, address):
     if code is None:
         raise CliError(f"no contract at {address}")
     return code
+
+
+def send_refused(net, exc, sender, tx: dict) -> CliError:
+    """A refused transaction as exit 2; one refused for its --nonce says what the pool's rule is."""
+    from .exits import refused
+
+    nonce = tx.get("nonce")
+    code = getattr(exc, "code", None)
+    if nonce is None or code not in ("tx-bad-nonce", "tx-replacement-underpriced"):
+        return refused(exc)
+    address = sender.address if hasattr(sender, "address") else sender
+    try:
+        expected = net.next_nonce(address)
+    except Exception:  # noqa: BLE001 - the refusal is the answer; the hint is extra
+        expected = None
+    if code == "tx-replacement-underpriced":
+        return CliError(f"--nonce {nonce}: a pending transaction of {address} has it; replacing it takes a "
+                        f"--gas-price at least 10% over its own ({one_line(exc.message)})")
+    if expected is not None and nonce > expected:
+        return CliError(f"--nonce {nonce}: {address}'s next nonce is {expected}; the pool refuses a gap "
+                        f"(a sender's nonces follow on without gaps): send nonce {expected} first")
+    shown = f" (its next nonce is {expected})" if expected is not None else ""
+    return CliError(f"--nonce {nonce}: already used by {address}{shown}")

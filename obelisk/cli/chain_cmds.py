@@ -5,12 +5,11 @@ import sys
 
 import click
 
-from .backend import account_arg, open_chain, open_for_account, resolve_sender
-from .exits import refused
-from .options import rpc_option, wait_options
+from .backend import account_arg, open_chain, open_for_account, resolve_sender, send_refused
+from .options import rpc_option, tx_options, wait_options
 from .options import ARGS_SETTINGS, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command
-from .render import echo_fields, emit, finish_tx, human_value, one_line, show_receipt
-from .values import INT_MAX, is_index, parse_account_address, parse_hash, parse_int
+from .render import counted, echo_fields, emit, finish_tx, human_value, one_line, show_receipt
+from .values import INT_MAX, is_index, parse_account_address, parse_hash, parse_int, parse_tx_options
 
 MAX_MINE = 10_000  # blocks per `mine`: a typo like `mine 1000000000` should not run for days
 MAX_THREADS = 256  # --threads: far above any core count, below what would exhaust processes
@@ -21,22 +20,24 @@ MAX_THREADS = 256  # --threads: far above any core count, below what would exhau
 @click.argument("to")
 @click.argument("amount")
 @click.option("--from", "sender", metavar="A", help=FROM_HELP)
-def send_cmd(state, to, amount, sender):
+@tx_options
+def send_cmd(state, to, amount, sender, gas_price, nonce):
     """Send AMOUNT of the native coin to TO (an address or a dev account index)."""
     import chain
 
     amount = parse_int(amount, "AMOUNT", 0, INT_MAX)
+    tx = parse_tx_options(gas_price, nonce)
     if not is_index(to.strip()):
         parse_account_address(to.strip(), "TO")  # bad input is refused before the chain is opened
     net = open_chain(state)
     to = account_arg(net, to, "TO")
     account = resolve_sender(state, net, sender)
     try:
-        receipt = net.transfer(account, to, amount)
+        receipt = net.transfer(account, to, amount, **tx)
     except chain.Reverted as exc:
         receipt = exc.receipt
     except (chain.ChainError, chain.ArgumentError) as exc:
-        raise refused(exc) from None
+        raise send_refused(net, exc, account, tx) from None
     return finish_tx(state, receipt)
 
 
@@ -77,7 +78,7 @@ def mine_cmd(state, count, threads):
     if progress:
         click.echo("\r\033[K", nl=False, err=True)
     doc = {"mined": n, "height": last.number, "hash": "0x" + last.hash.hex()}
-    emit(state, doc, lambda: click.echo(f"mined {n} block{'s' if n != 1 else ''}; height {doc['height']}, head {doc['hash']}"))
+    emit(state, doc, lambda: click.echo(f"mined {counted(n, 'block')}; height {doc['height']}, head {doc['hash']}"))
     return EXIT_OK
 
 

@@ -5,18 +5,18 @@ import os
 
 import click
 
-from .backend import code_object_at, open_chain, resolve_sender
-from .exits import refused
-from .options import rpc_option, wait_options
+from .backend import code_object_at, open_chain, resolve_sender, send_refused
+from .options import rpc_option, tx_options, wait_options
 from .options import (ARGS_SETTINGS, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command,
                       input_file)
-from .render import emit, finish_tx, human_value, one_line, printable, printable_lines, reverted_line, show_receipt
-from .values import parse_address, parse_amount, parse_args, parse_gas, show
+from .render import counted, emit, finish_tx, human_value, one_line, printable, printable_lines, reverted_line, show_receipt
+from .values import parse_address, parse_amount, parse_args, parse_gas, parse_tx_options, show
 
 # A code object is at most 256 KiB; its artifact (hex, ABI, a source map entry per
 # instruction, indented) stays far below this. Bounds the memory a stray file can take.
 _MAX_ARTIFACT_FILE = 64 * 1024 * 1024
 _CONTRACT_HELP = "Contract in FILE [default: the only one, else the last]."
+GAS_HELP = "Gas limit [default: what a dry run uses, plus 30%, at most the block's limit]."
 
 
 def compile_path(path: str, contract: str | None):
@@ -34,13 +34,28 @@ def _compile_failure(exc) -> CliError:
     errors = [{"file": d.file, "line": d.line, "column": d.column, "message": d.message} for d in exc.errors]
     first = exc.errors[0] if exc.errors else None
     summary = f"{first.file}:{first.line}:{first.column}: {first.message}" if first else "compile error"
-    count = len(exc.errors)
+    n = len(exc.errors)
     return CliError(
         summary,
         EXIT_BAD_INPUT,
-        document={"error": f"{count} compile error{'s' if count != 1 else ''}", "errors": errors},
-        detail=str(exc) + f"\n{count} error{'s' if count != 1 else ''}",
+        document={"error": counted(n, "compile error"), "errors": errors},
+        detail=str(exc) + "\n" + counted(n, "error"),
     )
+
+
+def contract_names(path: str) -> list | None:
+    """The names of the contracts FILE declares, in order (None when it does not compile: compile_path says why)."""
+    import lang
+    from lang.compiler import MAX_SOURCE_FILE_BYTES, Front, read_source
+
+    try:
+        data, real = read_source(path)
+        if len(data) > MAX_SOURCE_FILE_BYTES:
+            return None
+        front = Front(data.decode("utf-8"), path, real)
+    except (lang.CompileError, UnicodeDecodeError):
+        return None
+    return None if front.checked is None else list(front.checked.root.contracts)
 
 
 def load_artifact(path: str, contract: str | None):
@@ -123,25 +138,32 @@ def _init_params(bytecode: bytes, path: str):
 @wait_options
 @click.argument("file")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-@click.option("--contract", "-c", metavar="NAME", help=_CONTRACT_HELP)
+@click.option("--contract", "-c", metavar="NAME", help="Contract in FILE [default: the only one; asked for when several].")
 @click.option("--from", "sender", metavar="A", help=FROM_HELP)
 @click.option("--value", metavar="V", help="Native coin sent with the deployment.")
-@click.option("--gas", metavar="G", help="Gas limit.")
-def deploy_cmd(state, file, args, contract, sender, value, gas):
+@click.option("--gas", metavar="G", help=GAS_HELP)
+@tx_options
+def deploy_cmd(state, file, args, contract, sender, value, gas, gas_price, nonce):
     """Deploy FILE's contract with constructor ARGS; print its address."""
     import chain
 
+    if contract is None and not file.endswith(".json"):  # a deployment is never a guess among several
+        input_file(file)
+        names = contract_names(file)
+        if names is not None and len(names) > 1:
+            raise CliError(f"{file} holds {counted(len(names), 'contract')} ({', '.join(names)}): "
+                           "choose one with --contract NAME")
     art = load_artifact(file, contract)
     values = parse_args(args, _init_params(art.bytecode, file), f"{art.name}'s constructor")
-    value, gas = parse_amount(value, "--value"), parse_gas(gas)
+    value, gas, tx = parse_amount(value, "--value"), parse_gas(gas), parse_tx_options(gas_price, nonce)
     net = open_chain(state)
     account = resolve_sender(state, net, sender)
     try:
-        receipt = net.deploy(art, *values, sender=account, value=value, gas=gas).receipt
+        receipt = net.deploy(art, *values, sender=account, value=value, gas=gas, **tx).receipt
     except chain.Reverted as exc:
         receipt = exc.receipt
     except (chain.ChainError, chain.ArgumentError) as exc:
-        raise refused(exc) from None
+        raise send_refused(net, exc, account, tx) from None
     ok = bool(receipt.status)
     doc = {
         "address": str(receipt.contract_address) if ok else None,
@@ -174,10 +196,11 @@ def deploy_cmd(state, file, args, contract, sender, value, gas):
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.option("--from", "sender", metavar="A", help=FROM_HELP)
 @click.option("--value", metavar="V", help="Native coin sent with the call.")
-@click.option("--gas", metavar="G", help="Gas limit.")
+@click.option("--gas", metavar="G", help=GAS_HELP)
+@tx_options
 @click.option("--dry-run", is_flag=True, help="Run it on the head state and print what would happen; send nothing.")
 @click.option("--gas-profile", is_flag=True, help="Also print gas per source line and per function.")
-def call_cmd(state, address, function, args, sender, value, gas, dry_run, gas_profile):
+def call_cmd(state, address, function, args, sender, value, gas, gas_price, nonce, dry_run, gas_profile):
     """Call FUNCTION of the contract at ADDRESS.
 
     A view function prints its value (no transaction); any other sends a
@@ -188,13 +211,8 @@ def call_cmd(state, address, function, args, sender, value, gas, dry_run, gas_pr
     from vm.abi import to_json
 
     address = parse_address(address, "ADDRESS")
-    value, gas = parse_amount(value, "--value"), parse_gas(gas)
-    if dry_run or gas_profile:  # they replay on the datadir's chain: refused through --rpc, before any request
-        from .dev_cmds import local_chain
-
-        net = local_chain(state, "obelisk call --dry-run/--gas-profile")
-    else:
-        net = open_chain(state)
+    value, gas, tx = parse_amount(value, "--value"), parse_gas(gas), parse_tx_options(gas_price, nonce)
+    net = open_chain(state)
     code = code_object_at(net, address)
     fn = code.function(function)
     if fn is None or not fn.is_pub or fn.is_init:
@@ -203,14 +221,16 @@ def call_cmd(state, address, function, args, sender, value, gas, dry_run, gas_pr
     values = parse_args(args, fn.params, function)
     if fn.is_view and value:
         raise CliError(f"{function} is a view function: it takes no --value")
+    if fn.is_view and tx:
+        raise CliError(f"{function} is a view function: nothing is sent, so it takes no --gas-price or --nonce")
     account = resolve_sender(state, net, sender, need_key=not fn.is_view)
     if dry_run or gas_profile:
         from .dev_cmds import run_debug_call
 
-        return run_debug_call(state, net, address, fn, values, account, value, gas, send=not dry_run,
+        return run_debug_call(state, net, address, fn, values, account, value, gas, tx, send=not dry_run,
                               profile=gas_profile)
     try:
-        result = net.call(address, function, *values, sender=account, value=value, gas=gas)
+        result = net.call(address, function, *values, sender=account, value=value, gas=gas, **tx)
     except chain.Reverted as exc:
         if exc.receipt is not None:
             return finish_tx(state, exc.receipt)
@@ -219,7 +239,7 @@ def call_cmd(state, address, function, args, sender, value, gas, dry_run, gas_pr
         click.echo(reverted_line(exc.reason, exc.location), err=True)
         return EXIT_FAILED
     except (chain.ChainError, chain.ArgumentError) as exc:
-        raise refused(exc) from None
+        raise send_refused(net, exc, account, tx) from None
     if not fn.is_view:
         return finish_tx(state, result)
     emit(state, {"value": to_json(result, fn.returns)}, lambda: click.echo(human_value(result, fn.returns)))

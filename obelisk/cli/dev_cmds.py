@@ -7,58 +7,51 @@ import click
 
 from .backend import code_object_at, open_chain, resolve_sender
 from .exits import refused
-from .options import (ARGS_SETTINGS, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command, rpc_option)
+from .options import ARGS_SETTINGS, EXIT_FAILED, EXIT_OK, FROM_HELP, ArgsCommand, CliError, command, rpc_option
 from .render import emit, human_value, printable_lines, reverted_line, show_receipt
 from .values import parse_address, parse_amount, parse_args, show
 
 
-def local_chain(state, what: str):
-    """The data directory's chain: traces, profiles, estimates and storage reads replay or read
-    state here; a node's JSON-RPC has no methods for them yet, so --rpc is refused, saying so."""
-    if state.rpc is not None:
-        raise CliError(f"{what} runs on the data directory's chain; the node's JSON-RPC ({state.rpc}) "
-                       "offers no such method yet (unset $OBELISK_RPC, or drop --rpc)")
-    return open_chain(state)
-
-
-def run_debug_call(state, net, address, fn, values, account, value, gas, *, send: bool, profile: bool) -> int:
-    """`obelisk call` with --dry-run (nothing sent) or --gas-profile (the profile printed after)."""
+def run_debug_call(state, net, address, fn, values, account, value, gas, tx, *, send: bool, profile: bool) -> int:
+    """`obelisk call` with --dry-run (nothing sent) or --gas-profile (the profile printed after), on the
+    datadir's chain or a node's alike: both give the same documents (obelisk.node.queries)."""
     import chain
     from chain import tx as txmod
     from vm import abi
 
-    from ..debug import profile as gasprofile
-    from ..debug.recorder import Recorder
+    from ..debug.profile import GasProfile
 
-    rec = Recorder() if profile else None
     try:
+        data = txmod.encode_call(fn.name, abi.args_to_wire(values, fn.params, fn.name))
         if fn.is_view:
-            wire = abi.args_to_wire(values, fn.params, fn.name)
-            result = net.view(address, fn.name, wire, sender=account, gas=gas,
-                              tracer_for=rec.tracer_for if rec else None)
-            limit = gas if gas is not None else chain.consensus.BLOCK_GAS_LIMIT
-            prof = gasprofile.build(limit, result.gas_used, 0, rec.steps) if rec else None
-            doc = {"value": abi.to_json(result.value, fn.returns) if result.success else None,
-                   "status": "success" if result.success else "reverted", "gas_used": result.gas_used,
-                   "reason": result.reason if not result.success else None, "location": result.location}
+            sender = account.address if hasattr(account, "address") else account
+            doc = net.view_doc(address, data, sender, gas, profile)
             receipt = None
-        else:
-            data = txmod.encode_call(fn.name, abi.args_to_wire(values, fn.params, fn.name))
-            tx = net.make_tx(account, address, value, data, gas)
-            if send:
-                receipt = net.send(tx)
-                prof = net.profile(receipt.tx_hash) if profile else None
-            else:
-                receipt = net.dry_run(tx, rec.tracer_for if rec else None)
-                prof = gasprofile.build(tx.gas_limit, receipt.gas_used, txmod.intrinsic_gas(tx), rec.steps) if rec else None
+        elif send:
+            receipt = net.call(address, fn.name, *values, sender=account, value=value, gas=gas, **tx)
             doc = receipt.to_json()
+            if profile:
+                doc["gas_profile"] = net.profile_doc(receipt.tx_hash)
+        else:
+            doc = receipt = net.dry_run_doc(net.make_tx(account, address, value, data, gas, **tx), profile)
+    except chain.Reverted as exc:
+        if exc.receipt is None:
+            raise
+        receipt = exc.receipt
+        doc = receipt.to_json()
+        if profile:
+            doc["gas_profile"] = net.profile_doc(receipt.tx_hash)
     except abi.AbiError as exc:
         raise CliError(exc.message) from None
     except (chain.ChainError, chain.ArgumentError) as exc:
-        raise refused(exc) from None
+        from .backend import send_refused
+
+        raise send_refused(net, exc, account, tx) from None
     if not send:
         doc["dry_run"] = True
-    if prof is not None:
+    prof = None
+    if doc.get("gas_profile") is not None:  # the lines' source text is read here, from this disk
+        prof = _read_doc(lambda: GasProfile.from_json(doc["gas_profile"]), "gas profile")
         doc["gas_profile"] = prof.to_json()
 
     def human():
@@ -80,19 +73,35 @@ def run_debug_call(state, net, address, fn, values, account, value, gas, *, send
 
 
 @command("trace")
+@rpc_option
 @click.argument("tx_hash", metavar="TX")
 def trace_cmd(state, tx_hash):
     """Print the call tree of mined transaction TX: each call with its arguments, result or revert,
     gas, events and call site (--json: the same as data)."""
     import chain
 
-    net = local_chain(state, "obelisk trace")
+    from ..debug.calltree import Trace
+    from .values import parse_hash
+
+    h = parse_hash(tx_hash, "TX")
+    net = open_chain(state)
     try:
-        trace = net.trace(tx_hash)
+        doc = net.trace_doc(h)
     except (chain.ChainError, chain.ArgumentError) as exc:
         raise refused(exc) from None
-    emit(state, trace.to_json(), lambda: _print_tree(trace))
+    if doc is None:
+        raise CliError(f"transaction 0x{h.hex()} is not mined on this chain")
+    trace = _read_doc(lambda: Trace.from_json(doc, net.code_object_at), "trace")  # the tree is drawn from the document
+    emit(state, doc, lambda: _print_tree(trace))
     return EXIT_OK if trace.root.status == "ok" else EXIT_FAILED
+
+
+def _read_doc(build, what: str):
+    """An object read back from a document (a node's answer): one that does not fit is exit 2, said so."""
+    try:
+        return build()
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration, RecursionError) as exc:
+        raise CliError(f"the {what} document is malformed ({type(exc).__name__}: {str(exc)[:80]})") from None
 
 
 def _print_tree(trace) -> None:
@@ -120,38 +129,45 @@ def _print_tree(trace) -> None:
 
 
 @command("estimate", cls=ArgsCommand, context_settings=ARGS_SETTINGS)
+@rpc_option
 @click.argument("address")
 @click.argument("function")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @click.option("--from", "sender", metavar="A", help=FROM_HELP)
 @click.option("--value", metavar="V", help="Native coin sent with the call.")
 def estimate_cmd(state, address, function, args, sender, value):
-    """Print the gas a call of FUNCTION would use if sent now (exact: no opcode reads the gas left)."""
+    """Print the gas a call of FUNCTION would use if sent now (exact: no opcode reads the gas left);
+    a view function's, as a view call runs (no transaction, so no intrinsic gas)."""
     import chain
+    from chain import tx as txmod
+    from vm import abi
 
     address = parse_address(address, "ADDRESS")
     value = parse_amount(value, "--value")
-    net = local_chain(state, "obelisk estimate")
+    net = open_chain(state)
     code = code_object_at(net, address)
     fn = code.function(function)
     if fn is None or not fn.is_pub or fn.is_init:
         raise CliError(f"{code.name} at {address} has no public function {show(function)}")
     values = parse_args(args, fn.params, function)
+    if fn.is_view and value:
+        raise CliError(f"{function} is a view function: it takes no --value")
     account = resolve_sender(state, net, sender, need_key=not fn.is_view)
     try:
+        data = txmod.encode_call(fn.name, abi.args_to_wire(values, fn.params, fn.name))
         if fn.is_view:
-            from vm import abi
-
-            result = net.view(address, fn.name, abi.args_to_wire(values, fn.params, fn.name), sender=account)
-            if not result.success:
-                raise chain.Reverted(result.reason, result.location)
-            gas = result.gas_used
+            doc = net.view_doc(address, data, account.address if hasattr(account, "address") else account, None)
+            if doc["status"] != "success":
+                raise chain.Reverted(doc["reason"], doc["location"])
+            gas = doc["gas_used"]
         else:
-            gas = net.at(address).function(function).estimate_gas(*values, sender=account, value=value)
+            gas = net.estimate_gas(account, address, value, data)
     except chain.Reverted as exc:
         emit(state, {"gas": None, "status": "reverted", "reason": exc.reason, "location": exc.location}, lambda: None)
         click.echo(reverted_line(exc.reason, exc.location), err=True)
         return EXIT_FAILED
+    except abi.AbiError as exc:
+        raise CliError(exc.message) from None
     except (chain.ChainError, chain.ArgumentError) as exc:
         raise refused(exc) from None
     emit(state, {"gas": gas, "status": "success"}, lambda: click.echo(gas))
@@ -210,6 +226,7 @@ def code_cmd(state, address):
 
 
 @command("storage")
+@rpc_option
 @click.argument("address")
 @click.argument("slot")
 def storage_cmd(state, address, slot):
@@ -226,7 +243,7 @@ def storage_cmd(state, address, slot):
         if not text.isdigit() or len(text) > 5:
             raise CliError(f"SLOT: expected a storage variable number (0, 1, ...) or a 0x key, got {show(slot)}")
         key = pack(int(text))
-    net = local_chain(state, "obelisk storage")
+    net = open_chain(state)
     value = net.storage_at(address, key)
     doc = {"address": str(address), "key": "0x" + key.hex(), "value": abi.to_json(value)}
     emit(state, doc, lambda: click.echo("0 (never written)" if value is None else human_value(value)))

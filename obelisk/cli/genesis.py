@@ -8,7 +8,7 @@ import time
 import click
 
 from .options import EXIT_OK, CliError, group, subcommand
-from .render import emit
+from .render import counted, emit
 from .values import is_index, parse_account_address, parse_int
 
 
@@ -25,9 +25,11 @@ def genesis_cmd(state):
 @click.option("--block-time", "block_time", default="12", show_default=True, metavar="S",
               help="Seconds the retarget rule aims for between blocks.")
 @click.option("--timestamp", metavar="T", help="Genesis timestamp, Unix seconds [default: now].")
+@click.option("--market", is_flag=True,
+              help="Place the compute market at 0x…c0de, as on the dev network (obelisk job/worker find it there).")
 @click.option("--out", "-o", "out", default="genesis.json", show_default=True, metavar="FILE", help="Where to write it.")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
-def genesis_new_cmd(state, chain_id, allocs, target, block_time, timestamp, out, force):
+def genesis_new_cmd(state, chain_id, allocs, target, block_time, timestamp, market, out, force):
     """Write a genesis file: chain id, funded accounts, starting target, block time."""
     from chain import consensus as C
     from chain.genesis import FORMAT, MAX_BLOCK_TIME, GenesisError, genesis_hash, params_from_json, params_to_json
@@ -46,6 +48,11 @@ def genesis_new_cmd(state, chain_id, allocs, target, block_time, timestamp, out,
         if str(address) in doc["allocations"]:
             raise CliError(f"--alloc: {address} is funded twice")
         doc["allocations"][str(address)] = parse_int(amount, f"--alloc {address}", 1, C.MAX_AMOUNT)
+    if market:
+        from chain.devnet import dev_market_code
+        from vm.values import Address
+
+        doc["code"] = {str(Address(C.DEV_MARKET_ADDRESS)): "0x" + dev_market_code().hex()}
     try:
         params = params_from_json(doc)
     except GenesisError as exc:
@@ -64,9 +71,12 @@ def genesis_new_cmd(state, chain_id, allocs, target, block_time, timestamp, out,
         if os.path.exists(tmp):
             os.unlink(tmp)
     h = "0x" + genesis_hash(params).hex()
-    result = {"file": out, "chain_id": params.chain_id, "genesis": h, "allocations": len(params.allocations)}
+    placed = doc.get("code") and next(iter(doc["code"]))
+    result = {"file": out, "chain_id": params.chain_id, "genesis": h, "allocations": len(params.allocations),
+              **({"market": placed} if placed else {})}
     emit(state, result, lambda: click.echo(f"wrote {out}: chain {params.chain_id}, genesis {h}, "
-                                           f"{len(params.allocations)} funded account(s)"))
+                                           f"{counted(len(params.allocations), 'funded account')}"
+                                           + (f", the compute market at {placed}" if placed else "")))
     return EXIT_OK
 
 

@@ -8,7 +8,7 @@ import time
 import click
 
 from .options import EXIT_FAILED, EXIT_OK, CliError, command, group, input_file, subcommand
-from .render import emit, printable
+from .render import counted, emit, printable
 
 MARKET_ENV = "OBELISK_MARKET"
 RPC_ENV = "OBELISK_RPC"
@@ -17,7 +17,8 @@ MAX_DATA = 400 * 1024 - 64  # one sealed blob (obelisk.compute.blobs.Limits.max_
 
 def connection_options(f):
     f = click.option("--market", metavar="ADDRESS", default=None,
-                     help=f"The compute market's address [default: ${MARKET_ENV}].")(f)
+                     help=f"The compute market's address [default: ${MARKET_ENV}, else the dev network's "
+                          "0x000000000000000000000000000000000000c0de].")(f)
     f = click.option("--from", "sender", metavar="ACCOUNT", default=None,
                      help="Account index, dev address or keystore address [default: 0].")(f)
     return click.option("--rpc", metavar="URL", default=None, help=f"The node's JSON-RPC URL [default: ${RPC_ENV}].")(f)
@@ -27,9 +28,12 @@ class Connection:
     """The market and blobs on a node, as the --from account sees them."""
 
     def __init__(self, state, rpc, sender, market):
+        from chain import consensus as C
         from chain.keys import dev_keys
         from obelisk.compute.market import Unreachable
         from obelisk.compute.rpc_market import MarketNotFound, RpcBlobs, RpcMarket
+
+        from vm.values import Address
 
         from .backend import resolve_sender
         from .values import parse_address
@@ -38,9 +42,8 @@ class Connection:
         if not url:
             raise CliError(f"--rpc URL is needed (or ${RPC_ENV})")
         address = market or os.environ.get(MARKET_ENV)
-        if not address:
-            raise CliError(f"--market ADDRESS is needed (or ${MARKET_ENV})")
-        market_address = parse_address(address, "--market")
+        # The dev network's genesis holds the market at a well-known address (chain.consensus).
+        market_address = parse_address(address, "--market") if address else Address(C.DEV_MARKET_ADDRESS)
 
         class _DevAccounts:
             accounts = dev_keys()
@@ -48,8 +51,12 @@ class Connection:
         self.key = resolve_sender(state, _DevAccounts, sender)
         try:
             self.market = RpcMarket(url, market_address, self.key)
-        except (Unreachable, MarketNotFound) as exc:
+        except Unreachable as exc:
             raise CliError(f"--rpc {url}: {exc}") from None
+        except MarketNotFound as exc:
+            hint = "" if address else (" (the dev network's well-known address): on another network, name the "
+                                       f"market with --market ADDRESS or ${MARKET_ENV}")
+            raise CliError(f"--rpc {url}: {exc}{hint}") from None
         self.blobs = RpcBlobs(self.market)
         self.state_dir = os.path.join(state.datadir, "compute")
 
@@ -118,10 +125,15 @@ def job_group(state):
 @click.option("--reveal-blocks", default=20, show_default=True, type=int, help="Blocks for revealing.")
 @click.option("--serve/--no-serve", default=True, show_default=True,
               help="Keep watching and give each seated worker the data key until the commit phase ends.")
+@click.option("--again", is_flag=True, help="Post a new job even if this account posted the same DATA for this runner.")
 @connection_options
-def post_cmd(state, data, runner, payment, seats, quorum, stake, commit_blocks, reveal_blocks, serve, rpc, sender,
-             market):
-    """Seal DATA (a file), publish it, post the job, print its id."""
+def post_cmd(state, data, runner, payment, seats, quorum, stake, commit_blocks, reveal_blocks, serve, again, rpc,
+             sender, market):
+    """Seal DATA (a file), publish it, post the job, print its id.
+
+    Posting the same DATA for the same runner from the same account again prints
+    the job posted before (found from the recorded transaction if the first run's
+    answer was lost) instead of paying twice; --again posts another job."""
     input_file(data)
     if os.path.getsize(data) > MAX_DATA:
         raise CliError(f"{data}: over {MAX_DATA} bytes (one sealed blob)")
@@ -133,9 +145,13 @@ def post_cmd(state, data, runner, payment, seats, quorum, stake, commit_blocks, 
     client = conn.client(log=lambda event, **f: logs.append({"event": event, **f}))
     job = _guard(lambda: client.post(plaintext, rid, payment=_positive(payment, "--payment"), seats=seats,
                                      quorum=quorum, stake=_positive(stake, "--stake"), commit_blocks=commit_blocks,
-                                     reveal_blocks=reveal_blocks))
-    doc = {"job": job, "runner_id": "0x" + rid.hex(), "input_blob": logs[0]["input_blob"] if logs else None}
-    emit(state, doc, lambda: click.echo(f"job {job} posted (runner 0x{rid.hex()[:16]}…); input blob {doc['input_blob']}"))
+                                     reveal_blocks=reveal_blocks, again=again))
+    recovered = bool(logs) and logs[-1]["event"] == "already posted"
+    doc = {"job": job, "runner_id": "0x" + rid.hex(), "input_blob": logs[-1]["input_blob"] if logs else None,
+           "recovered": recovered}
+    emit(state, doc, lambda: click.echo(
+        f"job {job} {'was posted before (the same data and runner; --again posts another)' if recovered else 'posted'}"
+        f" (runner 0x{rid.hex()[:16]}…); input blob {doc['input_blob']}"))
     if serve:
         _serve(state, client, job)
     return EXIT_OK
@@ -146,7 +162,7 @@ def _serve(state, client, job: int, poll: float = 0.5) -> None:
     while True:
         published = _guard(lambda: client.serve_keys(job))
         if published and not state.json:
-            click.echo(f"job {job}: wrapped the data key for {published} more seat(s)")
+            click.echo(f"job {job}: wrapped the data key for {counted(published, 'more seat')}")
         status = _guard(lambda: client.status(job))
         full = status["joined"] == status["seats"] and all(s["key_published"] for s in status["seat_list"])
         if full or status["phase"] != "commit":
@@ -175,7 +191,7 @@ def status_cmd(state, job, rpc, sender, market):
 
     def human():
         click.echo(f"job {job}: {doc['phase']} (state {doc['state']}), height {doc['height']}")
-        click.echo(f"  payment {doc['payment']}, stake {doc['stake']}, quorum {doc['quorum']} of {doc['seats']} seats; "
+        click.echo(f"  payment {doc['payment']}, stake {doc['stake']}, quorum {doc['quorum']} of {counted(doc['seats'], 'seat')}; "
                    f"commit until block {doc['commit_deadline']}, reveal until {doc['reveal_deadline']}")
         click.echo(f"  joined {doc['joined']}, committed {doc['committed']}, revealed {doc['revealed']}")
         for i, s in enumerate(doc["seat_list"]):

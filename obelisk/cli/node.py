@@ -27,6 +27,7 @@ def node_cmd(state, listen, rpc_listen, peers, mine, miner, block_time, genesis_
     from chain.devnet import DEV_MINER
     from chain.keys import dev_keys
 
+    from obelisk.devnet import Devnet
     from obelisk.node.node import Node, NodeError
 
     if not 0.05 <= block_time <= 3600:
@@ -58,7 +59,7 @@ def node_cmd(state, listen, rpc_listen, peers, mine, miner, block_time, genesis_
     try:
         node = Node(state.datadir, listen=listen, rpc_listen=rpc_listen, peers=peers, mine=mine,
                     miner=miner_address, block_time=block_time, params=params, dev=dev, json_out=state.json,
-                    progress=sys.stdout.isatty(), blobs=blobs)
+                    progress=sys.stdout.isatty(), blobs=blobs, door_class=Devnet)
     except NodeError as exc:
         blobs.close()
         raise CliError(str(exc)) from None

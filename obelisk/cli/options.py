@@ -120,6 +120,13 @@ def wait_options(f):
                         help="With --rpc: seconds to wait for the receipt [default: 60].")(rpc_option(f))
 
 
+def tx_options(f):
+    """--gas-price P and --nonce N: on every command that sends a transaction (parsed by values.parse_tx_options)."""
+    f = click.option("--nonce", metavar="N",
+                     help="Nonce of the transaction [default: the sender's next, pending ones counted].")(f)
+    return click.option("--gas-price", "gas_price", metavar="P", help="Gas price [default: 1].")(f)
+
+
 def command(name, **settings):
     """A command (added to a group by obelisk.cli) that also takes --json and --datadir."""
     return lambda f: click.command(name, **settings)(_with_common_options(f))

@@ -13,6 +13,11 @@ def one_line(text) -> str:
     return printable(" ".join(str(text).split()))
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 block", "3 blocks", "0 blocks": every count a message shows (plural: an irregular one)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def printable(text) -> str:
     """Text safe to show on a terminal: control, format and other invisible
     characters (an escape sequence or a bidi override in a revert reason that

@@ -1,6 +1,9 @@
 """seal and unseal: a file encrypted under a passphrase (chain.seal), and its hashes."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import click
 
 from .options import EXIT_OK, CliError, command, input_file, read_passphrase
@@ -29,6 +32,9 @@ def _run(state, verb: str, file, output, force, *, confirm: bool):
     from chain import seal
 
     input_file(file)
+    target = output or (seal.default_sealed_name if verb == "sealed" else seal.default_unsealed_name)(Path(file))
+    if not force and (os.path.lexists(target)):  # said before the passphrase is asked for
+        raise CliError(f"{target} already exists: pass --force to replace it (or -o OUT to write elsewhere)")
     passphrase = read_passphrase(confirm=confirm)
     run = seal.seal_file if verb == "sealed" else seal.unseal_file
     try:

@@ -76,6 +76,18 @@ def parse_gas(text):
     return None if text is None else parse_int(text, "--gas", 0, 2**64 - 1)
 
 
+def parse_tx_options(gas_price, nonce) -> dict:
+    """--gas-price and --nonce as the library's keyword arguments (absent ones: its defaults)."""
+    from chain import consensus as C
+
+    out = {}
+    if gas_price is not None:
+        out["gas_price"] = parse_int(gas_price, "--gas-price", C.MIN_GAS_PRICE, C.MAX_U64)
+    if nonce is not None:
+        out["nonce"] = parse_int(nonce, "--nonce", 0, C.MAX_NONCE)
+    return out
+
+
 def is_index(text: str) -> bool:
     """A dev account index (`--from 1`), as opposed to an address."""
     return text.isascii() and text.isdigit() and len(text) < 6

@@ -11,7 +11,7 @@ import asyncio
 import time
 from typing import Protocol
 
-from cachetools import LRUCache, TTLCache
+from cachetools import LRUCache
 
 from .blobs import HASH_SIZE, BlobStore, blob_hash
 
@@ -19,8 +19,29 @@ MAX_KNOWN_BLOBS = 10_000      # hashes whose holders we remember
 MAX_HOLDERS = 16              # holders remembered per hash
 MAX_ANNOUNCE = 256            # hashes taken from one announcement
 PER_PEER_BYTES = 32 * 1024 * 1024  # bytes accepted from one peer per window
+SERVE_PER_PEER_BYTES = 128 * 1024 * 1024  # bytes served to one peer per window
 WINDOW = 3600.0               # seconds
 FETCH_TIMEOUT = 20.0
+MAX_PEERS_COUNTED = 4096      # peers whose bytes are counted (the least recent forgotten)
+
+
+class _Budget:
+    """Bytes per peer in fixed windows: a peer's count starts again WINDOW after its first byte."""
+
+    def __init__(self, limit: int, window: float, clock):
+        self.limit, self.window, self.clock = limit, window, clock
+        self._used: LRUCache = LRUCache(MAX_PEERS_COUNTED)
+
+    def used(self, peer_id: str) -> int:
+        entry = self._used.get(peer_id)
+        return 0 if entry is None or self.clock() - entry[0] >= self.window else entry[1]
+
+    def add(self, peer_id: str, size: int) -> None:
+        now = self.clock()
+        start, used = self._used.get(peer_id, (now, 0))
+        if now - start >= self.window:
+            start, used = now, 0
+        self._used[peer_id] = (start, used + size)
 
 
 class BlobPeer(Protocol):
@@ -34,13 +55,21 @@ class BlobFetcher:
     node scores it); a peer that merely lacks the blob is not at fault."""
 
     def __init__(self, store: BlobStore, *, on_fault=None, per_peer_bytes: int = PER_PEER_BYTES,
-                 window: float = WINDOW, clock=time.monotonic):
+                 serve_per_peer: int = SERVE_PER_PEER_BYTES, window: float = WINDOW, clock=time.monotonic):
         self.store = store
         self.on_fault = on_fault or (lambda peer_id, reason: None)
-        self.per_peer_bytes = per_peer_bytes
         self._holders: LRUCache = LRUCache(MAX_KNOWN_BLOBS)
-        self._taken: TTLCache = TTLCache(maxsize=4096, ttl=window, timer=clock)
+        self._taken = _Budget(per_peer_bytes, window, clock)
+        self._served = _Budget(serve_per_peer, window, clock)
         self._inflight: dict = {}
+
+    def may_serve(self, peer_id: str, size: int) -> bool:
+        """Whether a blob of size bytes may go to this peer now (counted if so): each peer is
+        served at most serve_per_peer bytes a window, so none can make us send without end."""
+        if self._served.used(peer_id) + size > self._served.limit:
+            return False
+        self._served.add(peer_id, size)
+        return True
 
     def announce(self, peer_id: str, hashes) -> None:
         """A peer says it holds these blobs (at most MAX_ANNOUNCE taken from one message)."""
@@ -71,8 +100,7 @@ class BlobFetcher:
         known = self.holders(digest)
         ordered = [p for p in peers if p.id in known] + [p for p in peers if p.id not in known]
         for peer in ordered:
-            taken = self._taken.get(peer.id, 0)
-            if taken >= self.per_peer_bytes:
+            if self._taken.used(peer.id) >= self._taken.limit:
                 continue  # this peer gave us its share for now
             try:
                 data = await asyncio.wait_for(peer.get(digest), FETCH_TIMEOUT)
@@ -83,7 +111,7 @@ class BlobFetcher:
             if type(data) is not bytes or len(data) > self.store.limits.max_blob:
                 self.on_fault(peer.id, "sent a blob over the size limit")
                 continue
-            self._taken[peer.id] = taken + len(data)
+            self._taken.add(peer.id, len(data))
             if blob_hash(data) != digest:  # checked here too, to tell a lying peer from a full store
                 self.on_fault(peer.id, "sent a blob that does not match its hash")
                 continue

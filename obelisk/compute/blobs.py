@@ -26,6 +26,10 @@ class Limits:
     max_total: int = 256 * 1024 * 1024
     keep_finished: int = 24 * 3600         # seconds a finished job's blobs stay
     keep_unclaimed: int = 6 * 3600         # seconds a blob no job names stays
+    # Seconds any blob stays at most (or keep_finished, if longer), whatever names it: any contract
+    # can emit the market's events, so a job that never finishes must not pin a blob (and an
+    # account's quota) for ever.
+    keep_at_most: int = 7 * 24 * 3600
 
 
 class BlobError(ValueError):
@@ -153,24 +157,37 @@ class BlobStore:
                              (job, self._now() if at is None else at))
 
     def prune(self) -> int:
-        """Drops blobs whose every job finished keep_finished ago, and blobs stored
-        keep_unclaimed ago that no job names. Returns how many went."""
+        """Drops blobs whose every job finished keep_finished ago, blobs stored keep_unclaimed
+        ago that no job names, and any blob stored keep_at_most ago. Returns how many went."""
         now = self._now()
         finished_before = now - self.limits.keep_finished
         unclaimed_before = now - self.limits.keep_unclaimed
+        stored_before = now - max(self.limits.keep_at_most, self.limits.keep_finished, self.limits.keep_unclaimed)
         with self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
             doomed = [r[0] for r in self._db.execute(
-                """SELECT b.hash FROM blobs b WHERE
-                     (NOT EXISTS (SELECT 1 FROM blob_jobs j WHERE j.hash = b.hash) AND b.stored_at < ?)
+                """SELECT b.hash FROM blobs b WHERE b.stored_at < ?
+                  OR (NOT EXISTS (SELECT 1 FROM blob_jobs j WHERE j.hash = b.hash) AND b.stored_at < ?)
                   OR (EXISTS (SELECT 1 FROM blob_jobs j WHERE j.hash = b.hash)
                       AND NOT EXISTS (SELECT 1 FROM blob_jobs j LEFT JOIN finished_jobs f ON f.job = j.job
                                       WHERE j.hash = b.hash AND (f.finished_at IS NULL OR f.finished_at >= ?)))""",
-                (unclaimed_before, finished_before))]
+                (stored_before, unclaimed_before, finished_before))]
             for digest in doomed:
                 self._db.execute("DELETE FROM blobs WHERE hash = ?", (digest,))
                 self._db.execute("DELETE FROM blob_jobs WHERE hash = ?", (digest,))
+            # Jobs long finished keep no row: their links to blobs never fetched, then the job itself.
+            self._db.execute("""DELETE FROM blob_jobs WHERE NOT EXISTS (SELECT 1 FROM blobs b WHERE b.hash = blob_jobs.hash)
+                                AND job IN (SELECT job FROM finished_jobs WHERE finished_at < ?)""", (finished_before,))
+            self._db.execute("""DELETE FROM finished_jobs WHERE finished_at < ?
+                                AND NOT EXISTS (SELECT 1 FROM blob_jobs j WHERE j.job = finished_jobs.job)""",
+                             (finished_before,))
         return len(doomed)
+
+    def rows(self) -> dict:
+        """Rows kept per table (for tests and diagnostics)."""
+        with self._lock:
+            return {t: self._db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                    for t in ("blobs", "blob_jobs", "finished_jobs")}
 
 
 def job_key(market: bytes, job: int) -> bytes:

@@ -2,7 +2,9 @@
 job, settle it, and open the agreed result (only the client can).
 
 The data key of every job is kept in the client's sealed state file until the job is
-settled, so a client restarted while its job runs can still serve keys.
+settled, so a client restarted while its job runs can still serve keys. A post is recorded
+there (signed transaction and hash) before it is sent, so posting the same data again finds
+the job a lost answer hid instead of paying twice.
 """
 from __future__ import annotations
 
@@ -10,8 +12,11 @@ import hashlib
 
 from . import crypto
 from .blobs import BlobError
-from .market import OPEN, PAID, STATES, Blobs, MarketChain, MarketReverted, fetch_verified
+from .market import OPEN, PAID, STATES, Blobs, MarketChain, MarketReverted, Stale, fetch_verified
 from .state import SealedState
+
+MAX_POSTS = 1024     # posts remembered (for re-runs); the oldest settled ones are forgotten first
+SIGN_RETRIES = 20    # a nonce taken by another sender of this account meanwhile: sign again
 
 
 class JobError(ValueError):
@@ -24,24 +29,96 @@ class JobClient:
         self.key = crypto.account_encryption_key(seed)
         self.state_file = SealedState(state_path, seed, "client")
         self.state = self.state_file.load() or {"version": 1, "keys": {}}
+        self.state.setdefault("posts", {})
         self._log = log or (lambda event, **fields: None)
 
     def post(self, data: bytes, runner_id: bytes, *, payment: int, seats: int, quorum: int, stake: int,
-             commit_blocks: int = 20, reveal_blocks: int = 20) -> int:
-        """Seals data under a fresh key, stores the sealed blob, posts the job; returns its id."""
+             commit_blocks: int = 20, reveal_blocks: int = 20, again: bool = False) -> int:
+        """Seals data under a fresh key, stores the sealed blob, posts the job; returns its id.
+
+        Idempotent per (market, runner, data): when this account posted the same data for the
+        same runner before, the earlier job is returned (found again from the recorded
+        transaction if its answer was lost) and nothing is paid twice, unless `again`."""
+        key = bytes(self.chain.market) + runner_id + hashlib.sha256(data).digest()
+        record = self.state["posts"].get(key)
+        if record is not None and not again:
+            job = self._resume(key, record)
+            if job is not None:
+                self._log("already posted", job=job, input_blob="0x" + record["blob"].hex(),
+                          runner_id="0x" + runner_id.hex())
+                return job
         data_key = crypto.new_data_key()
-        sealed = crypto.seal_data(data, data_key)
-        blob = self.blobs.put(sealed)
-        # The key is saved before the job exists, so a crash right after posting loses nothing.
-        self.state["keys"][blob] = data_key
-        self.state_file.save(self.state)
-        try:
-            job = self.chain.send("post_sealed_job", runner_id, hashlib.sha256(data).digest(), blob, self.key.public,
-                                  seats, quorum, stake, commit_blocks, reveal_blocks, value=payment)
-        except MarketReverted as exc:
-            raise JobError(f"job refused: {exc.reason}") from None
+        blob = self.blobs.put(crypto.seal_data(data, data_key))
+        args = (runner_id, hashlib.sha256(data).digest(), blob, self.key.public, seats, quorum, stake,
+                commit_blocks, reveal_blocks)
+        for _ in range(SIGN_RETRIES):
+            tx_hash, raw = self.chain.sign("post_sealed_job", *args, value=payment)
+            # Key and transaction are on disk before the transaction leaves: a crash or a lost
+            # answer from here on is recovered by post() again (or serve_keys) from this record.
+            self.state["keys"][blob] = data_key
+            self._remember(key, {"blob": blob, "tx": tx_hash, "raw": raw, "job": None})
+            try:
+                self.chain.submit(raw)
+                break
+            except Stale:  # another send of this account took the nonce between sign and submit
+                continue
+            except MarketReverted as exc:  # refused by the node (funds, gas): no job, nothing to recover
+                self.state["posts"].pop(key, None)
+                self.state_file.save(self.state)
+                raise JobError(f"job refused: {exc.reason}") from None
+        else:
+            raise JobError("could not post: the account's nonce kept moving (another sender of this account?)")
+        job = self._mined(key, self.state["posts"][key])
         self._log("posted", job=job, input_blob="0x" + blob.hex(), runner_id="0x" + runner_id.hex())
         return job
+
+    def _remember(self, key: bytes, record: dict) -> None:
+        posts = self.state["posts"]
+        posts.pop(key, None)
+        posts[key] = record  # newest last
+        while len(posts) > MAX_POSTS:
+            oldest = next((k for k, r in posts.items() if r["job"] is not None), next(iter(posts)))
+            del posts[oldest]
+        self.state_file.save(self.state)
+
+    def _mined(self, key: bytes, record: dict) -> int:
+        """Waits for the recorded post to be mined; its job id, saved."""
+        try:
+            job = self.chain.wait("post_sealed_job", record["tx"])
+        except MarketReverted as exc:
+            self.state["posts"].pop(key, None)
+            self.state_file.save(self.state)
+            raise JobError(f"job refused: {exc.reason}") from None
+        record.update(job=job, raw=None)
+        self.state_file.save(self.state)
+        return job
+
+    def _resume(self, key: bytes, record: dict) -> int | None:
+        """The job of an earlier post of the same data, or None when that post never made a job
+        (it reverted, its transaction was never taken, or the record is of another chain)."""
+        if record["job"] is None:
+            try:
+                if self.chain.outcome("post_sealed_job", record["tx"]) is None:
+                    if self.blobs.get(record["blob"]) is None:
+                        return None  # a node that never saw its input: not this post's network
+                    # Sent again, the same bytes: a node that lost it takes it back, and at most one
+                    # of the copies can ever be mined (one nonce).
+                    self.chain.submit(record["raw"])
+                return self._mined(key, record)
+            except (MarketReverted, JobError, Stale):
+                try:  # mined just now, between our look and our send?
+                    if self.chain.outcome("post_sealed_job", record["tx"]) is not None:
+                        return self._mined(key, record)
+                except MarketReverted:
+                    pass
+                return None
+        try:
+            job = self.chain.view("get_job", record["job"])
+        except MarketReverted:
+            return None
+        if job["input_blob"] != record["blob"] or job["client"] != self.chain.address:
+            return None  # the record is of another chain (a dev network started afresh)
+        return record["job"]
 
     def _job(self, job_id: int) -> dict:
         try:

@@ -29,6 +29,10 @@ class Unreachable(Exception):
     """The chain or blob store could not be reached (a node went away); try again later."""
 
 
+class Stale(Exception):
+    """A signed transaction the chain will never take: its nonce went to another transaction."""
+
+
 class MarketChain(Protocol):
     """The market contract as one account sees it."""
 
@@ -41,6 +45,21 @@ class MarketChain(Protocol):
 
     def send(self, fn: str, *args, value: int = 0):
         """Sends a transaction and waits until it is mined; returns its value. MarketReverted on a revert."""
+
+    # A send in three steps, for a caller that records the transaction before it leaves
+    # (JobClient.post: a post whose answer is lost is found again by its hash).
+    def sign(self, fn: str, *args, value: int = 0) -> tuple:
+        """(tx hash, signed bytes) of a transaction calling fn with the next nonce; nothing sent."""
+
+    def submit(self, raw: bytes) -> None:
+        """Hands signed bytes to the chain; fine if it has them already. Stale if their nonce is taken."""
+
+    def outcome(self, fn: str, tx_hash: bytes):
+        """None while the transaction is not mined; else fn's value (MarketReverted if it reverted).
+        Meant for functions that return a value (a job id), so None is never a value."""
+
+    def wait(self, fn: str, tx_hash: bytes):
+        """Waits until the transaction is mined; fn's value (MarketReverted if it reverted)."""
 
 
 class Blobs(Protocol):
@@ -55,6 +74,14 @@ def market_source() -> str:
     if packaged.is_file():
         return str(packaged)
     return str(Path(__file__).resolve().parents[2] / "examples" / MARKET_FILE)
+
+
+def compile_market():
+    """The market's artifact, its source spans naming the file without a directory, so
+    its code is the same bytes wherever Obelisk is installed (the dev genesis holds it)."""
+    import lang
+
+    return lang.compile_file(market_source(), filename=MARKET_FILE)
 
 
 def fetch_verified(blobs: Blobs, digest: bytes) -> bytes | None:
@@ -72,7 +99,7 @@ class DevnetMarket:
 
     def __init__(self, net, handle, key):
         self.net, self.handle, self.key = net, handle, key
-        self.address = key.address
+        self.address, self.market = key.address, handle.address
 
     def height(self) -> int:
         return self.net.height
@@ -94,6 +121,39 @@ class DevnetMarket:
             return self.handle.function(fn)(*args, sender=self.key, value=value).value
         except chain.Reverted as exc:
             raise MarketReverted(exc.reason or "reverted") from None
+
+    def sign(self, fn: str, *args, value: int = 0) -> tuple:
+        from chain import tx as txmod
+        from chain.devnet import to_args
+
+        params = self.handle.function(fn).fn.params
+        t = self.net.make_tx(self.key, self.handle.address, value, txmod.encode_call(fn, to_args(params, args, fn)))
+        return t.hash, t.encode()
+
+    def submit(self, raw: bytes) -> None:
+        from chain import errors as E
+
+        try:
+            self.net.submit(raw)
+        except E.DuplicateTransaction:
+            pass
+        except (E.BadNonce, E.ReplacementUnderpriced) as exc:
+            raise Stale(str(exc)) from None
+
+    def outcome(self, fn: str, tx_hash: bytes):
+        r = self.net.receipt(tx_hash)
+        if r is None:
+            return None
+        if not r.status:
+            raise MarketReverted(r.reason or "reverted")
+        return r.value
+
+    def wait(self, fn: str, tx_hash: bytes):
+        while self.net.receipt(tx_hash) is None:  # a transaction the pool dropped is not waited for
+            if self.net.tx(tx_hash) is None:
+                raise Unreachable(f"transaction 0x{tx_hash.hex()} is neither pending nor mined")
+            self.net.mine(1)
+        return self.outcome(fn, tx_hash)
 
 
 def _named(abi_type, value):

@@ -8,7 +8,9 @@ from vm.values import Address
 
 from .blob_rpc import sign_put
 from .blobs import BlobError, blob_hash
-from .market import MarketReverted, Unreachable, _named
+from .market import MarketReverted, Stale, Unreachable, _named
+
+STALE_CODES = ("tx-bad-nonce", "tx-replacement-underpriced")  # the nonce went to another transaction
 
 
 class MarketNotFound(ValueError):
@@ -60,11 +62,55 @@ class RpcMarket:
 
     def send(self, fn: str, *args, value: int = 0):
         receipt = self._guard(lambda: self.rpc.call(self.market, fn, *args, sender=self.key, value=value))
+        return self._value(fn, receipt)
+
+    def _value(self, fn: str, receipt):
         returns = self.code.function(fn).returns
         doc = receipt.to_json().get("value")
         if returns is None or doc is None:
             return None
         return abi.to_python(abi.from_json(doc, returns, "return"), returns)
+
+    # -- a send in three steps (market.MarketChain) --------------------------------------
+
+    def sign(self, fn: str, *args, value: int = 0) -> tuple:
+        from chain import tx as txmod
+        from chain.devnet import to_args
+
+        f = self.code.function(fn)
+        data = txmod.encode_call(f.name, to_args(f.params, args, f.name))
+        # Signed as every other send of RpcChain is (nonce from the node, gas from its dry run plus the margin).
+        t = self._guard(lambda: self.rpc.make_tx(self.key, self.market, value, data))
+        return t.hash, t.encode()
+
+    def submit(self, raw: bytes) -> None:
+        def work():
+            try:
+                self.rpc.rpc.call("tx_send", "0x" + raw.hex())
+            except self._errors.RemoteError as exc:
+                if exc.rpc_code != -32000:
+                    raise
+                refused = self._errors.NodeRefused(exc.message)
+                if refused.code == "tx-duplicate":  # pending already, or mined
+                    return
+                if refused.code in STALE_CODES:
+                    raise Stale(str(refused)) from None
+                raise refused from None
+        self._guard(work)
+
+    def outcome(self, fn: str, tx_hash: bytes):
+        receipt = self._guard(lambda: self.rpc.receipt(tx_hash))
+        if receipt is None:
+            return None
+        if not receipt.status:
+            raise MarketReverted(receipt.reason or "reverted")
+        return self._value(fn, receipt)
+
+    def wait(self, fn: str, tx_hash: bytes):
+        receipt = self._guard(lambda: self.rpc.wait_receipt(tx_hash))  # polls the receipt until RpcChain's timeout
+        if not receipt.status:
+            raise MarketReverted(receipt.reason or "reverted")
+        return self._value(fn, receipt)
 
     def logs(self, event: str, from_block=None) -> list:
         return self._guard(lambda: self.rpc.logs(from_block=from_block, address=self.market, event=event))

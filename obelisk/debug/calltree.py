@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vm.abi import to_json, to_python
-from vm.values import ConformError, from_wire
+from vm.abi import AbiError, from_json, to_json, to_python
+from vm.values import Address, ConformError, from_wire
 
 from .recorder import Step
 
@@ -40,6 +40,9 @@ class Frame:
             "value": to_json(self.value, self.value_type), "reason": self.reason, "location": self.location,
             "events": [{"name": n, "args": {k: to_json(v, t.get(k)) for k, v in a.items()}} for n, a, t in self.events],
             "calls": [c.to_json() for c in self.calls],
+            # How events and calls interleaved, and whether any code ran: what the tree view
+            # needs beyond the lists, so a trace read back from JSON (a node's) draws the same.
+            "sequence": [kind for kind, _ in self._order], "code_ran": not self._plain,
         }
 
 
@@ -53,6 +56,21 @@ class Trace:
     def to_json(self) -> dict:
         return {"tx": None if self.tx_hash is None else "0x" + self.tx_hash.hex(), "gas_used": self.gas_used,
                 "intrinsic_gas": self.intrinsic, "frames": self.root.to_json()}
+
+    @classmethod
+    def from_json(cls, doc: dict, code_at) -> "Trace":
+        """The Trace a to_json document describes (a node's tx_trace answer); values are typed again
+        by the ABI of the code at each frame's address (`code_at(address)`: a CodeObject or None)."""
+        codes: dict = {}
+
+        def code_of(address):
+            if address not in codes:
+                codes[address] = code_at(address) if address is not None else None
+            return codes[address]
+
+        tx = doc["tx"]
+        return cls(None if tx is None else bytes.fromhex(tx[2:]), _frame_from_json(doc["frames"], code_of),
+                   doc["gas_used"], doc["intrinsic_gas"])
 
     def title(self) -> str:
         if self.tx_hash is None:
@@ -84,6 +102,36 @@ class Trace:
 
         walk(self.root, "", True)
         return "\n".join(lines)
+
+
+def _typed(v, t, what: str):
+    """A JSON value as the Python value of ABI type t (as it is, when untyped or not of t)."""
+    if t is None or v is None:
+        return v
+    try:
+        return to_python(from_json(v, t, what), t)
+    except AbiError:
+        return v
+
+
+def _frame_from_json(d: dict, code_of) -> Frame:
+    address = None if d["address"] in (None, "None") else Address(d["address"])
+    code = code_of(address)
+    fn = code.function(d["function"]) if code is not None else None
+    types = dict(fn.params) if fn is not None else {}
+    ret = fn.returns if fn is not None else None
+    f = Frame(d["contract"], address, d["function"], d["kind"],
+              {k: _typed(v, types.get(k), k) for k, v in d["args"].items()}, d["call_site"], d["gas"], d["status"],
+              _typed(d["value"], ret, "value"), ret if d["value"] is not None else None, d["reason"], d["location"],
+              _types={k: types[k] for k in d["args"] if k in types}, _plain=not d.get("code_ran", True))
+    declared = {e.name: dict(e.fields) for e in code.events} if code is not None else {}
+    for e in d["events"]:
+        ftypes = declared.get(e["name"], {}) if e["args"] else {}
+        f.events.append((e["name"], {k: _typed(v, ftypes.get(k), k) for k, v in e["args"].items()}, ftypes))
+    f.calls = [_frame_from_json(c, code_of) for c in d["calls"]]
+    events, calls = iter(f.events), iter(f.calls)
+    f._order = [(kind, next(events) if kind == "event" else next(calls)) for kind in d.get("sequence", ())]
+    return f
 
 
 def _show(v) -> str:

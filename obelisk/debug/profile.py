@@ -30,14 +30,24 @@ class GasProfile:
     def total(self) -> int:
         return self.intrinsic + self.entry + sum(self.lines.values())
 
-    def to_json(self) -> dict:
+    def to_json(self, sources: bool = True) -> dict:
+        """The profile as data; sources=False leaves each line's "source" null (a node never reads
+        files that deployed code names: the client fills them in from its own disk, from_json)."""
         return {
             "gas_used": self.gas_used, "intrinsic_gas": self.intrinsic, "entry_gas": self.entry,
-            "lines": [{"file": f, "line": n, "gas": g, "source": self.source(f, n)}
+            "lines": [{"file": f, "line": n, "gas": g, "source": self.source(f, n) if sources else None}
                       for (f, n), g in sorted(self.lines.items())],
             "functions": [{"function": name, "gas": g, "instructions": k}
                           for name, (g, k) in sorted(self.functions.items(), key=lambda kv: (-kv[1][0], kv[0]))],
         }
+
+    @classmethod
+    def from_json(cls, doc: dict) -> "GasProfile":
+        """The profile a to_json document describes (sources are read again, here, when shown)."""
+        prof = cls(doc["gas_used"], doc["intrinsic_gas"], doc["entry_gas"])
+        prof.lines = {(r["file"], r["line"]): r["gas"] for r in doc["lines"]}
+        prof.functions = {r["function"]: [r["gas"], r["instructions"]] for r in doc["functions"]}
+        return prof
 
     def render(self) -> str:
         width = max([len(str(self.gas_used))] + [len(str(g)) for g in self.lines.values()])

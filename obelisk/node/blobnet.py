@@ -81,8 +81,8 @@ class BlobNet:
             data = await asyncio.to_thread(self.blobs.store.get, digest)  # re-hashed before it is served
         except ValueError:  # damaged on disk: dropped by the store, never served
             data = None
-        if data is not None and len(data) > P.MAX_BLOB:
-            data = None
+        if data is not None and (len(data) > P.MAX_BLOB or not self.blobs.fetcher.may_serve(peer.id_hex, len(data))):
+            data = None  # too large for a message, or this peer had its share for now
         peer.send(P.encode(P.BLOB, rid, [] if data is None else [data]))
 
     async def on_blob(self, peer, rid: int, data) -> None:

@@ -51,8 +51,9 @@ def _jsonable(v):
 class Node:
     def __init__(self, datadir: str, *, listen="0.0.0.0:7710", rpc_listen="127.0.0.1:7711", peers=(),
                  mine=False, miner=None, block_time: float = 2.0, params=None, dev=True, json_out=False,
-                 out=None, progress=False, blobs=None):
+                 out=None, progress=False, blobs=None, door_class=None):
         self.datadir = datadir
+        self.door_class = door_class  # the chain door that also records VM steps (obelisk.Devnet): tx_trace & co.
         self.blobs = blobs      # obelisk.compute.blob_node.NodeBlobs (or alike), owned and closed by the node
         self.listen = split_hostport(listen, "--listen")
         self.rpc_listen = split_hostport(rpc_listen, "--rpc-listen") if rpc_listen else None
@@ -154,7 +155,7 @@ class Node:
         except BaseException:
             store.close()
             raise
-        service = self.service = ChainService(chain, self.params, dev=self.dev)
+        service = self.service = ChainService(chain, self.params, dev=self.dev, door_class=self.door_class)
         runners = []
         try:
             self.network = Network(service, NodeKey.load(self.datadir), BanList(self.datadir), dial=ws.dial,

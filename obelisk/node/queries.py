@@ -105,3 +105,69 @@ def call(door, to: Address, data: bytes, sender, value: int, gas):
 def call_doc(ok, value, gas_used, reason, location) -> dict:
     return {"status": "success" if ok else "reverted", "return": value, "gas_used": gas_used,
             "reason": reason, "location": location}
+
+
+# --- what a call did inside, and what it would do: for `obelisk trace/estimate/storage/call --dry-run
+# --gas-profile`, locally (obelisk.cli.backend.LocalChain) and through tx_trace & co. alike. Traces and
+# profiles need a door that can record the VM's steps (obelisk.Devnet, given to ChainService as door_class).
+
+def can_debug(door) -> bool:
+    return hasattr(door, "trace") and hasattr(door, "profile_dry_run")
+
+
+def trace(door, tx_hash: bytes):
+    """`obelisk trace --json` of a mined transaction, or None (unknown, or still pending)."""
+    if door.chain.find_tx(tx_hash) is None:
+        return None
+    return door.trace(tx_hash).to_json()
+
+
+def profile(door, tx_hash: bytes):
+    """The gas profile of a mined transaction, or None; each line's "source" is null (the client reads its own)."""
+    if door.chain.find_tx(tx_hash) is None:
+        return None
+    return door.profile(tx_hash).to_json(sources=False)
+
+
+def dry_run(door, data: bytes, with_profile: bool) -> dict:
+    """The receipt document a signed transaction would get if mined next (nothing sent or kept), with
+    "gas_profile" when asked. An invalid one raises the chain's InvalidTransaction, as tx_send would."""
+    t_ = txmod.decode(data)
+    prof = None
+    if with_profile:
+        receipt, prof = door.profile_dry_run(t_)
+    else:
+        receipt = door.dry_run(t_)
+    doc = receipt.to_json()
+    if prof is not None:
+        doc["gas_profile"] = prof.to_json(sources=False)
+    return doc
+
+
+def view(door, to: Address, data: bytes, sender, gas, with_profile: bool) -> dict:
+    """A call run as the library runs a view function (read-only, on the head block, no transaction so no
+    intrinsic gas): {"value", "status", "gas_used", "reason", "location"} (+ "gas_profile")."""
+    function, args = txmod.decode_call(data)
+    sender = Address(b"\x00" * 20) if sender is None else Address(sender)
+    prof = None
+    if with_profile:
+        result, prof = door.profile_view(to, function, args, sender=sender, gas=gas)
+    else:
+        result = door.view(to, function, args, sender=sender, gas=gas)
+    code = door.code_object_at(to)
+    fn = code.function(function) if code is not None else None
+    doc = {"value": abi.to_json(result.value, fn.returns if fn is not None else None) if result.success else None,
+           "status": "success" if result.success else "reverted", "gas_used": result.gas_used,
+           "reason": None if result.success else result.reason or result.error, "location": result.location}
+    if prof is not None:
+        doc["gas_profile"] = prof.to_json(sources=False)
+    return doc
+
+
+def storage(door, address: Address, key: bytes):
+    """The stored record under `key` in a contract's storage on the head state ("0x" hex of its canonical
+    encoding, which keeps the value's type), or None when never written (its type's zero)."""
+    from chain.state import encode_storage_value
+
+    raw = encode_storage_value(door.storage_at(address, key))
+    return None if raw is None else "0x" + raw.hex()

@@ -14,6 +14,9 @@ from aiohttp import web
 
 from chain import consensus as C
 from chain import errors as E
+from chain import tx as txmod
+from chain.results import ArgumentError
+from vm import limits
 from vm.values import Address
 
 from .service import MAX_DEV_MINE, CallFailed
@@ -116,7 +119,10 @@ class Methods:
             "chain_getNonce": self.get_nonce, "chain_getCode": self.get_code, "chain_getLogs": self.get_logs,
             "tx_send": self.tx_send, "tx_pending": self.tx_pending,
             "vm_call": self.vm_call, "vm_estimateGas": self.vm_estimate_gas,
+            "chain_getStorage": self.get_storage, "tx_dryRun": self.tx_dry_run, "vm_view": self.vm_view,
         }
+        if service.debug:  # the VM's steps are recorded (a node started by `obelisk node`)
+            self.table.update({"tx_trace": self.tx_trace, "tx_profile": self.tx_profile})
         if service.dev:  # absent elsewhere, as anvil's methods are on geth
             self.table["dev_mine"] = self.dev_mine
         if getattr(node, "extra_methods", None) is not None:  # blob_put/blob_get/blob_has of a node keeping blobs
@@ -182,6 +188,10 @@ class Methods:
         code = await self.service.code(_address(a, "address"))
         return None if code is None else "0x" + code.hex()
 
+    async def get_storage(self, p):
+        a, key = _params(p, 2, 2, "chain_getStorage")
+        return await self.service.storage(_address(a, "address"), _hex(key, "key", limits.MAX_KEY_SIZE))
+
     async def get_logs(self, p):
         (f,) = _params(p, 0, 1, "chain_getLogs")
         f = _object(f, "filter", ("from_block", "to_block", "address", "event"))
@@ -232,6 +242,55 @@ class Methods:
             return await self.service.estimate_gas(*self._call_args(p, "vm_estimateGas"))
         except CallFailed as exc:
             raise RpcError(REFUSED, "call failed", {"reason": exc.reason, "location": exc.location}) from None
+
+    async def tx_trace(self, p):
+        (h,) = _params(p, 1, 1, "tx_trace")
+        return await self._bounded(self.service.trace(_hash(h, "tx hash")))
+
+    async def tx_profile(self, p):
+        (h,) = _params(p, 1, 1, "tx_profile")
+        return await self._bounded(self.service.profile(_hash(h, "tx hash")))
+
+    async def tx_dry_run(self, p):
+        data, opts = _params(p, 1, 2, "tx_dryRun")
+        data = _hex(data, "transaction", C.MAX_TX_SIZE)
+        profile = self._profile_option(opts)
+        try:
+            return await self._bounded(self.service.dry_run(data, profile))
+        except E.InvalidTransaction as exc:
+            raise _refused(exc) from None
+
+    async def vm_view(self, p):
+        f, opts = _params(p, 1, 2, "vm_view")
+        profile = self._profile_option(opts)
+        f = _object(f, "call", ("from", "to", "data", "gas"))
+        if f.get("to") is None:
+            raise _bad("to: a call needs the contract's address")
+        to = _address(f["to"], "to")
+        sender = None if f.get("from") is None else _address(f["from"], "from")
+        data = _hex(f.get("data"), "data", C.MAX_TX_SIZE)
+        gas = None if f.get("gas") is None else _int(f["gas"], "gas", 0, C.BLOCK_GAS_LIMIT)
+        try:
+            txmod.decode_call(data)
+        except txmod.CallDataError as exc:
+            raise _bad(f"data: {exc}") from None
+        return await self._bounded(self.service.view(to, data, sender, gas, profile))
+
+    def _profile_option(self, opts) -> bool:
+        opts = _object(opts, "options", ("profile",))
+        if opts.get("profile") is not None and type(opts["profile"]) is not bool:
+            raise _bad("profile: expected true or false")
+        if opts.get("profile") and not self.service.debug:
+            raise _bad("profile: this node does not record the VM's steps")
+        return bool(opts.get("profile"))
+
+    @staticmethod
+    async def _bounded(work):
+        """A run too long to record (over the recorder's steps) is the caller's bad request, said so."""
+        try:
+            return await work
+        except ArgumentError as exc:
+            raise _bad(str(exc)) from None
 
     async def dev_mine(self, p):
         (n,) = _params(p, 0, 1, "dev_mine")

@@ -13,9 +13,11 @@ import urllib.request
 from chain import consensus as C
 from chain import errors as E
 from chain import tx as txmod
-from chain.devnet import DEFAULT_GAS, DEFAULT_GAS_PRICE, Reverted, to_args
+from chain.devnet import DEFAULT_GAS_PRICE, Reverted, to_args
+from chain.devtools import gas_cap, padded_gas
 from chain.keys import PrivateKey, dev_keys
 from chain.logs import LogQueryError
+from chain.results import ArgumentError
 from vm import abi
 from vm import code as vmcode
 from vm.values import Address
@@ -68,7 +70,7 @@ class RpcClient:
             raise NodeError(f"the node's answer to {method} is over {MAX_ANSWER_BYTES} bytes")
         try:
             doc = json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
             raise NodeError(f"the node at {self.url} did not answer JSON-RPC") from None
         if not isinstance(doc, dict) or ("result" not in doc and "error" not in doc):
             raise NodeError(f"the node at {self.url} did not answer JSON-RPC")
@@ -197,6 +199,60 @@ class RpcChain:
                 raise LogQueryError(exc.message) from None
             raise
 
+    def storage_at(self, address, key: bytes):
+        """The value stored under key in a contract's storage on the head state, or None (chain_getStorage)."""
+        from chain.state import decode_storage_value
+
+        raw = self.rpc.call("chain_getStorage", str(Address(address)), "0x" + bytes(key).hex())
+        if raw is None:
+            return None
+        try:
+            return decode_storage_value(_bytes(raw))
+        except (E.ChainError, ValueError) as exc:
+            raise NodeError(f"the node's storage record is not one: {exc}") from None
+
+    # --- what a call did inside, and would do (the debug methods: queries.trace & co. on the node) ---
+    def trace_doc(self, tx_hash: bytes):
+        return self._debug("tx_trace", "0x" + bytes(tx_hash).hex())
+
+    def profile_doc(self, tx_hash: bytes):
+        return self._debug("tx_profile", "0x" + bytes(tx_hash).hex())
+
+    def dry_run_doc(self, t_: txmod.Transaction, profile: bool = False) -> dict:
+        """The receipt document the signed transaction would get if mined next (tx_dryRun); nothing is sent."""
+        try:
+            return self._debug("tx_dryRun", "0x" + t_.encode().hex(), {"profile": profile})
+        except RemoteError as exc:
+            if exc.rpc_code == -32000:
+                raise NodeRefused(exc.message) from None
+            raise
+
+    def view_doc(self, address, data: bytes, sender, gas, profile: bool = False) -> dict:
+        query = {"to": str(Address(address)), "data": "0x" + bytes(data).hex()}
+        if sender is not None:
+            query["from"] = str(sender.address if isinstance(sender, PrivateKey) else Address(sender))
+        if gas is not None:
+            query["gas"] = gas
+        return self._debug("vm_view", query, {"profile": profile})
+
+    def estimate_gas(self, sender=None, to=None, value=0, data=b"") -> int:
+        """The gas the transaction would use if mined next, as chain.Devnet.estimate_gas (a dry run); Reverted if it fails."""
+        doc = self.dry_run_doc(self.make_tx(sender, to, value, data))
+        if doc["status"] != "success":
+            raise Reverted(doc.get("reason"), doc.get("location"), None)
+        return doc["gas_used"]
+
+    def _debug(self, method: str, *params):
+        try:
+            return self.rpc.call(method, *params)
+        except RemoteError as exc:
+            if exc.rpc_code == -32601:
+                raise NoSuchMethod(f"the node at {self.url} offers no {method} (a node started by `obelisk node` "
+                                   "does)") from None
+            if exc.rpc_code == -32602:
+                raise ArgumentError(exc.message) from None
+            raise
+
     def verify(self):
         raise NodeError("verify re-validates a data directory: run it with --datadir where the node keeps its chain")
 
@@ -214,18 +270,20 @@ class RpcChain:
             out.append(self.block(_bytes(h)))
         return out
 
-    def transfer(self, sender, to, amount: int, *, gas=None, gas_price=DEFAULT_GAS_PRICE):
-        return self._send(sender, Address(to), amount, b"", gas, gas_price)
+    def transfer(self, sender, to, amount: int, *, gas=None, gas_price=DEFAULT_GAS_PRICE, nonce=None):
+        return self._send(sender, Address(to), amount, b"", gas, gas_price, nonce)
 
-    def deploy(self, art, *args, sender=None, value=0, gas=None, contract=None, gas_price=DEFAULT_GAS_PRICE):
+    def deploy(self, art, *args, sender=None, value=0, gas=None, contract=None, gas_price=DEFAULT_GAS_PRICE,
+               nonce=None):
         code_bytes = bytes(art.bytecode) if hasattr(art, "bytecode") else bytes(art)
         code = vmcode.decode(code_bytes)
         init = next((f for f in code.functions if f.is_init), None)
         wire = to_args(init.params if init is not None else (), args, "constructor")
-        receipt = self._send(sender, None, value, txmod.encode_deploy(code_bytes, wire), gas, gas_price)
+        receipt = self._send(sender, None, value, txmod.encode_deploy(code_bytes, wire), gas, gas_price, nonce)
         return _Deployed(receipt)
 
-    def call(self, address, function: str, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE):
+    def call(self, address, function: str, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE,
+             nonce=None):
         """A view's value (vm_call, nothing sent), or the receipt of a transaction calling `function`."""
         address = Address(address)
         code = self.code_object_at(address)
@@ -235,7 +293,7 @@ class RpcChain:
         wire = to_args(fn.params, args, fn.name)
         data = txmod.encode_call(fn.name, wire)
         if not fn.is_view:
-            return self._send(sender, address, value, data, gas, gas_price)
+            return self._send(sender, address, value, data, gas, gas_price, nonce)
         query = {"to": str(address), "data": "0x" + data.hex()}
         if sender is not None:
             query["from"] = str(sender.address if isinstance(sender, PrivateKey) else Address(sender))
@@ -257,45 +315,52 @@ class RpcChain:
             return sender
         raise E.InvalidTransaction(f"no key for sender {sender}")
 
-    def _send(self, sender, to, value, data, gas, gas_price):
-        key = self._key(sender)
-        last = None
-        for _ in range(NONCE_RETRIES):
-            t_ = self._make_tx(key, to, value, data, gas, gas_price)
-            try:
-                self.rpc.call("tx_send", "0x" + t_.encode().hex())
-                break
-            except RemoteError as exc:
-                if exc.rpc_code != -32000:
-                    raise
-                last = NodeRefused(exc.message)
-                # The nonce is read from the node: refused for it means another client took
-                # it between our read and our send (two sends at once). Read it again and re-sign.
-                if last.code not in _RETRY_CODES:
-                    raise last from None
-            except NodeError as exc:  # no answer: the node may have admitted it before it went silent
-                h = "0x" + t_.hash.hex()
-                raise NodeError(f"transaction {h} may have reached the node, which did not answer ({exc.message}): "
-                                f"before sending it again, look: obelisk tx {h} --rpc {self.url}") from None
-        else:
-            raise last
+    def send(self, t_: txmod.Transaction):
+        """Send a signed transaction and wait for its receipt (a failed one too)."""
+        self._submit(t_)
+        return self._receipt_of_sent(t_.hash)
+
+    def _submit(self, t_) -> None:
+        try:
+            self.rpc.call("tx_send", "0x" + t_.encode().hex())
+        except RemoteError as exc:
+            if exc.rpc_code != -32000:
+                raise
+            raise NodeRefused(exc.message) from None
+        except NodeError as exc:  # no answer: the node may have admitted it before it went silent
+            h = "0x" + t_.hash.hex()
+            raise NodeError(f"transaction {h} may have reached the node, which did not answer ({exc.message}): "
+                            f"before sending it again, look: obelisk tx {h} --rpc {self.url}") from None
         if self.on_sent is not None:
             self.on_sent(t_.hash)
-        try:
-            receipt = self._wait(t_.hash)
-        except ReceiptTimeout:
-            raise
-        except NodeError as exc:  # admitted, so it may yet be mined: say so, with its hash, never "rejected"
-            h = "0x" + t_.hash.hex()
-            raise NodeError(f"transaction {h} was sent (the node admitted it), then {exc.message} "
-                            f"(later: obelisk receipt {h} --rpc {self.url})") from None
+
+    def _send(self, sender, to, value, data, gas, gas_price, nonce=None):
+        key = self._key(sender)
+        if gas is None:  # estimated once, before the nonce races below
+            gas = self.make_tx(key, to, value, data, None, gas_price, nonce).gas_limit
+        for attempt in range(NONCE_RETRIES):
+            t_ = self.make_tx(key, to, value, data, gas, gas_price, nonce)
+            try:
+                self._submit(t_)
+                break
+            except NodeRefused as exc:
+                # The nonce is read from the node: refused for it means another client took it
+                # between our read and our send (two sends at once). Read it again and re-sign;
+                # a nonce the caller chose is theirs: its refusal is the answer.
+                if exc.code not in _RETRY_CODES or nonce is not None or attempt == NONCE_RETRIES - 1:
+                    raise
+        receipt = self._receipt_of_sent(t_.hash)
         if not receipt.status:
             raise Reverted(receipt.reason, receipt.location, receipt)
         return receipt
 
-    def _make_tx(self, key, to, value, data, gas, gas_price) -> txmod.Transaction:
-        """Signed as chain.Devnet.make_tx signs: the next nonce, and gas=None as DEFAULT_GAS capped by the balance."""
-        nonce = self.next_nonce(key.address)
+    def make_tx(self, sender=None, to=None, value=0, data=b"", gas=None, gas_price=DEFAULT_GAS_PRICE,
+                nonce=None) -> txmod.Transaction:
+        """Signed as chain.Devnet.make_tx signs: the next nonce (pending counted), and gas=None as the gas
+        its dry run on the node uses plus the margin (chain.devtools.padded_gas)."""
+        key = self._key(sender)
+        if nonce is None:
+            nonce = self.next_nonce(key.address)
         unsigned = txmod.Transaction(C.TX_VERSION, self.chain_id, nonce, to, value, 0, gas_price, data,
                                      key.public_key, b"")
         if gas is None:
@@ -303,12 +368,27 @@ class RpcChain:
             if to is not None and not data and self.code_at(to) is None:
                 gas = intrinsic
             else:
-                affordable = max(0, self.balance(key.address) - value) // max(gas_price, 1)
-                gas = max(intrinsic, min(DEFAULT_GAS, affordable))
+                cap = gas_cap(self.balance(key.address), value, gas_price, intrinsic)
+                probe = self.make_tx(key, to, value, data, cap, gas_price, nonce)
+                try:
+                    gas = padded_gas(self.dry_run_doc(probe)["gas_used"], cap)
+                except (NodeRefused, NoSuchMethod):  # the submission says why; an older node: the most it can pay
+                    gas = cap
         return txmod.Transaction(C.TX_VERSION, self.chain_id, nonce, to, value, gas, gas_price, data,
                                  key.public_key).signed(key)
 
-    def _wait(self, tx_hash: bytes) -> RemoteReceipt:
+    def _receipt_of_sent(self, tx_hash: bytes) -> RemoteReceipt:
+        try:
+            return self.wait_receipt(tx_hash)
+        except ReceiptTimeout:
+            raise
+        except NodeError as exc:  # admitted, so it may yet be mined: say so, with its hash, never "rejected"
+            h = "0x" + tx_hash.hex()
+            raise NodeError(f"transaction {h} was sent (the node admitted it), then {exc.message} "
+                            f"(later: obelisk receipt {h} --rpc {self.url})") from None
+
+    def wait_receipt(self, tx_hash: bytes) -> RemoteReceipt:
+        """The receipt of a sent transaction, polled until this client's timeout (ReceiptTimeout)."""
         deadline = time.monotonic() + self.timeout
         while True:
             r = self.receipt(tx_hash)
@@ -319,6 +399,10 @@ class RpcChain:
                     self.on_timeout(tx_hash, self.timeout)
                 raise ReceiptTimeout(tx_hash, self.timeout)
             time.sleep(POLL_SECONDS)
+
+
+class NoSuchMethod(NodeError):
+    """The node has no such method (an older node, or one that records no VM steps)."""
 
 
 class ReceiptTimeout(NodeError):

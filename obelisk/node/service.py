@@ -52,7 +52,7 @@ class ChainService:
     network (dev_mine is allowed, dev accounts are funded).
     """
 
-    def __init__(self, chain, params, *, dev: bool):
+    def __init__(self, chain, params, *, dev: bool, door_class=None):
         self.chain = chain
         self.params = params
         self.dev = dev
@@ -66,8 +66,11 @@ class ChainService:
         self._submissions: list = []  # (bytes, future) waiting for the chain thread
         self._admitting = False
         # The library door's queries (block, tx, receipt, events decoded by the ABI),
-        # over this chain: the CLI, the library and the RPC shape results alike.
-        self.door = chainpkg.Devnet.over(chain)
+        # over this chain: the CLI, the library and the RPC shape results alike. `door_class`
+        # (obelisk.Devnet, from the layer above) also records the VM's steps: traces, profiles.
+        self.door_class = door_class or chainpkg.Devnet
+        self.door = self.door_class.over(chain)
+        self.debug = Q.can_debug(self.door)
         self.genesis_hash = chain.genesis_hash
         # Queries run on a second, read-only connection to the same file, on their own
         # thread, each in one snapshot (SQLite WAL): they are answered while the chain
@@ -77,8 +80,7 @@ class ChainService:
         self._read_executor = (ThreadPoolExecutor(max_workers=1, thread_name_prefix="obelisk-read")
                                if self._reader is not None else None)
 
-    @staticmethod
-    def _open_reader(chain, params):
+    def _open_reader(self, chain, params):
         path = getattr(chain.store, "path", None)
         if not path:
             return None
@@ -91,7 +93,7 @@ class ChainService:
             log.warning("queries share the chain thread: no read-only connection (%s)", exc)
             return None
         try:
-            return chainpkg.Devnet.over(Chain(store, params, clock=chain.clock))
+            return self.door_class.over(Chain(store, params, clock=chain.clock))
         except BaseException:
             store.close()
             raise
@@ -278,6 +280,26 @@ class ChainService:
         if doc["status"] != "success":
             raise CallFailed(doc["reason"], doc["location"], doc)
         return doc["gas_used"]
+
+    async def storage(self, address, key: bytes):
+        """The stored record under key at address ("0x" hex) or None (queries.storage)."""
+        return await self._read(Q.storage, Address(address), bytes(key))
+
+    async def trace(self, tx_hash: bytes):
+        """The call tree of a mined transaction as `obelisk trace --json`, or None (unknown or pending)."""
+        return await self._read(Q.trace, bytes(tx_hash))
+
+    async def profile(self, tx_hash: bytes):
+        """The gas profile of a mined transaction (sources null), or None."""
+        return await self._read(Q.profile, bytes(tx_hash))
+
+    async def dry_run(self, data: bytes, with_profile: bool = False) -> dict:
+        """The receipt a signed transaction would get if mined next; nothing is sent or kept."""
+        return await self._read(Q.dry_run, bytes(data), bool(with_profile))
+
+    async def view(self, to, data: bytes, sender=None, gas=None, with_profile: bool = False) -> dict:
+        """A function run read-only as the library runs a view (queries.view)."""
+        return await self._read(Q.view, Address(to), bytes(data), sender, gas, bool(with_profile))
 
     # --- for peers ---
     async def block_bytes(self, h: bytes):

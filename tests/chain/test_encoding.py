@@ -46,6 +46,52 @@ def test_cctv_ed25519_edge_cases_small_order_and_non_canonical_keys_refused():
     assert len(cases) == 914 and len(refused_keys) == 14  # the eight small-order points, six other encodings
 
 
+def _all_ed25519_vectors():
+    suite = json.loads((VECTORS / "wycheproof_ed25519_test.json").read_text())
+    for group in suite["testGroups"]:
+        pk = bytes.fromhex(group["publicKey"]["pk"])
+        for case in group["tests"]:
+            yield pk, bytes.fromhex(case["msg"]), bytes.fromhex(case["sig"])
+    for case in json.loads((VECTORS / "cctv_ed25519vectors.json").read_text()):
+        yield bytes.fromhex(case["key"]), case["msg"].encode(), bytes.fromhex(case["sig"])
+
+
+def test_libsodium_first_gives_the_reference_verdict_on_every_vector():
+    """keys.verify asks libsodium first and pycryptodome (the reference) only when it refuses: sound only
+    if libsodium never accepts what the reference refuses. It refuses 169 signatures the reference accepts
+    (mixed-order A or R, where only the cofactored equation holds); those reach the reference."""
+    from nacl.bindings import crypto_sign_open
+    from nacl.exceptions import BadSignatureError
+
+    def sodium(pk, msg, sig):
+        try:
+            crypto_sign_open(sig + msg, pk)
+            return True
+        except BadSignatureError:
+            return False
+
+    seen, sodium_refused_reference_accepted = 0, 0
+    for pk, msg, sig in _all_ed25519_vectors():
+        reference = keys.reference_verify(pk, msg, sig)
+        assert keys.verify(pk, msg, sig) == reference, (pk.hex(), sig.hex())
+        fast = len(sig) == 64 and sodium(pk, msg, sig)
+        assert reference or not fast, ("libsodium accepted what the reference refuses", pk.hex(), sig.hex())
+        sodium_refused_reference_accepted += reference and not fast
+        seen += 1
+    assert seen == 151 + 914 and sodium_refused_reference_accepted == 169
+
+
+@given(st.integers(0, 63), st.integers(1, 255), st.binary(max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_a_changed_signature_or_message_gets_the_reference_verdict(position, flip, message):
+    key = keys.dev_key(3)
+    sig = bytearray(key.sign(message))
+    sig[position] ^= flip
+    for msg in (message, message + b"x"):
+        assert keys.verify(key.public_key, msg, bytes(sig)) == keys.reference_verify(key.public_key, msg, bytes(sig))
+    assert keys.verify(key.public_key, message, key.sign(message)) is True
+
+
 def test_a_small_order_key_cannot_send_the_universal_signature():
     net = chain.Devnet()
     identity = bytes.fromhex("01" + "00" * 31)
@@ -268,3 +314,35 @@ def test_mutated_blocks_are_refused_with_a_chain_error_or_are_valid(data):
     # Accepted (a changed nonce that still meets the easy dev target): a valid block, stored.
     assert IMPORT_NET.block(blk.decode_block(data).header.hash) is not None
     assert IMPORT_NET.verify() == IMPORT_NET.height
+
+
+@given(st.integers(0, 2**64 - 1), st.integers(0, 2**70), st.one_of(st.none(), st.binary(min_size=20, max_size=20)),
+       st.binary(max_size=300), st.integers(0, 2**64 - 1))
+@settings(max_examples=100, deadline=None)
+def test_a_transactions_kept_bytes_are_its_canonical_encoding(nonce, value, to, data, gas):
+    """Signing, decoding and block decoding keep a transaction's bytes instead of encoding it again:
+    they must be pack(fields) exactly, and the signing bytes pack(the first nine) under the domain."""
+    from vm.values import Address
+
+    key = keys.dev_key(1)
+    t = txmod.Transaction(1, 1337, nonce, None if to is None else Address(to), value, gas, 1, data,
+                          key.public_key).signed(key)
+    fields = t.unsigned_fields()
+    assert t.encoded == pack(fields + [t.signature])
+    assert t.signing_bytes() == chain.consensus.TX_SIGN_DOMAIN + pack(fields)
+    assert keys.verify(key.public_key, t.signing_bytes(), t.signature)
+    if value <= chain.consensus.MAX_AMOUNT and nonce <= chain.consensus.MAX_NONCE:
+        again = txmod.decode(t.encoded)
+        assert again == t and again.encoded == t.encoded and again.signing_bytes() == t.signing_bytes()
+
+
+def test_a_decoded_block_keeps_no_view_of_a_buffer_its_reader_may_reuse():
+    net = chain.Devnet()
+    net.submit(net.make_tx(0, net.accounts[1].address, 5))
+    net.mine(1)
+    buffer = bytearray(net.block_bytes(1))  # as a network reader hands it over, then refills it
+    block = blk.decode_block(buffer)
+    hashes = [t.hash for t in block.txs]
+    buffer[:] = bytes(len(buffer))
+    assert [type(t.encoded) for t in block.txs] == [bytes]
+    assert block.encode() == net.block_bytes(1) and [t.hash for t in block.txs] == hashes

@@ -385,3 +385,21 @@ def test_verify_sees_one_snapshot_while_another_process_mines(tmp_path):
         proc.kill()
         proc.communicate()
     assert heights == sorted(heights) and len(set(heights)) >= 4
+
+
+def test_a_node_store_syncs_every_commit_and_a_dev_chain_only_at_checkpoints(tmp_path):
+    """docs/chain.md, Durability: what a node acknowledged survives power loss (synchronous=FULL); a dev
+    chain's data directory skips the per-block sync (NORMAL) and still loses nothing to a killed process."""
+    from chain.store import Store
+
+    net = chain.Devnet(datadir=tmp_path / "dev")
+    try:
+        assert net.store.db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+        assert net.store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        net.close()
+    store = Store(str(tmp_path / "node.sqlite3"), writer_kind="node")
+    try:
+        assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    finally:
+        store.close()

@@ -96,3 +96,21 @@ def test_a_chain_mines_the_same_blocks_with_mining_workers(monkeypatch):
         heads.append(net.chain.head_hash)
         assert net.verify() == 3
     assert heads[0] == heads[1]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_bad_signature_is_the_refusal_even_when_an_earlier_transaction_fails_to_execute(workers):
+    """Signatures are checked beside execution now, but refused as when they were all checked first."""
+    net = chain.Devnet()
+    net.chain.signature_cache = False
+    txs = _transfers(100)
+    txs[10] = replace(txs[10], nonce=txs[10].nonce + 5).signed(net.accounts[0])  # executes: a nonce gap
+    txs[80] = replace(txs[80], signature=bytes(64))
+    built, _, _ = net.chain.build_block(net.miner)
+    net.chain.trie.discard_new()
+    block = blk.Block(blk.mine(replace(built.header, tx_root=blk.tx_root(txs), gas_used=2_000 * len(txs))), tuple(txs))
+    net.chain.signature_workers = workers
+    with pytest.raises(E.BlockTxError) as info:
+        net.import_block(block.encode())
+    assert (info.value.index, type(info.value.tx_error)) == (80, E.BadSignature)
+    assert net.height == 0

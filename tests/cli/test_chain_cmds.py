@@ -64,6 +64,7 @@ def test_send_from_another_account_and_human_view(ob):
     ],
 )
 def test_bad_input_exits_2_with_one_line(ob, args, reason):
+    assert ob.run(["accounts"]).exit_code == 0  # the chain exists (reading commands do not create one)
     r = ob.run(args)
     assert r.exit_code == 2, r.output
     assert r.stdout == ""

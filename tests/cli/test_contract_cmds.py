@@ -165,6 +165,7 @@ def test_disasm_bad_inputs(ob, tmp_path):
     junk.write_bytes(b"\x93\x01\x02\x03")
     r = ob.run(["disasm", junk])
     assert r.exit_code == 2 and "not a code object" in r.stderr
+    assert ob.run(["accounts"]).exit_code == 0  # the chain exists (reading commands do not create one)
     r = ob.run(["disasm", "0x" + "12" * 20])
     assert r.exit_code == 2 and "no contract at" in r.stderr
     r = ob.run(["disasm", DATA / "broken.contract"])

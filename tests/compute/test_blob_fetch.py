@@ -104,3 +104,37 @@ def test_blob_get_falls_back_to_peers(store):
     methods = blob_rpc.blob_methods(store, fetch=lambda d: f.fetch(d, peers))
     assert asyncio.run(methods["blob_get"](["0x" + H.hex()])) == "0x" + BLOB.hex()
     assert asyncio.run(methods["blob_get"](["0x" + "11" * 32])) is None
+
+
+def test_each_peer_is_served_at_most_its_budget_per_window(tmp_path):
+    """A node answers a peer's GET_BLOB until that peer had its share for the window, then as if
+    it lacked the blob; other peers are served meanwhile, and the share comes back."""
+    from obelisk.compute.blob_node import NodeBlobs
+    from obelisk.node import protocol as P
+    from obelisk.node.blobnet import BlobNet
+
+    class Asker:
+        def __init__(self, id_hex):
+            self.id_hex, self.known, self.sent = id_hex, {}, []
+
+        def send(self, data):
+            self.sent.append(P.decode(data))
+            return True
+
+    clock = [0.0]
+    blobs = NodeBlobs(tmp_path)
+    try:
+        blobs.fetcher = BlobFetcher(blobs.store, serve_per_peer=2 * len(BLOB), clock=lambda: clock[0])
+        net = BlobNet(type("Net", (), {"peers": {}, "penalize": lambda *a: None})(), blobs)
+        blobs.store.put(BLOB, b"\x01" * 20)
+        greedy, other = Asker("0xaa"), Asker("0xbb")
+
+        def ask(peer, rid):
+            asyncio.run(net.on_get_blob(peer, rid, H))
+            return peer.sent[-1]
+        assert [ask(greedy, i) for i in range(3)] == [(P.BLOB, (0, BLOB)), (P.BLOB, (1, BLOB)), (P.BLOB, (2, None))]
+        assert ask(other, 7) == (P.BLOB, (7, BLOB))
+        clock[0] += 3600
+        assert ask(greedy, 3) == (P.BLOB, (3, BLOB))
+    finally:
+        blobs.close()

@@ -105,6 +105,22 @@ def test_finished_jobs_blobs_are_pruned_after_the_configured_time(store, clock):
     clock.now += 1000
     assert store.prune() == 1 and not store.has(loose)
     assert store.usage(ALICE) == 0
+    assert store.rows() == {"blobs": 0, "blob_jobs": 0, "finished_jobs": 0}  # nothing left of the jobs
+
+
+def test_a_job_that_never_finishes_pins_no_blob_for_ever(store, clock):
+    # Any contract can emit the market's events: a job that never finishes holds its blobs
+    # keep_at_most at most; links to blobs never fetched go with their finished jobs.
+    pinned = store.put(b"pinned", ALICE)
+    store.link(pinned, b"fake" + bytes(8))
+    store.link(blob_hash(b"never fetched"), b"done" + bytes(8))
+    store.job_finished(b"done" + bytes(8))
+    clock.now += 7 * 24 * 3600 - 1
+    assert store.prune() == 0 and store.has(pinned)
+    assert store.rows() == {"blobs": 1, "blob_jobs": 1, "finished_jobs": 0}
+    clock.now += 2
+    assert store.prune() == 1 and store.usage(ALICE) == 0
+    assert store.rows() == {"blobs": 0, "blob_jobs": 0, "finished_jobs": 0}
 
 
 def test_the_store_survives_a_reopen(tmp_path):

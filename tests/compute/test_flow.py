@@ -219,3 +219,24 @@ def test_input_the_runner_refuses_is_answered_with_an_agreed_refusal(world):
     w = world.worker(2)
     run_until(world, job, [w], client, lambda: client.settle(job) != "open")
     assert client.result(job).startswith(b"obelisk: the runner refused the input: digits takes samples of 64")
+
+
+@pytest.mark.parametrize("wrong", ["wrapped to another worker", "another data key"])
+def test_a_wrong_wrapped_key_is_refused_and_nothing_is_committed(world, wrong):
+    client = world.client()
+    job = client.post(samples(4), runners.id_of(world.runner), payment=PAYMENT, seats=1, quorum=1, stake=STAKE)
+    w = world.worker(2)
+    w.step()  # seated
+    if wrong == "wrapped to another worker":
+        recipient, data_key = crypto.account_encryption_key(world.net.accounts[3].seed).public, client.state["keys"]
+        data_key = next(iter(data_key.values()))
+    else:
+        recipient, data_key = crypto.account_encryption_key(world.net.accounts[2].seed).public, crypto.new_data_key()
+    wrapped = crypto.wrap_data_key(data_key, recipient, job_id=job)
+    world.chain_for(world.net.accounts[1]).send("publish_key", job, 0, wrapped)
+    w.step()
+    (event,) = world.events(2, "cannot serve")
+    assert event["job"] == job and event["reason"].startswith("cannot open the input")
+    assert world.events(2, "computed") == [] and world.events(2, "committed") == []
+    seat = world.chain_for(world.net.accounts[2]).view("get_seat", job, 0)
+    assert seat["commitment"] == b""

@@ -120,19 +120,3 @@ def test_console_has_a_chain_and_the_directorys_contracts(tmp_path):
     assert "Contracts compiled from this directory: Token" in res.stderr
     assert "not loaded: " in res.stderr and "broken.contract:1:" in res.stderr
     assert "balance 50" in res.stdout
-
-
-@pytest.mark.parametrize("args", [
-    ["trace", "0x" + "11" * 32],
-    ["estimate", "0x" + "22" * 20, "f"],
-    ["storage", "0x" + "22" * 20, "0"],
-    ["call", "0x" + "22" * 20, "f", "--dry-run"],
-    ["call", "0x" + "22" * 20, "f", "--gas-profile", "--rpc", "http://127.0.0.1:9"],
-])
-def test_replaying_commands_refuse_a_node_saying_so(tmp_path, args):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "OBELISK_"))}
-    env["OBELISK_RPC"] = "http://127.0.0.1:9"  # nothing listens: a refusal must come before any request
-    res = subprocess.run([str(BIN / "obelisk"), *args], cwd=tmp_path, capture_output=True, text=True, env=env,
-                         timeout=120)
-    assert res.returncode == 2, res.stderr
-    assert "runs on the data directory's chain" in res.stderr and "Traceback" not in res.stderr

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 from pygments.lexers import get_lexer_by_name, get_lexer_for_filename
-from pygments.token import Error, Keyword, Name, Number, String
+from pygments.token import Error, Keyword, Name, Number, String, Text
 
 from obelisk.lexer import ContractLexer
 
@@ -44,11 +44,35 @@ def test_any_text_lexes_back_to_itself(text):
     assert "".join(v for _, _, v in tokens) == text
 
 
-def test_contract_blocks_in_the_docs_lex_cleanly():
+def _fences(text):
+    """(label, body) of every fenced block of a markdown text."""
     import re
 
-    pages = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
-    blocks = [b for p in pages for b in re.findall(r"```contract\n(.*?)```", p.read_text(encoding="utf-8"), re.S)]
-    assert blocks
-    for b in blocks:
-        assert not [v for _, t, v in ContractLexer().get_tokens_unprocessed(b) if t in Error]
+    return re.findall(r"^```([\w-]*)\n(.*?)^```", text, re.S | re.M)
+
+
+PAGES = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
+CONTRACT_CODE = r"^\s*(contract|interface|struct) \w+ \{|^\s*import \"|^\s*(pub |view )*fn \w+\(|^\s*let \w+"
+
+
+def test_contract_blocks_in_the_docs_lex_cleanly():
+    """Every ```contract fence lexes, with the lexer Pygments finds for the label, into known tokens only:
+    no error token, and no character left to the catch-all rule."""
+    lexer = get_lexer_by_name("contract")
+    blocks = [(p.name, body) for p in PAGES for label, body in _fences(p.read_text(encoding="utf-8"))
+              if label == "contract"]
+    assert len(blocks) >= 9
+    for page, body in blocks:
+        tokens = list(lexer.get_tokens_unprocessed(body))
+        assert "".join(v for _, _, v in tokens) == body
+        assert not [v for _, t, v in tokens if t in Error], (page, body)
+        assert not [v for _, t, v in tokens if t is Text and v.strip()], (page, body)
+
+
+def test_contract_code_in_the_docs_is_labelled_contract():
+    """A fence holding contract code says so (```contract), so Pygments, Sphinx and GitHub highlight it."""
+    import re
+
+    unlabelled = [(p.name, body.splitlines()[0]) for p in PAGES for label, body in _fences(p.read_text(encoding="utf-8"))
+                  if label != "contract" and re.search(CONTRACT_CODE, body, re.M)]
+    assert unlabelled == []

@@ -188,7 +188,7 @@ def test_complete_examples_in_the_language_guide_compile():
     import re
 
     text = (ROOT / "docs/language.md").read_text(encoding="utf-8")
-    blocks = [b for b in re.findall(r"```\n(.*?)```", text, re.S) if re.search(r"^contract \w+ \{", b, re.M) and "..." not in b]
+    blocks = [b for b in re.findall(r"```(?:contract)?\n(.*?)```", text, re.S) if re.search(r"^contract \w+ \{", b, re.M) and "..." not in b]
     assert len(blocks) >= 3
     for b in blocks:
         lang.compile_source(b, filename="guide.contract")

@@ -8,15 +8,15 @@ import json
 import signal
 import sys
 
-import chain
+import obelisk
 from obelisk.node.rpc import RpcServer
 from obelisk.node.service import ChainService
 
 
 async def main(datadir, automine=True, *, node=None, port=0, on_close=()):
     """Serve until SIGTERM/SIGINT; `node` is the RPC's node side (peers, extra methods), `on_close` more to close."""
-    net = chain.Devnet(datadir)
-    service = ChainService(net.chain, net.params, dev=True)
+    net = obelisk.Devnet(datadir)
+    service = ChainService(net.chain, net.params, dev=True, door_class=obelisk.Devnet)  # traces, as `obelisk node`
     mining = []
 
     def on_event(event):

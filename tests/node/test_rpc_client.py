@@ -16,7 +16,11 @@ ANSWERS = {
     "/noresult": (200, b'{"jsonrpc": "2.0", "id": 1}'),
     "/error": (200, b'{"jsonrpc": "2.0", "id": 1, "error": {"code": -32601, "message": "no such method"}}'),
     "/empty": (200, b""),
+    "/deep": (200, b"[" * 100_000 + b"]" * 100_000),  # nested past the parser's depth
 }
+# A node that answers node_info, and tx_trace / tx_profile with documents that are not ones.
+BAD_DOCS = {"node_info": {"chain_id": 1337, "height": 0}, "tx_trace": {"tx": "0x00", "frames": 5},
+            "chain_getCode": None}
 
 
 class Junk(BaseHTTPRequestHandler):
@@ -27,6 +31,9 @@ class Junk(BaseHTTPRequestHandler):
                 {"jsonrpc": "2.0", "id": request["id"], "result": {"chain_id": 5, "height": 0}}
                 if request["method"] == "node_info" else
                 {"jsonrpc": "2.0", "id": request["id"], "error": {"code": -32601, "message": "no such method"}}).encode()
+        elif self.path.rstrip("/") == "/baddocs":
+            status, body = 200, json.dumps({"jsonrpc": "2.0", "id": request["id"],
+                                            "result": BAD_DOCS.get(request["method"])}).encode()
         else:
             status, body = ANSWERS[self.path.rstrip("/")]
         self.send_response(status)
@@ -50,7 +57,7 @@ def junk():
         server.server_close()
 
 
-@pytest.mark.parametrize("path", ["/html", "/notjson", "/array", "/noresult", "/empty"])
+@pytest.mark.parametrize("path", ["/html", "/notjson", "/array", "/noresult", "/empty", "/deep"])
 def test_answers_that_are_not_json_rpc(junk, path):
     with pytest.raises(NodeError, match="did not answer JSON-RPC"):
         RpcClient(junk + path).call("node_info")
@@ -84,3 +91,10 @@ def test_mine_through_rpc_on_a_node_that_mines_by_itself(junk, tmp_path):
     result = CliRunner().invoke(cli, ["mine", "--rpc", junk + "/nodev", "--datadir", str(tmp_path)],
                                 env={"OBELISK_RPC": None, "OBELISK_DEBUG": None})
     assert result.exit_code == 2 and "mines by itself" in result.stderr
+
+
+def test_a_trace_document_that_is_not_one_is_exit_2(junk, tmp_path):
+    result = CliRunner().invoke(cli, ["trace", "0x" + "ab" * 32, "--rpc", junk + "/baddocs", "--datadir", str(tmp_path)],
+                                env={"OBELISK_RPC": None, "OBELISK_DEBUG": None})
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "the trace document is malformed" in result.stderr

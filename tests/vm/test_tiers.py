@@ -223,7 +223,7 @@ def test_generated_code_reaches_only_slots_handlers_and_constants(monkeypatch):
     from vm.instructions import HANDLERS
 
     monkeypatch.chdir(ROOT)
-    helpers = {"tp", "int_", "MAX", "MIN", "overflow", "Fault", "FLAT", "ln", "__builtins__", "run"}
+    helpers = {"tp", "int_", "MAX", "MIN", "overflow", "Fault", "FLAT", "ln", "__builtins__", "run", "CD"}
     seen = 0
     for path in RUNNABLE:
         for name in crun.contract_names(path):
@@ -248,13 +248,14 @@ def test_generated_code_reaches_only_slots_handlers_and_constants(monkeypatch):
 def test_the_switch_forces_tier_0():
     code = vm.assemble_text(".function 0 main() -> int locals 0 pub\nPUSH_INT 1\nRET")
     program = vm.validate(code)
-    program.tier1 = None
+    main = program.function("main")
+    main.tier1 = False
     with Tier(False):
         assert vm.execute(code, "main").value == 1
-    assert program.tier1 is None  # tier 0 never asked for a tier-1 form
+    assert main.tier1 is False  # tier 0 never asked for a tier-1 form
     with Tier(True):
         assert vm.execute(code, "main").value == 1
-    assert program.tier1 is not None
+    assert main.tier1 is not False
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Jumps, internal calls and returns, revert and the index check.
 
 Jump arguments are predecoded to instruction indexes. Calls and returns only
-ask the execution to push or pop a frame: no Python recursion, ever.
+ask the execution to push or pop a frame: no Python recursion here (tier 1 then
+runs an internal callee nested, to a bounded depth: vm/tier1.py).
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from .. import gas
 from ..values import Address, ConformError, from_wire, value_size
 from .bytes_ops import utf8_size
 from ..errors import short_name
-from .common import Revert, contextual, kind_of, type_error
+from .common import INT_MAX, INT_MIN, Revert, contextual, kind_of, type_error
 
 
 def _size(ex, v) -> int:
@@ -70,19 +70,33 @@ def emit(ex, s, event):
     name, fields, nested = event
     n = len(fields)
     values = s[len(s) - n :] if n else []
-    ex.charge(gas.LOG_PER_WORD * gas.words(sum(_size(ex, v) for v in values)))
-    ex.conforming(nested)
+    size = 0
+    for v in values:  # left to right, as text is measured (and paid for) in _size
+        t = type(v)
+        if t is int or t is bool:
+            size += 32
+        elif t is Address or t is bytes:
+            size += len(v)
+        else:
+            size += _size(ex, v)
+    ex.charge(gas.LOG_PER_WORD * gas.words(size))
+    if nested:
+        ex.conforming(nested)
     if ex.frame.ctx.static:
         raise Revert("state change in a view call")
     out = []
     for (fname, ftype), v in zip(fields, values):
+        t = type(v)
+        if (t is int and ftype == "int" and INT_MIN <= v <= INT_MAX) or (t is Address and ftype == "address"):
+            out.append((fname, v))  # what from_wire hands back for these, without the walk
+            continue
         try:
             out.append((fname, from_wire(v, ftype)))
         except ConformError as exc:
             raise type_error(f"event {short_name(name)} field {short_name(fname)}: {exc}") from None
     if n:
         del s[-n:]
-    ex.log(name, tuple(out))
+    ex.logs.append((ex.frame.ctx.address, name, tuple(out)))
 
 
 def _xcall(ex, s, nargs, want_value, read_only=False):

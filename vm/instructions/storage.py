@@ -35,27 +35,47 @@ def is_zero(v) -> bool:
     return len(v) == 0
 
 
+_ZERO_OF_TAG = {tag: ZEROS[name] for tag, name in TAG_TYPES.items()}
+_MAX_KEY = limits.MAX_KEY_SIZE
+_SLOAD_WORD = gas.SLOAD_PER_WORD
+_SSTORE_WORD = gas.SSTORE_PER_WORD
+_COPY_WORD = gas.COPY_PER_WORD
+# These three run on every storage access: charges are inlined (ex.charge's
+# arithmetic, words() as (n + 31) // 32) in the order the rules give them.
+
+
 @contextual
 def sload(ex, s, tag):
     key = s[-1]
-    _need_key("SLOAD", key)
-    ex.charge(gas.SLOAD_PER_WORD * gas.words(len(key)))
+    if type(key) is not bytes or len(key) > _MAX_KEY:
+        _need_key("SLOAD", key)
+    ex.gas -= _SLOAD_WORD * ((len(key) + 31) // 32)
+    if ex.gas < 0:
+        raise Fault("out of gas")
     v = ex.host.get_storage(ex.frame.ctx.address, key)
+    zero = _ZERO_OF_TAG[tag]
     if v is None:
-        s[-1] = ZEROS[TAG_TYPES[tag]]
+        s[-1] = zero
         return
-    tname = TAG_TYPES[tag]
-    if type(v) is not type(ZEROS[tname]):
+    t = type(v)
+    if t is not type(zero):
         # A store may hand back the wire form (an address as 20 raw bytes).
+        tname = TAG_TYPES[tag]
         try:
             v = from_wire(v, tname)
         except ConformError as exc:
             raise type_error(f"stored value is not {tname}: {exc}") from None
-    size = utf8_size(ex, v) if type(v) is str else (32 if type(v) in (int, bool) else len(v))
-    ex.charge(gas.SLOAD_PER_WORD * gas.words(size))
-    if type(v) is bytes or type(v) is str:
-        # A store hands back a fresh copy on every read: it counts like a value built.
-        ex.allocate(size)
+        t = type(v)
+    if t is int or t is bool:
+        ex.gas -= _SLOAD_WORD  # 32 bytes: one word
+        if ex.gas < 0:
+            raise Fault("out of gas")
+    else:
+        size = utf8_size(ex, v) if t is str else len(v)
+        ex.charge(_SLOAD_WORD * gas.words(size))
+        if t is bytes or t is str:
+            # A store hands back a fresh copy on every read: it counts like a value built.
+            ex.allocate(size)
     s[-1] = v
 
 
@@ -66,16 +86,23 @@ def sstore(ex, s, _):
     ctx = ex.frame.ctx
     if ctx.static:
         raise Revert("state change in a view call")
-    _need_key("SSTORE", key)
+    if type(key) is not bytes or len(key) > _MAX_KEY:
+        _need_key("SSTORE", key)
     t = type(value)
-    if t not in _KEY_TYPES:
+    if t is int:
+        size, zero = 32, value == 0
+    elif t not in _KEY_TYPES:
         raise type_error(f"storage holds only int, bool, address, bytes and string, not {kind_of(value)}")
-    size = utf8_size(ex, value) if t is str else (32 if t is int or t is bool else len(value))
-    ex.charge(gas.SSTORE_PER_WORD * gas.words(len(key) + size))
-    zero = is_zero(value)
-    if not zero and ex.host.get_storage(ctx.address, key) is None:
+    else:
+        size = utf8_size(ex, value) if t is str else (32 if t is bool else len(value))
+        zero = is_zero(value)
+    ex.gas -= _SSTORE_WORD * ((len(key) + size + 31) // 32)
+    if ex.gas < 0:
+        raise Fault("out of gas")
+    host = ex.host
+    if not zero and host.get_storage(ctx.address, key) is None:
         ex.charge(gas.SSTORE_NEW_KEY)
-    ex.host.set_storage(ctx.address, key, None if zero else value)
+    host.set_storage(ctx.address, key, None if zero else value)
 
 
 @contextual
@@ -86,15 +113,24 @@ def key(ex, s, _):
     if type(prefix) is not bytes:
         raise type_error(f"KEY expects a bytes prefix, got {kind_of(prefix)}")
     t = type(k)
-    if t not in _KEY_TYPES:
+    if t is Address:
+        size = len(prefix) + 29
+    elif t is int or t is bool:
+        size = len(prefix) + 41
+    elif t is bytes:
+        size = len(prefix) + 9 + len(k)
+    elif t is str:
+        size = len(prefix) + 9 + utf8_size(ex, k)
+    else:
         raise type_error(f"KEY cannot use a {kind_of(k)} as a key")
-    size = len(prefix) + 9 + (utf8_size(ex, k) if t is str else (32 if t is int or t is bool else len(k)))
-    ex.charge(gas.COPY_PER_WORD * gas.words(size))
-    if size > limits.MAX_KEY_SIZE + 9:
+    ex.gas -= _COPY_WORD * ((size + 31) // 32)
+    if ex.gas < 0:
+        raise Fault("out of gas")
+    if size > _MAX_KEY + 9:
         raise Fault(f"storage key too large: over the limit of {limits.MAX_KEY_SIZE} bytes")
     ex.allocate(size)
-    out = prefix + pack(bytes(k) if t is Address else k)
-    if len(out) > limits.MAX_KEY_SIZE:
+    out = prefix + (b"\xc4\x14" + k if t is Address else pack(k))  # an Address packs as bin 8 of 20 bytes
+    if len(out) > _MAX_KEY:
         raise Fault(f"storage key too large: {len(out)} bytes, over the limit of {limits.MAX_KEY_SIZE}")
     s[-1] = out
 
