@@ -1,5 +1,7 @@
 """The fuzz campaign: bytecodes through the validator and the VM, sources through the compiler, mutated
-encodings through every decoder, and concurrent command mixes against one datadir.
+encodings through every decoder, and concurrent command mixes against one datadir: local commands
+alone (part "cli"), then beside a real `obelisk node` that is killed -9 and restarted, with commands
+through its --rpc, local readers and writers, a second node (part "node"; --node N, default: as --cli).
 
 Progress goes to stderr; one JSON document with counts of runs, host exceptions,
 hangs, non-canonical encodings accepted, data lost and VM tiers disagreeing goes
@@ -33,6 +35,8 @@ def main(argv=None) -> int:
     ap.add_argument("--sources", type=int, default=1_000)
     ap.add_argument("--encodings", type=int, default=10_000)
     ap.add_argument("--cli", type=int, default=40, help="commands in the concurrent mix (0: skip)")
+    ap.add_argument("--node", type=int, default=None,
+                    help="commands in the mix beside a node, killed and restarted (default: as --cli; 0: skip)")
     ap.add_argument("--parallel", type=int, default=4, help="commands running at once in the mix")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--time-limit", type=float, default=10.0, help="seconds one run may take before it counts as a hang")
@@ -44,6 +48,7 @@ def main(argv=None) -> int:
     import fuzz_cli
     import fuzz_decoders
     import fuzz_lang
+    import fuzz_node
     import fuzz_vm
 
     report: dict = {"seed": args.seed, "time_limit_s": args.time_limit}
@@ -62,6 +67,10 @@ def main(argv=None) -> int:
     if args.cli:
         with tempfile.TemporaryDirectory(prefix="obelisk-fuzz-") as tmp:
             done("cli", fuzz_cli.run(args.cli, Path(tmp) / "datadir", args.seed, args.parallel, progress=progress))
+    node = args.cli if args.node is None else args.node
+    if node:
+        with tempfile.TemporaryDirectory(prefix="obelisk-fuzz-node-") as tmp:
+            done("node", fuzz_node.run(node, Path(tmp) / "datadir", args.seed, args.parallel, progress=progress))
     # The long parts in chunks (seeded seed, seed+1, ...), the report written after each.
     for part, total, chunk, go in (
         ("sources", args.sources, 10_000, lambda n, s: fuzz_lang.run(n, s, max(args.time_limit, 20.0), progress=progress)),

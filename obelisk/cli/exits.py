@@ -82,7 +82,7 @@ def refused(exc) -> CliError:
 
     if is_damage(exc):
         return unexpected(click.get_current_context().find_object(State), exc)
-    if isinstance(exc, chain.ArgumentError):
+    if isinstance(exc, chain.ArgumentError) or exc.code == "rpc-error":  # a node not answering refused nothing
         return CliError(one_line(exc))
     return CliError(f"transaction rejected: {one_line(exc)}")
 

@@ -318,7 +318,7 @@ class RpcChain:
     def send(self, t_: txmod.Transaction):
         """Send a signed transaction and wait for its receipt (a failed one too)."""
         self._submit(t_)
-        return self.wait_receipt(t_.hash)
+        return self._receipt_of_sent(t_.hash)
 
     def _submit(self, t_) -> None:
         try:
@@ -327,6 +327,10 @@ class RpcChain:
             if exc.rpc_code != -32000:
                 raise
             raise NodeRefused(exc.message) from None
+        except NodeError as exc:  # no answer: the node may have admitted it before it went silent
+            h = "0x" + t_.hash.hex()
+            raise NodeError(f"transaction {h} may have reached the node, which did not answer ({exc.message}): "
+                            f"before sending it again, look: obelisk tx {h} --rpc {self.url}") from None
         if self.on_sent is not None:
             self.on_sent(t_.hash)
 
@@ -345,7 +349,7 @@ class RpcChain:
                 # a nonce the caller chose is theirs: its refusal is the answer.
                 if exc.code not in _RETRY_CODES or nonce is not None or attempt == NONCE_RETRIES - 1:
                     raise
-        receipt = self.wait_receipt(t_.hash)
+        receipt = self._receipt_of_sent(t_.hash)
         if not receipt.status:
             raise Reverted(receipt.reason, receipt.location, receipt)
         return receipt
@@ -372,6 +376,16 @@ class RpcChain:
                     gas = cap
         return txmod.Transaction(C.TX_VERSION, self.chain_id, nonce, to, value, gas, gas_price, data,
                                  key.public_key).signed(key)
+
+    def _receipt_of_sent(self, tx_hash: bytes) -> RemoteReceipt:
+        try:
+            return self.wait_receipt(tx_hash)
+        except ReceiptTimeout:
+            raise
+        except NodeError as exc:  # admitted, so it may yet be mined: say so, with its hash, never "rejected"
+            h = "0x" + tx_hash.hex()
+            raise NodeError(f"transaction {h} was sent (the node admitted it), then {exc.message} "
+                            f"(later: obelisk receipt {h} --rpc {self.url})") from None
 
     def wait_receipt(self, tx_hash: bytes) -> RemoteReceipt:
         """The receipt of a sent transaction, polled until this client's timeout (ReceiptTimeout)."""
