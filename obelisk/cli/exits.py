@@ -64,6 +64,8 @@ def unexpected(state: State, exc: Exception) -> "CliError | None":
     errors = sys.modules.get("chain.errors")  # not imported: it cannot be one
     if errors is None or not isinstance(exc, errors.ChainError):
         return None
+    if isinstance(exc, errors.DatadirInUse):  # the directory is fine, only busy: the message says who holds it
+        return CliError(one_line(exc))
     if is_damage(exc):
         corrupt = not isinstance(exc, errors.StoreError)  # a row that fails its hash, not a locked or read-only file
         return CliError(f"bad datadir {state.datadir}: {one_line(exc)}" + (" (see 'obelisk verify')" if corrupt else ""))

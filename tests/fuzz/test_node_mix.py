@@ -82,7 +82,7 @@ def _mix() -> fuzz_node.Mix:
 
 def test_the_judge_counts_what_breaks_the_rules():
     mix = _mix()
-    busy = "obelisk: error: bad datadir d: datadir-in-use: the data directory d is in use by an obelisk node (pid 7)"
+    busy = "obelisk: error: datadir-in-use: the data directory d is in use by an obelisk node (pid 7)"
     mix.judge(_Done(2, err=busy), "local-write", ["send", "1", "5"], 1)  # refused beside the node: right
     assert mix.tally.defects() == 0
     mix.judge(_Done(0, out='{"tx": "0x' + "ab" * 32 + '", "block": 4}'), "local-write", ["send", "1", "5"], 1)
