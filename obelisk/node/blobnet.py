@@ -46,15 +46,7 @@ class BlobNet:
         return data
 
     async def request(self, peer, digest: bytes):
-        rid, fut = peer.new_request(P.BLOB, [digest])
-        if not peer.send(P.encode(P.GET_BLOB, rid, digest)):
-            peer.requests.pop(rid, None)
-            return None
-        try:
-            return await asyncio.wait_for(fut, FETCH_TIMEOUT)
-        except asyncio.TimeoutError:
-            peer.requests.pop(rid, None)
-            return None
+        return await peer.ask(P.BLOB, [digest], lambda rid: P.encode(P.GET_BLOB, rid, digest), FETCH_TIMEOUT)
 
     def announce(self, hashes) -> None:
         hashes = list(hashes)[:P.MAX_INV_BLOB]

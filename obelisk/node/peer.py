@@ -212,6 +212,19 @@ class Peer:
         self.requests[rid] = (kind, fut, asked)
         return rid, fut
 
+    async def ask(self, kind: int, asked, message, timeout: float):
+        """Send the request `message(rid)` and await its answer: None when the peer cannot be sent to,
+        gives the request up, or does not answer within `timeout` s."""
+        rid, fut = self.new_request(kind, asked)
+        if not self.send(message(rid)):
+            self.requests.pop(rid, None)
+            return None
+        try:
+            return await asyncio.wait_for(fut, timeout)
+        except asyncio.TimeoutError:
+            self.requests.pop(rid, None)
+            return None
+
     def close(self) -> None:
         if not self.closed:
             self.closed = True

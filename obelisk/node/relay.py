@@ -195,14 +195,7 @@ class Relay:
 
     async def request_blocks(self, peer, hashes: list, timeout: float = FETCH_TIMEOUT):
         """The blocks' bytes from one peer (in the order asked; a shorter list if it lacks some), or None."""
-        rid, fut = peer.new_request(P.BLOCKS, hashes)
-        if not peer.send(P.encode(P.GET_BLOCKS, rid, hashes)):
-            return None
-        try:
-            return await asyncio.wait_for(fut, timeout)
-        except asyncio.TimeoutError:
-            peer.requests.pop(rid, None)
-            return None
+        return await peer.ask(P.BLOCKS, hashes, lambda rid: P.encode(P.GET_BLOCKS, rid, hashes), timeout)
 
     async def import_from(self, peer, data: bytes) -> str:
         """Import one block a peer sent: "ok", "known", "temporary" (kept, no fault) or "invalid" (the peer is banned)."""

@@ -92,14 +92,8 @@ class Syncer:
     async def _round(self, peer) -> bool:
         """One batch of headers from `peer` and their bodies; False when nothing was gained."""
         locator = await self.net.service.locator()
-        rid, fut = peer.new_request(P.HEADERS, ())
-        if not peer.send(P.encode(P.GET_HEADERS, rid, locator, P.MAX_HEADERS)):
-            return False
-        try:
-            blobs = await asyncio.wait_for(fut, HEADERS_TIMEOUT)
-        except asyncio.TimeoutError:
-            peer.requests.pop(rid, None)
-            return False
+        blobs = await peer.ask(P.HEADERS, (), lambda rid: P.encode(P.GET_HEADERS, rid, locator, P.MAX_HEADERS),
+                               HEADERS_TIMEOUT)
         if not blobs:
             return False
         try:

@@ -103,15 +103,10 @@ def cli_json(env: dict, datadir, *args, timeout: float = 180.0) -> dict:
 
 
 def wait_for(pred, what: str, timeout: float = 120.0, step: float = 0.2):
-    """Polls pred until it returns something true, which it returns."""
-    deadline = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < deadline:
-        last = pred()
-        if last:
-            return last
-        time.sleep(step)
-    raise AssertionError(f"timed out waiting for {what} (last {last!r})")
+    """Polls pred until it returns something true, which it returns (the node tests' poller)."""
+    from nodeproc import wait_until
+
+    return wait_until(pred, timeout, step, what=what)
 
 
 def samples(n: int) -> bytes:

@@ -82,14 +82,17 @@ class NodeProc:
             self.proc.wait()
 
 
-def wait_until(pred, timeout=20.0, step=0.1):
-    end = time.time() + timeout
+def wait_until(pred, timeout=20.0, step=0.1, what: str | None = None):
+    """Polls pred until it returns something true, which it returns; fails naming `what` after `timeout` s."""
+    end = time.monotonic() + timeout
     last = None
-    while time.time() < end:
+    while time.monotonic() < end:
         last = pred()
         if last:
             return last
         time.sleep(step)
+    if what is not None:
+        raise AssertionError(f"timed out waiting for {what} (last {last!r})")
     raise AssertionError(f"condition not met within {timeout} s (last {last!r})")
 
 

@@ -12,6 +12,7 @@ from obelisk.compute.blob_rpc import sign_put
 from obelisk.compute.blobs import blob_hash
 from obelisk.node import protocol as P
 from obelisk.node.blobnet import BlobNet
+from obelisk.node.peer import Peer
 
 from .nodeproc import OBELISK, NodeProc
 
@@ -62,6 +63,8 @@ class _Peer:
         fut = asyncio.get_running_loop().create_future()
         self.requests[self._next] = (kind, fut, set(asked))
         return self._next, fut
+
+    ask = Peer.ask  # the real request-and-wait, over this scripted send
 
     def send(self, data):
         kind, fields = P.decode(data)
