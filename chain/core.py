@@ -159,7 +159,7 @@ class Chain:
             view = self._views.get(root)
             # A view that met damage is not shared; nor is one grown large (it keeps every
             # account read through it, and an idle node's head may be read for a long time).
-            if view is None or view.failure is not None or len(view._accounts) > _VIEW_ACCOUNTS:
+            if view is None or view.failure is not None or view.accounts_held > _VIEW_ACCOUNTS:
                 view = self._views[root] = StateView(self.trie, self.store.get_code, root, self.store)
         return view
 

@@ -131,6 +131,11 @@ class StateView:
         # damaged database stops the block whatever path the error took.
         self.failure: Exception | None = None
 
+    @property
+    def accounts_held(self) -> int:
+        """Accounts this view has decoded and keeps (a shared view is replaced once it holds many)."""
+        return len(self._accounts)
+
     def account(self, address) -> Account:
         address = bytes(address)
         acct = self._accounts.get(address)
