@@ -11,14 +11,16 @@ from .logs import block_log_rows
 from .state import account_links
 
 
-def write_block(chain, block: Block, result, work: int, data: bytes | None = None) -> None:
-    """The rows of one block (inside the caller's write transaction)."""
+def write_block(chain, block: Block, result, work: int, data: bytes | None = None) -> list:
+    """The rows of one block (inside the caller's write transaction); returns its receipts encoded."""
     store = chain.store
     h = block.hash
+    receipts = [r.encode() for r in result.receipts]
     store.put_block(h, block.header.height, block.header.prev_hash, work, data or block.encode())
-    store.put_block_txs(h, [t_.hash for t_ in block.txs], [r.encode() for r in result.receipts])
+    store.put_block_txs(h, [t_.hash for t_ in block.txs], receipts)
     store.put_nodes(chain.trie.take_new([result.state_root], account_links))
     store.put_code(sorted(result.new_code.items()))
+    return receipts
 
 
 def store_block(chain, block: Block, result, data: bytes | None = None, dropped=(), expect_head=None) -> bool:
@@ -41,10 +43,10 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
             return False
         parent_work = chain.blocks.work(header.prev_hash)
         work = parent_work + header.work
-        write_block(chain, block, result, work, data)
+        receipts = write_block(chain, block, result, work, data)
         store.remove_pending(sorted(dropped))
         if work > (parent_work if head == header.prev_hash else chain.blocks.work(head)):
-            _switch_head(chain, block.hash, header, block)
+            _switch_head(chain, head, block, (block.txs, result.receipts, receipts))
         store.commit()
     except BaseException:
         store.rollback()
@@ -54,32 +56,38 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
     return True
 
 
-def _switch_head(chain, new_hash: bytes, new_header: Header, new_block: Block) -> None:
-    """Make new_hash (`new_block`, in hand: not read back) the head: rewrite the canonical index,
-    and the events table with it, back to the fork point."""
+def _switch_head(chain, old_hash: bytes, new_block: Block, held) -> None:
+    """Make `new_block` the head in place of `old_hash`: rewrite the canonical index, and the events
+    table with it, back to the fork point. The new block and `held` (its transactions, receipts and
+    their encodings, for block_log_rows) are in hand: not read back."""
     store, blocks = chain.store, chain.blocks
-    old_head = blocks.head
+    new_hash, new_header = new_block.hash, new_block.header
+    old_head = blocks.stored_header(old_hash)
     orphaned = []
     # Old canonical blocks above the new height, and below it back to the fork point.
     for height in range(old_head.height, new_header.height, -1):
         orphaned.append(store.canon_hash(height))
     h, hd, adopted = new_hash, new_header, []
-    while store.canon_hash(hd.height) != h:
-        old = store.canon_hash(hd.height)
+    while (old := store.canon_hash(hd.height)) != h:
         if old is not None:
             orphaned.append(old)
-        adopted.append(h)
+        adopted.append((h, hd))
         store.set_canon(hd.height, h)
         h = hd.prev_hash
         hd = blocks.stored_header(h)
-    store.truncate_canon(new_header.height)
+    # The canonical index and the events table reach exactly to the head: a block on top of
+    # the old head leaves nothing above the new height to truncate, nor events above the fork point.
+    extends = new_header.prev_hash == old_hash
+    if not extends:
+        store.truncate_canon(new_header.height)
     store.set_meta("head", new_hash)
     # hd: the fork point. The events above it are the old branch's; the adopted blocks' replace them.
-    store.delete_logs_above(hd.height)
-    for bh in reversed(adopted):
-        store.put_logs(block_log_rows(chain, bh, blocks.stored_header(bh).height))
+    if not extends:
+        store.delete_logs_above(hd.height)
+    for bh, bhd in reversed(adopted):
+        store.put_logs(block_log_rows(chain, bh, bhd.height, held if bh == new_hash else None))
     included = set()
-    for bh in adopted:
+    for bh, _ in adopted:
         for t_ in (new_block if bh == new_hash else blocks.block(bh)).txs:
             included.add(t_.hash)
     store.remove_pending(sorted(included))
