@@ -9,6 +9,8 @@ import hashlib
 import os
 from importlib import resources
 
+from cachetools import LRUCache
+
 import vm
 from vm import abi
 from vm import code as vmcode
@@ -24,6 +26,7 @@ from .core import Chain
 from .devtools import DevTools, gas_cap
 from .devtools import hash_arg as _hash_arg
 from .keys import PrivateKey, dev_keys
+from .rules import signed_here
 from .results import ArgumentError, BlockInfo, Event, Receipt, Reverted, TxInfo
 from .store import Store
 
@@ -32,6 +35,8 @@ DB_FILE = "chain.sqlite3"
 # dev balances change only by what the account itself does.
 DEV_MINER = Address(hashlib.sha256(b"obelisk dev miner").digest()[-20:])
 DEFAULT_GAS_PRICE = 1
+# Hashes of the transactions make_tx signed lately (see Devnet._own_signature).
+_SIGNED_KEPT = 4096
 # Callables told of every function call made through a handle: (contract name,
 # function name, gas used). The pytest plugin's gas report listens here.
 CALL_OBSERVERS: list = []
@@ -72,6 +77,15 @@ def to_args(params, args, what: str) -> list:
         raise ArgumentError(exc.message) from None
 
 
+def _tx_fields(to, value, data):
+    """make_tx's checks of a transaction's recipient, value and data; returns the recipient (None: a deployment)."""
+    if type(value) is not int or value < 0:
+        raise ArgumentError("value must be a non-negative int")
+    if not isinstance(data, (bytes, bytearray)):
+        raise ArgumentError(f"data must be bytes, not {type(data).__name__}")
+    return None if to is None else _address(to)
+
+
 def _address(value) -> Address:
     try:
         return Address(value)
@@ -106,6 +120,7 @@ class Devnet(DevTools):
         self.accounts = dev_keys()
         self.miner = DEV_MINER if miner is None else _address(miner)
         self._codes: dict = {}
+        self._signed = LRUCache(maxsize=_SIGNED_KEPT)
         self._clock = clock
         self._init_snapshots()
 
@@ -118,6 +133,7 @@ class Devnet(DevTools):
         net.accounts = dev_keys()
         net.miner = DEV_MINER if miner is None else _address(miner)
         net._codes = {}
+        net._signed = LRUCache(maxsize=_SIGNED_KEPT)
         return net
 
     def _virtual_clock(self) -> int:
@@ -301,24 +317,31 @@ class Devnet(DevTools):
                 nonce=None) -> txmod.Transaction:
         """A signed transaction (not submitted). gas=None: the gas a dry run of it uses, plus a margin (default_gas)."""
         key = self._key(sender)
-        if type(value) is not int or value < 0:
-            raise ArgumentError("value must be a non-negative int")
-        if not isinstance(data, (bytes, bytearray)):
-            raise ArgumentError(f"data must be bytes, not {type(data).__name__}")
-        to = None if to is None else _address(to)
+        to = _tx_fields(to, value, data)
         if nonce is None:
             nonce = self.chain.next_nonce(key.address)
-        unsigned = txmod.Transaction(C.TX_VERSION, self.params.chain_id, nonce, to, value, 0, gas_price,
-                                     bytes(data), key.public_key, b"")
         if gas is None:
-            intrinsic = txmod.intrinsic_gas(unsigned)
-            if to is not None and not data and self.code_at(to) is None:
-                gas = intrinsic  # a plain transfer uses exactly its intrinsic gas
-            else:
-                cap = gas_cap(self.balance(key.address), value, gas_price, intrinsic)
-                gas = self.default_gas(self.make_tx(key, to, value, data, cap, gas_price, nonce))
-        return txmod.Transaction(C.TX_VERSION, self.params.chain_id, nonce, to, value, gas, gas_price,
-                                 bytes(data), key.public_key).signed(key)
+            gas = self._gas_for(key, to, value, data, gas_price, nonce)
+        t = txmod.Transaction(C.TX_VERSION, self.params.chain_id, nonce, to, value, gas, gas_price,
+                              bytes(data), key.public_key).signed(key)
+        self._signed[t.hash] = True
+        return t
+
+    def _gas_for(self, key, to, value, data, gas_price, nonce) -> int:
+        """make_tx's gas=None (fields already checked); `nonce` may be a callable giving it, asked only
+        when a dry run needs it: a plain transfer uses exactly its intrinsic gas, nothing to sign or run."""
+        unsigned = txmod.Transaction(C.TX_VERSION, self.params.chain_id, 0, to, value, 0, gas_price,
+                                     bytes(data), key.public_key, b"")
+        intrinsic = txmod.intrinsic_gas(unsigned)
+        if to is not None and not data and self.code_at(to) is None:
+            return intrinsic
+        cap = gas_cap(self.balance(key.address), value, gas_price, intrinsic)
+        return self.default_gas(self.make_tx(key, to, value, data, cap, gas_price, nonce() if callable(nonce) else nonce))
+
+    def _own_signature(self, t_: txmod.Transaction) -> None:
+        """A transaction make_tx signed here enters the signature verdict cache unchecked (chain.rules.signed_here)."""
+        if self._signed.get(t_.hash):
+            signed_here(t_)
 
     def submit(self, tx) -> bytes:
         """Add a signed transaction (object or bytes) to the pending pool without mining; returns its hash."""
@@ -347,6 +370,8 @@ class Devnet(DevTools):
 
         Usually one block; more when transactions submitted earlier fill it.
         """
+        if isinstance(tx, txmod.Transaction):
+            self._own_signature(tx)
         return self._mined(self.submit(tx))
 
     def _mined(self, h: bytes) -> Receipt:
@@ -370,13 +395,19 @@ class Devnet(DevTools):
         """`observed`: (contract name, function name) to tell CALL_OBSERVERS the gas of, reverted or not.
         `nonce`: the caller's (the pool refuses one used or one leaving a gap), else the next."""
         key = self._key(sender)
+        to = _tx_fields(to, value, data)
         if gas is None:  # estimated before the nonce is taken: the dry run reads, the admission writes
-            gas = self.make_tx(key, to, value, data, None, gas_price, nonce).gas_limit
+            gas = self._gas_for(key, to, value, data, gas_price,
+                                (lambda: self.chain.next_nonce(key.address)) if nonce is None else nonce)
+
+        def build(n):
+            t_ = self.make_tx(key, to, value, data, gas, gas_price, n)
+            self._own_signature(t_)
+            return t_.encode()
         if nonce is not None:
-            h = self.submit(self.make_tx(key, to, value, data, gas, gas_price, nonce))
-        else:  # make_tx's nonce is chosen inside the write transaction that admits it (parallel senders)
-            h = self.chain.submit_next(key.address, lambda n: self.make_tx(
-                key, to, value, data, gas, gas_price, nonce=n).encode())
+            h = self.submit(build(nonce))
+        else:  # the nonce is chosen inside the write transaction that admits it (parallel senders)
+            h = self.chain.submit_next(key.address, build)
         r = self._mined(h)
         if observed is not None:
             _observe(*observed, r.gas_used)

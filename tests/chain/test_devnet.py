@@ -316,3 +316,27 @@ def test_a_broken_clock_or_timestamp_stores_nothing():
     with pytest.raises(E.BlockFieldError):
         net.chain.mine_block(net.miner, timestamp=2**64)
     assert net.height == 0 and net.verify() == 0
+
+
+def test_own_signatures_are_not_checked_again_but_every_other_one_is(net, monkeypatch):
+    # A transaction this Devnet signed and sends itself verifies by construction: no check is spent on it.
+    from dataclasses import replace
+
+    from chain import rules
+
+    checks = []
+    real = rules.keys.verify
+    monkeypatch.setattr(rules.keys, "verify", lambda *a: checks.append(1) or real(*a))
+    rules.clear_signature_cache()
+    alice, bob = net.accounts[0], net.accounts[1]
+    net.transfer(alice, bob.address, 5)
+    net.send(net.make_tx(alice, bob.address, 6))
+    assert checks == [] and net.balance(bob.address) == C.DEV_ACCOUNT_BALANCE + 11
+    # Changed after signing, one signed elsewhere, or only submitted (a pool's client): checked, as always.
+    forged = replace(net.make_tx(alice, bob.address, 7), value=8)
+    with pytest.raises(chain.InvalidTransaction, match="signature does not verify"):
+        net.send(forged)
+    other = chain.Devnet()
+    net.send(other.make_tx(alice, bob.address, 9, nonce=net.next_nonce(alice.address)).encode())
+    net.submit(net.make_tx(alice, bob.address, 10))
+    assert len(checks) == 3 and net.nonce(alice.address) == 3
