@@ -6,21 +6,19 @@ pool's follow-up, so a crash leaves either all of it or none.
 """
 from __future__ import annotations
 
-from .block import Block, Header
-from .logs import block_log_rows
+from .block import Block
+from .logs import block_log_rows, log_rows
 from .state import account_links
 
 
-def write_block(chain, block: Block, result, work: int, data: bytes | None = None) -> list:
-    """The rows of one block (inside the caller's write transaction); returns its receipts encoded."""
+def write_block(chain, block: Block, result, work: int, data: bytes | None = None) -> None:
+    """The rows of one block (inside the caller's write transaction)."""
     store = chain.store
     h = block.hash
-    receipts = [r.encode() for r in result.receipts]
     store.put_block(h, block.header.height, block.header.prev_hash, work, data or block.encode())
-    store.put_block_txs(h, [t_.hash for t_ in block.txs], receipts)
+    store.put_block_txs(h, [t_.hash for t_ in block.txs], [r.encode() for r in result.receipts])
     store.put_nodes(chain.trie.take_new([result.state_root], account_links))
     store.put_code(sorted(result.new_code.items()))
-    return receipts
 
 
 def store_block(chain, block: Block, result, data: bytes | None = None, dropped=(), expect_head=None) -> bool:
@@ -43,10 +41,10 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
             return False
         parent_work = chain.blocks.work(header.prev_hash)
         work = parent_work + header.work
-        receipts = write_block(chain, block, result, work, data)
+        write_block(chain, block, result, work, data)
         store.remove_pending(sorted(dropped))
         if work > (parent_work if head == header.prev_hash else chain.blocks.work(head)):
-            _switch_head(chain, head, block, (block.txs, result.receipts, receipts))
+            _switch_head(chain, head, block, result.receipts)
         store.commit()
     except BaseException:
         store.rollback()
@@ -56,10 +54,9 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
     return True
 
 
-def _switch_head(chain, old_hash: bytes, new_block: Block, held) -> None:
-    """Make `new_block` the head in place of `old_hash`: rewrite the canonical index, and the events
-    table with it, back to the fork point. The new block and `held` (its transactions, receipts and
-    their encodings, for block_log_rows) are in hand: not read back."""
+def _switch_head(chain, old_hash: bytes, new_block: Block, new_receipts) -> None:
+    """Make `new_block` (and its receipts, in hand: not read back) the head in place of `old_hash`:
+    rewrite the canonical index, and the events table with it, back to the fork point."""
     store, blocks = chain.store, chain.blocks
     new_hash, new_header = new_block.hash, new_block.header
     old_head = blocks.stored_header(old_hash)
@@ -85,7 +82,8 @@ def _switch_head(chain, old_hash: bytes, new_block: Block, held) -> None:
     if not extends:
         store.delete_logs_above(hd.height)
     for bh, bhd in reversed(adopted):
-        store.put_logs(block_log_rows(chain, bh, bhd.height, held if bh == new_hash else None))
+        store.put_logs(log_rows(bhd.height, new_block.txs, new_receipts) if bh == new_hash
+                       else block_log_rows(chain, bh, bhd.height))
     included = set()
     for bh, _ in adopted:
         for t_ in (new_block if bh == new_hash else blocks.block(bh)).txs:

@@ -34,27 +34,30 @@ def topic(name: str) -> bytes:
     return hashlib.sha256(name.encode("utf-8", "surrogatepass")).digest()
 
 
-def block_log_rows(chain, block_hash: bytes, height: int, held=None) -> list:
-    """The events table's rows of one stored block (from its stored receipts).
-
-    `held`: (transactions, raw receipts, their encodings) of a block being written, in hand:
-    nothing is read back, and only a receipt with events is decoded (from its encoding, as if read)."""
+def block_log_rows(chain, block_hash: bytes, height: int) -> list:
+    """The events table's rows of one stored block (from its stored receipts)."""
     store = chain.store
+    txs = chain.blocks.block(block_hash).txs
+    receipts = []
+    for i in range(len(txs)):
+        data = store.receipt(block_hash, i)
+        if data is None:
+            raise damaged(f"receipt {i} of block {block_hash.hex()} is missing")
+        receipts.append(data)
+    return log_rows(height, txs, receipts)
+
+
+def log_rows(height: int, txs, receipts) -> list:
+    """The events table's rows of one block from its transactions and their receipts (encoded, or
+    RawReceipts in hand: a receipt without events is not decoded, one with events is read from its bytes
+    as stored, so both give the same rows)."""
     rows = []
-    if held is None:
-        txs, raws, encoded = chain.blocks.block(block_hash).txs, None, None
-    else:
-        txs, raws, encoded = held
-    for i, t_ in enumerate(txs):
-        if raws is not None:
-            if not raws[i].logs:
+    for i, (t_, r) in enumerate(zip(txs, receipts)):
+        if type(r) is not bytes:
+            if not r.logs:
                 continue
-            data = encoded[i]
-        else:
-            data = store.receipt(block_hash, i)
-            if data is None:
-                raise damaged(f"receipt {i} of block {block_hash.hex()} is missing")
-        for j, (address, name, values) in enumerate(decode_receipt(data).logs):
+            r = r.encoded
+        for j, (address, name, values) in enumerate(decode_receipt(r).logs):
             rows.append((height, i, j, bytes(address), topic(name), t_.hash, pack([name, list(values)])))
     return rows
 
