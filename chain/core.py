@@ -165,10 +165,10 @@ class Chain:
 
     # --- consensus rules that look at ancestors (chain.rules) ---
     def expected_target(self, parent: Header) -> int:
-        return rules.expected_target(self.blocks.stored_header, self.params, parent)
+        return rules.expected_target(self.blocks.stored_header, self.params, parent, self.blocks.ancestor_times(parent))
 
     def median_time_past(self, parent: Header) -> int:
-        return rules.median_time_past(self.blocks.stored_header, parent)
+        return rules.median_time_past(self.blocks.stored_header, parent, self.blocks.ancestor_times(parent))
 
     # --- import (chain.importer, chain.fork) ---
     def check_header(self, header: Header, check_future: bool = True) -> Header:

@@ -9,7 +9,7 @@ from vm.values import Address
 
 from . import consensus as C
 from . import errors as E
-from . import fork, procpool, rules
+from . import fork, procpool
 from .block import Block, Header, decode_block, header_from_fields, merkle_root, mine, tx_root
 from .execute import Executor
 from .pool import FeeOrder
@@ -22,7 +22,7 @@ PARALLEL_WORK = 1 << 20
 
 
 def next_timestamp(chain, parent: Header) -> int:
-    return max(chain.clock(), rules.median_time_past(chain.blocks.stored_header, parent) + 1)
+    return max(chain.clock(), chain.median_time_past(parent) + 1)
 
 
 def build_block(chain, miner, txs=None, timestamp=None):
@@ -64,7 +64,7 @@ def build_block(chain, miner, txs=None, timestamp=None):
         order.shift()
     result = ex.finish()
     header = Header(C.HEADER_VERSION, chain.params.chain_id, parent.height + 1, parent_hash, ts,
-                    rules.expected_target(chain.blocks.stored_header, chain.params, parent), Address(miner),
+                    chain.expected_target(parent), Address(miner),
                     tx_root(chosen), merkle_root([r.hash for r in result.receipts]), result.state_root,
                     result.gas_used, C.BLOCK_GAS_LIMIT, C.BLOCK_REWARD + result.fees, 0)
     return Block(header, tuple(chosen)), result, dropped

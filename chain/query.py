@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from cachetools import LRUCache
 
+from . import rules
 from .block import Block, Header, decode_block
 from .errors import InvalidBlock
 from .store import Store, damaged
@@ -18,6 +19,8 @@ _HEADER_CACHE = 4096
 # block counts at least 1/64 of the budget, so at most 64 are kept.
 _BLOCK_CACHE = 64
 _BLOCK_CACHE_BYTES = 16 * 1024 * 1024
+# Ancestor timestamps kept by block hash (ancestor_times): each new block's come from its parent's.
+_TIMES_CACHE = 256
 
 
 class Blocks:
@@ -28,6 +31,7 @@ class Blocks:
         self.headers = LRUCache(maxsize=_HEADER_CACHE)
         floor = _BLOCK_CACHE_BYTES // _BLOCK_CACHE
         self.decoded = LRUCache(maxsize=_BLOCK_CACHE_BYTES, getsizeof=lambda entry: max(entry[1], floor))
+        self.times = LRUCache(maxsize=_TIMES_CACHE)  # block hash -> rules.ancestor_times of its header
 
     @property
     def head_hash(self) -> bytes:
@@ -56,6 +60,19 @@ class Blocks:
         if hd is None:
             raise damaged(f"block {h.hex()} is missing")
         return hd
+
+    def ancestor_times(self, header: Header) -> tuple:
+        """rules.ancestor_times of a stored header (or one whose parent is stored), kept by hash: a block
+        hash names all its ancestors, so the answer never changes, and a child's is its parent's shifted."""
+        times = self.times.get(header.hash)
+        if times is None:
+            before = self.times.get(header.prev_hash) if header.height > 0 else ()
+            if before is None:
+                times = rules.ancestor_times(self.stored_header, header)
+            else:
+                times = (header.timestamp,) + before[:rules.ANCESTOR_TIMES - 1]
+            self.times[header.hash] = times
+        return times
 
     def block(self, h: bytes) -> Block | None:
         """A stored block, decoded (recent ones are kept: blocks never change under their hash)."""
