@@ -17,7 +17,13 @@ def write_block(chain, block: Block, result, work: int, data: bytes | None = Non
     h = block.hash
     store.put_block(h, block.header.height, block.header.prev_hash, work, data or block.encode())
     store.put_block_txs(h, [t_.hash for t_ in block.txs], [r.encode() for r in result.receipts])
-    store.put_nodes(chain.trie.take_new([result.state_root], account_links))
+    if result.accounts is None:
+        nodes = chain.trie.take_new([result.state_root], account_links)
+    else:
+        # New storage nodes hang only under the storage roots of accounts the block wrote: taken from
+        # those roots too, no account leaf is decoded to find its storage root (the same nodes).
+        nodes = chain.trie.take_new([result.state_root, *{a.storage_root for a in result.accounts.values()}])
+    store.put_nodes(nodes)
     store.put_code(sorted(result.new_code.items()))
 
 
@@ -44,7 +50,7 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
         write_block(chain, block, result, work, data)
         store.remove_pending(sorted(dropped))
         if work > (parent_work if head == header.prev_hash else chain.blocks.work(head)):
-            _switch_head(chain, head, block, result.receipts)
+            _switch_head(chain, head, block, result.receipts, result.accounts)
         store.commit()
     except BaseException:
         store.rollback()
@@ -54,9 +60,10 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
     return True
 
 
-def _switch_head(chain, old_hash: bytes, new_block: Block, new_receipts) -> None:
+def _switch_head(chain, old_hash: bytes, new_block: Block, new_receipts, new_accounts=None) -> None:
     """Make `new_block` (and its receipts, in hand: not read back) the head in place of `old_hash`:
-    rewrite the canonical index, and the events table with it, back to the fork point."""
+    rewrite the canonical index, and the events table with it, back to the fork point.
+    `new_accounts`: the accounts the block wrote (BlockResult.accounts), for the new state's view."""
     store, blocks = chain.store, chain.blocks
     new_hash, new_header = new_block.hash, new_block.header
     old_head = blocks.stored_header(old_hash)
@@ -90,6 +97,8 @@ def _switch_head(chain, old_hash: bytes, new_block: Block, new_receipts) -> None
             included.add(t_.hash)
     store.remove_pending(sorted(included))
     view = chain.state(new_header.state_root)
+    if new_accounts:
+        view.remember(new_accounts)  # what the next transaction reads (sender, recipient, miner): in hand
     chain.pool.drop_stale(view)
     if orphaned:
         chain.pool.requeue([blocks.block(bh).txs for bh in reversed(orphaned)], included, view)

@@ -149,6 +149,11 @@ class StateView:
             self._accounts[address] = acct
         return acct
 
+    def remember(self, accounts: dict) -> None:
+        """Accounts known to be this view's (address bytes -> Account, as the commit that made its root
+        wrote them, see commit_changes): read from here without the trie."""
+        self._accounts.update(accounts)
+
     def read_balance(self, address) -> int:
         return self.account(address).balance
 
@@ -185,8 +190,9 @@ class StateView:
             raise self.failure from None
 
 
-def commit_changes(view: StateView, balances: dict, nonces: dict, codes: dict, storage: dict):
+def commit_changes(view: StateView, balances: dict, nonces: dict, codes: dict, storage: dict, written=None):
     """Apply a block's changes to the state at view.root; returns (new root, {code hash: code}).
+    `written`, a dict, receives each touched account as the new root holds it (address bytes -> Account).
 
     Only touched accounts and slots are rewritten: the cost follows the change,
     not the state's size. Addresses and keys are sorted so the work done (and
@@ -215,4 +221,6 @@ def commit_changes(view: StateView, balances: dict, nonces: dict, codes: dict, s
             sroot = trie.update(sroot, storage_key(key), encode_storage_value(value))
         new = Account(balance, nonce, chash, sroot)
         root = trie.update(root, account_key(address), None if new.is_empty else new.encode())
+        if written is not None:
+            written[address] = EMPTY_ACCOUNT if new.is_empty else new
     return root, new_code
