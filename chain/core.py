@@ -195,8 +195,7 @@ class Chain:
         nonce of a pending one of its sender replaces it if it pays a gas price
         at least 10% higher (geth's rule).
         """
-        t_ = txmod.decode(data)
-        rules.check_static(t_, self.params, self.signature_cache, signature=False)
+        t_ = self._decoded(data)
         return self._admit(lambda view: t_)
 
     def submit_next(self, sender, build) -> bytes:
@@ -206,14 +205,28 @@ class Chain:
         transaction, so parallel submitters from one account (sixty CLI
         processes, an RPC server's threads) each get their own.
         """
+        return self._admit(self._next_nonce_tx(sender, build))
+
+    def submit_and_mine(self, data: bytes, miner) -> tuple:
+        """submit(data) and mine_block(miner) in one write transaction (chain.miner.admit_and_mine):
+        (the transaction, the Block mined, its BlockResult); the transaction waits pending if the block
+        had no room for it."""
+        t_ = self._decoded(data)
+        return mining.admit_and_mine(self, miner, lambda view: t_, self.mining_workers)
+
+    def submit_next_and_mine(self, sender, build, miner) -> tuple:
+        """submit_next(sender, build) and mine_block(miner) in one write transaction, as submit_and_mine."""
+        return mining.admit_and_mine(self, miner, self._next_nonce_tx(sender, build), self.mining_workers)
+
+    def _decoded(self, data: bytes):
+        t_ = txmod.decode(data)
+        rules.check_static(t_, self.params, self.signature_cache, signature=False)
+        return t_
+
+    def _next_nonce_tx(self, sender, build):
+        """make(view) for _admit: `build`'s transaction with `sender`'s next nonce on `view`, pending ones counted."""
         sender = Address(sender)
-
-        def make(view):
-            t_ = txmod.decode(build(self.pool.next_nonce(view, sender)))
-            rules.check_static(t_, self.params, self.signature_cache, signature=False)
-            return t_
-
-        return self._admit(make)
+        return lambda view: self._decoded(build(self.pool.next_nonce(view, sender)))
 
     def submit_many(self, datas) -> list:
         """Admit several transactions in one write transaction (one disk sync for all, so a node
@@ -228,8 +241,7 @@ class Chain:
         try:
             for data in datas:
                 try:
-                    t_ = txmod.decode(data)
-                    rules.check_static(t_, self.params, self.signature_cache, signature=False)
+                    t_ = self._decoded(data)
                     self.pool.add(t_, self.state(), self.signature_cache)
                 except E.InvalidTransaction as exc:
                     out.append(exc)

@@ -372,7 +372,22 @@ class Devnet(DevTools):
         """
         if isinstance(tx, txmod.Transaction):
             self._own_signature(tx)
-        return self._mined(self.submit(tx))
+            tx = tx.encode()
+        if not isinstance(tx, (bytes, bytearray)):
+            raise E.TxEncodingError(f"a transaction is a Transaction or bytes, not {type(tx).__name__}")
+        return self._included(*self.chain.submit_and_mine(bytes(tx), self.miner))
+
+    def _included(self, t_, blk, result) -> Receipt:
+        """The receipt of `t_`, just admitted and mined with `blk` (Chain.submit_and_mine): read from
+        what was stored, in hand, when `blk` holds it; else mine on until it is in (_mined)."""
+        idx = next((i for i, x in enumerate(blk.txs) if x is t_), None)
+        if idx is not None:
+            # The stored receipt's bytes, decoded as receipt() decodes them.
+            return self._receipt(decode_receipt(result.receipts[idx].encode()), t_, blk.hash, idx,
+                                 blk.header.height)
+        if not blk.txs or self.chain.find_pending(t_.hash) is None:
+            raise E.InvalidTransaction("the transaction was not included")  # as _mined says it
+        return self._mined(t_.hash)
 
     def _mined(self, h: bytes) -> Receipt:
         while True:
@@ -405,10 +420,9 @@ class Devnet(DevTools):
             self._own_signature(t_)
             return t_.encode()
         if nonce is not None:
-            h = self.submit(build(nonce))
+            r = self._included(*self.chain.submit_and_mine(build(nonce), self.miner))
         else:  # the nonce is chosen inside the write transaction that admits it (parallel senders)
-            h = self.chain.submit_next(key.address, build)
-        r = self._mined(h)
+            r = self._included(*self.chain.submit_next_and_mine(key.address, build, self.miner))
         if observed is not None:
             _observe(*observed, r.gas_used)
         if not r.status:

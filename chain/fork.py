@@ -35,7 +35,6 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
     miner's block built on it), else write nothing and return False.
     """
     store = chain.store
-    header = block.header
     data = data or block.encode()
     chain.pool.invalidate()
     store.begin()
@@ -45,12 +44,7 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
             store.rollback()
             chain.trie.discard_new()
             return False
-        parent_work = chain.blocks.work(header.prev_hash)
-        work = parent_work + header.work
-        write_block(chain, block, result, work, data)
-        store.remove_pending(sorted(dropped))
-        if work > (parent_work if head == header.prev_hash else chain.blocks.work(head)):
-            _switch_head(chain, head, block, result.receipts, result.accounts)
+        store_in_transaction(chain, block, result, data, dropped, head)
         store.commit()
     except BaseException:
         store.rollback()
@@ -58,6 +52,18 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
         raise
     chain.blocks.keep(block, len(data))  # in hand: reading the new head or its transactions decodes nothing
     return True
+
+
+def store_in_transaction(chain, block: Block, result, data: bytes, dropped, head: bytes) -> None:
+    """store_block's writes and fork choice, inside the caller's write transaction; `head`: the head now."""
+    store = chain.store
+    header = block.header
+    parent_work = chain.blocks.work(header.prev_hash)
+    work = parent_work + header.work
+    write_block(chain, block, result, work, data)
+    store.remove_pending(sorted(dropped))
+    if work > (parent_work if head == header.prev_hash else chain.blocks.work(head)):
+        _switch_head(chain, head, block, result.receipts, result.accounts)
 
 
 def _switch_head(chain, old_hash: bytes, new_block: Block, new_receipts, new_accounts=None) -> None:

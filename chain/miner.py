@@ -25,9 +25,11 @@ def next_timestamp(chain, parent: Header) -> int:
     return max(chain.clock(), chain.median_time_past(parent) + 1)
 
 
-def build_block(chain, miner, txs=None, timestamp=None):
-    """(unsealed Block, BlockResult, dropped tx hashes) on top of the head, from pending or given txs."""
-    parent_hash = chain.blocks.head_hash
+def build_block(chain, miner, txs=None, timestamp=None, parent_hash=None):
+    """(unsealed Block, BlockResult, dropped tx hashes) on top of the head (`parent_hash`: the head
+    when the caller has read it), from pending or given txs."""
+    if parent_hash is None:
+        parent_hash = chain.blocks.head_hash
     parent = chain.blocks.stored_header(parent_hash)
     ts = next_timestamp(chain, parent) if timestamp is None else timestamp
     ex = Executor(chain.state(parent.state_root), chain.params, parent.height + 1, ts, miner)
@@ -136,3 +138,41 @@ def mine_block(chain, miner, txs=None, timestamp=None, workers: int = 1) -> Bloc
             raise
         if fork.store_block(chain, block, result, data, dropped=dropped, expect_head=block.header.prev_hash):
             return block
+
+
+def admit_and_mine(chain, miner, make, workers: int = 1):
+    """Admit one transaction as Chain.submit does and mine it as mine_block does, in one write
+    transaction (one commit: one disk sync where the store syncs); returns (the transaction, the
+    stored Block, its BlockResult).
+
+    `make(view)` gives the transaction, static rules checked (as for Chain._admit); the pool's
+    rules judge it against the head state. The block is built on the head from the pending
+    transactions and it, by the same rules as every block (FeeOrder, build_block), then sealed
+    and stored. The transaction is written to the pending table only when the block leaves it
+    waiting (no room); dropped as invalid, it is not written at all. Nothing is written when
+    anything fails. The lock is held while the block is sealed: for the Devnet's targets, a few
+    hashes (a node's miner uses mine_block, which seals with no lock held).
+    """
+    store, pool = chain.store, chain.pool
+    store.begin()
+    try:
+        head = chain.blocks.head_hash
+        view = chain.state(chain.blocks.stored_header(head).state_root)
+        t_ = make(view)
+        pool.add(t_, view, chain.signature_cache, write=False)
+        block, result, dropped = build_block(chain, miner, pool.pending() + [t_], None, head)
+        block = Block(seal(block.header, workers), block.txs)
+        data = block.encode()
+        header_from_fields(block.header.fields())  # the decoder's field rules, as mine_block checks them
+        pool.invalidate()
+        if t_.hash not in dropped and not any(x is t_ for x in block.txs):
+            store.add_pending(t_.hash, t_.encode())  # it waits for a later block, as if submitted
+        fork.store_in_transaction(chain, block, result, data, dropped, head)
+        store.commit()
+    except BaseException:
+        store.rollback()
+        pool.invalidate()
+        chain.trie.discard_new()
+        raise
+    chain.blocks.keep(block, len(data))
+    return t_, block, result

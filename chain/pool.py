@@ -175,18 +175,21 @@ class Pool:
         return nonce
 
     # --- admission: called inside the store's write transaction ---
-    def add(self, t_, view: StateView, signature_cache: bool) -> None:
+    def add(self, t_, view: StateView, signature_cache: bool, write: bool = True) -> None:
         """Admit `t_` (static rules already checked) against `view`, the head state; raises InvalidTransaction.
 
         The caller holds the write transaction, so nothing another process does
-        can slip in between the checks and the write.
+        can slip in between the checks and the write. `write=False` leaves `t_`
+        out of the pending table (what it replaces or evicts still goes): a
+        caller mining it in this transaction writes it only if it waits (chain.miner.admit_and_mine).
         """
         replaced, evicted = self._admit(t_, view, signature_cache)
         gone = evicted + ([] if replaced is None else [replaced.hash])
         if gone:
             self.store.remove_pending(sorted(gone))
             self._snapshot = None
-        self.store.add_pending(t_.hash, t_.encode())
+        if write:
+            self.store.add_pending(t_.hash, t_.encode())
 
     def added(self, t_) -> None:
         """After the commit of add(): the decoded pool follows without a reload."""
