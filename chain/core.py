@@ -84,7 +84,7 @@ class Chain:
                 store.set_meta("chain_id", self.params.chain_id)
                 store.set_meta("genesis", genesis.hash)
                 fork.write_block(self, genesis, result, genesis.header.work)
-                store.set_meta("head", genesis.hash)
+                self.blocks.set_head(genesis.hash)
                 store.set_canon(0, genesis.hash)
             store.commit()
         except BaseException:

@@ -44,26 +44,29 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
             store.rollback()
             chain.trie.discard_new()
             return False
-        store_in_transaction(chain, block, result, data, dropped, head)
+        work = store_in_transaction(chain, block, result, data, dropped, head)
         store.commit()
     except BaseException:
         store.rollback()
+        chain.pool.invalidate()
         chain.trie.discard_new()
         raise
-    chain.blocks.keep(block, len(data))  # in hand: reading the new head or its transactions decodes nothing
+    chain.blocks.keep(block, len(data), work)  # in hand: reading the new head or its transactions decodes nothing
     return True
 
 
-def store_in_transaction(chain, block: Block, result, data: bytes, dropped, head: bytes) -> None:
-    """store_block's writes and fork choice, inside the caller's write transaction; `head`: the head now."""
+def store_in_transaction(chain, block: Block, result, data: bytes, dropped, head: bytes) -> int:
+    """store_block's writes and fork choice, inside the caller's write transaction; `head`: the head now.
+    Returns the block's cumulative work."""
     store = chain.store
     header = block.header
     parent_work = chain.blocks.work(header.prev_hash)
     work = parent_work + header.work
     write_block(chain, block, result, work, data)
-    store.remove_pending(sorted(dropped))
+    chain.pool.remove(dropped)
     if work > (parent_work if head == header.prev_hash else chain.blocks.work(head)):
         _switch_head(chain, head, block, result.receipts, result.accounts)
+    return work
 
 
 def _switch_head(chain, old_hash: bytes, new_block: Block, new_receipts, new_accounts=None) -> None:
@@ -77,20 +80,26 @@ def _switch_head(chain, old_hash: bytes, new_block: Block, new_receipts, new_acc
     # Old canonical blocks above the new height, and below it back to the fork point.
     for height in range(old_head.height, new_header.height, -1):
         orphaned.append(store.canon_hash(height))
+    # The canonical index and the events table reach exactly to the head: a block on top of
+    # the old head leaves nothing above the new height to truncate, nor events above the fork point,
+    # and the fork point is the old head.
+    extends = new_header.prev_hash == old_hash
     h, hd, adopted = new_hash, new_header, []
-    while (old := store.canon_hash(hd.height)) != h:
-        if old is not None:
-            orphaned.append(old)
+    if extends:
         adopted.append((h, hd))
         store.set_canon(hd.height, h)
-        h = hd.prev_hash
-        hd = blocks.stored_header(h)
-    # The canonical index and the events table reach exactly to the head: a block on top of
-    # the old head leaves nothing above the new height to truncate, nor events above the fork point.
-    extends = new_header.prev_hash == old_hash
+        hd = old_head
+    else:
+        while (old := store.canon_hash(hd.height)) != h:
+            if old is not None:
+                orphaned.append(old)
+            adopted.append((h, hd))
+            store.set_canon(hd.height, h)
+            h = hd.prev_hash
+            hd = blocks.stored_header(h)
     if not extends:
         store.truncate_canon(new_header.height)
-    store.set_meta("head", new_hash)
+    blocks.set_head(new_hash)
     # hd: the fork point. The events above it are the old branch's; the adopted blocks' replace them.
     if not extends:
         store.delete_logs_above(hd.height)
@@ -101,7 +110,7 @@ def _switch_head(chain, old_hash: bytes, new_block: Block, new_receipts, new_acc
     for bh, _ in adopted:
         for t_ in (new_block if bh == new_hash else blocks.block(bh)).txs:
             included.add(t_.hash)
-    store.remove_pending(sorted(included))
+    chain.pool.remove(included)
     view = chain.state(new_header.state_root)
     if new_accounts:
         view.remember(new_accounts)  # what the next transaction reads (sender, recipient, miner): in hand

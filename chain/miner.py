@@ -164,15 +164,15 @@ def admit_and_mine(chain, miner, make, workers: int = 1):
         block = Block(seal(block.header, workers), block.txs)
         data = block.encode()
         header_from_fields(block.header.fields())  # the decoder's field rules, as mine_block checks them
-        pool.invalidate()
         if t_.hash not in dropped and not any(x is t_ for x in block.txs):
             store.add_pending(t_.hash, t_.encode())  # it waits for a later block, as if submitted
-        fork.store_in_transaction(chain, block, result, data, dropped, head)
+            pool.invalidate()
+        work = fork.store_in_transaction(chain, block, result, data, dropped, head)
         store.commit()
     except BaseException:
         store.rollback()
         pool.invalidate()
         chain.trie.discard_new()
         raise
-    chain.blocks.keep(block, len(data))
+    chain.blocks.keep(block, len(data), work)
     return t_, block, result

@@ -142,17 +142,23 @@ class Pool:
         self._snapshot = None  # decoded pending transactions, or None to reload from the store
         self._version = None  # the store's data_version when _snapshot was read
         self._decoded: dict = {}  # encoding -> Transaction, from the last pool read (reused on reload)
+        self._checked_in = None  # the write transaction (Store.writing) _snapshot was last checked in
 
     def invalidate(self) -> None:
         self._snapshot = None
 
     def snapshot(self) -> Snapshot:
-        # Reloaded when the pool changed here (None) or another process committed.
+        # Reloaded when the pool changed here (None) or another process committed; asked once
+        # per write transaction (no other process commits during one).
+        writing = self.store.writing()
+        if self._snapshot is not None and writing is not None and writing == self._checked_in:
+            return self._snapshot
         version = self.store.data_version()
         if self._snapshot is None or self._version != version:
             self._snapshot = Snapshot(self.store.pending(), self._decoded)
             self._decoded = self._snapshot.by_bytes
             self._version = version
+        self._checked_in = writing
         return self._snapshot
 
     def pending(self) -> list:
@@ -191,6 +197,21 @@ class Pool:
         if write:
             self.store.add_pending(t_.hash, t_.encode())
 
+    def remove(self, hashes) -> None:
+        """Delete these pending transactions (inside the caller's write transaction; a rollback must
+        invalidate()): the decoded pool follows without a reload."""
+        gone = set(hashes)
+        snap = self._snapshot
+        if snap is not None and self._checked_in is not None and self._checked_in == self.store.writing():
+            # The decoded pool is the table (checked in this write transaction, followed since):
+            # only what it holds has a row to delete.
+            gone.intersection_update(t_.hash for t_ in snap.txs)
+        if not gone:
+            return
+        self.store.remove_pending(sorted(gone))
+        if snap is not None and any(t_.hash in gone for t_ in snap.txs):
+            self._snapshot = Snapshot([(t_.hash, t_.encode()) for t_ in snap.txs if t_.hash not in gone], snap.by_bytes)
+
     def added(self, t_) -> None:
         """After the commit of add(): the decoded pool follows without a reload."""
         if self._snapshot is not None:
@@ -202,7 +223,10 @@ class Pool:
         Raises InvalidTransaction.
         """
         h = t_.hash
-        if self.store.has_pending(h) or self.blocks.find_tx(h) is not None:
+        # A transaction on the canonical chain has a nonce under its sender's on the head state:
+        # one at or above it needs no look-up in the transaction index.
+        if self.store.has_pending(h) or (t_.nonce < view.read_nonce(t_.sender)
+                                         and self.blocks.find_tx(h) is not None):
             raise E.DuplicateTransaction(f"transaction {h.hex()} is already known")
         pool = self.snapshot()
         sender = t_.sender
@@ -244,11 +268,7 @@ class Pool:
         the pool they would hold a slot and hide the sender's next nonce; Bitcoin
         Core likewise drops a new block's conflicts from its mempool.
         """
-        rows = self.store.pending()
-        if not rows:
-            return
-        stale = [t_.hash for t_ in Snapshot(rows, self._decoded).txs if t_.nonce < view.read_nonce(t_.sender)]
-        self.store.remove_pending(sorted(stale))
+        self.remove([t_.hash for t_ in self.snapshot().txs if t_.nonce < view.read_nonce(t_.sender)])
 
     def requeue(self, blocks_txs, included: set, view: StateView) -> None:
         """Transactions of blocks that left the canonical chain go back to the pool.
@@ -269,3 +289,4 @@ class Pool:
                     continue
                 store.add_pending(th, data)
                 count, size = count + 1, size + len(data)
+        self._snapshot = None

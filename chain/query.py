@@ -32,13 +32,25 @@ class Blocks:
         floor = _BLOCK_CACHE_BYTES // _BLOCK_CACHE
         self.decoded = LRUCache(maxsize=_BLOCK_CACHE_BYTES, getsizeof=lambda entry: max(entry[1], floor))
         self.times = LRUCache(maxsize=_TIMES_CACHE)  # block hash -> rules.ancestor_times of its header
+        self._head, self._head_in = None, None  # the head hash as read in write transaction _head_in
+        self.works = LRUCache(maxsize=_TIMES_CACHE)  # block hash -> cumulative work
 
     @property
     def head_hash(self) -> bytes:
+        # Read once per write transaction (no other process moves it during one; set_head follows ours).
+        writing = self.store.writing()
+        if writing is not None and writing == self._head_in:
+            return self._head
         h = self.store.get_meta("head")
         if type(h) is not bytes or len(h) != 32:
             raise damaged("the head pointer is malformed")
+        self._head, self._head_in = h, writing
         return h
+
+    def set_head(self, h: bytes) -> None:
+        """Point the head at `h` (inside the caller's write transaction)."""
+        self.store.set_meta("head", h)
+        self._head, self._head_in = h, self.store.writing()
 
     @property
     def head(self) -> Header:
@@ -91,9 +103,12 @@ class Blocks:
         self.keep(blk, len(row[3]))
         return blk
 
-    def keep(self, blk: Block, size: int) -> None:
-        """Remember a decoded block (`size`: its encoded bytes) and its header: one just stored, or just read."""
+    def keep(self, blk: Block, size: int, work: int | None = None) -> None:
+        """Remember a decoded block (`size`: its encoded bytes) and its header: one just stored, or just read
+        (`work`: its cumulative work, when known)."""
         self.headers[blk.hash] = blk.header
+        if work is not None:
+            self.works[blk.hash] = work
         if size <= self.decoded.maxsize:
             self.decoded[blk.hash] = (blk, size)
 
@@ -102,7 +117,11 @@ class Blocks:
         return None if row is None else row[3]
 
     def work(self, h: bytes) -> int:
-        return self.store.block_row(h)[2]
+        """The cumulative work of a stored block (kept: it never changes under its hash)."""
+        work = self.works.get(h)
+        if work is None:
+            work = self.works[h] = self.store.block_row(h)[2]
+        return work
 
     def canonical_hash(self, height: int):
         return self.store.canon_hash(height)

@@ -93,6 +93,8 @@ class Store:
         self._code = LRUCache(maxsize=16 * 1024 * 1024, getsizeof=len)  # code hash -> code, by bytes
         self.lock = None
         self.has_logs = False  # the events table exists (chain.logs.ensure_index adds it to an older file)
+        self._writes = 0  # write transactions begun (see writing())
+        self._writing = False
         if path and not self.readonly:
             self.lock = DatadirLock(path + ".lock", writer_kind, lock_wait)
         try:
@@ -205,6 +207,13 @@ class Store:
         except sqlite3.OperationalError as exc:  # locked past the timeout, or read-only
             self._unlock()
             raise E.StoreError(f"cannot write the chain database: {exc}") from None
+        self._writes += 1
+        self._writing = True
+
+    def writing(self) -> int | None:
+        """The number of the write transaction in progress, or None. Inside one, no other connection
+        commits (it holds SQLite's write lock), so what was read in it stays true but for its own writes."""
+        return self._writes if self._writing and self.db.in_transaction else None
 
     def begin_read(self) -> None:
         """Start a read transaction: every read until end_read() sees one snapshot (WAL),
@@ -217,9 +226,11 @@ class Store:
 
     def commit(self) -> None:
         self._run("COMMIT")
+        self._writing = False
         self._unlock()
 
     def rollback(self) -> None:
+        self._writing = False
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
         self._unlock()
