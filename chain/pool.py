@@ -142,23 +142,23 @@ class Pool:
         self._snapshot = None  # decoded pending transactions, or None to reload from the store
         self._version = None  # the store's data_version when _snapshot was read
         self._decoded: dict = {}  # encoding -> Transaction, from the last pool read (reused on reload)
-        self._checked_in = None  # the write transaction (Store.writing) _snapshot was last checked in
+        self._checked_in = None  # Store.quiet_token() when _snapshot was last checked
 
     def invalidate(self) -> None:
         self._snapshot = None
 
     def snapshot(self) -> Snapshot:
-        # Reloaded when the pool changed here (None) or another process committed; asked once
-        # per write transaction (no other process commits during one).
-        writing = self.store.writing()
-        if self._snapshot is not None and writing is not None and writing == self._checked_in:
+        # Reloaded when the pool changed here (None) or another process committed; not asked
+        # again while the store says no other connection can have committed (Store.quiet_token).
+        quiet = self.store.quiet_token()
+        if self._snapshot is not None and quiet is not None and quiet == self._checked_in:
             return self._snapshot
         version = self.store.data_version()
         if self._snapshot is None or self._version != version:
             self._snapshot = Snapshot(self.store.pending(), self._decoded)
             self._decoded = self._snapshot.by_bytes
             self._version = version
-        self._checked_in = writing
+        self._checked_in = quiet
         return self._snapshot
 
     def pending(self) -> list:
@@ -197,18 +197,30 @@ class Pool:
         if write:
             self.store.add_pending(t_.hash, t_.encode())
 
+    def _current(self):
+        """The decoded pool when it is known to be the table without asking (see snapshot), else None."""
+        snap = self._snapshot
+        if snap is not None and self._checked_in is not None and self._checked_in == self.store.quiet_token():
+            return snap
+        return None
+
+    def _is_pending(self, t_) -> bool:
+        snap = self._current()
+        # Equal bytes, equal hash: the decoded pool is keyed by the transactions' bytes.
+        return t_.encode() in snap.by_bytes if snap is not None else self.store.has_pending(t_.hash)
+
     def remove(self, hashes) -> None:
         """Delete these pending transactions (inside the caller's write transaction; a rollback must
         invalidate()): the decoded pool follows without a reload."""
         gone = set(hashes)
-        snap = self._snapshot
-        if snap is not None and self._checked_in is not None and self._checked_in == self.store.writing():
-            # The decoded pool is the table (checked in this write transaction, followed since):
-            # only what it holds has a row to delete.
-            gone.intersection_update(t_.hash for t_ in snap.txs)
+        if self._current() is not None:
+            # The decoded pool is the table (checked since no other connection committed, and
+            # following this one's writes): only what it holds has a row to delete.
+            gone.intersection_update(t_.hash for t_ in self._snapshot.txs)
         if not gone:
             return
         self.store.remove_pending(sorted(gone))
+        snap = self._snapshot
         if snap is not None and any(t_.hash in gone for t_ in snap.txs):
             self._snapshot = Snapshot([(t_.hash, t_.encode()) for t_ in snap.txs if t_.hash not in gone], snap.by_bytes)
 
@@ -225,8 +237,7 @@ class Pool:
         h = t_.hash
         # A transaction on the canonical chain has a nonce under its sender's on the head state:
         # one at or above it needs no look-up in the transaction index.
-        if self.store.has_pending(h) or (t_.nonce < view.read_nonce(t_.sender)
-                                         and self.blocks.find_tx(h) is not None):
+        if self._is_pending(t_) or (t_.nonce < view.read_nonce(t_.sender) and self.blocks.find_tx(h) is not None):
             raise E.DuplicateTransaction(f"transaction {h.hex()} is already known")
         pool = self.snapshot()
         sender = t_.sender

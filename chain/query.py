@@ -32,25 +32,25 @@ class Blocks:
         floor = _BLOCK_CACHE_BYTES // _BLOCK_CACHE
         self.decoded = LRUCache(maxsize=_BLOCK_CACHE_BYTES, getsizeof=lambda entry: max(entry[1], floor))
         self.times = LRUCache(maxsize=_TIMES_CACHE)  # block hash -> rules.ancestor_times of its header
-        self._head, self._head_in = None, None  # the head hash as read in write transaction _head_in
+        self._head, self._head_in = None, None  # the head hash, and Store.quiet_token() when read
         self.works = LRUCache(maxsize=_TIMES_CACHE)  # block hash -> cumulative work
 
     @property
     def head_hash(self) -> bytes:
-        # Read once per write transaction (no other process moves it during one; set_head follows ours).
-        writing = self.store.writing()
-        if writing is not None and writing == self._head_in:
+        # Not read again while no other connection can have moved it (Store.quiet_token); set_head follows ours.
+        quiet = self.store.quiet_token()
+        if quiet is not None and quiet == self._head_in:
             return self._head
         h = self.store.get_meta("head")
         if type(h) is not bytes or len(h) != 32:
             raise damaged("the head pointer is malformed")
-        self._head, self._head_in = h, writing
+        self._head, self._head_in = h, quiet
         return h
 
     def set_head(self, h: bytes) -> None:
         """Point the head at `h` (inside the caller's write transaction)."""
         self.store.set_meta("head", h)
-        self._head, self._head_in = h, self.store.writing()
+        self._head, self._head_in = h, self.store.quiet_token()
 
     @property
     def head(self) -> Header:
