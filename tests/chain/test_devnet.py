@@ -340,3 +340,24 @@ def test_own_signatures_are_not_checked_again_but_every_other_one_is(net, monkey
     net.send(other.make_tx(alice, bob.address, 9, nonce=net.next_nonce(alice.address)).encode())
     net.submit(net.make_tx(alice, bob.address, 10))
     assert len(checks) == 3 and net.nonce(alice.address) == 3
+
+
+def test_a_send_that_fails_leaves_nothing_and_the_next_one_lands(tmp_path):
+    # A Devnet's send is admitted and mined in one write transaction: refused or failed half way,
+    # nothing of it is written (no block, nothing pending), and what was kept of the head and pool follows.
+    for datadir in (None, tmp_path):
+        broken = []
+        net = chain.Devnet(datadir, clock=lambda: -1 if broken else net.chain.head.timestamp + C.TARGET_BLOCK_TIME)
+        bob = net.accounts[1].address
+        net.transfer(0, bob, 1)
+        with pytest.raises(chain.InvalidTransaction):  # refused by the pool: over the balance
+            net.transfer(0, bob, C.DEV_ACCOUNT_BALANCE)
+        broken.append(1)
+        with pytest.raises(ValueError, match="clock"):  # admitted, then the block cannot be built
+            net.transfer(0, bob, 2)
+        assert net.height == 1 and net.chain.pending() == [] and net.nonce(net.accounts[0].address) == 1
+        broken.clear()
+        r = net.transfer(0, bob, 3)
+        assert (r.block_number, net.height, net.balance(bob)) == (2, 2, C.DEV_ACCOUNT_BALANCE + 4)
+        assert net.chain.pending() == [] and net.verify() == 2
+        net.close()
