@@ -207,10 +207,11 @@ class Chain:
         """
         return self._admit(self._next_nonce_tx(sender, build))
 
-    def submit_and_mine(self, data: bytes, miner) -> tuple:
+    def submit_and_mine(self, data, miner) -> tuple:
         """submit(data) and mine_block(miner) in one write transaction (chain.miner.admit_and_mine):
         (the transaction, the Block mined, its BlockResult); the transaction waits pending if the block
-        had no room for it."""
+        had no room for it. `data`: its bytes or a Transaction (and `build` of submit_next_and_mine
+        may give either)."""
         t_ = self._decoded(data)
         return mining.admit_and_mine(self, miner, lambda view: t_, self.mining_workers)
 
@@ -218,8 +219,24 @@ class Chain:
         """submit_next(sender, build) and mine_block(miner) in one write transaction, as submit_and_mine."""
         return mining.admit_and_mine(self, miner, self._next_nonce_tx(sender, build), self.mining_workers)
 
-    def _decoded(self, data: bytes):
-        t_ = txmod.decode(data)
+    def _decoded(self, data):
+        """The transaction in `data` (bytes, or a Transaction object: see below), static rules checked.
+
+        A Transaction object (a Devnet's, made here) is held to what decoding its bytes checks
+        without parsing them again: its encoding is its fields packed, so when txmod.from_fields
+        (decode's own field rules) takes those fields as they are, decoding the bytes would give
+        the same transaction; anything else (an oversized one, a field of another type) is decoded,
+        which names the fault as for bytes."""
+        t_ = None
+        if isinstance(data, txmod.Transaction):
+            built, data = data, data.encode()
+            if len(data) <= C.MAX_TX_SIZE:
+                try:
+                    t_ = txmod.from_fields(built.unsigned_fields() + [built.signature], data)
+                except E.InvalidTransaction:
+                    pass
+        if t_ is None:
+            t_ = txmod.decode(data)
         rules.check_static(t_, self.params, self.signature_cache, signature=False)
         return t_
 

@@ -372,10 +372,11 @@ class Devnet(DevTools):
         """
         if isinstance(tx, txmod.Transaction):
             self._own_signature(tx)
-            tx = tx.encode()
-        if not isinstance(tx, (bytes, bytearray)):
+        elif isinstance(tx, (bytes, bytearray)):
+            tx = bytes(tx)
+        else:
             raise E.TxEncodingError(f"a transaction is a Transaction or bytes, not {type(tx).__name__}")
-        return self._included(*self.chain.submit_and_mine(bytes(tx), self.miner))
+        return self._included(*self.chain.submit_and_mine(tx, self.miner))
 
     def _included(self, t_, blk, result) -> Receipt:
         """The receipt of `t_`, just admitted and mined with `blk` (Chain.submit_and_mine): read from
@@ -418,7 +419,7 @@ class Devnet(DevTools):
         def build(n):
             t_ = self.make_tx(key, to, value, data, gas, gas_price, n)
             self._own_signature(t_)
-            return t_.encode()
+            return t_
         if nonce is not None:
             r = self._included(*self.chain.submit_and_mine(build(nonce), self.miner))
         else:  # the nonce is chosen inside the write transaction that admits it (parallel senders)

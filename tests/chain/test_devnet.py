@@ -361,3 +361,28 @@ def test_a_send_that_fails_leaves_nothing_and_the_next_one_lands(tmp_path):
         assert (r.block_number, net.height, net.balance(bob)) == (2, 2, C.DEV_ACCOUNT_BALANCE + 4)
         assert net.chain.pending() == [] and net.verify() == 2
         net.close()
+
+
+def test_a_transaction_object_is_taken_exactly_as_its_bytes_would_be(net):
+    # send() takes a Transaction without parsing its bytes again: what it accepts and refuses,
+    # and with which message, is what the same transaction's bytes get.
+    from chain import tx as txmod
+
+    alice, bob = net.accounts[0], net.accounts[1]
+
+    def tx(nonce, **fields):
+        base = dict(version=C.TX_VERSION, chain_id=net.params.chain_id, nonce=nonce, to=bob.address, value=1,
+                    gas_limit=50_000, gas_price=1, data=b"", public_key=alice.public_key)
+        base.update(fields)
+        return txmod.Transaction(**base).signed(alice)
+
+    odd = tx(0, data=bytearray(b""), to=bytes(bob.address))  # field types its bytes do not keep
+    r = net.send(odd)
+    assert r.status and r.tx_hash == odd.hash and net.tx(r.tx_hash).to == bob.address
+    for bad in (tx(1, gas_price=-1), tx(1, value=C.MAX_AMOUNT + 1), tx(1, data=b"x" * C.MAX_TX_SIZE)):
+        with pytest.raises(chain.InvalidTransaction) as as_object:
+            net.send(bad)
+        with pytest.raises(chain.InvalidTransaction) as as_bytes:
+            net.send(bad.encode())
+        assert (type(as_object.value), str(as_object.value)) == (type(as_bytes.value), str(as_bytes.value))
+    assert net.height == 1 and net.chain.pending() == []
