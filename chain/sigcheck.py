@@ -15,6 +15,7 @@ thread: no executor threads in the caller, whose GIL they would wait for.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import struct
 import threading
 
@@ -116,6 +117,7 @@ class _Workers:
         self.job = 0
         self.unanswered = 0  # replies owed for a job dropped uncollected
         self.procs, self.conns = [], []
+        self.pid = os.getpid()  # a forked child of this process starts its own workers, never stops these
         try:
             for _ in range(count):
                 mine, theirs = ctx.Pipe(duplex=True)
@@ -134,17 +136,23 @@ class _Workers:
         self._drain()
         self.job += 1
         blob = _encode_job(self.job, items, chunk)
-        with self.lock:
-            self.table[0], self.table[1], self.table[2] = self.job, 0, -(-len(items) // chunk)
+        self._set_table(self.job, -(-len(items) // chunk))
         for conn in self.conns:
             conn.send_bytes(blob)
         return self.job
 
     def drop(self) -> None:
         """The current job will not be collected: stop it; its replies are read before the next job."""
-        with self.lock:
-            self.table[0] = 0
         self.unanswered = len(self.conns)
+        self._set_table(0, 0)
+
+    def _set_table(self, job: int, chunks: int) -> None:
+        if not self.lock.acquire(timeout=_LOCK_WAIT):
+            raise RuntimeError("the signature workers' claim table is stuck")
+        try:
+            self.table[0], self.table[1], self.table[2] = job, 0, chunks
+        finally:
+            self.lock.release()
 
     def _drain(self) -> None:
         while self.unanswered:
@@ -180,7 +188,7 @@ _workers_lock = threading.Lock()
 def _get_workers(count: int) -> _Workers:
     global _workers
     with _workers_lock:
-        if _workers is None or len(_workers.procs) != count:
+        if _workers is None or _workers.pid != os.getpid() or len(_workers.procs) != count:
             _stop()
             _workers = _Workers(count)
         return _workers
@@ -190,7 +198,8 @@ def _stop() -> None:
     global _workers
     if _workers is not None:
         w, _workers = _workers, None
-        w.stop()
+        if w.pid == os.getpid():
+            w.stop()
 
 
 def shutdown() -> None:
@@ -269,6 +278,8 @@ class Checks:
             self._pool = None
             try:
                 pool.drop()
+            except BROKEN:
+                pass  # a stuck table: the next block finds the pool broken and checks here
             finally:
                 pool.busy.release()
 

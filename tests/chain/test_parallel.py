@@ -181,3 +181,30 @@ def test_a_bad_signature_is_the_refusal_even_when_an_earlier_transaction_fails_t
         net.import_block(block.encode())
     assert (info.value.index, type(info.value.tx_error)) == (80, E.BadSignature)
     assert net.height == 0
+
+
+def _child_verdicts(items, queue):
+    queue.put(sigcheck.verify_all(items, workers=2))
+    sigcheck.shutdown()  # its own workers; the parent's are not its to stop
+
+
+def test_a_forked_child_checks_with_its_own_workers_and_leaves_the_parents_alone():
+    import multiprocessing
+
+    items = _signed_items(100, bad={9})
+    expected = sigcheck.verify_all(items, workers=1)
+    assert _checked_by_the_workers(items) == expected
+    parents = list(sigcheck._workers.procs)
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_child_verdicts, args=(items, queue))
+    child.start()
+    try:
+        assert queue.get(timeout=120) == expected
+        child.join(120)
+        assert child.exitcode == 0
+    finally:
+        if child.is_alive():
+            child.kill()
+            child.join()
+    assert all(p.is_alive() for p in parents) and _checked_by_the_workers(items) == expected
