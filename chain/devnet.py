@@ -179,11 +179,17 @@ class Devnet(DevTools):
 
     def code_object_at(self, address) -> vmcode.CodeObject | None:
         """The decoded code object at an address (its ABI), or None for a plain account."""
-        code = self.code_at(address)
-        return None if code is None else self._decode_code(code)
+        address = _address(address)
+        view = self.chain.state()
+        h = view.account(address).code_hash  # sha256 of the code: the key _decode_code keeps it by
+        if not h:
+            return None
+        obj = self._codes.get(h)
+        return obj if obj is not None else self._decode_code(view.read_code(address), h)
 
-    def _decode_code(self, code: bytes) -> vmcode.CodeObject:
-        key = hashlib.sha256(code).digest()
+    def _decode_code(self, code: bytes, key: bytes | None = None) -> vmcode.CodeObject:
+        """The code object of `code`, decoded once per code hash (`key`, when the caller has it)."""
+        key = key or hashlib.sha256(code).digest()
         obj = self._codes.get(key)
         if obj is None:
             obj = vmcode.decode(code)
@@ -322,10 +328,13 @@ class Devnet(DevTools):
             nonce = self.chain.next_nonce(key.address)
         if gas is None:
             gas = self._gas_for(key, to, value, data, gas_price, nonce)
-        t = txmod.Transaction(C.TX_VERSION, self.params.chain_id, nonce, to, value, gas, gas_price,
-                              bytes(data), key.public_key).signed(key)
+        t = self._sign(key, to, value, data, gas, gas_price, nonce)
         self._signed[t.hash] = True
         return t
+
+    def _sign(self, key, to, value, data, gas, gas_price, nonce) -> txmod.Transaction:
+        return txmod.Transaction(C.TX_VERSION, self.params.chain_id, nonce, to, value, gas, gas_price,
+                                 bytes(data), key.public_key).signed(key)
 
     def _gas_for(self, key, to, value, data, gas_price, nonce) -> int:
         """make_tx's gas=None (fields already checked); `nonce` may be a callable giving it, asked only
@@ -416,9 +425,9 @@ class Devnet(DevTools):
             gas = self._gas_for(key, to, value, data, gas_price,
                                 (lambda: self.chain.next_nonce(key.address)) if nonce is None else nonce)
 
-        def build(n):
-            t_ = self.make_tx(key, to, value, data, gas, gas_price, n)
-            self._own_signature(t_)
+        def build(n):  # make_tx's transaction, its fields checked above; signed here, so known to verify
+            t_ = self._sign(key, to, value, data, gas, gas_price, n)
+            signed_here(t_)
             return t_
         if nonce is not None:
             r = self._included(*self.chain.submit_and_mine(build(nonce), self.miner))
