@@ -30,6 +30,7 @@ class BlockResult:
     # address bytes -> state.Account of every account the block wrote, as the new root holds it
     # (None when not kept): the new state's view starts with them, and they name the storage tries to store.
     accounts: dict | None = None
+    storage: dict | None = None  # (address bytes, key) -> value of each slot written (commit_changes)
 
 
 class Executor:
@@ -147,9 +148,9 @@ class Executor:
         host.set_balance(self.miner, host.get_balance(self.miner) + C.BLOCK_REWARD)
         host.commit()
         code, storage, balances = host.changes()
-        accounts: dict = {}
-        root, new_code = commit_changes(self.view, balances, self.nonces, code, storage, accounts)
-        return BlockResult(self.receipts, self.gas_used, self.fees, root, new_code, accounts)
+        accounts, slots = {}, {}
+        root, new_code = commit_changes(self.view, balances, self.nonces, code, storage, accounts, slots)
+        return BlockResult(self.receipts, self.gas_used, self.fees, root, new_code, accounts, slots)
 
 
 def _receipt(result, intrinsic: int, contract) -> RawReceipt:

@@ -65,14 +65,14 @@ def store_in_transaction(chain, block: Block, result, data: bytes, dropped, head
     write_block(chain, block, result, work, data)
     chain.pool.remove(dropped)
     if work > (parent_work if head == header.prev_hash else chain.blocks.work(head)):
-        _switch_head(chain, head, block, result.receipts, result.accounts)
+        _switch_head(chain, head, block, result)
     return work
 
 
-def _switch_head(chain, old_hash: bytes, new_block: Block, new_receipts, new_accounts=None) -> None:
-    """Make `new_block` (and its receipts, in hand: not read back) the head in place of `old_hash`:
-    rewrite the canonical index, and the events table with it, back to the fork point.
-    `new_accounts`: the accounts the block wrote (BlockResult.accounts), for the new state's view."""
+def _switch_head(chain, old_hash: bytes, new_block: Block, result) -> None:
+    """Make `new_block` (and its BlockResult, in hand: receipts not read back, the accounts and storage
+    it wrote for the new state's view) the head in place of `old_hash`: rewrite the canonical index,
+    and the events table with it, back to the fork point."""
     store, blocks = chain.store, chain.blocks
     new_hash, new_header = new_block.hash, new_block.header
     old_head = blocks.stored_header(old_hash)
@@ -104,7 +104,7 @@ def _switch_head(chain, old_hash: bytes, new_block: Block, new_receipts, new_acc
     if not extends:
         store.delete_logs_above(hd.height)
     for bh, bhd in reversed(adopted):
-        store.put_logs(log_rows(bhd.height, new_block.txs, new_receipts) if bh == new_hash
+        store.put_logs(log_rows(bhd.height, new_block.txs, result.receipts) if bh == new_hash
                        else block_log_rows(chain, bh, bhd.height))
     included = set()
     for bh, _ in adopted:
@@ -112,8 +112,8 @@ def _switch_head(chain, old_hash: bytes, new_block: Block, new_receipts, new_acc
             included.add(t_.hash)
     chain.pool.remove(included)
     view = chain.state(new_header.state_root)
-    if new_accounts:
-        view.remember(new_accounts)  # what the next transaction reads (sender, recipient, miner): in hand
+    if result.accounts:
+        view.remember(result.accounts, result.storage)  # what the next transaction reads: in hand
     chain.pool.drop_stale(view)
     if orphaned:
         chain.pool.requeue([blocks.block(bh).txs for bh in reversed(orphaned)], included, view)

@@ -386,3 +386,23 @@ def test_a_transaction_object_is_taken_exactly_as_its_bytes_would_be(net):
             net.send(bad.encode())
         assert (type(as_object.value), str(as_object.value)) == (type(as_bytes.value), str(as_bytes.value))
     assert net.height == 1 and net.chain.pending() == []
+
+
+def test_the_head_state_a_block_leaves_in_hand_reads_as_the_stored_one(net, asm):
+    # The accounts and storage a block wrote seed the new head state's view (nothing read back);
+    # every one of them equals what a fresh read of the stored trie gives, zeroed slots included.
+    from chain.state import StateView
+    from vm.encoding import pack
+
+    alice, bob = net.accounts[0], net.accounts[1]
+    token = net.deploy(asm.token(), 1000, sender=alice)
+    token.transfer(bob.address, 10, sender=alice)
+    token.transfer(alice.address, 10, sender=bob)  # bob's balance back to zero: an absent slot
+    head = net.chain.head
+    seeded = net.chain.state()
+    fresh = StateView(net.chain.trie, net.store.get_code, head.state_root, net.store)
+    slots = [pack(0) + pack(bytes(who.address)) for who in (alice, bob)]
+    assert [seeded.read_storage(token.address, k) for k in slots] == [1000, None]
+    assert [fresh.read_storage(token.address, k) for k in slots] == [1000, None]
+    for who in (alice.address, bob.address, token.address, DEV_MINER):
+        assert seeded.account(who) == fresh.account(who)
