@@ -196,6 +196,7 @@ class Pool:
             self._snapshot = None
         if write:
             self.store.add_pending(t_.hash, t_.encode())
+            self._checked_in = None  # the table has a row the decoded pool gets only with added()
 
     def _current(self):
         """The decoded pool when it is known to be the table without asking (see snapshot), else None."""
