@@ -150,8 +150,8 @@ def admit_and_mine(chain, miner, make, workers: int = 1):
     transactions and it, by the same rules as every block (FeeOrder, build_block), then sealed
     and stored. The transaction is written to the pending table only when the block leaves it
     waiting (no room); dropped as invalid, it is not written at all. Nothing is written when
-    anything fails. The lock is held while the block is sealed: for the Devnet's targets, a few
-    hashes (a node's miner uses mine_block, which seals with no lock held).
+    anything fails. The lock is held while the block is built and sealed (its transactions run,
+    then a few hashes at the Devnet's targets); a node's miner uses mine_block, which holds none.
     """
     store, pool = chain.store, chain.pool
     store.begin()
