@@ -35,6 +35,8 @@ DB_FILE = "chain.sqlite3"
 # dev balances change only by what the account itself does.
 DEV_MINER = Address(hashlib.sha256(b"obelisk dev miner").digest()[-20:])
 DEFAULT_GAS_PRICE = 1
+# Receipt values that read back from a stored receipt as they were written (Devnet._included).
+_SCALAR_VALUES = (type(None), bool, int)
 # Hashes of the transactions make_tx signed lately (see Devnet._own_signature).
 _SIGNED_KEPT = 4096
 # Callables told of every function call made through a handle: (contract name,
@@ -87,6 +89,8 @@ def _tx_fields(to, value, data):
 
 
 def _address(value) -> Address:
+    if type(value) is Address:
+        return value
     try:
         return Address(value)
     except (ValueError, TypeError) as exc:
@@ -392,9 +396,12 @@ class Devnet(DevTools):
         what was stored, in hand, when `blk` holds it; else mine on until it is in (_mined)."""
         idx = next((i for i, x in enumerate(blk.txs) if x is t_), None)
         if idx is not None:
-            # The stored receipt's bytes, decoded as receipt() decodes them.
-            return self._receipt(decode_receipt(result.receipts[idx].encode()), t_, blk.hash, idx,
-                                 blk.header.height)
+            raw = result.receipts[idx]
+            # As receipt() reads it: the stored bytes decoded, unless they give back the same fields
+            # (no events nor contract, a scalar value or none: the one encoding of each reads as itself).
+            if raw.logs or raw.contract is not None or type(raw.value) not in _SCALAR_VALUES:
+                raw = decode_receipt(raw.encode())
+            return self._receipt(raw, t_, blk.hash, idx, blk.header.height)
         if not blk.txs or self.chain.find_pending(t_.hash) is None:
             raise E.InvalidTransaction("the transaction was not included")  # as _mined says it
         return self._mined(t_.hash)

@@ -214,10 +214,10 @@ class Pool:
         """Delete these pending transactions (inside the caller's write transaction; a rollback must
         invalidate()): the decoded pool follows without a reload."""
         gone = set(hashes)
-        if self._current() is not None:
+        if gone and self._current() is not None:
             # The decoded pool is the table (checked since no other connection committed, and
             # following this one's writes): only what it holds has a row to delete.
-            gone.intersection_update(t_.hash for t_ in self._snapshot.txs)
+            gone = {t_.hash for t_ in self._snapshot.txs if t_.hash in gone}
         if not gone:
             return
         self.store.remove_pending(sorted(gone))
