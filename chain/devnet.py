@@ -1,4 +1,4 @@
-"""`Devnet`, a dev chain that mines every transaction at once, and contract handles, for compiled code.
+"""`Devnet`, a dev chain that mines every transaction at once, for compiled code (contract handles: chain.handles).
 
 Python values become signed transactions and receipts Python values again (by vm.abi); the rules are chain.core's.
 """
@@ -12,9 +12,8 @@ from importlib import resources
 from cachetools import LRUCache
 
 import vm
-from vm import abi
 from vm import code as vmcode
-from vm.abi import AbiError, to_python
+from vm.abi import to_python
 from vm.host import MemoryHost
 from vm.values import Address, ConformError, from_wire
 
@@ -25,6 +24,7 @@ from .block import decode_receipt
 from .core import Chain
 from .devtools import DevTools, gas_cap
 from .devtools import hash_arg as _hash_arg
+from .handles import CALL_OBSERVERS, DEFAULT_GAS_PRICE, BoundFunction, Contract, _observe, to_args  # noqa: F401
 from .keys import PrivateKey, dev_keys
 from .rules import signed_here
 from .results import ArgumentError, BlockInfo, Event, Receipt, Reverted, TxInfo
@@ -34,21 +34,10 @@ DB_FILE = "chain.sqlite3"
 # Blocks of a Devnet pay their reward and fees here, not to a dev account, so
 # dev balances change only by what the account itself does.
 DEV_MINER = Address(hashlib.sha256(b"obelisk dev miner").digest()[-20:])
-DEFAULT_GAS_PRICE = 1
 # Receipt values that read back from a stored receipt as they were written (Devnet._included).
 _SCALAR_VALUES = (type(None), bool, int)
 # Hashes of the transactions make_tx signed lately (see Devnet._own_signature).
 _SIGNED_KEPT = 4096
-# Callables told of every function call made through a handle: (contract name,
-# function name, gas used). The pytest plugin's gas report listens here.
-CALL_OBSERVERS: list = []
-
-
-def _observe(contract: str, function: str, gas: int) -> None:
-    for callback in CALL_OBSERVERS:
-        callback(contract, function, gas)
-
-
 # The compiled compute market the dev genesis holds, committed as data (chain never compiles:
 # tests/chain/test_dev_market.py checks it equals compiling the shipped source, and rewrites it).
 MARKET_CODE = "predeploys/compute_market.code"
@@ -69,14 +58,6 @@ def dev_params() -> C.ChainParams:
     return C.ChainParams(allocations=tuple((bytes(k.address), C.DEV_ACCOUNT_BALANCE) for k in dev_keys()),
                          code_allocations=((C.DEV_MARKET_ADDRESS, dev_market_code()),),
                          hardest_target=C.DEV_HARDEST_TARGET)
-
-
-def to_args(params, args, what: str) -> list:
-    """Python arguments as checked wire values (vm.abi), or ArgumentError."""
-    try:
-        return abi.args_to_wire(args, params, what)
-    except AbiError as exc:
-        raise ArgumentError(exc.message) from None
 
 
 def _tx_fields(to, value, data):
@@ -522,93 +503,6 @@ class Devnet(DevTools):
         from .verify import verify_store
 
         return verify_store(self.store, self.params)
-
-
-class Contract:
-    """A deployed contract: one method per pub function of its code."""
-
-    def __init__(self, net: Devnet, address: Address, code: vmcode.CodeObject):
-        self._net = net
-        self.address = address
-        self.code = code
-        self.receipt = None
-
-    @property
-    def abi(self) -> vmcode.CodeObject:
-        return self.code
-
-    def function(self, name: str) -> "BoundFunction":
-        fn = self.code.function(name)
-        if fn is None or not fn.is_pub or fn.is_init:
-            raise ArgumentError(f"{self.code.name} has no public function {name!r}")
-        return BoundFunction(self, fn)
-
-    def __getattr__(self, name: str):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        try:
-            return self.function(name)
-        except ArgumentError:
-            raise AttributeError(f"{self.code.name} has no public function {name!r}") from None
-
-    def __repr__(self) -> str:
-        return f"<{self.code.name} at {self.address}>"
-
-
-class BoundFunction:
-    def __init__(self, contract: Contract, fn: vmcode.Function):
-        self.contract = contract
-        self.fn = fn
-
-    def __call__(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE, profile=False, nonce=None):
-        """A view returns its value, a transaction its Receipt (Reverted when it fails).
-
-        profile=True (obelisk.Devnet) returns the call's GasProfile instead, with
-        `.value` (what the call returned) and `.receipt` (None for a view)."""
-        net = self.contract._net
-        wire = to_args(self.fn.params, args, self.fn.name)
-        address, name = self.contract.address, self.fn.name
-        if profile and not hasattr(net, "profile_view"):
-            raise ArgumentError("profile=True needs an obelisk.Devnet (it reads the contracts' source maps)")
-        if self.fn.is_view:
-            if value:
-                raise ArgumentError(f"{name} is a view function: it takes no value")
-            if profile:
-                result, prof = net.profile_view(address, name, wire, sender=sender, gas=gas)
-            else:
-                result = net.view(address, name, wire, sender=sender, gas=gas)
-            _observe(self.contract.code.name, name, result.gas_used)
-            if not result.success:
-                retrace = None
-                if hasattr(net, "trace_view"):
-                    def retrace():
-                        return net.trace_view(address, name, wire, sender=sender, gas=gas)
-                raise Reverted(result.reason or result.error, result.location, None, retrace)
-            value = to_python(result.value, self.fn.returns)
-            if profile:
-                prof.value, prof.receipt = value, None
-                return prof
-            return value
-        data = txmod.encode_call(name, wire)
-        r = net._send_checked(sender, address, value, data, gas, gas_price, observed=(self.contract.code.name, name),
-                              nonce=nonce)
-        if profile:
-            prof = net.profile(r.tx_hash)
-            prof.value, prof.receipt = r.value, r
-            return prof
-        return r
-
-    def _call_data(self, args) -> bytes:
-        return txmod.encode_call(self.fn.name, to_args(self.fn.params, args, self.fn.name))
-
-    def estimate_gas(self, *args, sender=None, value=0) -> int:
-        """The gas a transaction calling this function would use now (Reverted if it would fail)."""
-        return self.contract._net.estimate_gas(sender, self.contract.address, value, self._call_data(args))
-
-    def dry_run(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE) -> Receipt:
-        """The receipt this call would get if sent now (a failed one too); nothing is sent."""
-        net = self.contract._net
-        return net.dry_run(net.make_tx(sender, self.contract.address, value, self._call_data(args), gas, gas_price))
 
 
 __all__ = ["Devnet", "Contract", "Receipt", "Event", "Reverted", "BlockInfo", "TxInfo", "ArgumentError",
