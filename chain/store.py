@@ -214,8 +214,9 @@ class Store:
     def quiet_token(self):
         """Equal answers other than None: no other connection committed in between, so what was read
         stays true but for this connection's own writes (which callers' caches follow; a rollback
-        changes the answer). In memory, where no other connection exists: the same until a rollback;
-        else the write transaction in progress (SQLite's write lock keeps others out), or None."""
+        changes the answer). In memory, where no other connection exists (and one Chain writes, as
+        Devnet and verify use it): the same until a rollback; else the write transaction in progress
+        (SQLite's write lock keeps others out), or None."""
         if self.path is None:
             return -1 - self._rollbacks
         return self._writes if self._writing and self.db.in_transaction else None
