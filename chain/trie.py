@@ -11,10 +11,9 @@ one path: cost grows with log(size), not size. Old roots stay readable.
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 
-from cachetools import LRUCache
-
-from vm.encoding import EncodingError, pack, unpack
+from vm.encoding import EncodingError, unpack
 
 EMPTY_ROOT = b"\x00" * 32
 KEY_BITS = 256
@@ -23,9 +22,63 @@ KEY_BITS = 256
 _CACHE_LIMIT = 200_000
 _CACHE_BYTES = 64 * 1024 * 1024
 
+_sha256 = hashlib.sha256
+# The fixed parts of a node's canonical msgpack form (vm.encoding.pack of its list), written
+# directly: a node is made many times a block, and the list and packer cost more than the bytes.
+_LEAF_HEAD = b"\x93\x00\xc4\x20"  # array of 3, int 0, bin of 32 (the key)
+_BRANCH_HEAD = b"\x95\x01"  # array of 5, int 1, then the bit
+_BIN32 = b"\xc4\x20"
+
+
+def _bin_head(n: int) -> bytes:
+    """msgpack's bin header for n bytes (the smallest form, as msgpack writes it)."""
+    if n < 0x100:
+        return b"\xc4" + n.to_bytes(1, "big")
+    if n < 0x10000:
+        return b"\xc5" + n.to_bytes(2, "big")
+    return b"\xc6" + n.to_bytes(4, "big")
+
+
+# The bit of a branch as msgpack writes an int from 0 to 255 (positive fixint, else uint 8).
+_BIT = [bytes([b]) if b < 0x80 else b"\xcc" + bytes([b]) for b in range(KEY_BITS)]
+
+
+def encode_node(node: tuple) -> bytes:
+    """A node's stored form: vm.encoding.pack of [0, key, value] or [1, bit, path, left, right]."""
+    if node[0] == 0:
+        value = node[2]
+        return _LEAF_HEAD + node[1].to_bytes(32, "big") + _bin_head(len(value)) + value
+    return b"".join((_BRANCH_HEAD, _BIT[node[1]], _BIN32, node[2].to_bytes(32, "big"), _BIN32, node[3],
+                     _BIN32, node[4]))
+
 
 class MissingNode(LookupError):
     """A node the trie refers to is not in the store (corrupt or foreign data)."""
+
+
+class _NodeCache(OrderedDict):
+    """hash -> (node, encoded size), least recently used first, bounded by bytes (each entry counting at least
+    maxsize / _CACHE_LIMIT)."""
+
+    def __init__(self, maxsize: int):
+        super().__init__()
+        self.maxsize = maxsize
+        self.floor = maxsize // _CACHE_LIMIT
+        self.currsize = 0
+
+    def keep(self, h: bytes, node, size: int) -> None:
+        size = max(size, self.floor)
+        if size > self.maxsize or h in self:
+            return
+        self[h] = (node, size)
+        self.currsize += size
+        while self.currsize > self.maxsize:
+            self.currsize -= self.popitem(last=False)[1][1]
+
+    def drop(self, h: bytes) -> None:
+        entry = self.pop(h, None)
+        if entry is not None:
+            self.currsize -= entry[1]
 
 
 class Trie:
@@ -33,36 +86,29 @@ class Trie:
 
     def __init__(self, source):
         self.source = source
-        self.new: dict = {}  # hash -> encoding, written since the last flush
-        floor = _CACHE_BYTES // _CACHE_LIMIT
-        self._cache = LRUCache(maxsize=_CACHE_BYTES, getsizeof=lambda entry: max(entry[1], floor))  # hash -> (node, size)
+        self.new: dict = {}  # hash -> (encoding, node), made since the last flush
+        self._cache = _NodeCache(_CACHE_BYTES)
 
     # --- nodes ---
     def _load(self, h: bytes):
+        made = self.new.get(h)
+        if made is not None:
+            return made[1]
         cached = self._cache.get(h)
         if cached is not None:
+            self._cache.move_to_end(h)
             return cached[0]
-        data = self.new.get(h)
-        if data is None:
-            data = self.source(h)
+        data = self.source(h)
         if data is None:
             raise MissingNode(f"trie node {h.hex()} is missing")
         node = _decode_node(data, h)
-        self._remember(h, node, len(data))
+        self._cache.keep(h, node, len(data))
         return node
 
-    def _remember(self, h: bytes, node, size: int) -> None:
-        if size <= self._cache.maxsize:
-            self._cache[h] = (node, size)
-
     def _put(self, node: tuple) -> bytes:
-        if node[0] == 0:
-            data = pack([0, node[1].to_bytes(32, "big"), node[2]])
-        else:
-            data = pack([1, node[1], node[2].to_bytes(32, "big"), node[3], node[4]])
-        h = hashlib.sha256(data).digest()
-        self.new[h] = data
-        self._remember(h, node, len(data))
+        data = encode_node(node)
+        h = _sha256(data).digest()
+        self.new[h] = (data, node)  # cached once taken (written): a node of an intermediate state never is
         return h
 
     # --- reads ---
@@ -150,21 +196,23 @@ class Trie:
 
     # --- persistence ---
     def take_new(self, roots, leaf_links=None) -> list:
-        """(hash, encoding) of every new node reachable from `roots`; forgets all new nodes.
+        """(hash, encoding) of every new node reachable from `roots`, sorted; forgets all new nodes.
 
         `leaf_links(value)` names the roots of sub-tries a leaf of the top trie
         holds (an account's storage root). Nodes made for intermediate states
         of a block are dropped here, so only what the final roots need is written.
         """
-        out, seen = [], set()
+        new, keep = self.new, self._cache.keep
+        out = []
         stack = [(r, True) for r in roots]
         while stack:
             h, top = stack.pop()
-            if h in seen or h not in self.new:
+            made = new.pop(h, None)  # popped: each node is taken once
+            if made is None:
                 continue
-            seen.add(h)
-            out.append((h, self.new[h]))
-            node = self._load(h)
+            data, node = made
+            out.append((h, data))
+            keep(h, node, len(data))
             if node[0] == 1:
                 stack.append((node[3], top))
                 stack.append((node[4], top))
@@ -175,8 +223,6 @@ class Trie:
         return out
 
     def discard_new(self) -> None:
-        for h in self.new:
-            self._cache.pop(h, None)
         self.new = {}
 
 

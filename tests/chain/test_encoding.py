@@ -233,6 +233,24 @@ def test_trie_root_depends_only_on_contents(entries, deletions, rnd):
     assert dict(t.items(root)) == final
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**256 - 1), st.sampled_from([0, 1, 31, 255, 256, 65535, 65536]), st.integers(0, 255),
+       st.binary(min_size=32, max_size=32), st.binary(min_size=32, max_size=32))
+def test_trie_nodes_are_written_as_the_canonical_encoding_of_their_lists(key, size, bit, left, right):
+    """The trie writes its nodes' bytes directly: they are exactly pack() of the node's list, and decode back."""
+    import hashlib
+
+    from chain.trie import _decode_node, encode_node
+
+    value = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    leaf, branch = (0, key, value), (1, bit, key, left, right)
+    assert encode_node(leaf) == pack([0, key.to_bytes(32, "big"), value])
+    assert encode_node(branch) == pack([1, bit, key.to_bytes(32, "big"), left, right])
+    for node in (leaf, branch):
+        data = encode_node(node)
+        assert _decode_node(data, hashlib.sha256(data).digest()) == node
+
+
 # Stored records with a value of the right msgpack family but the wrong type or
 # range (true for the version 1, false for the leaf tag 0, a negative amount):
 # each decoder refuses them rather than reading them as the canonical record.
