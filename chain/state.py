@@ -225,7 +225,7 @@ def commit_changes(view: StateView, balances: dict, nonces: dict, codes: dict, s
     touched = set(bytes(a) for a in balances) | set(bytes(a) for a in nonces) | set(bytes(a) for a in codes)
     touched |= set(per_account)
     new_code = {}
-    root = view.root
+    leaves = []  # (account key, record or None), written to the account trie in one walk
     for address in sorted(touched):
         acct = view.account(address)
         addr = Address(address)
@@ -237,14 +237,18 @@ def commit_changes(view: StateView, balances: dict, nonces: dict, codes: dict, s
             chash = code_hash(code)
             new_code[chash] = code
         sroot = acct.storage_root
-        for key, value in sorted(per_account.get(address, ()), key=lambda kv: kv[0]):
-            stored = encode_storage_value(value)
-            sroot = trie.update(sroot, storage_key(key), stored)
-            if written_storage is not None and (stored is None or len(stored) <= _STORAGE_VALUE_BYTES):
-                # What decode_storage_value gives back for `stored`: the value itself (one encoding per value).
-                written_storage[(address, key)] = None if stored is None else value
+        slots = per_account.get(address)
+        if slots:
+            changes = []
+            for key, value in sorted(slots, key=lambda kv: kv[0]):
+                stored = encode_storage_value(value)
+                changes.append((storage_key(key), stored))
+                if written_storage is not None and (stored is None or len(stored) <= _STORAGE_VALUE_BYTES):
+                    # What decode_storage_value gives back for `stored`: the value itself (one encoding per value).
+                    written_storage[(address, key)] = None if stored is None else value
+            sroot = trie.update_many(sroot, changes)
         new = Account(balance, nonce, chash, sroot)
-        root = trie.update(root, account_key(address), None if new.is_empty else new.encode())
+        leaves.append((account_key(address), None if new.is_empty else new.encode()))
         if written is not None:
             written[address] = EMPTY_ACCOUNT if new.is_empty else new
-    return root, new_code
+    return trie.update_many(view.root, leaves), new_code

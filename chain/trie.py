@@ -11,7 +11,9 @@ one path: cost grows with log(size), not size. Old roots stay readable.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import OrderedDict
+from operator import itemgetter
 
 from vm.encoding import EncodingError, unpack
 
@@ -23,6 +25,7 @@ _CACHE_LIMIT = 200_000
 _CACHE_BYTES = 64 * 1024 * 1024
 
 _sha256 = hashlib.sha256
+_first = itemgetter(0)
 # The fixed parts of a node's canonical msgpack form (vm.encoding.pack of its list), written
 # directly: a node is made many times a block, and the list and packer cost more than the bytes.
 _LEAF_HEAD = b"\x93\x00\xc4\x20"  # array of 3, int 0, bin of 32 (the key)
@@ -147,6 +150,73 @@ class Trie:
         if value is None:
             return self._delete(root, k)
         return self._insert(root, k, value)
+
+    def update_many(self, root: bytes, changes) -> bytes:
+        """The root after setting each (key, value) of `changes` (None deletes; keys distinct): update() of
+        each in turn, in any order, gives the same root. One walk makes only the final nodes: a path two
+        keys share is written once, not once per key."""
+        items = sorted([(int.from_bytes(key, "big"), value) for key, value in changes])  # distinct: ints decide
+        return self._apply(root, items) if items else root
+
+    def _apply(self, h: bytes, items: list) -> bytes:
+        """The subtree at h after `items` (sorted (key, value|None), distinct keys, at least one)."""
+        if len(items) == 1:
+            k, value = items[0]
+            return self._delete(h, k) if value is None else self._insert(h, k, value)
+        if h == EMPTY_ROOT:
+            return self._build([kv for kv in items if kv[1] is not None])
+        node = self._load(h)
+        if node[0] == 0:
+            merged = {node[1]: node[2]}
+            merged.update(items)
+            live = sorted(kv for kv in merged.items() if kv[1] is not None)
+            if merged.get(node[1]) != node[2]:
+                return self._build(live)
+            return h if len(live) == 1 else self._build(live, (node[1], h))  # the leaf as it is, not made again
+        _, bit, path, left, right = node
+        shift = KEY_BITS - bit
+        prefix = path >> shift
+        if (items[0][0] >> shift) != prefix or (items[-1][0] >> shift) != prefix:  # sorted: the ends tell
+            # Keys outside this subtree: deleting them changes nothing; inserting them puts a branch above it.
+            items = [kv for kv in items if kv[1] is not None or (kv[0] >> shift) == prefix]
+            inserted = [k for k, _ in items if (k >> shift) != prefix]
+            if not inserted:
+                return self._apply(h, items) if items else h
+            top = KEY_BITS - max((k ^ path).bit_length() for k in inserted)
+            at = KEY_BITS - 1 - top
+            side = (path >> at) & 1
+            mine = [kv for kv in items if (kv[0] >> at) & 1 == side]
+            below = self._apply(h, mine) if mine else h
+            other = self._build([kv for kv in items if (kv[0] >> at) & 1 != side])
+            if below == EMPTY_ROOT:
+                return other
+            top_path = (path >> (KEY_BITS - top)) << (KEY_BITS - top) if top else 0
+            return self._put((1, top, top_path, other, below) if side else (1, top, top_path, below, other))
+        split = bisect_left(items, path | (1 << (KEY_BITS - 1 - bit)), key=_first)  # the first key going right
+        new_left = self._apply(left, items[:split]) if split else left
+        new_right = self._apply(right, items[split:]) if split < len(items) else right
+        if new_left == left and new_right == right:
+            return h
+        if new_left == EMPTY_ROOT:
+            return new_right
+        if new_right == EMPTY_ROOT:
+            return new_left
+        return self._put((1, bit, path, new_left, new_right))
+
+    def _build(self, items: list, leaf=None) -> bytes:
+        """A new subtree of `items` (sorted (key, value), distinct keys); `leaf`: (key, hash) of one of them
+        already stored."""
+        if not items:
+            return EMPTY_ROOT
+        if len(items) == 1:
+            if leaf is not None and leaf[0] == items[0][0]:
+                return leaf[1]
+            return self._put((0, items[0][0], items[0][1]))
+        first = items[0][0]
+        bit = KEY_BITS - (first ^ items[-1][0]).bit_length()
+        path = (first >> (KEY_BITS - bit)) << (KEY_BITS - bit) if bit else 0
+        split = bisect_left(items, path | (1 << (KEY_BITS - 1 - bit)), 1, key=_first)
+        return self._put((1, bit, path, self._build(items[:split], leaf), self._build(items[split:], leaf)))
 
     def _insert(self, h: bytes, k: int, value: bytes) -> bytes:
         if h == EMPTY_ROOT:

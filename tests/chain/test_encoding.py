@@ -1,4 +1,5 @@
 """Encodings: public msgpack and Ed25519 vectors, and decoders that never crash and never accept a second form."""
+import hashlib
 import json
 from pathlib import Path
 
@@ -231,6 +232,34 @@ def test_trie_root_depends_only_on_contents(entries, deletions, rnd):
         r2 = fresh.update(r2, k, final[k])
     assert r2 == root
     assert dict(t.items(root)) == final
+
+
+# Keys that share long prefixes (and differ in the first, a middle or the last bit) as well as spread ones.
+_TRIE_KEYS = ([bytes([a]) + bytes(31) for a in (0, 1, 0x80, 0xFF)] + [bytes(31) + bytes([a]) for a in (1, 2, 3, 0x80)]
+              + [b"\x55" * 15 + bytes([a]) + b"\x55" * 16 for a in (0, 0x54, 0x56, 0xD5)]
+              + [hashlib.sha256(bytes([i])).digest() for i in range(8)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(_TRIE_KEYS), st.binary(min_size=1, max_size=4)),
+       st.dictionaries(st.sampled_from(_TRIE_KEYS), st.none() | st.binary(min_size=1, max_size=4), min_size=1))
+def test_a_batch_of_trie_updates_gives_the_root_and_nodes_of_the_updates_in_turn(before, changes):
+    """update_many makes the same root as update() of each change in turn, and the block writes the same nodes."""
+    stored = {}
+    base = Trie(stored.get)
+    root = EMPTY_ROOT
+    for k, v in before.items():
+        root = base.update(root, k, v)
+    stored.update(base.take_new([root]))
+    one_by_one, batch = Trie(stored.get), Trie(stored.get)
+    expected = root
+    for k in sorted(changes):
+        expected = one_by_one.update(expected, k, changes[k])
+    got = batch.update_many(root, changes.items())
+    assert got == expected
+    assert batch.take_new([got]) == one_by_one.take_new([expected])
+    final = {k: v for k, v in {**before, **changes}.items() if v is not None}
+    assert dict(batch.items(got)) == final
 
 
 @settings(max_examples=200, deadline=None)
