@@ -45,10 +45,33 @@ DEFAULT_SENDER = Address(1)
 DEFAULT_ADDRESS = Address(2)
 
 
+_new = object.__new__
+
+
+def _ok(value, gas_used: int, logs) -> Result:
+    """Result(True, value, gas_used, logs), built without the frozen dataclass's per-field setattr (every call makes one)."""
+    r = _new(Result)
+    d = r.__dict__
+    d["success"] = True
+    d["value"] = value
+    d["gas_used"] = gas_used
+    d["logs"] = tuple(_log(a, n, f) for a, n, f in logs) if logs else ()
+    d["error"] = d["reason"] = d["location"] = None
+    return r
+
+
+def _log(address, name, fields) -> Log:
+    lg = _new(Log)
+    d = lg.__dict__
+    d["address"] = address
+    d["name"] = name
+    d["fields"] = fields
+    return lg
+
+
 def _finish(host, snap, ex: Execution, gas: int, exc: BaseException | None) -> Result:
     if exc is None:
-        logs = tuple(Log(a, n, f) for a, n, f in ex.logs)
-        return Result(True, ex.value, gas - max(ex.gas, 0), logs)
+        return _ok(ex.value, gas - max(ex.gas, 0), ex.logs)
     host.revert_to(snap)
     location = None
     if ex.error_at is not None:

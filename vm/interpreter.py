@@ -18,7 +18,7 @@ from .errors import Fault, Revert, ValidationError, short_name, short_text, type
 from . import tier1
 from .instructions import HANDLERS
 from .instructions.bytes_ops import utf8_size
-from .values import Address, ConformError, from_wire, type_fields, value_size
+from .values import INT_MAX, INT_MIN, Address, ConformError, from_wire, type_fields, value_size
 from .validate import FuncInfo, Program, validate
 
 
@@ -261,9 +261,30 @@ class Execution:
         _run(self)
 
 
+# Parameter types whose wire values are the VM values themselves, when of exactly this Python type
+# (what vm.values.from_wire hands back unchanged for them).
+_SAME_ON_WIRE = {"int": int, "bool": bool, "address": Address}
+
+
+def _arg_kinds(fn: FuncInfo):
+    kinds = tuple(_SAME_ON_WIRE.get(t) if type(t) is str else None for _, t in fn.function.params)
+    fn.arg_kinds = None if None in kinds else kinds
+    return fn.arg_kinds
+
+
 def conform_args(fn: FuncInfo, args) -> list:
     """Arguments crossing into a contract, checked against its parameter types by the
     one codec (vm.abi); the revert reasons are worded here because receipts hold them."""
+    kinds = fn.arg_kinds
+    if kinds is False:
+        kinds = _arg_kinds(fn)
+    if kinds is not None and type(args) is list and len(args) == len(kinds):
+        # The common case, without the codec: every value already what from_wire would return.
+        for v, k in zip(args, kinds):
+            if type(v) is not k or (k is int and not INT_MIN <= v <= INT_MAX):
+                break
+        else:
+            return list(args)
     try:
         return args_from_wire(args, fn.function.params)
     except ArityError as exc:
