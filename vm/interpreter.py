@@ -117,10 +117,13 @@ class Execution:
     """The state of one top-level call: frames, gas, logs, and the host behind them."""
 
     __slots__ = ("host", "block", "gas", "tracer", "frames", "frame", "logs", "active", "loaded", "allocated",
-                 "code_loaded", "done", "value", "error_at")
+                 "code_loaded", "done", "value", "error_at", "sget", "sset")
 
     def __init__(self, host, block, gas: int, tracer=None):
         self.host = host
+        # The host's storage methods, for tier 1's generated code (which touches no attribute of the host).
+        self.sget = host.get_storage
+        self.sset = host.set_storage
         self.block = block
         self.gas = gas
         self.tracer = tracer
