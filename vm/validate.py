@@ -64,6 +64,12 @@ class FuncInfo:
     ret_fields: int = 0  # struct fields in the return type
     tier1: object = False  # vm.tier1.Compiled, None (runs on tier 0) or False (not made yet)
     arg_kinds: object = False  # the parameters' Python types when all are int/bool/address, else None; False: not known yet
+    called_from_outside: bool = False  # pub and not init: what vm.call may run
+    is_view: bool = False
+
+    def __post_init__(self):
+        self.called_from_outside = self.function.is_pub and not self.function.is_init
+        self.is_view = self.function.is_view
 
 
 @dataclass(eq=False)
@@ -100,6 +106,15 @@ class Program:
         if 0 <= index < len(self.instrs):
             return self.code.location(self.instrs[index][0])
         return None
+
+
+def recent(code):
+    """The program of these very bytes if they were validated lately and it is still alive, else None:
+    the common case of `validate`, without hashing (the caller counts the code it loads itself)."""
+    seen = _recent.get(id(code))
+    if seen is not None and seen[0] is code:
+        return seen[2]()
+    return None
 
 
 def validate(code, before_check=None, programs=None) -> Program:
