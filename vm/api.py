@@ -159,7 +159,10 @@ def call(host, *, to, function, args, sender, value=0, gas, block=None, static=F
 def deploy(host, *, address, code, args, sender, value=0, gas, block=None, tracer=None) -> Result:
     """Validate `code`, store it at `address` and run its init function, if it has one."""
     _check_gas(gas)
-    address, sender = Address(address), Address(sender)
+    # An Address is kept as it is (as call does): storage keys then hold the caller's object,
+    # and later calls naming the same object find them by identity.
+    address = address if type(address) is Address else Address(address)
+    sender = sender if type(sender) is Address else Address(sender)
     ex = Execution(host, block or BlockEnv(), gas, tracer)
 
     def body():

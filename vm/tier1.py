@@ -211,6 +211,7 @@ def _compile(program, func):
     while g.worklist:
         key = g.worklist.pop()
         g.out = []
+        g.consts = {}
         _chain(g, sites[key[0]], key[1], 0)
         bodies[key] = g.out
     # Assemble: entry (slots from the frame's stack), the dispatch loop, the exits.
@@ -306,16 +307,19 @@ def _chain(g, site, a, ind):
     elif end[0] == "branch":
         _, cond, post, target, meta = end
         tkey = (site.sid, target)
+        known = dict(g.consts)  # true at the branch: for both ways, not for what the first way emits
         if g.preds.get(tkey, 0) == 1 and ind < MAX_NEST and tkey not in g.placed:
             # The branch not taken (often a revert) nests; the taken one goes on at this level.
             g.emit(ind, f"if not ({cond}):", meta)
             for text in post:
                 g.emit(ind + 1, text, meta)
             _goto(g, site, b, ind + 1)
+            g.consts = known
             _goto(g, site, target, ind)
         else:
             g.emit(ind, f"if {cond}:", meta)
             _goto(g, site, target, ind + 1)
+            g.consts = known
             for text in post:
                 g.emit(ind, text, meta)
             _goto(g, site, b, ind)

@@ -67,6 +67,9 @@ class Gen:
         self.worklist: list = []  # blocks the dispatch must hold, not yet emitted
         self.uses_cx = False
         self.uses_depth = False
+        # Slot name -> constant it was just given by the pure run that ends right before the
+        # instruction being emitted; cleared by every instruction charged on its own.
+        self.consts: dict = {}
         self.ns: dict = {
             "__builtins__": {}, "tp": type, "int_": int, "bool_": bool, "MAX": INT_MAX, "MIN": INT_MIN,
             "overflow": overflow, "Fault": Fault, "FLAT": _FLAT, "ln": len, "AD": Address, "BY": bytes,
@@ -175,6 +178,8 @@ class _Run:
         self.ind = ind
         self.alias: dict = {}  # stack position -> (expression, is a literal int)
         self.ints: set = set()  # stack positions this run filled with an int result
+        self.vals: dict = {}  # stack position -> the constant an alias stands for
+        g.consts = {}
 
     def ref(self, x):
         a = self.alias.get(x)
@@ -194,17 +199,21 @@ class _Run:
         for x in sorted(self.alias):
             if (positions is None or x in positions) and (keep is None or x not in keep):
                 self.g.emit(self.ind, f"{self.g.S(x)} = {self.alias[x][0]}", meta)
+                if x in self.vals:  # known to the instruction right after the run (see Gen.consts)
+                    self.g.consts[self.g.S(x)] = self.vals[x]
         for x in list(self.alias):
             if (positions is None or x in positions) and (keep is None or x not in keep):
                 del self.alias[x]
 
     def set(self, x, expr, literal=False):
         self.ints.discard(x)
+        self.vals.pop(x, None)
         self.alias[x] = (expr, literal)
 
     def written(self, *xs):
         for x in xs:
             self.alias.pop(x, None)
+            self.vals.pop(x, None)
             self.ints.discard(x)
 
     def compare_jump(self, k, meta, jmeta):
@@ -242,6 +251,8 @@ class _Run:
         if name == "PUSH_CONST":
             c = g.ops[k][1]
             self.set(h, g.arg(k), type(c) is int)
+            if type(c) is bytes:
+                self.vals[h] = c
         elif name == "PUSH_INT":
             self.set(h, str(imm), True)
         elif name == "PUSH_TRUE":
@@ -399,7 +410,9 @@ def ctx_op(g, k, ind):
     pops, pushes = effect(p, k)
     base = h - pops
     fast = _FAST.get(name)
-    if fast is not None and fast(g, k, h, e):
+    ok = fast is not None and fast(g, k, h, e)
+    g.consts = {}
+    if ok:
         e("else:")
         ind += 1
         e = lambda text, d=0: g.emit(ind + d, text, meta)  # noqa: E731
@@ -439,9 +452,20 @@ def _fast_compare(g, k, h, e):
 def _fast_key(g, k, h, e):
     """KEY of an address under a bytes prefix: sizes known, no limit reachable."""
     prefix, key = g.S(h - 2), g.S(h - 1)
+    known = g.consts.get(prefix)
+    if type(known) is bytes and len(known) <= limits.MAX_KEY_SIZE - 22:  # the usual: a map's constant prefix
+        n = len(known) + 29
+        e(f"if tp({key}) is AD:")
+        _oog(e, G.COPY_PER_WORD * G.words(n), 1)
+        e(f"ex.allocated += {n}", 1)
+        e(f"if ex.allocated > {limits.MAX_ALLOCATION}:", 1)
+        e(f"raise Fault({_ALLOC!r})", 2)
+        e(f"{prefix} = {g.name('A', known + bytes([0xC4, 0x14]))} + {key}", 1)
+        return True
     e(f"if tp({prefix}) is BY and tp({key}) is AD and ln({prefix}) <= {limits.MAX_KEY_SIZE - 22}:")
-    _oog(e, f"{G.COPY_PER_WORD} * ((ln({prefix}) + 60) // 32)", 1)  # words(len + 29)
-    e(f"ex.allocated += ln({prefix}) + 29", 1)
+    e(f"n_ = ln({prefix}) + 29", 1)
+    _oog(e, f"{G.COPY_PER_WORD} * ((n_ + 31) // 32)", 1)
+    e("ex.allocated += n_", 1)
     e(f"if ex.allocated > {limits.MAX_ALLOCATION}:", 1)
     e(f"raise Fault({_ALLOC!r})", 2)
     e(f"{prefix} = {prefix} + b'\\xc4\\x14' + {key}", 1)
