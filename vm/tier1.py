@@ -275,9 +275,20 @@ def _goto(g, site, a, ind):
         g.placed.add(key)
         _chain(g, site, a, ind)
         return
+    if ind <= MAX_NEST and _short_end(g, site, a):
+        _chain(g, site, a, ind)  # a copy here as well as in the dispatch: it goes nowhere after
+        return
     g.want(key)
     g.emit(ind, f"b = {g.bid(key)}")
     g.emit(ind, "continue")
+
+
+def _short_end(g, site, a) -> bool:
+    """A block of a few instructions that returns or reverts, with no call: cheap to copy where it is entered."""
+    b = site.block_end.get(a)
+    if b is None or b - a > 6 or not g.p.instrs[b - 1][1].terminates:
+        return False
+    return all(g.p.instrs[i][1].name not in FRAME or i == b - 1 for i in range(a, b))
 
 
 def _chain(g, site, a, ind):

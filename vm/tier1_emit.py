@@ -407,6 +407,11 @@ def ctx_op(g, k, ind):
     if name in FRAME and name != "RET":
         g.leave(ind, k + 1, h, g.handler(name), arg)
         return ("done",)
+    if name == "RET":  # the frame's own return: what the RET handler does, without its list
+        e("ex.gas = gas")
+        e(f"ex.leave({S(h - 1) if g.site.func.returns is not None else 'None'})")
+        e("return 0")
+        return ("done",)
     pops, pushes = effect(p, k)
     base = h - pops
     fast = _FAST.get(name)
@@ -478,8 +483,8 @@ def _fast_sload(g, k, h, e):
     zero = ZEROS[TAG_TYPES[tag]]
     g.uses_cx = True
     g.ns["SV"] = stored_value
-    e(f"if tp({key}) is BY and ln({key}) <= {limits.MAX_KEY_SIZE}:")
-    _oog(e, f"{G.SLOAD_PER_WORD} * ((ln({key}) + 31) // 32)", 1)
+    e(f"if tp({key}) is BY and (n_ := ln({key})) <= {limits.MAX_KEY_SIZE}:")
+    _oog(e, f"{G.SLOAD_PER_WORD} * ((n_ + 31) // 32)", 1)
     e(f"v_ = ex.sget(cx.address, {key})", 1)
     e("if v_ is None:", 1)
     e(f"{key} = {zero!r}" if type(zero) in (int, bool) else f"{key} = {g.name('A', zero)}", 2)
@@ -498,8 +503,8 @@ def _fast_sstore(g, k, h, e):
     """An int under a bytes key, outside a view call."""
     key, value = g.S(h - 2), g.S(h - 1)
     g.uses_cx = True
-    e(f"if tp({value}) is int_ and tp({key}) is BY and ln({key}) <= {limits.MAX_KEY_SIZE} and not cx.static:")
-    _oog(e, f"{G.SSTORE_PER_WORD} * ((ln({key}) + 63) // 32)", 1)  # words(len + 32)
+    e(f"if tp({value}) is int_ and tp({key}) is BY and (n_ := ln({key})) <= {limits.MAX_KEY_SIZE} and not cx.static:")
+    _oog(e, f"{G.SSTORE_PER_WORD} * ((n_ + 63) // 32)", 1)  # words(len + 32)
     e(f"if {value} == 0:", 1)
     e(f"ex.sset(cx.address, {key}, None)", 2)
     e("else:", 1)
