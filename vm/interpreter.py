@@ -113,17 +113,29 @@ def prepare(program: Program) -> list:
     return ops
 
 
+def put_storage_of(host):
+    """A host's put_storage made of its get_storage and set_storage (see vm.host.Host)."""
+
+    def put(address, key, value):
+        prev = host.get_storage(address, key)
+        host.set_storage(address, key, value)
+        return prev
+
+    return put
+
+
 class Execution:
     """The state of one top-level call: frames, gas, logs, and the host behind them."""
 
     __slots__ = ("host", "block", "gas", "tracer", "frames", "frame", "logs", "active", "loaded", "allocated",
-                 "code_loaded", "done", "value", "error_at", "sget", "sset")
+                 "code_loaded", "done", "value", "error_at", "sget", "sset", "sput")
 
     def __init__(self, host, block, gas: int, tracer=None):
         self.host = host
         # The host's storage methods, for tier 1's generated code (which touches no attribute of the host).
         self.sget = host.get_storage
         self.sset = host.set_storage
+        self.sput = getattr(host, "put_storage", None) or put_storage_of(host)
         self.block = block
         self.gas = gas
         self.tracer = tracer

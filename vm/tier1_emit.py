@@ -507,10 +507,9 @@ def _fast_sstore(g, k, h, e):
     _oog(e, f"{G.SSTORE_PER_WORD} * ((n_ + 63) // 32)", 1)  # words(len + 32)
     e(f"if {value} == 0:", 1)
     e(f"ex.sset(cx.address, {key}, None)", 2)
-    e("else:", 1)
-    e(f"if ex.sget(cx.address, {key}) is None:", 2)
-    _oog(e, G.SSTORE_NEW_KEY, 3)
-    e(f"ex.sset(cx.address, {key}, {value})", 2)
+    # Written before the new key is paid for: if that fails, the call's fault undoes the write.
+    e(f"elif ex.sput(cx.address, {key}, {value}) is None:", 1)
+    _oog(e, G.SSTORE_NEW_KEY, 2)
     return True
 
 

@@ -243,7 +243,7 @@ def test_generated_code_reaches_only_slots_handlers_and_constants(monkeypatch):
                     else:
                         assert key in helpers or key[:1] == "A", key
                 attrs = {i.argval for i in dis.get_instructions(c.code) if i.opname in ("LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD")}
-                assert attrs <= {"stack", "pc", "gas", "ctx", "frames", "allocated", "logs", "append", "sget", "sset",
+                assert attrs <= {"stack", "pc", "gas", "ctx", "frames", "allocated", "logs", "append", "sget", "sset", "sput",
                                  "leave", "caller", "address", "value", "static"}, attrs
                 seen += 1
     assert seen >= 200
