@@ -59,7 +59,10 @@ def _ok(value, gas_used: int, logs) -> Result:
         out = []
         for a, n, f in logs:
             lg = _new(Log)
-            lg.__dict__.update(address=a, name=n, fields=f)
+            ld = lg.__dict__
+            ld["address"] = a
+            ld["name"] = n
+            ld["fields"] = f
             out.append(lg)
         d["logs"] = tuple(out)
     else:
@@ -150,7 +153,11 @@ def call(host, *, to, function, args, sender, value=0, gas, block=None, static=F
         fn = program.by_name.get(function) if isinstance(function, str) else None
         if fn is None or not fn.called_from_outside:
             raise Revert(f"no function {short_name(function)}")
-        _begin(ex, host, program, fn, args, address=to, sender=sender, value=value, static=static)
+        if value == 0 and type(value) is int and not fn.arg_fields:  # no coin, no struct argument: _begin's short way
+            ex.start(program, fn, conform_args(fn, args), address=to, caller=sender, value=0, static=static)
+            run(ex)
+        else:
+            _begin(ex, host, program, fn, args, address=to, sender=sender, value=value, static=static)
     except Exception as exc:
         return _failed(host, snap, ex, gas, exc)
     return _ok(ex.value, gas - max(ex.gas, 0), ex.logs)
