@@ -187,9 +187,14 @@ def decode_block(data: bytes) -> Block:
         header = header_from_fields(reader.scalars(2 * HEADER_FIELDS, "a header"))
         if not reader.at_array():
             raise E.BlockEncodingError("a block is [version, header, [transactions]]")
+        count = reader.array("the transactions")
+        # Plain transactions are read whole (msgpack's C unpacker); anything else, field by field.
+        plain = txmod.read_plain(reader.data, reader.tell(), count)
+        if plain is not None and plain[1] == len(reader.data):
+            return Block(header, tuple(plain[0]))
         txs = []
         # Each transaction is checked as it is read: junk stops at the first one.
-        for i in range(reader.array("the transactions")):
+        for i in range(count):
             start = reader.tell()
             fields = reader.scalars(txmod.MAX_FIELDS, "a transaction")
             try:

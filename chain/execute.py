@@ -57,48 +57,52 @@ class Executor:
         n = self.nonces.get(address)
         return self.view.read_nonce(address) if n is None else n
 
-    def check_account(self, tx: txmod.Transaction) -> None:
-        """The state-dependent rules: block gas room, nonce, funds."""
+    def check_account(self, tx: txmod.Transaction) -> int:
+        """The state-dependent rules: block gas room, nonce, funds. Returns the sender's balance."""
         if self.gas_used + tx.gas_limit > C.BLOCK_GAS_LIMIT:
             raise E.TxGasOverBlockLimit("the transaction's gas limit does not fit in the block's remaining gas")
         sender = tx.sender
+        host = self.host
         # An address with code has no key: a public key whose address collides with a
         # contract's (a 2^80 search) must not move the contract's coin (EIP-3607).
-        if self.host.get_code(sender) is not None:
+        if host.get_code(sender) is not None:
             raise E.SenderHasCode(f"the sender {sender} is a contract")
         expected = self.nonce(sender)
         if tx.nonce != expected:
             raise E.BadNonce(f"nonce {tx.nonce}, expected {expected}")
         cost = tx.gas_limit * tx.gas_price + tx.value
-        balance = self.host.get_balance(sender)
+        balance = host.get_balance(sender)
         if balance < cost:
             raise E.InsufficientFunds(f"balance {balance} is under gas limit * price + value = {cost}")
+        return balance
 
     def apply(self, tx: txmod.Transaction, checked_static: bool = False) -> RawReceipt:
         """Apply one transaction or raise InvalidTransaction (then nothing changed)."""
         if not checked_static:
             check_static(tx, self.params, self.signature_cache)
-        self.check_account(tx)
+        balance = self.check_account(tx)
         host = self.host
         sender = tx.sender
-        host.set_balance(sender, host.get_balance(sender) - tx.gas_limit * tx.gas_price)
+        gas_limit, gas_price = tx.gas_limit, tx.gas_price
+        host.set_balance(sender, balance - gas_limit * gas_price)
         self.nonces[sender] = tx.nonce + 1
         intrinsic = txmod.intrinsic_gas(tx)
         snap = host.snapshot()
-        receipt = self._run(tx, sender, tx.gas_limit - intrinsic, intrinsic)
+        receipt = self._run(tx, sender, gas_limit - intrinsic, intrinsic)
         if self.view.failure is not None:
             raise StateCorrupt(f"stored state is damaged: {self.view.failure}")
-        if len(receipt.encode()) > C.MAX_RECEIPT_SIZE:
+        if len(receipt.encoded) > C.MAX_RECEIPT_SIZE:
             # Logs are paid for by gas, but every node stores the receipt: past the
             # limit the transaction fails as a fault (all gas used, nothing kept).
             host.revert_to(snap)
-            receipt = RawReceipt(False, None, tx.gas_limit, (), "receipt over the size limit")
-        refund = (tx.gas_limit - receipt.gas_used) * tx.gas_price
-        fee = receipt.gas_used * tx.gas_price
-        host.set_balance(sender, host.get_balance(sender) + refund)
-        host.set_balance(self.miner, host.get_balance(self.miner) + fee)
+            receipt = RawReceipt(False, None, gas_limit, (), "receipt over the size limit")
+        used = receipt.gas_used
+        fee = used * gas_price
+        host.set_balance(sender, host.get_balance(sender) + (gas_limit - used) * gas_price)
+        miner = self.miner
+        host.set_balance(miner, host.get_balance(miner) + fee)
         host.commit()
-        self.gas_used += receipt.gas_used
+        self.gas_used += used
         self.fees += fee
         self.receipts.append(receipt)
         return receipt
@@ -145,8 +149,9 @@ class Executor:
 
 
 def _receipt(result, intrinsic: int, contract) -> RawReceipt:
-    logs = tuple((Address(log.address), log.name, tuple(to_wire(v) for _, v in log.fields)) for log in result.logs)
     if result.success:
+        logs = tuple((Address(log.address), log.name, tuple(to_wire(v) for _, v in log.fields))
+                     for log in result.logs) if result.logs else ()
         return RawReceipt(True, to_wire(result.value), intrinsic + result.gas_used, logs, None, None, contract)
     # A failed call keeps no events: the VM already dropped its state changes.
     return RawReceipt(False, None, intrinsic + result.gas_used, (), result.reason or result.error,

@@ -7,7 +7,7 @@ pool's follow-up, so a crash leaves either all of it or none.
 from __future__ import annotations
 
 from .block import Block, Header
-from .logs import block_log_rows
+from .logs import block_log_rows, log_rows
 from .state import account_links
 
 
@@ -44,7 +44,7 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
         write_block(chain, block, result, work, data)
         store.remove_pending(sorted(dropped))
         if work > (parent_work if head == header.prev_hash else chain.blocks.work(head)):
-            _switch_head(chain, block.hash, header, block)
+            _switch_head(chain, block.hash, header, block, result.receipts)
         store.commit()
     except BaseException:
         store.rollback()
@@ -54,8 +54,8 @@ def store_block(chain, block: Block, result, data: bytes | None = None, dropped=
     return True
 
 
-def _switch_head(chain, new_hash: bytes, new_header: Header, new_block: Block) -> None:
-    """Make new_hash (`new_block`, in hand: not read back) the head: rewrite the canonical index,
+def _switch_head(chain, new_hash: bytes, new_header: Header, new_block: Block, new_receipts) -> None:
+    """Make new_hash (`new_block` and its receipts, in hand: not read back) the head: rewrite the canonical index,
     and the events table with it, back to the fork point."""
     store, blocks = chain.store, chain.blocks
     old_head = blocks.head
@@ -77,7 +77,8 @@ def _switch_head(chain, new_hash: bytes, new_header: Header, new_block: Block) -
     # hd: the fork point. The events above it are the old branch's; the adopted blocks' replace them.
     store.delete_logs_above(hd.height)
     for bh in reversed(adopted):
-        store.put_logs(block_log_rows(chain, bh, blocks.stored_header(bh).height))
+        store.put_logs(log_rows(new_header.height, new_block.txs, new_receipts) if bh == new_hash
+                       else block_log_rows(chain, bh, blocks.stored_header(bh).height))
     included = set()
     for bh in adopted:
         for t_ in (new_block if bh == new_hash else blocks.block(bh)).txs:

@@ -37,12 +37,27 @@ def topic(name: str) -> bytes:
 def block_log_rows(chain, block_hash: bytes, height: int) -> list:
     """The events table's rows of one stored block (from its stored receipts)."""
     store = chain.store
-    rows = []
-    for i, t_ in enumerate(chain.blocks.block(block_hash).txs):
+    txs = chain.blocks.block(block_hash).txs
+    receipts = []
+    for i in range(len(txs)):
         data = store.receipt(block_hash, i)
         if data is None:
             raise damaged(f"receipt {i} of block {block_hash.hex()} is missing")
-        for j, (address, name, values) in enumerate(decode_receipt(data).logs):
+        receipts.append(data)
+    return log_rows(height, txs, receipts)
+
+
+def log_rows(height: int, txs, receipts) -> list:
+    """The events table's rows of one block from its transactions and their receipts (encoded, or
+    RawReceipts in hand: a receipt without events is not decoded, one with events is read from its bytes
+    as stored, so both give the same rows)."""
+    rows = []
+    for i, (t_, r) in enumerate(zip(txs, receipts)):
+        if type(r) is not bytes:
+            if not r.logs:
+                continue
+            r = r.encoded
+        for j, (address, name, values) in enumerate(decode_receipt(r).logs):
             rows.append((height, i, j, bytes(address), topic(name), t_.hash, pack([name, list(values)])))
     return rows
 

@@ -1,4 +1,5 @@
-"""The chain's one pool of worker processes (signature checks, proof-of-work search), started on first use.
+"""The chain's pool of worker processes (proof-of-work search), started on first use; shutdown() stops it and
+every other worker the chain keeps (chain.sigcheck's).
 
 forkserver, not fork: the caller may be a node with threads running, and a
 forked child of a threaded process can inherit a lock held by another thread.
@@ -16,6 +17,7 @@ BROKEN = (BrokenProcessPool, OSError, RuntimeError, AssertionError)  # Assertion
 
 _pool: ProcessPoolExecutor | None = None
 _pool_workers = 0
+_stoppers: list = []  # other workers' shutdown functions (on_shutdown)
 
 
 def cores() -> int:
@@ -35,9 +37,16 @@ def get_pool(workers: int) -> ProcessPoolExecutor:
     return _pool
 
 
+def on_shutdown(stop) -> None:
+    """Have shutdown() call `stop` too (another module's worker processes)."""
+    _stoppers.append(stop)
+
+
 def shutdown() -> None:
-    """Stop the pool's processes (also done at exit)."""
+    """Stop the pool's processes and every worker registered with on_shutdown (also done at exit)."""
     global _pool, _pool_workers
+    for stop in _stoppers:
+        stop()
     if _pool is not None:
         _pool.shutdown(wait=True, cancel_futures=True)
         _pool, _pool_workers = None, 0

@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 
+import msgpack
+
 from vm.encoding import EncodingError, Reader, pack, unpack
 from vm.values import Address
 
@@ -26,6 +28,11 @@ MAX_FIELDS = 2 * N_FIELDS
 # msgpack's one-byte headers of the 10-field transaction array and the 9 signed fields.
 _TEN_ITEMS = 0x90 | N_FIELDS
 _NINE_ITEMS_HEADER = bytes([0x90 | (N_FIELDS - 1)])
+# Transactions read whole by read_plain are at most this long; a longer one is read
+# field by field (decode_block's careful path). It also bounds what msgpack builds
+# for a crafted "transaction" before the fast path gives up on it.
+PLAIN_TX_MAX = 64 * 1024
+_FEED = 16 * 1024  # bytes handed to the unpacker at a time
 # Call data = [function_name, [args...]]; args may hold structs (arrays).
 CALL_DATA_DEPTH = 2 + 16 + 1
 
@@ -144,6 +151,45 @@ def from_fields(obj, encoded: bytes | None = None) -> Transaction:
     if encoded is not None:
         t.__dict__["encoded"] = encoded  # what the cached_property would compute, byte for byte
     return t
+
+
+def read_plain(data: bytes, pos: int, count: int):
+    """`count` transactions from data[pos:], each read whole by msgpack's C unpacker: (transactions, end),
+    or None as soon as one is not a plain transaction (a 10-field array of this version whose fields
+    from_fields takes, canonically encoded, at most PLAIN_TX_MAX bytes).
+
+    What it returns is what reading field by field (Reader.scalars, then from_fields) gives for
+    those bytes; on None the caller reads them that way, which names any fault.
+    """
+    unpacker = msgpack.Unpacker(raw=False, use_list=True, max_buffer_size=len(data), max_array_len=N_FIELDS,
+                                max_map_len=0, max_str_len=PLAIN_TX_MAX, max_bin_len=PLAIN_TX_MAX,
+                                max_ext_len=PLAIN_TX_MAX)
+    base = fed = pos
+    txs = []
+    try:
+        for _ in range(count):
+            if data[pos:pos + 1] != b"\x9a":  # the one canonical header of a 10-item array
+                return None
+            while True:
+                try:
+                    fields = unpacker.unpack()
+                    break
+                except msgpack.OutOfData:
+                    # More bytes only while this transaction is short enough: what msgpack
+                    # builds for one stays bounded by the bytes it was given.
+                    if fed >= len(data) or fed - pos > PLAIN_TX_MAX:
+                        return None
+                    unpacker.feed(data[fed:fed + _FEED])
+                    fed = min(len(data), fed + _FEED)
+            end = base + unpacker.tell()
+            encoded = data[pos:end]
+            if end - pos > PLAIN_TX_MAX or pack(fields) != encoded:
+                return None
+            txs.append(from_fields(fields, encoded))
+            pos = end
+    except (E.InvalidTransaction, EncodingError, ValueError, TypeError, msgpack.UnpackException):
+        return None
+    return txs, pos
 
 
 def intrinsic_gas(tx: Transaction) -> int:

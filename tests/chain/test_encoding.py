@@ -346,3 +346,80 @@ def test_a_decoded_block_keeps_no_view_of_a_buffer_its_reader_may_reuse():
     buffer[:] = bytes(len(buffer))
     assert [type(t.encoded) for t in block.txs] == [bytes]
     assert block.encode() == net.block_bytes(1) and [t.hash for t in block.txs] == hashes
+
+
+def _varied_block() -> bytes:
+    """A block of every shape of transaction the whole-transaction reader (chain.tx.read_plain) meets: a
+    transfer, a deployment, a value over 64 bits (an ext), call data, one over PLAIN_TX_MAX as patched below."""
+    net = chain.Devnet()
+    a, to = net.accounts[0], net.accounts[1].address
+    txs = [net.make_tx(a, to, 7, nonce=0),
+           net.make_tx(a, None, 0, txmod.encode_deploy(b"\x01\x02", [1, b"x"]), gas=100_000, nonce=1),
+           net.make_tx(a, to, 2**70, nonce=2),
+           net.make_tx(a, to, 0, txmod.encode_call("f", [1, "s", [True, None]]), gas=50_000, nonce=3),
+           net.make_tx(a, to, 1, data=b"\x07" * 300, gas=50_000, nonce=4)]
+    return blk.Block(net.chain.head, tuple(txs)).encode()
+
+
+VARIED_BLOCK = _varied_block()
+
+
+def _decoded(data: bytes, whole: bool):
+    """What decode_block gives for `data`, with or without the whole-transaction reader."""
+    saved, saved_max = txmod.read_plain, txmod.PLAIN_TX_MAX
+    txmod.PLAIN_TX_MAX = 256  # the last transaction is read field by field
+    if not whole:
+        txmod.read_plain = lambda data, pos, count: None
+    try:
+        b = blk.decode_block(data)
+        return b, [t.encoded for t in b.txs], [t.hash for t in b.txs]
+    except E.ChainError as exc:
+        return type(exc), str(exc)
+    finally:
+        txmod.read_plain, txmod.PLAIN_TX_MAX = saved, saved_max
+
+
+@st.composite
+def mutated_varied_block(draw):
+    data = bytearray(VARIED_BLOCK)
+    for _ in range(draw(st.integers(0, 3))):
+        if not data:
+            break
+        op = draw(st.sampled_from(["flip", "insert", "delete", "truncate", "set", "widen"]))
+        pos = draw(st.integers(0, len(data) - 1))
+        if op == "flip":
+            data[pos] ^= 1 << draw(st.integers(0, 7))
+        elif op == "widen":  # a small int written as uint8: the same value, not its canonical form
+            fixints = [i for i in range(len(data)) if data[i] < 0x80]
+            if fixints:
+                data[fixints[pos % len(fixints)]:fixints[pos % len(fixints)]] = b"\xcc"
+        elif op == "set":
+            data[pos] = draw(st.sampled_from([0x00, 0x7F, 0x80, 0x90, 0x9A, 0x9B, 0xC0, 0xC2, 0xC4, 0xCA, 0xCC,
+                                              0xCD, 0xD4, 0xDC, 0xDE, 0xFF]))
+        elif op == "insert":
+            data[pos:pos] = bytes([draw(st.integers(0, 255))])
+        elif op == "delete":
+            del data[pos]
+        else:
+            del data[pos:]
+    return bytes(data)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_varied_block())
+def test_blocks_read_whole_transaction_at_a_time_decode_as_field_by_field(data):
+    """The fast reader gives the same block, bytes and hashes, or leaves the bytes to the careful one,
+    whose refusal (class and words) is then the answer."""
+    assert _decoded(data, whole=True) == _decoded(data, whole=False)
+
+
+def test_the_whole_transaction_reader_reads_plain_transactions_and_leaves_the_rest():
+    data = VARIED_BLOCK
+    count_at = data.index(b"\x95\x9a")  # the five transactions' array header
+    got = txmod.read_plain(data, count_at + 1, 2)  # a transfer and a deployment: plain
+    assert [t.encoded for t in got[0]] == [t.encoded for t in blk.decode_block(data).txs[:2]]
+    assert txmod.read_plain(data, count_at + 1, 3) is None  # the third holds a value over 64 bits
+    transfer = blk.decode_block(data).txs[0].encoded
+    widened = b"\x9a\xcc\x01" + transfer[2:]  # version 1 as uint8: not canonical
+    assert txmod.read_plain(widened, 0, 1) is None
+    assert txmod.read_plain(transfer + transfer, 0, 2)[1] == 2 * len(transfer)

@@ -29,6 +29,11 @@ def _block_prefix(net) -> bytes:
     return b"\x93\x01" + pack(_header_fields(net))
 
 
+def _tree(depth: int) -> bytes:
+    """Ten-item arrays nested `depth` deep, empty arrays at the bottom."""
+    return b"\x90" if depth == 0 else b"\x9a" + _tree(depth - 1) * 10
+
+
 JUNK = {
     # name: (make(net) -> bytes, error class, words of the reason)
     "random bytes": (lambda net: random.Random(7).randbytes(N), E.InvalidBlock, ""),
@@ -50,6 +55,10 @@ JUNK = {
     "a transaction with a bin over the transaction size": (
         lambda net: _block_prefix(net) + b"\x91\x9a\x01" + b"\xc6" + M.to_bytes(4, "big") + b"\x00" * M,
         E.BlockEncodingError, "malformed msgpack"),
+    # Read whole by the fast path (chain.tx.read_plain) until it has seen PLAIN_TX_MAX bytes of it.
+    "a transaction of arrays of arrays, ten each, a million in all": (
+        lambda net: _block_prefix(net) + b"\x91\x9a" + _tree(5) * 10 + b"\x00" * (N - 270 - 10 * len(_tree(5))),
+        E.BlockEncodingError, "holds an array where a single value belongs"),
     "a header field holding a map": (lambda net: b"\x93\x01\x9e\x81\x01\x02" + b"\x00" * N,
                                      E.BlockEncodingError, "maps are not allowed"),
 }

@@ -28,6 +28,73 @@ def test_the_pool_gives_the_verdicts_of_one_process_on_every_edge_case():
     assert 0 < sum(serial) < len(serial)
 
 
+def _signed_items(n: int, bad=()):
+    key = chain.PrivateKey(bytes(range(32)))
+    items = []
+    for i in range(n):
+        msg = b"message %d" % i
+        sig = key.sign(msg)
+        items.append((key.public_key, msg, bytes(64) if i in bad else sig))
+    return items
+
+
+def _checked_by_the_workers(items):
+    """Verdicts of `items` once the workers have claimed every chunk (the caller takes none back)."""
+    import time
+
+    checks = sigcheck.Checks(items, workers=2)
+    deadline = time.monotonic() + 30
+    while sigcheck._workers.table[1] < sigcheck._workers.table[2] and time.monotonic() < deadline:
+        time.sleep(0.001)
+    return checks.verdicts()
+
+
+def test_verdicts_the_workers_give_are_the_ones_given_here():
+    cases = json.loads((VECTORS / "cctv_ed25519vectors.json").read_text())
+    items = [(bytes.fromhex(c["key"]), c["msg"].encode(), bytes.fromhex(c["sig"])) for c in cases]
+    serial = sigcheck.verify_all(items, workers=1)
+    assert _checked_by_the_workers(items) == serial
+    assert _checked_by_the_workers(_signed_items(100, bad={0, 99})) == [i not in (0, 99) for i in range(100)]
+
+
+def test_a_worker_lost_between_blocks_changes_no_verdict_and_is_replaced():
+    items = _signed_items(100, bad={3, 77})
+    serial = sigcheck.verify_all(items, workers=1)
+    assert _checked_by_the_workers(items) == serial
+    for proc in sigcheck._workers.procs:
+        proc.kill()
+        proc.join()
+    assert sigcheck.verify_all(items, workers=2) == serial  # checked here: the pool is gone
+    assert _checked_by_the_workers(items) == serial  # a new pool
+    assert all(p.is_alive() for p in sigcheck._workers.procs)
+
+
+def test_checks_dropped_uncollected_leave_the_next_block_its_own_verdicts():
+    first, second = _signed_items(200, bad={5}), _signed_items(150, bad={140})
+    sigcheck.Checks(first, workers=2)  # started, never asked: the caller failed meanwhile
+    assert sigcheck.verify_all(second, workers=2) == sigcheck.verify_all(second, workers=1)
+    assert sigcheck.verify_all(first, workers=2) == sigcheck.verify_all(first, workers=1)
+
+
+def test_blocks_checked_from_several_threads_at_once_get_their_own_verdicts():
+    import threading
+
+    jobs = [_signed_items(64 + 10 * k, bad={k}) for k in range(6)]
+    expected = [sigcheck.verify_all(items, workers=1) for items in jobs]
+    got = [None] * len(jobs)
+
+    def run(k):
+        for _ in range(3):
+            got[k] = sigcheck.verify_all(jobs[k], workers=2)
+
+    threads = [threading.Thread(target=run, args=(k,)) for k in range(len(jobs))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == expected
+
+
 def _transfers(n: int):
     net = chain.Devnet()
     return [net.make_tx(i % 10, net.accounts[(i + 1) % 10].address, 1 + i, nonce=i // 10) for i in range(n)]
@@ -114,3 +181,30 @@ def test_a_bad_signature_is_the_refusal_even_when_an_earlier_transaction_fails_t
         net.import_block(block.encode())
     assert (info.value.index, type(info.value.tx_error)) == (80, E.BadSignature)
     assert net.height == 0
+
+
+def _child_verdicts(items, queue):
+    queue.put(sigcheck.verify_all(items, workers=2))
+    sigcheck.shutdown()  # its own workers; the parent's are not its to stop
+
+
+def test_a_forked_child_checks_with_its_own_workers_and_leaves_the_parents_alone():
+    import multiprocessing
+
+    items = _signed_items(100, bad={9})
+    expected = sigcheck.verify_all(items, workers=1)
+    assert _checked_by_the_workers(items) == expected
+    parents = list(sigcheck._workers.procs)
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_child_verdicts, args=(items, queue))
+    child.start()
+    try:
+        assert queue.get(timeout=120) == expected
+        child.join(120)
+        assert child.exitcode == 0
+    finally:
+        if child.is_alive():
+            child.kill()
+            child.join()
+    assert all(p.is_alive() for p in parents) and _checked_by_the_workers(items) == expected
