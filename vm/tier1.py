@@ -25,7 +25,7 @@ our own functions and constants; it is compiled with no builtins.
 from __future__ import annotations
 
 from .instructions import HANDLERS
-from .tier1_emit import FRAME, Gen, ctx_op, is_pure, pure_run
+from .tier1_emit import FRAME, Gen, ctx_op, is_pure, key_then_sload, pure_run
 
 # Limits past which a function stays on tier 0 (CPython's compiler recurses per
 # nesting level and slows on huge functions).
@@ -300,12 +300,16 @@ def _chain(g, site, a, ind):
     i = a
     end = None
     while i < b:
+        g.block_stop = b
         if is_pure(g, i):
             j = i
             while j < b and is_pure(g, j):
                 j += 1
             end = pure_run(g, i, j, ind)
             i = j
+        elif p.instrs[i][1].name == "KEY" and (fused := key_then_sload(g, i, ind)):
+            end = None
+            i += fused
         else:
             end = ctx_op(g, i, ind)
             i += 1

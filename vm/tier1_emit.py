@@ -67,6 +67,7 @@ class Gen:
         self.worklist: list = []  # blocks the dispatch must hold, not yet emitted
         self.uses_cx = False
         self.uses_depth = False
+        self.block_stop = 0  # end of the block being emitted
         # Slot name -> constant it was just given by the pure run that ends right before the
         # instruction being emitted; cleared by every instruction charged on its own.
         self.consts: dict = {}
@@ -479,24 +480,85 @@ def _fast_key(g, k, h, e):
 
 def _fast_sload(g, k, h, e):
     key = g.S(h - 1)
-    tag = g.ops[k][1]
+    e(f"if tp({key}) is BY and (n_ := ln({key})) <= {limits.MAX_KEY_SIZE}:")
+    _oog(e, f"{G.SLOAD_PER_WORD} * ((n_ + 31) // 32)", 1)
+    _sload_read(g, e, key, g.ops[k][1], 1)
+    return True
+
+
+def _sload_read(g, e, key, tag, d):
+    """SLOAD's read, its key paid for: the zero of the tag, an int or bool paid as one word, else stored_value."""
     zero = ZEROS[TAG_TYPES[tag]]
     g.uses_cx = True
     g.ns["SV"] = stored_value
-    e(f"if tp({key}) is BY and (n_ := ln({key})) <= {limits.MAX_KEY_SIZE}:")
-    _oog(e, f"{G.SLOAD_PER_WORD} * ((n_ + 31) // 32)", 1)
-    e(f"v_ = ex.sget(cx.address, {key})", 1)
-    e("if v_ is None:", 1)
-    e(f"{key} = {zero!r}" if type(zero) in (int, bool) else f"{key} = {g.name('A', zero)}", 2)
+    e(f"v_ = ex.sget(cx.address, {key})", d)
+    e("if v_ is None:", d)
+    e(f"{key} = {zero!r}" if type(zero) in (int, bool) else f"{key} = {g.name('A', zero)}", d + 1)
     if type(zero) in (int, bool):
-        e(f"elif tp(v_) is {_PY_TYPES[TAG_TYPES[tag]]}:", 1)
-        _oog(e, G.SLOAD_PER_WORD, 2)
-        e(f"{key} = v_", 2)
-    e("else:", 1)
-    e("ex.gas = gas", 2)
-    e(f"{key} = SV(ex, v_, {tag})", 2)
-    e("gas = ex.gas", 2)
-    return True
+        e(f"elif tp(v_) is {_PY_TYPES[TAG_TYPES[tag]]}:", d)
+        _oog(e, G.SLOAD_PER_WORD, d + 1)
+        e(f"{key} = v_", d + 1)
+    e("else:", d)
+    e("ex.gas = gas", d + 1)
+    e(f"{key} = SV(ex, v_, {tag})", d + 1)
+    e("gas = ex.gas", d + 1)
+
+
+def key_then_sload(g, k, ind) -> int:
+    """KEY of an address under a constant prefix, then SLOAD of it (or DUP, SLOAD: `m[x] += v`): the key's
+    length is known, so every charge is a constant, each at its own instruction. Returns the instructions
+    emitted (0: not this shape)."""
+    p = g.p
+    names = [p.instrs[j][1].name for j in range(k + 1, min(k + 3, g.block_stop))]
+    m = 1 if names[:1] == ["SLOAD"] else 2 if names[:2] == ["DUP", "SLOAD"] else 0
+    h = p.heights[k]
+    prefix, key = g.S(h - 2), g.S(h - 1)
+    known = g.consts.get(prefix)
+    if not m or type(known) is not bytes or len(known) > limits.MAX_KEY_SIZE - 22:
+        return 0
+    n = len(known) + 29  # what KEY pays for; the key is 7 bytes shorter
+    slot = g.S(h - 2) if m == 1 else g.S(h - 1)
+    sload = k + m
+    tag = g.ops[sload][1]
+
+    def at(j, d):
+        return lambda text, dd=0: g.emit(ind + d + dd, text, (j, 0))
+
+    def charge(j, amount, d):
+        at(j, d)(f"gas -= {amount}")
+        at(j, d)("if gas < 0:")
+        at(j, d + 1)("raise Fault('out of gas')")
+
+    def dup(d):
+        if m == 2:
+            charge(k + 1, p.instrs[k + 1][1].gas, d)
+            at(k + 1, d)(f"{slot} = {prefix}")
+
+    charge(k, p.instrs[k][1].gas, 0)
+    at(k, 0)(f"if tp({key}) is AD:")
+    charge(k, G.COPY_PER_WORD * G.words(n), 1)
+    at(k, 1)(f"ex.allocated += {n}")
+    at(k, 1)(f"if ex.allocated > {limits.MAX_ALLOCATION}:")
+    at(k, 2)(f"raise Fault({_ALLOC!r})")
+    at(k, 1)(f"{prefix} = {g.name('A', known + bytes([0xC4, 0x14]))} + {key}")
+    dup(1)
+    charge(sload, p.instrs[sload][1].gas + G.SLOAD_PER_WORD * G.words(n - 7), 1)
+    _sload_read(g, at(sload, 0), slot, tag, 1)
+    at(k, 0)("else:")
+    at(k, 1)(f"t = [{prefix}, {key}]")
+    at(k, 1)("ex.gas = gas")
+    at(k, 1)(f"{g.handler('KEY')}(ex, t, None)")
+    at(k, 1)("gas = ex.gas")
+    at(k, 1)(f"{prefix} = t[0]")
+    dup(1)
+    charge(sload, p.instrs[sload][1].gas, 1)
+    at(sload, 1)(f"t = [{slot}]")
+    at(sload, 1)("ex.gas = gas")
+    at(sload, 1)(f"{g.handler('SLOAD')}(ex, t, {tag})")
+    at(sload, 1)("gas = ex.gas")
+    at(sload, 1)(f"{slot} = t[0]")
+    g.consts = {}
+    return m + 1
 
 
 def _fast_sstore(g, k, h, e):
