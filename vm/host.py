@@ -84,7 +84,8 @@ class MemoryHost:
         self._write(self.balances, address, amount)
 
     def put_storage(self, address, key: bytes, value):
-        """set_storage, handing back what get_storage would have said just before (SSTORE needs both)."""
+        """set_storage, handing back what get_storage would have said just before (SSTORE needs both).
+        A subclass that changes get_storage or set_storage changes this too."""
         k = (address, key)
         table = self.storage
         prev = table.get(k, _MISSING)
