@@ -87,6 +87,7 @@ class Program:
     func_at: tuple  # function-table index of each instruction
     max_stack: int
     ops: list | None = field(default=None)  # the interpreter's predecoded form, built lazily
+    inlined: int = 0  # instructions tier 1 has copied into callers so far (see tier1.INLINE_SHARE)
 
     by_name: dict = field(default_factory=dict)  # function name -> FuncInfo (names are unique)
     types: dict = field(default_factory=dict)  # constant index -> TYPE, for CHECK_TYPE immediates

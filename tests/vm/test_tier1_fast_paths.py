@@ -168,3 +168,25 @@ def test_a_revert_in_an_inlined_run_the_gas_left_does_not_cover(a):
         r = both(host, lambda: run_at(gas))
         if a == 9 and gas >= used:
             assert r.error == "revert" and r.reason == "index out of range", r
+
+
+def test_inlined_copies_are_bounded_per_program():
+    """Forty callers of one 150-instruction function: the copies stop at the program's allowance (a quarter
+    of its instructions plus 256) and the callers past it call instead; both ways give the same result."""
+    body = "\n".join(["    PUSH_INT 1", "    POP"] * 75)
+    callers = "\n".join(f".function {i} c{i}() -> int locals 0 pub\n    CALL 0\n    RET" for i in range(1, 41))
+    text = f".contract Many\n.function 0 big() -> int locals 0\n{body}\n    PUSH_INT 7\n    RET\n{callers}\n"
+    code = vm.assemble_text(text)
+    program = vm.validate(code)
+    for f in program.funcs:
+        tier1.compiled(program, f)
+    allowance = len(program.instrs) // tier1.INLINE_SHARE + tier1.INLINE_FLOOR
+    assert 0 < program.inlined <= allowance
+    direct = [f for f in program.funcs[1:] if "CD" in f.tier1.run.__globals__]
+    assert 0 < len(direct) < 40
+    host = MemoryHost()
+    host.set_code(HERE, code.encode())
+    host.commit()
+    for name in ("c1", "c40"):
+        assert both(host, lambda: vm.call(host, to=HERE, function=name, args=[], sender=ROOT_SENDER,
+                                          gas=100_000)).value == 7
