@@ -25,7 +25,8 @@ our own functions and constants; it is compiled with no builtins.
 from __future__ import annotations
 
 from .instructions import HANDLERS
-from .tier1_emit import FRAME, Gen, ctx_op, is_pure, key_then_sload, pure_run
+from .tier1_emit import FRAME, Gen, ctx_op, is_pure, pure_run
+from .tier1_fast import key_then_sload
 
 # Limits past which a function stays on tier 0 (CPython's compiler recurses per
 # nesting level and slows on huge functions).
