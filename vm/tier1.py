@@ -294,7 +294,8 @@ def _goto(g, site, a, ind):
 def _short_end(g, site, a) -> bool:
     """A block of a few instructions that returns or reverts, with no call: cheap to copy where it is entered."""
     b = site.block_end.get(a)
-    if b is None or b - a > 6 or not g.p.instrs[b - 1][1].terminates:
+    last = g.p.instrs[b - 1][1] if b is not None else None
+    if b is None or b - a > 6 or not last.terminates or last.jumps:  # a jump goes on somewhere: never copied
         return False
     return all(g.p.instrs[i][1].name not in FRAME or i == b - 1 for i in range(a, b))
 

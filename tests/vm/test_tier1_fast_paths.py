@@ -190,3 +190,15 @@ def test_inlined_copies_are_bounded_per_program():
     for name in ("c1", "c40"):
         assert both(host, lambda: vm.call(host, to=HERE, function=name, args=[], sender=ROOT_SENDER,
                                           gas=100_000)).value == 7
+
+
+def test_a_block_that_jumps_to_itself_compiles_and_runs_out_of_gas_the_same():
+    """A one-block loop is entered from the frame and from itself: it stays in the dispatch, never copied."""
+    code = vm.assemble_text(".contract Spin\n.function 0 main() locals 0 pub\ntop:\n    JUMP top\n")
+    program = vm.validate(code)
+    assert tier1.compiled(program, program.function("main")) is not None
+    host = MemoryHost()
+    host.set_code(HERE, code.encode())
+    host.commit()
+    r = both(host, lambda: vm.call(host, to=HERE, function="main", args=[], sender=ROOT_SENDER, gas=50_000))
+    assert r.error == "fault" and r.reason == "out of gas", r
