@@ -29,6 +29,7 @@ VM_MAY_IMPORT = {
     "itertools", "json", "math", "operator", "re", "struct", "typing",
     "msgpack",  # the canonical value encoding
     "cachetools",  # bounded caches (the validated-program cache), instead of hand-made ones
+    "weakref",  # the recent-code shortcut points at programs the cache alone keeps alive
 }
 # The consensus core has no screen, no compiler and no network.
 CHAIN_MAY_NOT_IMPORT = {"click", "rich", "lark", "socket", "ssl", "selectors", "asyncio", "aiohttp", "http", "urllib"}

@@ -11,7 +11,7 @@ from . import gas as G
 from .code import CodeObject
 from .errors import Fault, HostError, Revert, VMError, ValidationError, short_name, short_text
 from .host import MemoryHost
-from .interpreter import Execution, TracerFailed, conform_args
+from .interpreter import Execution, TracerFailed, conform_args, run
 from .validate import validate
 from .values import Address
 
@@ -45,10 +45,35 @@ DEFAULT_SENDER = Address(1)
 DEFAULT_ADDRESS = Address(2)
 
 
+_new = object.__new__
+
+
+def _ok(value, gas_used: int, logs) -> Result:
+    """Result(True, value, gas_used, logs), built without the frozen dataclass's per-field setattr (every call makes one)."""
+    r = _new(Result)
+    d = r.__dict__
+    d["success"] = True
+    d["value"] = value
+    d["gas_used"] = gas_used
+    if logs:
+        out = []
+        for a, n, f in logs:
+            lg = _new(Log)
+            ld = lg.__dict__
+            ld["address"] = a
+            ld["name"] = n
+            ld["fields"] = f
+            out.append(lg)
+        d["logs"] = tuple(out)
+    else:
+        d["logs"] = ()
+    d["error"] = d["reason"] = d["location"] = None
+    return r
+
+
 def _finish(host, snap, ex: Execution, gas: int, exc: BaseException | None) -> Result:
     if exc is None:
-        logs = tuple(Log(a, n, f) for a, n, f in ex.logs)
-        return Result(True, ex.value, gas - max(ex.gas, 0), logs)
+        return _ok(ex.value, gas - max(ex.gas, 0), ex.logs)
     host.revert_to(snap)
     location = None
     if ex.error_at is not None:
@@ -64,24 +89,28 @@ def _finish(host, snap, ex: Execution, gas: int, exc: BaseException | None) -> R
     return Result(False, None, gas, (), "fault", reason, location)
 
 
+def _failed(host, snap, ex: Execution, gas: int, exc: Exception) -> Result:
+    """How a call that raised ends; called inside the `except Exception` of the call."""
+    if isinstance(exc, TracerFailed):
+        host.revert_to(snap)
+        raise exc.__cause__ from None
+    if isinstance(exc, (HostError, MemoryError, RecursionError)) and not isinstance(exc, VMError):
+        # Not the contract's doing, and not the same on every node: never a
+        # receipt. The caller's own snapshot covers anything before ours.
+        host.revert_to(snap)
+        raise  # noqa: PLE0704 -- the exception being handled by our caller
+    # A VMError is the contract's; anything else is a bug in the VM's own code:
+    # deterministic for one VM version, so it ends the call as a fault (all
+    # gas) rather than taking the node down.
+    return _finish(host, snap, ex, gas, exc)
+
+
 def _guard(host, gas, body, ex) -> Result:
     snap = host.snapshot()
     try:
         body()
-    except TracerFailed as exc:
-        host.revert_to(snap)
-        raise exc.__cause__ from None
-    except VMError as exc:
-        return _finish(host, snap, ex, gas, exc)
-    except (HostError, MemoryError, RecursionError):
-        # Not the contract's doing, and not the same on every node: never a
-        # receipt. The caller's own snapshot covers anything before ours.
-        host.revert_to(snap)
-        raise
     except Exception as exc:
-        # A bug in the VM's own code: deterministic for one VM version, so it
-        # ends the call as a fault (all gas) rather than taking the node down.
-        return _finish(host, snap, ex, gas, exc)
+        return _failed(host, snap, ex, gas, exc)
     return _finish(host, snap, ex, gas, None)
 
 
@@ -91,44 +120,56 @@ def _check_gas(gas) -> None:
 
 
 def _begin(ex, host, program, fn, args, *, address, sender, value, static):
-    if type(value) is not int or value < 0:
+    if value:
+        if type(value) is not int or value < 0:
+            raise Revert("bad value")
+        if not fn.function.is_payable:
+            raise Revert("not payable")
+        if static or fn.function.is_view:
+            raise Revert("state change in a view call")
+    elif type(value) is not int:
         raise Revert("bad value")
-    if value and not fn.function.is_payable:
-        raise Revert("not payable")
-    if value and (static or fn.function.is_view):
-        raise Revert("state change in a view call")
     if fn.arg_fields:
         ex.conforming(fn.arg_fields)
     values = conform_args(fn, args)
     if value:
         ex.move_coin(sender, address, value)
     ex.start(program, fn, values, address=address, caller=sender, value=value, static=static)
-    ex.run()
+    run(ex)
 
 
 def call(host, *, to, function, args, sender, value=0, gas, block=None, static=False, tracer=None) -> Result:
     """Call pub function `function` of the contract at `to`."""
-    _check_gas(gas)
+    if type(gas) is not int or gas < 0:
+        _check_gas(gas)
     if type(to) is not Address:
         to = Address(to)
     if type(sender) is not Address:
         sender = Address(sender)
     ex = Execution(host, block or _NO_BLOCK, gas, tracer)
-
-    def body():
+    snap = host.snapshot()
+    try:
         program = ex.load(to, "invalid code")
-        fn = program.function(function) if isinstance(function, str) else None
-        if fn is None or not fn.function.is_pub or fn.function.is_init:
+        fn = program.by_name.get(function) if isinstance(function, str) else None
+        if fn is None or not fn.called_from_outside:
             raise Revert(f"no function {short_name(function)}")
-        _begin(ex, host, program, fn, args, address=to, sender=sender, value=value, static=static)
-
-    return _guard(host, gas, body, ex)
+        if value == 0 and type(value) is int and not fn.arg_fields:  # no coin, no struct argument: _begin's short way
+            ex.start(program, fn, conform_args(fn, args), address=to, caller=sender, value=0, static=static)
+            run(ex)
+        else:
+            _begin(ex, host, program, fn, args, address=to, sender=sender, value=value, static=static)
+    except Exception as exc:
+        return _failed(host, snap, ex, gas, exc)
+    return _ok(ex.value, gas - max(ex.gas, 0), ex.logs)
 
 
 def deploy(host, *, address, code, args, sender, value=0, gas, block=None, tracer=None) -> Result:
     """Validate `code`, store it at `address` and run its init function, if it has one."""
     _check_gas(gas)
-    address, sender = Address(address), Address(sender)
+    # An Address is kept as it is (as call does): storage keys then hold the caller's object,
+    # and later calls naming the same object find them by identity.
+    address = address if type(address) is Address else Address(address)
+    sender = sender if type(sender) is Address else Address(sender)
     ex = Execution(host, block or BlockEnv(), gas, tracer)
 
     def body():

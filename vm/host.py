@@ -21,6 +21,8 @@ class Host(Protocol):
     def set_balance(self, address: Address, amount: int) -> None: ...
     def snapshot(self) -> int: ...
     def revert_to(self, snapshot: int) -> None: ...
+    # Optional: put_storage(address, key, value) -> what get_storage said before, then set_storage's
+    # write, in one step (the VM falls back on the two methods: vm.interpreter.put_storage_of).
 
 
 class Backing(Protocol):
@@ -80,6 +82,18 @@ class MemoryHost:
 
     def set_balance(self, address, amount: int) -> None:
         self._write(self.balances, address, amount)
+
+    def put_storage(self, address, key: bytes, value):
+        """set_storage, handing back what get_storage would have said just before (SSTORE needs both).
+        A subclass that changes get_storage or set_storage changes this too."""
+        k = (address, key)
+        table = self.storage
+        prev = table.get(k, _MISSING)
+        self._journal.append((table, k, prev))
+        table[k] = value
+        if prev is _MISSING:
+            return self.backing.read_storage(address, key) if self.backing else None
+        return prev
 
     def snapshot(self) -> int:
         return len(self._journal)

@@ -18,8 +18,8 @@ from .errors import Fault, Revert, ValidationError, short_name, short_text, type
 from . import tier1
 from .instructions import HANDLERS
 from .instructions.bytes_ops import utf8_size
-from .values import Address, ConformError, from_wire, type_fields, value_size
-from .validate import FuncInfo, Program, validate
+from .values import INT_MAX, INT_MIN, Address, ConformError, from_wire, type_fields, value_size
+from .validate import FuncInfo, Program, recent, validate
 
 
 @dataclass(frozen=True)
@@ -113,14 +113,29 @@ def prepare(program: Program) -> list:
     return ops
 
 
+def put_storage_of(host):
+    """A host's put_storage made of its get_storage and set_storage (see vm.host.Host)."""
+
+    def put(address, key, value):
+        prev = host.get_storage(address, key)
+        host.set_storage(address, key, value)
+        return prev
+
+    return put
+
+
 class Execution:
     """The state of one top-level call: frames, gas, logs, and the host behind them."""
 
     __slots__ = ("host", "block", "gas", "tracer", "frames", "frame", "logs", "active", "loaded", "allocated",
-                 "code_loaded", "done", "value", "error_at")
+                 "code_loaded", "done", "value", "error_at", "sget", "sset", "sput")
 
     def __init__(self, host, block, gas: int, tracer=None):
         self.host = host
+        # The host's storage methods, for tier 1's generated code (which touches no attribute of the host).
+        self.sget = host.get_storage
+        self.sset = host.set_storage
+        self.sput = getattr(host, "put_storage", None) or put_storage_of(host)
         self.block = block
         self.gas = gas
         self.tracer = tracer
@@ -163,13 +178,20 @@ class Execution:
         self.frame = frame
 
     def start(self, program: Program, fn: FuncInfo, args: list, *, address, caller, value, static) -> None:
-        ctx = Context(address, caller, value, static or fn.function.is_view, program)
-        self.charge(G.FRAME_PER_LOCAL * fn.nlocals)
-        stack = list(args)
+        ctx = Context(address, caller, value, static or fn.is_view, program)
+        self.gas -= G.FRAME_PER_LOCAL * fn.nlocals
+        if self.gas < 0:
+            raise Fault("out of gas")
+        stack = args if type(args) is list else list(args)  # conform_args made it: ours to keep
         if fn.nlocals > fn.nparams:
             stack += [0] * (fn.nlocals - fn.nparams)
         ops = program.ops
-        self._push(Frame(prepare(program) if ops is None else ops, stack, fn.entry, fn, ctx, True, True))
+        if self.frames:
+            self._push(Frame(prepare(program) if ops is None else ops, stack, fn.entry, fn, ctx, True, True))
+            return
+        self.active[address] = 1  # the first frame: _push's checks cannot fail
+        self.frame = frame = Frame(prepare(program) if ops is None else ops, stack, fn.entry, fn, ctx, True, True)
+        self.frames.append(frame)
 
     def enter_internal(self, callee: FuncInfo, args: list) -> None:
         f = self.frame
@@ -186,11 +208,22 @@ class Execution:
         program = self.loaded.get(address)
         if program is not None:
             return program
-        self.charge(G.CODE_ACCESS)
+        self.gas -= G.CODE_ACCESS
+        if self.gas < 0:
+            raise Fault("out of gas")
         code = self.host.get_code(address)
         if code is None:
             raise Revert("no code at address")
-        self.charge(G.CODE_LOAD_PER_BYTE * len(code))
+        self.gas -= G.CODE_LOAD_PER_BYTE * len(code)
+        if self.gas < 0:
+            raise Fault("out of gas")
+        program = recent(code)
+        if program is not None:
+            self.code_loaded += len(program.code.code)  # as _count_loaded, which validate would call
+            if self.code_loaded > limits.MAX_LOADED_CODE:
+                raise Fault(f"memory limit exceeded: over {limits.MAX_LOADED_CODE} bytes of code loaded in one call")
+            self.loaded[address] = program
+            return program
         try:
             program = validate(code, self._count_loaded, getattr(self.host, "programs", None))
         except ValidationError as exc:
@@ -225,7 +258,13 @@ class Execution:
 
     def leave(self, value) -> None:
         frame = self.frame
-        if frame.external and frame.func.returns is not None:
+        rt = frame.func.returns
+        if rt is not None and frame.external and (
+                (rt == "bool" and type(value) is bool) or (rt == "int" and type(value) is int and INT_MIN <= value <= INT_MAX)):
+            # One word, already the VM value from_wire would make: the receipt's first word is free.
+            if len(self.frames) > 1:
+                self.charge(G.XCALL_ARG_PER_WORD)
+        elif rt is not None and frame.external:
             size = utf8_size(self, value) if type(value) is str else value_size(value)
             if len(self.frames) > 1:  # crossing back into a calling contract: paid like arguments
                 self.charge(G.XCALL_ARG_PER_WORD * G.words(size))
@@ -261,9 +300,30 @@ class Execution:
         _run(self)
 
 
+# Parameter types whose wire values are the VM values themselves, when of exactly this Python type
+# (what vm.values.from_wire hands back unchanged for them).
+_SAME_ON_WIRE = {"int": int, "bool": bool, "address": Address}
+
+
+def _arg_kinds(fn: FuncInfo):
+    kinds = tuple(_SAME_ON_WIRE.get(t) if type(t) is str else None for _, t in fn.function.params)
+    fn.arg_kinds = None if None in kinds else kinds
+    return fn.arg_kinds
+
+
 def conform_args(fn: FuncInfo, args) -> list:
     """Arguments crossing into a contract, checked against its parameter types by the
     one codec (vm.abi); the revert reasons are worded here because receipts hold them."""
+    kinds = fn.arg_kinds
+    if kinds is False:
+        kinds = _arg_kinds(fn)
+    if kinds is not None and type(args) is list and len(args) == len(kinds):
+        # The common case, without the codec: every value already what from_wire would return.
+        for v, k in zip(args, kinds):
+            if type(v) is not k or (k is int and not INT_MIN <= v <= INT_MAX):
+                break
+        else:
+            return list(args)
     try:
         return args_from_wire(args, fn.function.params)
     except ArityError as exc:
@@ -300,36 +360,43 @@ def _run(ex: Execution) -> None:
         c = func.tier1
         if c is False:
             c = compiled(frame.ctx.program, func)
-        if c is None or _run1(ex, frame, c) == tier1.SLOW:
+        if c is None:
             _run0(ex, True)
+        else:
+            try:
+                slow = c.run(ex, frame)
+            except BaseException as exc:
+                _locate(ex, exc)
+                raise
+            if slow:
+                _run0(ex, True)
         if ex.done:
             return
 
 
-def _run1(ex: Execution, frame: Frame, c):
-    try:
-        return c.run(ex, frame)
-    except BaseException as exc:
-        # The innermost generated frame in the traceback (internal calls nest,
-        # see tier1.call_direct) says which frame and instruction failed and how
-        # much of its run's one-step charge the reference never took.
-        tb, inner = exc.__traceback__, None
-        while tb is not None:
-            owner = tier1.owner(tb.tb_frame)
-            if owner is not None:
-                inner = (tb, owner)
-            tb = tb.tb_next
-        if inner is not None:
-            tb, owner = inner
-            local = tb.tb_frame.f_locals
-            meta = owner.lines.get(tb.tb_lineno)
-            if meta == "exit":  # the frame change the loop left for, at instruction x - 1
-                meta = (local["x"] - 1, 0)
-            if meta is not None:
-                index, refund = meta
-                ex.gas = min(ex.gas, local.get("gas", ex.gas) + refund)
-                ex.error_at = (local["frame"], index)
-        raise
+run = _run
+
+
+def _locate(ex: Execution, exc: BaseException) -> None:
+    """Where generated code failed: the innermost generated frame in the traceback (internal
+    calls nest, see tier1.call_direct) says which frame and instruction failed and how much of
+    its run's one-step charge the reference never took."""
+    tb, inner = exc.__traceback__, None
+    while tb is not None:
+        owner = tier1.owner(tb.tb_frame)
+        if owner is not None:
+            inner = (tb, owner)
+        tb = tb.tb_next
+    if inner is not None:
+        tb, owner = inner
+        local = tb.tb_frame.f_locals
+        meta = owner.lines.get(tb.tb_lineno)
+        if meta == "exit":  # the frame change the loop left for, at instruction x - 1
+            meta = (local["x"] - 1, 0)
+        if meta is not None:
+            index, refund = meta
+            ex.gas = min(ex.gas, local.get("gas", ex.gas) + refund)
+            ex.error_at = (local["frame"], index)
 
 
 def _run0(ex: Execution, single: bool) -> None:

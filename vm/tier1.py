@@ -3,49 +3,48 @@
 The validator knows every basic block and the stack height at each
 instruction, so a function becomes one Python function: operand slots are
 locals S0, S1, ..., local variables L0, L1, ..., blocks are branches of a
-dispatch on the block's first instruction index. Runs of instructions whose
-cost is static and that never touch the execution ("pure") are charged in one
-step when the gas left covers the whole run; otherwise the frame goes back to
-tier 0 (vm/interpreter.py), which charges instruction by instruction, so the
-failure point and the gas used are the reference's. Everything else is charged
-per instruction and runs the same handler functions as tier 0
-(vm/instructions), on a small list of its operands. An internal call runs the
-callee's generated code as a Python call (`call_direct`, at most DIRECT_DEPTH
-frames deep) with the caller's slots kept in locals; external calls, returns
-and deeper calls spill the slots back into the frame's stack list and hand the
-frame change to the interpreter's loop.
+dispatch on the block's first instruction index, or follow the one block that
+enters them. Runs of instructions whose cost is static and that never touch
+the execution ("pure") are charged in one step when the gas left covers the
+whole run; otherwise the frame goes back to tier 0 (vm/interpreter.py), which
+charges instruction by instruction, so the failure point and the gas used are
+the reference's. Everything else is charged per instruction (vm/tier1_emit.py).
+
+Internal calls to small non-recursive functions are inlined: the callee's
+blocks join the caller's code with their own slot names and keep their own
+instruction indexes (so error locations are the same), CALL and RET become
+static charges plus the frame-depth check, and a callee that must go back to
+tier 0 first builds the frames tier 0 would have had. Other internal calls run
+the callee's generated code as a Python call (`call_direct`, at most
+DIRECT_DEPTH frames deep); external calls, returns and deeper calls spill the
+slots back into the frame's stack list and hand the frame change to the loop.
 
 The generated source holds only slot names, integer immediates and names of
 our own functions and constants; it is compiled with no builtins.
 """
 from __future__ import annotations
 
-from .errors import Fault
 from .instructions import HANDLERS
-from .instructions.common import INT_MAX, INT_MIN, overflow
-from .values import Address
+from .tier1_emit import FRAME, Gen, ctx_op, is_pure, pure_run
+from .tier1_fast import key_then_sload
 
 # Limits past which a function stays on tier 0 (CPython's compiler recurses per
 # nesting level and slows on huge functions).
 MAX_INSTRUCTIONS = 1500  # compiling costs about 30 us an instruction, uncharged: bounded per function
 MAX_BLOCKS = 600
-
-# Non-contextual handlers that may hand back a function needing the execution
-# (a dynamic charge): charged per instruction, like contextual ones.
-_MAYBE_SLOW = {"EQ", "NE", "LEN", "CHECK_TYPE"}
-# Handlers that push or pop frames: the slots go back into the frame first.
-_FRAME = {"CALL", "RET", "XCALL", "XCALL_VOID", "XCALL_VIEW", "XCALL_VIEW_VOID"}
-_INT_BINARY = {"ADD": "+", "SUB": "-", "MUL": "*"}
-_INT_COMPARE = {"LT": "<", "LE": "<=", "GT": ">", "GE": ">="}
-_FLAT = (int, bool, Address)
+# Inlining: a callee (with everything it calls) of at most this many
+# instructions, at most this many calls deep; branches nest at most MAX_NEST.
+MAX_CALLEE = 200
+MAX_INLINE_LEVEL = 8
+MAX_NEST = 40
+# Copies cost memory on top of each function's own code: all of a program's
+# functions together inline at most a quarter of its instructions (plus 256),
+# so its generated code stays within about 1.25 times what it would be without.
+INLINE_SHARE = 4
+INLINE_FLOOR = 256
 _CALL = HANDLERS["CALL"]
 
 SLOW = 1  # returned by a generated function: run this frame on tier 0 from frame.pc
-
-
-def is_pure(name: str) -> bool:
-    fn = HANDLERS[name]
-    return not getattr(fn, "contextual", False) and name not in _MAYBE_SLOW and name not in _FRAME
 
 
 class Compiled:
@@ -94,6 +93,17 @@ def call_direct(ex, frame, callee, args) -> bool:
     return ex.frame is frame
 
 
+def materialize(ex, frame, chain) -> None:
+    """Inlined callees going back to tier 0: push the frames tier 0 would have, (func, pc, stack) outermost first."""
+    from .interpreter import Frame
+
+    frames = ex.frames
+    for func, pc, stack in chain:
+        f = Frame(frame.code, stack, pc, func, frame.ctx, func.returns is not None, False)
+        frames.append(f)
+    ex.frame = f
+
+
 def compiled(program, func):
     """The tier-1 form of one function of a validated program, made once per program; None: tier 0."""
     c = func.tier1  # each FuncInfo belongs to one program
@@ -106,415 +116,289 @@ def compiled(program, func):
     return c
 
 
-class _Gen:
-    def __init__(self, program, func, ops):
-        self.p = program
-        self.f = func
-        self.ops = ops
-        self.out: list = []  # (indent, text, (instruction, refund) or None)
-        self.exits: set = set()  # stack heights at which the loop is left
-        self.inline: set = set()  # blocks emitted after the block that falls into them
-        self.block_end: dict = {}  # block start -> end
-        self.ns: dict = {
-            "__builtins__": {}, "tp": type, "int_": int, "MAX": INT_MAX, "MIN": INT_MIN,
-            "overflow": overflow, "Fault": Fault, "FLAT": _FLAT, "ln": len,
-        }
+class Site:
+    """One function's code within a generated function: the root (sid 0) or an inlined callee."""
 
-    def emit(self, indent, text, meta=None):
-        self.out.append((indent, text, meta))
+    __slots__ = ("sid", "func", "level", "parent", "call", "base", "block_end")
 
-    def name(self, prefix, value):
-        key = f"{prefix}{len(self.ns)}"
-        self.ns[key] = value
-        return key
+    def __init__(self, sid, func, level, parent, call, base):
+        self.sid = sid
+        self.func = func
+        self.level = level  # frames tier 0 would have above the root's
+        self.parent = parent
+        self.call = call  # the parent's CALL instruction index
+        self.base = base  # the parent's slots below the call's arguments
+        self.block_end: dict = {}
 
-    def handler(self, op):
-        key = "H_" + op
-        self.ns.setdefault(key, HANDLERS[op])
-        return key
 
-    def arg(self, i):
-        a = self.ops[i][1]
-        if type(a) is int:
-            return str(a)
-        if a is None:
-            return "None"
-        return self.name("A", a)
+def _expansion(program, ops, func, memo, stack):
+    """(instructions, levels) of func with every call inlined, or None when it cannot be inlined."""
+    if func in memo:
+        return memo[func]
+    if func in stack:
+        return None  # recursion: never inlined
+    size, levels = func.end - func.entry, 1
+    ok = size <= MAX_CALLEE
+    for i in range(func.entry, func.end) if ok else ():
+        if program.heights[i] is None:
+            continue
+        name = program.instrs[i][1].name
+        if name in FRAME and name not in ("CALL", "RET"):
+            ok = False
+        elif name == "CALL":
+            sub = _expansion(program, ops, ops[i][1], memo, stack + (func,))
+            if sub is None:
+                ok = False
+            else:
+                size += sub[0]
+                levels = max(levels, sub[1] + 1)
+        if not ok or size > MAX_CALLEE or levels > MAX_INLINE_LEVEL:
+            ok = False
+            break
+    memo[func] = (size, levels) if ok else None
+    return memo[func]
 
-    def all_slots(self, h):
-        return [f"L{k}" for k in range(self.f.nlocals)] + [f"S{k}" for k in range(h)]
+
+def _sites(program, ops, func) -> tuple:
+    """The root and its inlined callees, and (sid, CALL index) -> callee site."""
+    sites = [Site(0, func, 0, None, None, 0)]
+    inlined: dict = {}
+    memo: dict = {}
+    allowance = len(program.instrs) // INLINE_SHARE + INLINE_FLOOR - program.inlined
+    budget = min(MAX_INSTRUCTIONS - (func.end - func.entry), allowance)
+
+    def visit(site):
+        nonlocal budget
+        f = site.func
+        for i in range(f.entry, f.end):
+            if program.heights[i] is None or program.instrs[i][1].name != "CALL":
+                continue
+            callee = ops[i][1]
+            if site.sid == 0:
+                plan = _expansion(program, ops, callee, memo, (func,))
+                if plan is None or plan[0] > budget:
+                    continue
+                budget -= plan[0]
+            child = Site(len(sites), callee, site.level + 1, site, i, program.heights[i] - callee.nparams)
+            sites.append(child)
+            inlined[(site.sid, i)] = child
+            visit(child)
+
+    visit(sites[0])
+    program.inlined += sum(s.func.end - s.func.entry for s in sites[1:])
+    return sites, inlined
 
 
 def _compile(program, func):
     from .interpreter import prepare  # the predecoded arguments: one meaning per immediate
 
     ops = prepare(program)
-    first, end = func.entry, func.end
-    if end - first > MAX_INSTRUCTIONS:
+    if func.end - func.entry > MAX_INSTRUCTIONS:
         return None
-    blocks = [(a, b) for a, b in program.blocks if first <= a < end and program.heights[a] is not None]
-    if len(blocks) > MAX_BLOCKS:
-        return None
-    g = _Gen(program, func, ops)
-    resume = [a for a, _ in blocks if a == first or program.instrs[a - 1][1].name in _FRAME]
-    heights = sorted({program.heights[a] for a in resume})
+    sites, inlined = _sites(program, ops, func)
+    nblocks = 0
+    for site in sites:
+        f = site.func
+        site.block_end = {a: b for a, b in program.blocks if f.entry <= a < f.end and program.heights[a] is not None}
+        nblocks += len(site.block_end)
+    if nblocks > MAX_BLOCKS:
+        if len(sites) == 1:
+            return None
+        sites, inlined = sites[:1], {}  # too big with its callees: called, not inlined
+        if len(sites[0].block_end) > MAX_BLOCKS:
+            return None
+    g = Gen(program, func, ops, sites, inlined)
+    first = func.entry
+    resume = [a for a in sites[0].block_end if a == first or program.instrs[a - 1][1].name in FRAME]
+    g.preds = _preds(g, sites, inlined, resume)
+    g.goto_hook = _goto
+    g.chain_hook = _chain
+    for a in sorted(resume):
+        g.want((0, a))
+    bodies = {}
+    while g.worklist:
+        key = g.worklist.pop()
+        g.out = []
+        g.consts = {}
+        _chain(g, sites[key[0]], key[1], 0)
+        bodies[key] = g.out
+    # Assemble: entry (slots from the frame's stack), the dispatch loop, the exits.
+    g.out = []
     g.emit(1, "gas = ex.gas")
     g.emit(1, "b = frame.pc")
     g.emit(1, "s = frame.stack")
     g.emit(1, "n = ln(s)")  # the frame's slots: its locals, then its operands
+    heights = sorted({program.heights[a] for a in resume})
     for n, h in enumerate(heights):
-        slots = g.all_slots(h)
+        slots = g.all_slots(sites[0], h)
         g.emit(1, f"{'if' if n == 0 else 'elif'} n == {len(slots)}:")
         g.emit(2, (", ".join(slots) + ", = s") if slots else "pass")
     g.emit(1, "else:")
     g.emit(2, f"return {SLOW}")
-    # A block entered only by falling through from the one before it (no jump
-    # lands there, no frame resumes there) is emitted inline after it.
-    targets = {program.index_of[program.instrs[i][2]] for i in range(first, end) if program.instrs[i][1].jumps}
-    g.inline = {a for a, _ in blocks if a != first and a not in targets and a not in resume}
-    g.block_end = dict(blocks)
+    if g.uses_cx:
+        g.emit(1, "cx = frame.ctx")
+    if g.uses_depth:
+        g.emit(1, "dep = ln(ex.frames)")
     g.emit(1, "while True:")
-    _dispatch(g, [blk for blk in blocks if blk[0] not in g.inline], 2)
-    # The one way out of the loop: spill the slots into the frame, then either
-    # hand the frame back to tier 0 (fop None) or run the frame change.
-    g.emit(1, "frame.pc = x")
-    for n, h in enumerate(sorted(g.exits)):
-        g.emit(1, f"{'if' if n == 0 else 'elif'} hx == {h}:")
-        _spill(g, h, 2, None)
+    _dispatch(g, sorted(bodies.items(), key=lambda kv: g.bid(kv[0])), 2)
+    _exits(g)
+    return _finish(g, func)
+
+
+def _preds(g, sites, inlined, resume) -> dict:
+    """How many edges enter each (sid, block start); resume points count as many."""
+    p = g.p
+    preds: dict = {}
+
+    def add(key, n=1):
+        preds[key] = preds.get(key, 0) + n
+
+    for a in resume:
+        add((0, a), 2)
+    for site in sites:
+        sid = site.sid
+        for a, b in site.block_end.items():
+            i = b - 1
+            spec = p.instrs[i][1]
+            name = spec.name
+            if spec.jumps:
+                add((sid, p.index_of[p.instrs[i][2]]))
+                if name != "JUMP":
+                    add((sid, b))
+            elif (sid, i) in inlined:
+                child = inlined[(sid, i)]
+                add((child.sid, child.func.entry))
+            elif name == "RET":
+                if sid:
+                    add((site.parent.sid, site.call + 1))
+            elif not spec.terminates:
+                add((sid, b), 2 if name in FRAME else 1)  # after a frame change: also a resume point
+    return preds
+
+
+def _goto(g, site, a, ind):
+    """Control moves to block a of site: its code right here when only this edge enters it, else the dispatch."""
+    key = (site.sid, a)
+    if g.preds.get(key, 0) == 1 and ind <= MAX_NEST and key not in g.placed:
+        g.placed.add(key)
+        _chain(g, site, a, ind)
+        return
+    if ind <= MAX_NEST and _short_end(g, site, a):
+        _chain(g, site, a, ind)  # a copy here as well as in the dispatch: it goes nowhere after
+        return
+    g.want(key)
+    g.emit(ind, f"b = {g.bid(key)}")
+    g.emit(ind, "continue")
+
+
+def _short_end(g, site, a) -> bool:
+    """A block of a few instructions that returns or reverts, with no call: cheap to copy where it is entered."""
+    b = site.block_end.get(a)
+    last = g.p.instrs[b - 1][1] if b is not None else None
+    if b is None or b - a > 6 or not last.terminates or last.jumps:  # a jump goes on somewhere: never copied
+        return False
+    return all(g.p.instrs[i][1].name not in FRAME or i == b - 1 for i in range(a, b))
+
+
+def _chain(g, site, a, ind):
+    """Block a of site, then wherever control goes at its end."""
+    p = g.p
+    b = site.block_end[a]
+    saved = g.site
+    g.site = site
+    i = a
+    end = None
+    while i < b:
+        g.block_stop = b
+        if is_pure(g, i):
+            j = i
+            while j < b and is_pure(g, j):
+                j += 1
+            end = pure_run(g, i, j, ind)
+            i = j
+        elif p.instrs[i][1].name == "KEY" and (fused := key_then_sload(g, i, ind)):
+            end = None
+            i += fused
+        else:
+            end = ctx_op(g, i, ind)
+            i += 1
+            if end is not None and end[0] == "done":
+                break
+    if end is None:  # fell into the next block
+        _goto(g, site, b, ind)
+    elif end[0] == "jump":
+        _goto(g, site, end[1], ind)
+    elif end[0] == "branch":
+        _, cond, post, target, meta = end
+        tkey = (site.sid, target)
+        known = dict(g.consts)  # true at the branch: for both ways, not for what the first way emits
+        if g.preds.get(tkey, 0) == 1 and ind < MAX_NEST and tkey not in g.placed:
+            # The branch not taken (often a revert) nests; the taken one goes on at this level.
+            g.emit(ind, f"if not ({cond}):", meta)
+            for text in post:
+                g.emit(ind + 1, text, meta)
+            _goto(g, site, b, ind + 1)
+            g.consts = known
+            _goto(g, site, target, ind)
+        else:
+            g.emit(ind, f"if {cond}:", meta)
+            _goto(g, site, target, ind + 1)
+            g.consts = known
+            for text in post:
+                g.emit(ind, text, meta)
+            _goto(g, site, b, ind)
+    elif end[0] == "call":
+        child = end[1]
+        _goto(g, child, child.func.entry, ind)
+    elif end[0] == "ret":
+        _goto(g, site.parent, site.call + 1, ind)
+    # "done": the code returned or left the loop
+    g.site = saved
+
+
+def _dispatch(g, bodies, indent):
+    """A binary tree of comparisons over block ids, short chains at its leaves."""
+    if len(bodies) <= 4:
+        for n, (key, lines) in enumerate(bodies):
+            g.emit(indent, f"{'if' if n == 0 else 'elif'} b == {g.bid(key)}:")
+            for ind, text, meta in lines:
+                g.emit(indent + 1 + ind, text, meta)
+        g.emit(indent, "else:")
+        g.emit(indent + 1, f"return {SLOW}")
+        return
+    mid = len(bodies) // 2
+    g.emit(indent, f"if b < {g.bid(bodies[mid][0])}:")
+    _dispatch(g, bodies[:mid], indent + 1)
+    g.emit(indent, "else:")
+    _dispatch(g, bodies[mid:], indent + 1)
+
+
+def _exits(g):
+    """The one way out of the loop: spill the slots into the frames, then either
+    hand the frame back to tier 0 (fop None) or run the frame change."""
+    for n, ((sid, h), eid) in enumerate(sorted(g.exits.items(), key=lambda kv: kv[1])):
+        g.emit(1, f"{'if' if n == 0 else 'elif'} hx == {eid}:")
+        site = g.sites[sid]
+        if sid == 0:
+            g.emit(2, "frame.pc = x")
+            g.emit(2, f"frame.stack = [{', '.join(g.all_slots(site, h))}]")
+            continue
+        # The frames of the inlined calls, outermost first: each caller resumes after its CALL.
+        path = []
+        s, height, pc = site, h, "x"
+        while s.sid:
+            path.append((s, height, pc))
+            s, height, pc = s.parent, s.base, str(s.call + 1)
+        g.emit(2, f"frame.pc = {pc}")
+        g.emit(2, f"frame.stack = [{', '.join(g.all_slots(s, height))}]")
+        chain = [f"({g.name('A', s.func)}, {pc}, [{', '.join(g.all_slots(s, height))}])" for s, height, pc in reversed(path)]
+        g.ns["MAT"] = materialize
+        g.emit(2, f"MAT(ex, frame, ({', '.join(chain)},))")
     g.emit(1, "ex.gas = gas")
     g.emit(1, "if fop is None:")
     g.emit(2, f"return {SLOW}")
     g.emit(1, "fop(ex, frame.stack, farg)", "exit")
     g.emit(1, "return 0")
-    return _finish(g, func)
-
-
-def _dispatch(g, blocks, indent):
-    """A binary tree of comparisons over block starts, short chains at its leaves."""
-    if len(blocks) <= 4:
-        for n, (a, b) in enumerate(blocks):
-            g.emit(indent, f"{'if' if n == 0 else 'elif'} b == {a}:")
-            _block(g, a, b, indent + 1)
-        g.emit(indent, "else:")
-        g.emit(indent + 1, f"return {SLOW}")
-        return
-    mid = len(blocks) // 2
-    g.emit(indent, f"if b < {blocks[mid][0]}:")
-    _dispatch(g, blocks[:mid], indent + 1)
-    g.emit(indent, "else:")
-    _dispatch(g, blocks[mid:], indent + 1)
-
-
-def _block(g, a, b, ind):
-    p = g.p
-    i = a
-    ended = False
-    while i < b:
-        name = p.instrs[i][1].name
-        if is_pure(name):
-            j = i
-            while j < b and is_pure(p.instrs[j][1].name):
-                j += 1
-            ended = _pure_run(g, i, j, ind)
-            i = j
-        else:
-            ended = _ctx(g, i, ind)
-            i += 1
-    if not ended:
-        if b in g.inline and b in g.block_end:
-            _block(g, b, g.block_end[b], ind)
-        else:
-            g.emit(ind, f"b = {b}")
-            g.emit(ind, "continue")
-
-
-def _leave(g, ind, pc, h, fop, farg):
-    """Leave the loop for the spill at its end, resuming the frame at instruction pc."""
-    g.exits.add(h)
-    g.emit(ind, f"x, hx, fop, farg = {pc}, {h}, {fop}, {farg}")
-    g.emit(ind, "break")
-
-
-def _spill(g, h, ind, meta):
-    slots = g.all_slots(h)
-    g.emit(ind, f"frame.stack = [{', '.join(slots)}]", meta)
-
-
-def _pure_run(g, i, j, ind) -> bool:
-    """Instructions i..j-1, all pure: one charge for the run when the gas covers it.
-
-    Within the run, a slot filled by LOAD or a constant push is not copied: its
-    uses read the local or the literal directly (`alias`), and it is written
-    out only when something else needs the slot (a STORE to that local, a
-    jump, the run's end).
-    """
-    p = g.p
-    total = sum(p.instrs[k][1].gas for k in range(i, j))
-    h0 = p.heights[i]
-    g.emit(ind, f"if gas < {total}:", (i, 0))
-    _leave(g, ind + 1, i, h0, "None", "None")
-    g.emit(ind, f"gas -= {total}", (i, 0))
-    done = 0
-    run = _Run(g, ind)
-    k = i
-    while k < j:
-        spec = p.instrs[k][1]
-        done += spec.gas
-        meta = (k, total - done)  # on failure here, the later instructions' gas was never the reference's
-        fused = (
-            spec.name in _INT_COMPARE and k + 1 < j
-            and p.instrs[k + 1][1].name in ("JUMP_IF_FALSE", "JUMP_IF_TRUE")
-        )
-        if fused:
-            nxt = p.instrs[k + 1][1]
-            done += nxt.gas
-            run.compare_jump(k, meta, (k + 1, total - done))
-            k += 2
-            continue
-        if run.op(k, meta):
-            return True
-        k += 1
-    run.flush(None, (j - 1, 0))
-    return False
-
-
-class _Run:
-    """Source for the instructions of one pure run, with the slots that alias a local or a literal."""
-
-    def __init__(self, g, ind):
-        self.g = g
-        self.ind = ind
-        self.alias: dict = {}  # stack position -> (expression, is a literal int)
-        self.ints: set = set()  # stack positions this run filled with an int result
-
-    def ref(self, x):
-        return self.alias.get(x, (f"S{x}", False))[0]
-
-    def int_checks(self, xs) -> str:
-        tests = []
-        for x in xs:
-            expr, literal = self.alias.get(x, (f"S{x}", False))
-            test = f"tp({expr}) is int_"
-            if not literal and x not in self.ints and test not in tests:
-                tests.append(test)
-        return " and ".join(tests)
-
-    def flush(self, keep, meta, positions=None):
-        """Write out aliased slots (all, or those in positions), except the positions in keep."""
-        for x in sorted(self.alias):
-            if (positions is None or x in positions) and (keep is None or x not in keep):
-                self.g.emit(self.ind, f"S{x} = {self.alias[x][0]}", meta)
-        for x in list(self.alias):
-            if (positions is None or x in positions) and (keep is None or x not in keep):
-                del self.alias[x]
-
-    def set(self, x, expr, literal=False):
-        self.ints.discard(x)
-        self.alias[x] = (expr, literal)
-
-    def written(self, *xs):
-        for x in xs:
-            self.alias.pop(x, None)
-            self.ints.discard(x)
-
-    def compare_jump(self, k, meta, jmeta):
-        """LT/LE/GT/GE then JUMP_IF_*: the bool is never stored."""
-        p, g = self.g.p, self.g
-        name = p.instrs[k][1].name
-        jname, target = p.instrs[k + 1][1].name, p.index_of[p.instrs[k + 1][2]]
-        h = p.heights[k]
-        a, b = self.ref(h - 2), self.ref(h - 1)
-        # The jump's target and the next instruction read the slots below the two operands.
-        self.flush({h - 2, h - 1}, meta)
-        cond = f"{a} {_INT_COMPARE[name]} {b}"
-        if jname == "JUMP_IF_FALSE":
-            cond = f"not ({cond})"
-        checks = self.int_checks([h - 2, h - 1])
-        self.written(h - 2, h - 1)
-        ind = self.ind
-        if checks:
-            g.emit(ind, f"if not ({checks}):", meta)
-            g.emit(ind + 1, f"{g.handler(name)}([{a}, {b}], None)", meta)
-        g.emit(ind, f"if {cond}:", jmeta)
-        g.emit(ind + 1, f"b = {target}", jmeta)
-        g.emit(ind + 1, "continue", jmeta)
-
-    def op(self, k, meta) -> bool:
-        """Source for one pure instruction; True when it ends the block (a jump)."""
-        g, p = self.g, self.g.p
-        _, spec, imm = p.instrs[k]
-        name = spec.name
-        h = p.heights[k]
-
-        def e(text, d=0):
-            g.emit(self.ind + d, text, meta)
-
-        top, second = self.ref(h - 1), self.ref(h - 2)
-        if name == "PUSH_CONST":
-            c = g.ops[k][1]
-            self.set(h, g.arg(k), type(c) is int)
-        elif name == "PUSH_INT":
-            self.set(h, str(imm), True)
-        elif name == "PUSH_TRUE":
-            self.set(h, "True")
-        elif name == "PUSH_FALSE":
-            self.set(h, "False")
-        elif name == "POP":
-            self.written(h - 1)
-        elif name == "LOAD":
-            self.set(h, f"L{imm}")
-        elif name == "STORE":
-            # Slots that alias the local keep its old value: write them out first.
-            self.flush(None, meta, {x for x, (expr, _) in self.alias.items() if expr == f"L{imm}" and x != h - 1})
-            e(f"L{imm} = {top}")
-            self.written(h - 1)
-        elif name in ("DUP", "OVER", "SWAP"):
-            self.flush(None, meta, {h - 1, h - 2})
-            top, second = f"S{h - 1}", f"S{h - 2}"
-            ints = self.ints
-            if name == "DUP":
-                e(f"S{h} = {top}")
-                (ints.add if h - 1 in ints else ints.discard)(h)
-            elif name == "OVER":
-                e(f"S{h} = {second}")
-                (ints.add if h - 2 in ints else ints.discard)(h)
-            else:
-                e(f"{top}, {second} = {second}, {top}")
-                a, b = h - 1 in ints, h - 2 in ints
-                (ints.add if b else ints.discard)(h - 1)
-                (ints.add if a else ints.discard)(h - 2)
-        elif name in _INT_BINARY:
-            checks = self.int_checks([h - 2, h - 1])
-            self.written(h - 2, h - 1)
-            out = f"S{h - 2}"
-            ind = 0
-            if checks:
-                e(f"if {checks}:")
-                ind = 1
-            e(f"{out} = {second} {_INT_BINARY[name]} {top}", ind)
-            e(f"if {out} > MAX or {out} < MIN:", ind)
-            e("raise overflow()", ind + 1)
-            if checks:
-                e("else:")
-                e(f"{g.handler(name)}([{second}, {top}], None)", 1)
-            self.ints.add(h - 2)  # past the checks, the result is an int
-        elif name in _INT_COMPARE:
-            checks = self.int_checks([h - 2, h - 1])
-            self.written(h - 2, h - 1)
-            if checks:
-                e(f"if not ({checks}):")
-                e(f"{g.handler(name)}([{second}, {top}], None)", 1)
-            e(f"S{h - 2} = {second} {_INT_COMPARE[name]} {top}")
-        elif name == "NOT":
-            self.flush(None, meta, {h - 1})  # never `is` on a literal
-            self.written(h - 1)
-            top = f"S{h - 1}"
-            e(f"if {top} is True:")
-            e(f"S{h - 1} = False", 1)
-            e(f"elif {top} is False:")
-            e(f"S{h - 1} = True", 1)
-            e("else:")
-            e(f"{g.handler(name)}([{top}], None)", 1)
-        elif name == "JUMP":
-            self.flush(None, meta)
-            e(f"b = {p.index_of[imm]}")
-            e("continue")
-            return True
-        elif name in ("JUMP_IF_FALSE", "JUMP_IF_TRUE"):
-            self.flush(None, meta)  # the target reads the slots; and never `is` on a literal
-            top = f"S{h - 1}"
-            taken, other = ("False", "True") if name == "JUMP_IF_FALSE" else ("True", "False")
-            e(f"if {top} is {taken}:")
-            e(f"b = {p.index_of[imm]}", 1)
-            e("continue", 1)
-            e(f"if {top} is not {other}:")
-            e(f"{g.handler(name)}([{top}], None)", 1)
-        else:  # the shared handler on a list of just its operands
-            pops, pushes = _effect(p, k)
-            operands = ", ".join(self.ref(x) for x in range(h - pops, h))
-            self.written(*range(h - pops, h - pops + max(pops, pushes)))
-            e(f"t = [{operands}]")
-            e(f"{g.handler(name)}(t, {g.arg(k)})")
-            _unpack(e, h - pops, pushes)
-        return False
-
-
-def _unpack(e, base, pushes):
-    if pushes == 1:
-        e(f"S{base} = t[0]")
-    elif pushes:
-        e(", ".join(f"S{base + x}" for x in range(pushes)) + ", = t")
-
-
-def _effect(p, k):
-    from .validate import stack_effect
-
-    _, spec, imm = p.instrs[k]
-    return stack_effect(p.code, p.funcs[p.func_at[k]], spec, imm)
-
-
-def _ctx(g, k, ind) -> bool:
-    """An instruction charged on its own, running its handler with the execution; True when it ends the block."""
-    p = g.p
-    _, spec, imm = p.instrs[k]
-    name = spec.name
-    h = p.heights[k]
-    meta = (k, 0)
-    e = lambda text, d=0: g.emit(ind + d, text, meta)  # noqa: E731
-    e(f"gas -= {spec.gas}")
-    e("if gas < 0:")
-    e("raise Fault('out of gas')", 1)
-    fn = HANDLERS[name]
-    contextual = getattr(fn, "contextual", False)
-    arg = g.arg(k)
-    if name == "CALL":
-        # The callee runs nested (call_direct); the slots below its arguments stay
-        # in locals unless the callee leaves a frame change for the loop.
-        callee = g.ops[k][1]
-        base = h - callee.nparams
-        g.ns["CD"] = call_direct
-        e("ex.gas = gas")
-        e("frame.stack = rv = []")
-        e(f"if CD(ex, frame, {arg}, [{', '.join(f'S{x}' for x in range(base, h))}]):")
-        e("gas = ex.gas", 1)
-        if callee.returns is not None:
-            e(f"S{base} = rv[0]", 1)
-        e(f"b = {k + 1}", 1)
-        e("continue", 1)
-        e(f"frame.pc = {k + 1}")  # ex.gas is already the callee's
-        e(f"frame.stack = [{', '.join(g.all_slots(base))}]")
-        e("return 0")
-        return True
-    if name in _FRAME and name != "RET":
-        _leave(g, ind, k + 1, h, g.handler(name), arg)
-        return True
-    pops, pushes = _effect(p, k)
-    base = h - pops
-    if name in ("EQ", "NE"):
-        op = "==" if name == "EQ" else "!="
-        a, b = f"S{h - 2}", f"S{h - 1}"
-        e(f"if tp({a}) is tp({b}) and tp({a}) in FLAT:")
-        e(f"{a} = {a} {op} {b}", 1)
-        e("else:")
-        ind += 1
-        e = lambda text, d=0: g.emit(ind + d, text, meta)  # noqa: E731
-    e(f"t = [{', '.join(f'S{x}' for x in range(base, h))}]")
-    e("ex.gas = gas")
-    if contextual:
-        e(f"{g.handler(name)}(ex, t, {arg})")
-    else:
-        e(f"r = {g.handler(name)}(t, {arg})")
-        e("if r is not None:")
-        e(f"r(ex, t, {arg})", 1)
-    e("gas = ex.gas")
-    if name == "RET":
-        e("return 0")
-        return True
-    if spec.terminates:  # REVERT raises; never falls through
-        e("return 0")
-        return True
-    _unpack(e, base, pushes)
-    return False
 
 
 def _finish(g, func):
@@ -530,3 +414,6 @@ def _finish(g, func):
     exec(code, ns)  # noqa: S102 -- our own generated source, names and integers only
     run = ns["run"]
     return Compiled(run, run.__code__, table)
+
+
+__all__ = ["Compiled", "SLOW", "DIRECT_DEPTH", "call_direct", "compiled", "owner"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import weakref
 from dataclasses import dataclass, field
 
 from cachetools import LRUCache
@@ -39,10 +40,11 @@ def new_cache(code_bytes: int = CACHE_CODE_BYTES, entries: int = CACHE_SIZE) -> 
 _cache: LRUCache = new_cache()
 # The last few code byte strings seen, by identity: a host hands back the same
 # bytes object call after call, and hashing them again is most of a cache hit.
-# An entry holds its bytes (so their id cannot be reused) and their hash, not
-# the program: the cache above alone holds programs, and bounds their memory.
+# An entry holds its bytes (so their id cannot be reused), their hash and a weak
+# reference to the program: the cache above alone keeps programs alive, and
+# bounds their memory; a program it has dropped is looked up again by hash.
 _RECENT_MAX = 16
-_recent: dict = {}  # id(bytes) -> (bytes, code hash)
+_recent: dict = {}  # id(bytes) -> (bytes, code hash, weak reference to the program)
 
 
 @dataclass(eq=False)
@@ -61,6 +63,13 @@ class FuncInfo:
     arg_fields: int = 0  # struct fields in the parameter types (what checking arguments walks)
     ret_fields: int = 0  # struct fields in the return type
     tier1: object = False  # vm.tier1.Compiled, None (runs on tier 0) or False (not made yet)
+    arg_kinds: object = False  # the parameters' Python types when all are int/bool/address, else None; False: not known yet
+    called_from_outside: bool = False  # pub and not init: what vm.call may run
+    is_view: bool = False
+
+    def __post_init__(self):
+        self.called_from_outside = self.function.is_pub and not self.function.is_init
+        self.is_view = self.function.is_view
 
 
 @dataclass(eq=False)
@@ -78,6 +87,7 @@ class Program:
     func_at: tuple  # function-table index of each instruction
     max_stack: int
     ops: list | None = field(default=None)  # the interpreter's predecoded form, built lazily
+    inlined: int = 0  # instructions tier 1 has copied into callers so far (see tier1.INLINE_SHARE)
 
     by_name: dict = field(default_factory=dict)  # function name -> FuncInfo (names are unique)
     types: dict = field(default_factory=dict)  # constant index -> TYPE, for CHECK_TYPE immediates
@@ -99,6 +109,15 @@ class Program:
         return None
 
 
+def recent(code):
+    """The program of these very bytes if they were validated lately and it is still alive, else None:
+    the common case of `validate`, without hashing (the caller counts the code it loads itself)."""
+    seen = _recent.get(id(code))
+    if seen is not None and seen[0] is code:
+        return seen[2]()
+    return None
+
+
 def validate(code, before_check=None, programs=None) -> Program:
     """Validate a CodeObject or its encoded bytes; raises ValidationError, never anything else.
 
@@ -110,7 +129,9 @@ def validate(code, before_check=None, programs=None) -> Program:
     """
     seen = _recent.get(id(code))
     if seen is not None and seen[0] is code:
-        program = _cache.get(seen[1])
+        program = seen[2]()
+        if program is None:
+            program = _cache.get(seen[1])
         if program is not None:
             if before_check is not None:
                 before_check(len(program.code.code))
@@ -129,7 +150,7 @@ def validate(code, before_check=None, programs=None) -> Program:
     key = hashlib.sha256(data).digest()
     hit = _cache.get(key)
     if hit is not None:
-        _remember(code, key)
+        _remember(code, key, hit)
         if before_check is not None:
             before_check(len(hit.code.code))
         return hit
@@ -146,7 +167,7 @@ def validate(code, before_check=None, programs=None) -> Program:
             before_check(len(obj.code))
         program = _check(obj, key)
     _cache[key] = program
-    _remember(code, key)
+    _remember(code, key, program)
     return program
 
 
@@ -160,11 +181,11 @@ def _from_store(programs, data: bytes, key: bytes):
     return None if blob is None else stored.decode(blob, data, key)
 
 
-def _remember(code, key: bytes) -> None:
+def _remember(code, key: bytes, program) -> None:
     if type(code) is bytes:  # immutable: the same object is the same code
         if len(_recent) >= _RECENT_MAX:
             _recent.clear()
-        _recent[id(code)] = (code, key)
+        _recent[id(code)] = (code, key, weakref.ref(program))
 
 
 def _decode_all(obj: CodeObject, starts: list) -> tuple:

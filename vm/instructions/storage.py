@@ -52,11 +52,14 @@ def sload(ex, s, tag):
     ex.gas -= _SLOAD_WORD * ((len(key) + 31) // 32)
     if ex.gas < 0:
         raise Fault("out of gas")
-    v = ex.host.get_storage(ex.frame.ctx.address, key)
+    s[-1] = stored_value(ex, ex.host.get_storage(ex.frame.ctx.address, key), tag)
+
+
+def stored_value(ex, v, tag):
+    """What SLOAD pushes for the value a host handed back (None: unset), its size paid for."""
     zero = _ZERO_OF_TAG[tag]
     if v is None:
-        s[-1] = zero
-        return
+        return zero
     t = type(v)
     if t is not type(zero):
         # A store may hand back the wire form (an address as 20 raw bytes).
@@ -76,7 +79,7 @@ def sload(ex, s, tag):
         if t is bytes or t is str:
             # A store hands back a fresh copy on every read: it counts like a value built.
             ex.allocate(size)
-    s[-1] = v
+    return v
 
 
 @contextual
