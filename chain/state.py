@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from vm.encoding import EncodingError, pack, unpack
+from vm.encoding import BIGINT_EXT, EncodingError, pack, unpack
 from vm.errors import HostError
 from vm.values import Address
 
@@ -37,7 +37,15 @@ class Account:
     storage_root: bytes = EMPTY_ROOT
 
     def encode(self) -> bytes:
-        return pack([C.ACCOUNT_VERSION, self.balance, self.nonce, self.code_hash, self.storage_root])
+        """pack([version, balance, nonce, code_hash, storage_root]), written directly (a block encodes every
+        account it touches) when its fields have the types and ranges a stored account has."""
+        balance, nonce, chash, sroot = self.balance, self.nonce, self.code_hash, self.storage_root
+        if (type(balance) is not int or balance < 0 or type(nonce) is not int or nonce < 0
+                or type(chash) is not bytes or len(chash) not in (0, 32) or type(sroot) is not bytes
+                or len(sroot) != 32):
+            return pack([C.ACCOUNT_VERSION, balance, nonce, chash, sroot])
+        return b"".join((_ACCOUNT_HEAD, _uint(balance), _uint(nonce), b"\xc4\x20" if chash else b"\xc4\x00", chash,
+                         b"\xc4\x20", sroot))
 
     @property
     def is_empty(self) -> bool:
@@ -45,6 +53,25 @@ class Account:
 
 
 EMPTY_ACCOUNT = Account()
+_ACCOUNT_HEAD = b"\x95" + pack(C.ACCOUNT_VERSION)  # an array of 5, the version
+_UINT_HEADS = ((1 << 8, b"\xcc", 1), (1 << 16, b"\xcd", 2), (1 << 32, b"\xce", 4), (1 << 64, b"\xcf", 8))
+_FIXEXT = {1: b"\xd4", 2: b"\xd5", 4: b"\xd6", 8: b"\xd7", 16: b"\xd8"}
+
+
+def _uint(n: int) -> bytes:
+    """vm.encoding.pack of an int n >= 0: msgpack's smallest form, or a BIGINT_EXT of its two's complement."""
+    if n < 0x80:
+        return bytes((n,))
+    for limit, head, size in _UINT_HEADS:
+        if n < limit:
+            return head + n.to_bytes(size, "big")
+    data = n.to_bytes(n.bit_length() // 8 + 1, "big")  # minimal two's complement of a positive int
+    head = _FIXEXT.get(len(data))
+    if head is None:
+        size = len(data)
+        head = b"\xc7" + bytes((size,)) if size < 0x100 else (b"\xc8" + size.to_bytes(2, "big") if size < 0x10000
+                                                               else b"\xc9" + size.to_bytes(4, "big"))
+    return head + bytes((BIGINT_EXT,)) + data
 
 
 def _decode_account(data: bytes) -> Account:

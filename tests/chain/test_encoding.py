@@ -280,6 +280,18 @@ def test_trie_nodes_are_written_as_the_canonical_encoding_of_their_lists(key, si
         assert _decode_node(data, hashlib.sha256(data).digest()) == node
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 2**1200) | st.integers(0, 2**70), st.integers(0, 2**70), st.sampled_from([b"", b"\x01" * 32]),
+       st.binary(min_size=32, max_size=32))
+def test_account_records_are_written_as_the_canonical_encoding_of_their_lists(balance, nonce, chash, sroot):
+    from chain import consensus as C
+    from chain.state import Account, _decode_account
+
+    acct = Account(balance, nonce, chash, sroot)
+    assert acct.encode() == pack([C.ACCOUNT_VERSION, balance, nonce, chash, sroot])
+    assert _decode_account(acct.encode()) == acct
+
+
 # Stored records with a value of the right msgpack family but the wrong type or
 # range (true for the version 1, false for the leaf tag 0, a negative amount):
 # each decoder refuses them rather than reading them as the canonical record.
