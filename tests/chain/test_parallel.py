@@ -39,13 +39,18 @@ def _signed_items(n: int, bad=()):
 
 
 def _checked_by_the_workers(items):
-    """Verdicts of `items` once the workers have claimed every chunk (the caller takes none back)."""
+    """Verdicts of `items` once the workers have written every one (the caller checks none)."""
     import time
 
+    pool = sigcheck._get_workers(1)
+    deadline = time.monotonic() + 60
+    while pool.table[sigcheck._TAKEN] != pool.job and time.monotonic() < deadline:
+        time.sleep(0.001)  # a new worker may still be taking the last job out of its pipe
     checks = sigcheck.Checks(items, workers=2)
-    deadline = time.monotonic() + 30
-    while sigcheck._workers.table[1] < sigcheck._workers.table[2] and time.monotonic() < deadline:
+    assert checks._pool is pool
+    while sigcheck._UNKNOWN in bytes(sigcheck._workers.verdicts[:len(items)]) and time.monotonic() < deadline:
         time.sleep(0.001)
+    assert sigcheck._UNKNOWN not in bytes(sigcheck._workers.verdicts[:len(items)])
     return checks.verdicts()
 
 
