@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import cached_property
 
 import msgpack
 
@@ -35,6 +34,25 @@ PLAIN_TX_MAX = 64 * 1024
 _FEED = 16 * 1024  # bytes handed to the unpacker at a time
 # Call data = [function_name, [args...]]; args may hold structs (arrays).
 CALL_DATA_DEPTH = 2 + 16 + 1
+
+
+class once:
+    """functools.cached_property without the lock Python 3.11 takes on each first read (a cost on
+    every transaction imported): the values are pure, so two threads computing one is harmless."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -70,15 +88,15 @@ class Transaction:
     # Cached: a frozen transaction's bytes never change. A decoded transaction
     # gets the bytes it was read from (canonical: the decoder compared them to
     # this encoding), so a block's transactions are never encoded again.
-    @cached_property
+    @once
     def encoded(self) -> bytes:
         return pack(self.unsigned_fields() + [self.signature])
 
-    @cached_property
+    @once
     def hash(self) -> bytes:
         return hashlib.sha256(self.encoded).digest()
 
-    @cached_property
+    @once
     def sender(self) -> Address:
         return address_of(self.public_key)
 
@@ -149,7 +167,7 @@ def from_fields(obj, encoded: bytes | None = None) -> Transaction:
     t = Transaction(version, chain_id, nonce, None if to is None else Address(to), value,
                     gas_limit, gas_price, data, public_key, signature)
     if encoded is not None:
-        t.__dict__["encoded"] = encoded  # what the cached_property would compute, byte for byte
+        t.__dict__["encoded"] = encoded  # what `encoded` would compute, byte for byte
     return t
 
 
