@@ -133,13 +133,17 @@ def decode(data: bytes) -> Transaction:
         raise E.TxEncodingError("a transaction is bytes")
     if len(data) > C.MAX_TX_SIZE:
         raise E.TxTooLarge(f"{len(data)} bytes, over the limit of {C.MAX_TX_SIZE}")
+    data = bytes(data)
+    plain = read_plain(data, 0, 1)  # a plain transaction read whole; anything else field by field
+    if plain is not None and plain[1] == len(data):
+        return plain[0][0]
     try:
         reader = Reader(data, max_size=C.MAX_TX_SIZE)
         obj = reader.scalars(MAX_FIELDS, "a transaction")
         reader.end()
     except EncodingError as exc:
         raise E.TxEncodingError(str(exc)) from None
-    return from_fields(obj, bytes(data))
+    return from_fields(obj, data)
 
 
 def from_fields(obj, encoded: bytes | None = None) -> Transaction:
