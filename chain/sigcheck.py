@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import struct
 import threading
+import time
 
 from . import keys
 from .procpool import BROKEN, cores, on_shutdown
@@ -35,7 +36,7 @@ CAPACITY = 1 << 16
 # How long any wait for the claim table's lock may last before the pool counts
 # as broken (a worker killed while holding it).
 _LOCK_WAIT = 5.0
-__all__ = ["Checks", "verify_all", "cores", "shutdown"]
+__all__ = ["Checks", "verify_all", "ready", "cores", "shutdown"]
 
 # A job: [job id, item count, chunk] then each item as [len pk, len sig, len msg] + pk + sig + msg.
 _JOB = struct.Struct(">QII")
@@ -209,6 +210,28 @@ def _stop() -> None:
         w, _workers = _workers, None
         if w.pid == os.getpid():
             w.stop()
+
+
+def ready(workers: int | None = None, timeout: float = 30.0) -> bool:
+    """Start the workers Checks(..., workers) would use and wait until each is taking jobs (a
+    benchmark before timing, a node before its first block): True when all are, within `timeout`."""
+    workers = cores() if workers is None else max(1, int(workers))
+    if workers < 2:
+        return True
+    deadline = time.monotonic() + timeout
+    try:
+        pool = _get_workers(workers - 1)
+        job = None
+        while time.monotonic() < deadline:
+            if job is None:  # an empty job, sent once the pipes are empty
+                with pool.busy:
+                    job = pool.start([], CHUNK)
+            elif all(pool.table[_TAKEN + k] == job for k in range(len(pool.procs))):
+                return True
+            time.sleep(0.002)
+    except BROKEN:
+        shutdown()
+    return False
 
 
 def shutdown() -> None:

@@ -42,12 +42,10 @@ def _checked_by_the_workers(items):
     """Verdicts of `items` once the workers have written every one (the caller checks none)."""
     import time
 
-    pool = sigcheck._get_workers(1)
-    deadline = time.monotonic() + 60
-    while pool.table[sigcheck._TAKEN] != pool.job and time.monotonic() < deadline:
-        time.sleep(0.001)  # a new worker may still be taking the last job out of its pipe
+    assert sigcheck.ready(2)  # a new worker may still be starting
     checks = sigcheck.Checks(items, workers=2)
-    assert checks._pool is pool
+    assert checks._pool is sigcheck._workers
+    deadline = time.monotonic() + 60
     while sigcheck._UNKNOWN in bytes(sigcheck._workers.verdicts[:len(items)]) and time.monotonic() < deadline:
         time.sleep(0.001)
     assert sigcheck._UNKNOWN not in bytes(sigcheck._workers.verdicts[:len(items)])
