@@ -214,9 +214,11 @@ def read_plain(data: bytes, pos: int, count: int):
     What it returns is what reading field by field (Reader.scalars, then from_fields) gives for
     those bytes; on None the caller reads them that way, which names any fault.
     """
-    unpacker = msgpack.Unpacker(raw=False, use_list=True, max_buffer_size=len(data), max_array_len=N_FIELDS,
-                                max_map_len=0, max_str_len=PLAIN_TX_MAX, max_bin_len=PLAIN_TX_MAX,
-                                max_ext_len=PLAIN_TX_MAX)
+    if count and data[pos:pos + 1] != b"\x9a":
+        return None
+    unpacker = msgpack.Unpacker(raw=False, use_list=True, max_buffer_size=max(1, len(data) - pos),
+                                max_array_len=N_FIELDS, max_map_len=0, max_str_len=PLAIN_TX_MAX,
+                                max_bin_len=PLAIN_TX_MAX, max_ext_len=PLAIN_TX_MAX)
     base = fed = pos
     txs = []
     try:
