@@ -84,7 +84,7 @@ class Chain:
                 store.set_meta("chain_id", self.params.chain_id)
                 store.set_meta("genesis", genesis.hash)
                 fork.write_block(self, genesis, result, genesis.header.work)
-                store.set_meta("head", genesis.hash)
+                self.blocks.set_head(genesis.hash)
                 store.set_canon(0, genesis.hash)
             store.commit()
         except BaseException:
@@ -165,10 +165,10 @@ class Chain:
 
     # --- consensus rules that look at ancestors (chain.rules) ---
     def expected_target(self, parent: Header) -> int:
-        return rules.expected_target(self.blocks.stored_header, self.params, parent)
+        return rules.expected_target(self.blocks.stored_header, self.params, parent, self.blocks.ancestor_times(parent))
 
     def median_time_past(self, parent: Header) -> int:
-        return rules.median_time_past(self.blocks.stored_header, parent)
+        return rules.median_time_past(self.blocks.stored_header, parent, self.blocks.ancestor_times(parent))
 
     # --- import (chain.importer, chain.fork) ---
     def check_header(self, header: Header, check_future: bool = True) -> Header:
@@ -195,8 +195,7 @@ class Chain:
         nonce of a pending one of its sender replaces it if it pays a gas price
         at least 10% higher (geth's rule).
         """
-        t_ = txmod.decode(data)
-        rules.check_static(t_, self.params, self.signature_cache, signature=False)
+        t_ = self._decoded(data)
         return self._admit(lambda view: t_)
 
     def submit_next(self, sender, build) -> bytes:
@@ -206,14 +205,45 @@ class Chain:
         transaction, so parallel submitters from one account (sixty CLI
         processes, an RPC server's threads) each get their own.
         """
+        return self._admit(self._next_nonce_tx(sender, build))
+
+    def submit_and_mine(self, data, miner) -> tuple:
+        """submit(data) and mine_block(miner) in one write transaction (chain.miner.admit_and_mine):
+        (the transaction, the Block mined, its BlockResult); the transaction waits pending if the block
+        had no room for it. `data`: its bytes or a Transaction (and `build` of submit_next_and_mine
+        may give either)."""
+        t_ = self._decoded(data)
+        return mining.admit_and_mine(self, miner, lambda view: t_, self.mining_workers)
+
+    def submit_next_and_mine(self, sender, build, miner) -> tuple:
+        """submit_next(sender, build) and mine_block(miner) in one write transaction, as submit_and_mine."""
+        return mining.admit_and_mine(self, miner, self._next_nonce_tx(sender, build), self.mining_workers)
+
+    def _decoded(self, data):
+        """The transaction in `data` (bytes, or a Transaction object: see below), static rules checked.
+
+        A Transaction object (a Devnet's, made here) is held to what decoding its bytes checks
+        without parsing them again: its encoding is its fields packed, so when txmod.from_fields
+        (decode's own field rules) takes those fields as they are, decoding the bytes would give
+        the same transaction; anything else (an oversized one, a field of another type) is decoded,
+        which names the fault as for bytes."""
+        t_ = None
+        if isinstance(data, txmod.Transaction):
+            built, data = data, data.encode()
+            if len(data) <= C.MAX_TX_SIZE:
+                try:
+                    t_ = txmod.from_fields(built.unsigned_fields() + [built.signature], data)
+                except E.InvalidTransaction:
+                    pass
+        if t_ is None:
+            t_ = txmod.decode(data)
+        rules.check_static(t_, self.params, self.signature_cache, signature=False)
+        return t_
+
+    def _next_nonce_tx(self, sender, build):
+        """make(view) for _admit: `build`'s transaction with `sender`'s next nonce on `view`, pending ones counted."""
         sender = Address(sender)
-
-        def make(view):
-            t_ = txmod.decode(build(self.pool.next_nonce(view, sender)))
-            rules.check_static(t_, self.params, self.signature_cache, signature=False)
-            return t_
-
-        return self._admit(make)
+        return lambda view: self._decoded(build(self.pool.next_nonce(view, sender)))
 
     def submit_many(self, datas) -> list:
         """Admit several transactions in one write transaction (one disk sync for all, so a node
@@ -228,8 +258,7 @@ class Chain:
         try:
             for data in datas:
                 try:
-                    t_ = txmod.decode(data)
-                    rules.check_static(t_, self.params, self.signature_cache, signature=False)
+                    t_ = self._decoded(data)
                     self.pool.add(t_, self.state(), self.signature_cache)
                 except E.InvalidTransaction as exc:
                     out.append(exc)

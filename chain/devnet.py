@@ -1,4 +1,4 @@
-"""`Devnet`, a dev chain that mines every transaction at once, and contract handles, for compiled code.
+"""`Devnet`, a dev chain that mines every transaction at once, for compiled code (contract handles: chain.handles).
 
 Python values become signed transactions and receipts Python values again (by vm.abi); the rules are chain.core's.
 """
@@ -9,10 +9,11 @@ import hashlib
 import os
 from importlib import resources
 
+from cachetools import LRUCache
+
 import vm
-from vm import abi
 from vm import code as vmcode
-from vm.abi import AbiError, to_python
+from vm.abi import to_python
 from vm.host import MemoryHost
 from vm.values import Address, ConformError, from_wire
 
@@ -23,7 +24,9 @@ from .block import decode_receipt
 from .core import Chain
 from .devtools import DevTools, gas_cap
 from .devtools import hash_arg as _hash_arg
+from .handles import CALL_OBSERVERS, DEFAULT_GAS_PRICE, BoundFunction, Contract, _observe, to_args  # noqa: F401
 from .keys import PrivateKey, dev_keys
+from .rules import signed_here
 from .results import ArgumentError, BlockInfo, Event, Receipt, Reverted, TxInfo
 from .store import Store
 
@@ -31,17 +34,10 @@ DB_FILE = "chain.sqlite3"
 # Blocks of a Devnet pay their reward and fees here, not to a dev account, so
 # dev balances change only by what the account itself does.
 DEV_MINER = Address(hashlib.sha256(b"obelisk dev miner").digest()[-20:])
-DEFAULT_GAS_PRICE = 1
-# Callables told of every function call made through a handle: (contract name,
-# function name, gas used). The pytest plugin's gas report listens here.
-CALL_OBSERVERS: list = []
-
-
-def _observe(contract: str, function: str, gas: int) -> None:
-    for callback in CALL_OBSERVERS:
-        callback(contract, function, gas)
-
-
+# Receipt values that read back from a stored receipt as they were written (Devnet._included).
+_SCALAR_VALUES = (type(None), bool, int)
+# Hashes of the transactions make_tx signed lately (see Devnet._own_signature).
+_SIGNED_KEPT = 4096
 # The compiled compute market the dev genesis holds, committed as data (chain never compiles:
 # tests/chain/test_dev_market.py checks it equals compiling the shipped source, and rewrites it).
 MARKET_CODE = "predeploys/compute_market.code"
@@ -64,15 +60,18 @@ def dev_params() -> C.ChainParams:
                          hardest_target=C.DEV_HARDEST_TARGET)
 
 
-def to_args(params, args, what: str) -> list:
-    """Python arguments as checked wire values (vm.abi), or ArgumentError."""
-    try:
-        return abi.args_to_wire(args, params, what)
-    except AbiError as exc:
-        raise ArgumentError(exc.message) from None
+def _tx_fields(to, value, data):
+    """make_tx's checks of a transaction's recipient, value and data; returns the recipient (None: a deployment)."""
+    if type(value) is not int or value < 0:
+        raise ArgumentError("value must be a non-negative int")
+    if not isinstance(data, (bytes, bytearray)):
+        raise ArgumentError(f"data must be bytes, not {type(data).__name__}")
+    return None if to is None else _address(to)
 
 
 def _address(value) -> Address:
+    if type(value) is Address:
+        return value
     try:
         return Address(value)
     except (ValueError, TypeError) as exc:
@@ -106,6 +105,7 @@ class Devnet(DevTools):
         self.accounts = dev_keys()
         self.miner = DEV_MINER if miner is None else _address(miner)
         self._codes: dict = {}
+        self._signed = LRUCache(maxsize=_SIGNED_KEPT)
         self._clock = clock
         self._init_snapshots()
 
@@ -118,6 +118,7 @@ class Devnet(DevTools):
         net.accounts = dev_keys()
         net.miner = DEV_MINER if miner is None else _address(miner)
         net._codes = {}
+        net._signed = LRUCache(maxsize=_SIGNED_KEPT)
         return net
 
     def _virtual_clock(self) -> int:
@@ -163,11 +164,17 @@ class Devnet(DevTools):
 
     def code_object_at(self, address) -> vmcode.CodeObject | None:
         """The decoded code object at an address (its ABI), or None for a plain account."""
-        code = self.code_at(address)
-        return None if code is None else self._decode_code(code)
+        address = _address(address)
+        view = self.chain.state()
+        h = view.account(address).code_hash  # sha256 of the code: the key _decode_code keeps it by
+        if not h:
+            return None
+        obj = self._codes.get(h)
+        return obj if obj is not None else self._decode_code(view.read_code(address), h)
 
-    def _decode_code(self, code: bytes) -> vmcode.CodeObject:
-        key = hashlib.sha256(code).digest()
+    def _decode_code(self, code: bytes, key: bytes | None = None) -> vmcode.CodeObject:
+        """The code object of `code`, decoded once per code hash (`key`, when the caller has it)."""
+        key = key or hashlib.sha256(code).digest()
         obj = self._codes.get(key)
         if obj is None:
             obj = vmcode.decode(code)
@@ -301,24 +308,34 @@ class Devnet(DevTools):
                 nonce=None) -> txmod.Transaction:
         """A signed transaction (not submitted). gas=None: the gas a dry run of it uses, plus a margin (default_gas)."""
         key = self._key(sender)
-        if type(value) is not int or value < 0:
-            raise ArgumentError("value must be a non-negative int")
-        if not isinstance(data, (bytes, bytearray)):
-            raise ArgumentError(f"data must be bytes, not {type(data).__name__}")
-        to = None if to is None else _address(to)
+        to = _tx_fields(to, value, data)
         if nonce is None:
             nonce = self.chain.next_nonce(key.address)
-        unsigned = txmod.Transaction(C.TX_VERSION, self.params.chain_id, nonce, to, value, 0, gas_price,
-                                     bytes(data), key.public_key, b"")
         if gas is None:
-            intrinsic = txmod.intrinsic_gas(unsigned)
-            if to is not None and not data and self.code_at(to) is None:
-                gas = intrinsic  # a plain transfer uses exactly its intrinsic gas
-            else:
-                cap = gas_cap(self.balance(key.address), value, gas_price, intrinsic)
-                gas = self.default_gas(self.make_tx(key, to, value, data, cap, gas_price, nonce))
+            gas = self._gas_for(key, to, value, data, gas_price, nonce)
+        t = self._sign(key, to, value, data, gas, gas_price, nonce)
+        self._signed[t.hash] = True
+        return t
+
+    def _sign(self, key, to, value, data, gas, gas_price, nonce) -> txmod.Transaction:
         return txmod.Transaction(C.TX_VERSION, self.params.chain_id, nonce, to, value, gas, gas_price,
                                  bytes(data), key.public_key).signed(key)
+
+    def _gas_for(self, key, to, value, data, gas_price, nonce) -> int:
+        """make_tx's gas=None (fields already checked); `nonce` may be a callable giving it, asked only
+        when a dry run needs it: a plain transfer uses exactly its intrinsic gas, nothing to sign or run."""
+        unsigned = txmod.Transaction(C.TX_VERSION, self.params.chain_id, 0, to, value, 0, gas_price,
+                                     bytes(data), key.public_key, b"")
+        intrinsic = txmod.intrinsic_gas(unsigned)
+        if to is not None and not data and self.code_at(to) is None:
+            return intrinsic
+        cap = gas_cap(self.balance(key.address), value, gas_price, intrinsic)
+        return self.default_gas(self.make_tx(key, to, value, data, cap, gas_price, nonce() if callable(nonce) else nonce))
+
+    def _own_signature(self, t_: txmod.Transaction) -> None:
+        """A transaction make_tx signed here enters the signature verdict cache unchecked (chain.rules.signed_here)."""
+        if self._signed.get(t_.hash):
+            signed_here(t_)
 
     def submit(self, tx) -> bytes:
         """Add a signed transaction (object or bytes) to the pending pool without mining; returns its hash."""
@@ -347,7 +364,28 @@ class Devnet(DevTools):
 
         Usually one block; more when transactions submitted earlier fill it.
         """
-        return self._mined(self.submit(tx))
+        if isinstance(tx, txmod.Transaction):
+            self._own_signature(tx)
+        elif isinstance(tx, (bytes, bytearray)):
+            tx = bytes(tx)
+        else:
+            raise E.TxEncodingError(f"a transaction is a Transaction or bytes, not {type(tx).__name__}")
+        return self._included(*self.chain.submit_and_mine(tx, self.miner))
+
+    def _included(self, t_, blk, result) -> Receipt:
+        """The receipt of `t_`, just admitted and mined with `blk` (Chain.submit_and_mine): read from
+        what was stored, in hand, when `blk` holds it; else mine on until it is in (_mined)."""
+        idx = next((i for i, x in enumerate(blk.txs) if x is t_), None)
+        if idx is not None:
+            raw = result.receipts[idx]
+            # As receipt() reads it: the stored bytes decoded, unless they give back the same fields
+            # (no events nor contract, a scalar value or none: the one encoding of each reads as itself).
+            if raw.logs or raw.contract is not None or type(raw.value) not in _SCALAR_VALUES:
+                raw = decode_receipt(raw.encode())
+            return self._receipt(raw, t_, blk.hash, idx, blk.header.height)
+        if not blk.txs or self.chain.find_pending(t_.hash) is None:
+            raise E.InvalidTransaction("the transaction was not included")  # as _mined says it
+        return self._mined(t_.hash)
 
     def _mined(self, h: bytes) -> Receipt:
         while True:
@@ -370,14 +408,19 @@ class Devnet(DevTools):
         """`observed`: (contract name, function name) to tell CALL_OBSERVERS the gas of, reverted or not.
         `nonce`: the caller's (the pool refuses one used or one leaving a gap), else the next."""
         key = self._key(sender)
+        to = _tx_fields(to, value, data)
         if gas is None:  # estimated before the nonce is taken: the dry run reads, the admission writes
-            gas = self.make_tx(key, to, value, data, None, gas_price, nonce).gas_limit
+            gas = self._gas_for(key, to, value, data, gas_price,
+                                (lambda: self.chain.next_nonce(key.address)) if nonce is None else nonce)
+
+        def build(n):  # make_tx's transaction, its fields checked above; signed here, so known to verify
+            t_ = self._sign(key, to, value, data, gas, gas_price, n)
+            signed_here(t_)
+            return t_
         if nonce is not None:
-            h = self.submit(self.make_tx(key, to, value, data, gas, gas_price, nonce))
-        else:  # make_tx's nonce is chosen inside the write transaction that admits it (parallel senders)
-            h = self.chain.submit_next(key.address, lambda n: self.make_tx(
-                key, to, value, data, gas, gas_price, nonce=n).encode())
-        r = self._mined(h)
+            r = self._included(*self.chain.submit_and_mine(build(nonce), self.miner))
+        else:  # the nonce is chosen inside the write transaction that admits it (parallel senders)
+            r = self._included(*self.chain.submit_next_and_mine(key.address, build, self.miner))
         if observed is not None:
             _observe(*observed, r.gas_used)
         if not r.status:
@@ -460,93 +503,6 @@ class Devnet(DevTools):
         from .verify import verify_store
 
         return verify_store(self.store, self.params)
-
-
-class Contract:
-    """A deployed contract: one method per pub function of its code."""
-
-    def __init__(self, net: Devnet, address: Address, code: vmcode.CodeObject):
-        self._net = net
-        self.address = address
-        self.code = code
-        self.receipt = None
-
-    @property
-    def abi(self) -> vmcode.CodeObject:
-        return self.code
-
-    def function(self, name: str) -> "BoundFunction":
-        fn = self.code.function(name)
-        if fn is None or not fn.is_pub or fn.is_init:
-            raise ArgumentError(f"{self.code.name} has no public function {name!r}")
-        return BoundFunction(self, fn)
-
-    def __getattr__(self, name: str):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        try:
-            return self.function(name)
-        except ArgumentError:
-            raise AttributeError(f"{self.code.name} has no public function {name!r}") from None
-
-    def __repr__(self) -> str:
-        return f"<{self.code.name} at {self.address}>"
-
-
-class BoundFunction:
-    def __init__(self, contract: Contract, fn: vmcode.Function):
-        self.contract = contract
-        self.fn = fn
-
-    def __call__(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE, profile=False, nonce=None):
-        """A view returns its value, a transaction its Receipt (Reverted when it fails).
-
-        profile=True (obelisk.Devnet) returns the call's GasProfile instead, with
-        `.value` (what the call returned) and `.receipt` (None for a view)."""
-        net = self.contract._net
-        wire = to_args(self.fn.params, args, self.fn.name)
-        address, name = self.contract.address, self.fn.name
-        if profile and not hasattr(net, "profile_view"):
-            raise ArgumentError("profile=True needs an obelisk.Devnet (it reads the contracts' source maps)")
-        if self.fn.is_view:
-            if value:
-                raise ArgumentError(f"{name} is a view function: it takes no value")
-            if profile:
-                result, prof = net.profile_view(address, name, wire, sender=sender, gas=gas)
-            else:
-                result = net.view(address, name, wire, sender=sender, gas=gas)
-            _observe(self.contract.code.name, name, result.gas_used)
-            if not result.success:
-                retrace = None
-                if hasattr(net, "trace_view"):
-                    def retrace():
-                        return net.trace_view(address, name, wire, sender=sender, gas=gas)
-                raise Reverted(result.reason or result.error, result.location, None, retrace)
-            value = to_python(result.value, self.fn.returns)
-            if profile:
-                prof.value, prof.receipt = value, None
-                return prof
-            return value
-        data = txmod.encode_call(name, wire)
-        r = net._send_checked(sender, address, value, data, gas, gas_price, observed=(self.contract.code.name, name),
-                              nonce=nonce)
-        if profile:
-            prof = net.profile(r.tx_hash)
-            prof.value, prof.receipt = r.value, r
-            return prof
-        return r
-
-    def _call_data(self, args) -> bytes:
-        return txmod.encode_call(self.fn.name, to_args(self.fn.params, args, self.fn.name))
-
-    def estimate_gas(self, *args, sender=None, value=0) -> int:
-        """The gas a transaction calling this function would use now (Reverted if it would fail)."""
-        return self.contract._net.estimate_gas(sender, self.contract.address, value, self._call_data(args))
-
-    def dry_run(self, *args, sender=None, value=0, gas=None, gas_price=DEFAULT_GAS_PRICE) -> Receipt:
-        """The receipt this call would get if sent now (a failed one too); nothing is sent."""
-        net = self.contract._net
-        return net.dry_run(net.make_tx(sender, self.contract.address, value, self._call_data(args), gas, gas_price))
 
 
 __all__ = ["Devnet", "Contract", "Receipt", "Event", "Reverted", "BlockInfo", "TxInfo", "ArgumentError",

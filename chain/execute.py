@@ -27,6 +27,10 @@ class BlockResult:
     fees: int
     state_root: bytes
     new_code: dict  # code hash -> code
+    # address bytes -> state.Account of every account the block wrote, as the new root holds it
+    # (None when not kept): the new state's view starts with them, and they name the storage tries to store.
+    accounts: dict | None = None
+    storage: dict | None = None  # (address bytes, key) -> value of each slot written (commit_changes)
 
 
 class Executor:
@@ -144,8 +148,9 @@ class Executor:
         host.set_balance(self.miner, host.get_balance(self.miner) + C.BLOCK_REWARD)
         host.commit()
         code, storage, balances = host.changes()
-        root, new_code = commit_changes(self.view, balances, self.nonces, code, storage)
-        return BlockResult(self.receipts, self.gas_used, self.fees, root, new_code)
+        accounts, slots = {}, {}
+        root, new_code = commit_changes(self.view, balances, self.nonces, code, storage, accounts, slots)
+        return BlockResult(self.receipts, self.gas_used, self.fees, root, new_code, accounts, slots)
 
 
 def _receipt(result, intrinsic: int, contract) -> RawReceipt:

@@ -9,7 +9,7 @@ from vm.values import Address
 
 from . import consensus as C
 from . import errors as E
-from . import fork, procpool, rules
+from . import fork, procpool
 from .block import Block, Header, decode_block, header_from_fields, merkle_root, mine, tx_root
 from .execute import Executor
 from .pool import FeeOrder
@@ -22,12 +22,14 @@ PARALLEL_WORK = 1 << 20
 
 
 def next_timestamp(chain, parent: Header) -> int:
-    return max(chain.clock(), rules.median_time_past(chain.blocks.stored_header, parent) + 1)
+    return max(chain.clock(), chain.median_time_past(parent) + 1)
 
 
-def build_block(chain, miner, txs=None, timestamp=None):
-    """(unsealed Block, BlockResult, dropped tx hashes) on top of the head, from pending or given txs."""
-    parent_hash = chain.blocks.head_hash
+def build_block(chain, miner, txs=None, timestamp=None, parent_hash=None):
+    """(unsealed Block, BlockResult, dropped tx hashes) on top of the head (`parent_hash`: the head
+    when the caller has read it), from pending or given txs."""
+    if parent_hash is None:
+        parent_hash = chain.blocks.head_hash
     parent = chain.blocks.stored_header(parent_hash)
     ts = next_timestamp(chain, parent) if timestamp is None else timestamp
     ex = Executor(chain.state(parent.state_root), chain.params, parent.height + 1, ts, miner)
@@ -64,7 +66,7 @@ def build_block(chain, miner, txs=None, timestamp=None):
         order.shift()
     result = ex.finish()
     header = Header(C.HEADER_VERSION, chain.params.chain_id, parent.height + 1, parent_hash, ts,
-                    rules.expected_target(chain.blocks.stored_header, chain.params, parent), Address(miner),
+                    chain.expected_target(parent), Address(miner),
                     tx_root(chosen), merkle_root([r.hash for r in result.receipts]), result.state_root,
                     result.gas_used, C.BLOCK_GAS_LIMIT, C.BLOCK_REWARD + result.fees, 0)
     return Block(header, tuple(chosen)), result, dropped
@@ -136,3 +138,41 @@ def mine_block(chain, miner, txs=None, timestamp=None, workers: int = 1) -> Bloc
             raise
         if fork.store_block(chain, block, result, data, dropped=dropped, expect_head=block.header.prev_hash):
             return block
+
+
+def admit_and_mine(chain, miner, make, workers: int = 1):
+    """Admit one transaction as Chain.submit does and mine it as mine_block does, in one write
+    transaction (one commit: one disk sync where the store syncs); returns (the transaction, the
+    stored Block, its BlockResult).
+
+    `make(view)` gives the transaction, static rules checked (as for Chain._admit); the pool's
+    rules judge it against the head state. The block is built on the head from the pending
+    transactions and it, by the same rules as every block (FeeOrder, build_block), then sealed
+    and stored. The transaction is written to the pending table only when the block leaves it
+    waiting (no room); dropped as invalid, it is not written at all. Nothing is written when
+    anything fails. The lock is held while the block is built and sealed (its transactions run,
+    then a few hashes at the Devnet's targets); a node's miner uses mine_block, which holds none.
+    """
+    store, pool = chain.store, chain.pool
+    store.begin()
+    try:
+        head = chain.blocks.head_hash
+        view = chain.state(chain.blocks.stored_header(head).state_root)
+        t_ = make(view)
+        pool.add(t_, view, chain.signature_cache, write=False)
+        block, result, dropped = build_block(chain, miner, pool.pending() + [t_], None, head)
+        block = Block(seal(block.header, workers), block.txs)
+        data = block.encode()
+        header_from_fields(block.header.fields())  # the decoder's field rules, as mine_block checks them
+        if t_.hash not in dropped and not any(x is t_ for x in block.txs):
+            store.add_pending(t_.hash, t_.encode())  # it waits for a later block, as if submitted
+            pool.invalidate()
+        work = fork.store_in_transaction(chain, block, result, data, dropped, head)
+        store.commit()
+    except BaseException:
+        store.rollback()
+        pool.invalidate()
+        chain.trie.discard_new()
+        raise
+    chain.blocks.keep(block, len(data), work)
+    return t_, block, result

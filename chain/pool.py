@@ -142,17 +142,23 @@ class Pool:
         self._snapshot = None  # decoded pending transactions, or None to reload from the store
         self._version = None  # the store's data_version when _snapshot was read
         self._decoded: dict = {}  # encoding -> Transaction, from the last pool read (reused on reload)
+        self._checked_in = None  # Store.quiet_token() when _snapshot was last checked
 
     def invalidate(self) -> None:
         self._snapshot = None
 
     def snapshot(self) -> Snapshot:
-        # Reloaded when the pool changed here (None) or another process committed.
+        # Reloaded when the pool changed here (None) or another process committed; not asked
+        # again while the store says no other connection can have committed (Store.quiet_token).
+        quiet = self.store.quiet_token()
+        if self._snapshot is not None and quiet is not None and quiet == self._checked_in:
+            return self._snapshot
         version = self.store.data_version()
         if self._snapshot is None or self._version != version:
             self._snapshot = Snapshot(self.store.pending(), self._decoded)
             self._decoded = self._snapshot.by_bytes
             self._version = version
+        self._checked_in = quiet
         return self._snapshot
 
     def pending(self) -> list:
@@ -175,18 +181,49 @@ class Pool:
         return nonce
 
     # --- admission: called inside the store's write transaction ---
-    def add(self, t_, view: StateView, signature_cache: bool) -> None:
+    def add(self, t_, view: StateView, signature_cache: bool, write: bool = True) -> None:
         """Admit `t_` (static rules already checked) against `view`, the head state; raises InvalidTransaction.
 
         The caller holds the write transaction, so nothing another process does
-        can slip in between the checks and the write.
+        can slip in between the checks and the write. `write=False` leaves `t_`
+        out of the pending table (what it replaces or evicts still goes): a
+        caller mining it in this transaction writes it only if it waits (chain.miner.admit_and_mine).
         """
         replaced, evicted = self._admit(t_, view, signature_cache)
         gone = evicted + ([] if replaced is None else [replaced.hash])
         if gone:
             self.store.remove_pending(sorted(gone))
             self._snapshot = None
-        self.store.add_pending(t_.hash, t_.encode())
+        if write:
+            self.store.add_pending(t_.hash, t_.encode())
+            self._checked_in = None  # the table has a row the decoded pool gets only with added()
+
+    def _current(self):
+        """The decoded pool when it is known to be the table without asking (see snapshot), else None."""
+        snap = self._snapshot
+        if snap is not None and self._checked_in is not None and self._checked_in == self.store.quiet_token():
+            return snap
+        return None
+
+    def _is_pending(self, t_) -> bool:
+        snap = self._current()
+        # Equal bytes, equal hash: the decoded pool is keyed by the transactions' bytes.
+        return t_.encode() in snap.by_bytes if snap is not None else self.store.has_pending(t_.hash)
+
+    def remove(self, hashes) -> None:
+        """Delete these pending transactions (inside the caller's write transaction; a rollback must
+        invalidate()): the decoded pool follows without a reload."""
+        gone = set(hashes)
+        if gone and self._current() is not None:
+            # The decoded pool is the table (checked since no other connection committed, and
+            # following this one's writes): only what it holds has a row to delete.
+            gone = {t_.hash for t_ in self._snapshot.txs if t_.hash in gone}
+        if not gone:
+            return
+        self.store.remove_pending(sorted(gone))
+        snap = self._snapshot
+        if snap is not None and any(t_.hash in gone for t_ in snap.txs):
+            self._snapshot = Snapshot([(t_.hash, t_.encode()) for t_ in snap.txs if t_.hash not in gone], snap.by_bytes)
 
     def added(self, t_) -> None:
         """After the commit of add(): the decoded pool follows without a reload."""
@@ -199,7 +236,9 @@ class Pool:
         Raises InvalidTransaction.
         """
         h = t_.hash
-        if self.store.has_pending(h) or self.blocks.find_tx(h) is not None:
+        # A transaction on the canonical chain has a nonce under its sender's on the head state:
+        # one at or above it needs no look-up in the transaction index.
+        if self._is_pending(t_) or (t_.nonce < view.read_nonce(t_.sender) and self.blocks.find_tx(h) is not None):
             raise E.DuplicateTransaction(f"transaction {h.hex()} is already known")
         pool = self.snapshot()
         sender = t_.sender
@@ -241,11 +280,7 @@ class Pool:
         the pool they would hold a slot and hide the sender's next nonce; Bitcoin
         Core likewise drops a new block's conflicts from its mempool.
         """
-        rows = self.store.pending()
-        if not rows:
-            return
-        stale = [t_.hash for t_ in Snapshot(rows, self._decoded).txs if t_.nonce < view.read_nonce(t_.sender)]
-        self.store.remove_pending(sorted(stale))
+        self.remove([t_.hash for t_ in self.snapshot().txs if t_.nonce < view.read_nonce(t_.sender)])
 
     def requeue(self, blocks_txs, included: set, view: StateView) -> None:
         """Transactions of blocks that left the canonical chain go back to the pool.
@@ -266,3 +301,4 @@ class Pool:
                     continue
                 store.add_pending(th, data)
                 count, size = count + 1, size + len(data)
+        self._snapshot = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from cachetools import LRUCache
 
+from . import rules
 from .block import Block, Header, decode_block
 from .errors import InvalidBlock
 from .store import Store, damaged
@@ -18,6 +19,8 @@ _HEADER_CACHE = 4096
 # block counts at least 1/64 of the budget, so at most 64 are kept.
 _BLOCK_CACHE = 64
 _BLOCK_CACHE_BYTES = 16 * 1024 * 1024
+# Ancestor timestamps kept by block hash (ancestor_times): each new block's come from its parent's.
+_TIMES_CACHE = 256
 
 
 class Blocks:
@@ -28,13 +31,26 @@ class Blocks:
         self.headers = LRUCache(maxsize=_HEADER_CACHE)
         floor = _BLOCK_CACHE_BYTES // _BLOCK_CACHE
         self.decoded = LRUCache(maxsize=_BLOCK_CACHE_BYTES, getsizeof=lambda entry: max(entry[1], floor))
+        self.times = LRUCache(maxsize=_TIMES_CACHE)  # block hash -> rules.ancestor_times of its header
+        self._head, self._head_in = None, None  # the head hash, and Store.quiet_token() when read
+        self.works = LRUCache(maxsize=_TIMES_CACHE)  # block hash -> cumulative work
 
     @property
     def head_hash(self) -> bytes:
+        # Not read again while no other connection can have moved it (Store.quiet_token); set_head follows ours.
+        quiet = self.store.quiet_token()
+        if quiet is not None and quiet == self._head_in:
+            return self._head
         h = self.store.get_meta("head")
         if type(h) is not bytes or len(h) != 32:
             raise damaged("the head pointer is malformed")
+        self._head, self._head_in = h, quiet
         return h
+
+    def set_head(self, h: bytes) -> None:
+        """Point the head at `h` (inside the caller's write transaction)."""
+        self.store.set_meta("head", h)
+        self._head, self._head_in = h, self.store.quiet_token()
 
     @property
     def head(self) -> Header:
@@ -57,6 +73,19 @@ class Blocks:
             raise damaged(f"block {h.hex()} is missing")
         return hd
 
+    def ancestor_times(self, header: Header) -> tuple:
+        """rules.ancestor_times of a stored header (or one whose parent is stored), kept by hash: a block
+        hash names all its ancestors, so the answer never changes, and a child's is its parent's shifted."""
+        times = self.times.get(header.hash)
+        if times is None:
+            before = self.times.get(header.prev_hash) if header.height > 0 else ()
+            if before is None:
+                times = rules.ancestor_times(self.stored_header, header)
+            else:
+                times = (header.timestamp,) + before[:rules.ANCESTOR_TIMES - 1]
+            self.times[header.hash] = times
+        return times
+
     def block(self, h: bytes) -> Block | None:
         """A stored block, decoded (recent ones are kept: blocks never change under their hash)."""
         cached = self.decoded.get(h)
@@ -74,9 +103,12 @@ class Blocks:
         self.keep(blk, len(row[3]))
         return blk
 
-    def keep(self, blk: Block, size: int) -> None:
-        """Remember a decoded block (`size`: its encoded bytes) and its header: one just stored, or just read."""
+    def keep(self, blk: Block, size: int, work: int | None = None) -> None:
+        """Remember a decoded block (`size`: its encoded bytes) and its header: one just stored, or just read
+        (`work`: its cumulative work, when known)."""
         self.headers[blk.hash] = blk.header
+        if work is not None:
+            self.works[blk.hash] = work
         if size <= self.decoded.maxsize:
             self.decoded[blk.hash] = (blk, size)
 
@@ -85,7 +117,11 @@ class Blocks:
         return None if row is None else row[3]
 
     def work(self, h: bytes) -> int:
-        return self.store.block_row(h)[2]
+        """The cumulative work of a stored block (kept: it never changes under its hash)."""
+        work = self.works.get(h)
+        if work is None:
+            work = self.works[h] = self.store.block_row(h)[2]
+        return work
 
     def canonical_hash(self, height: int):
         return self.store.canon_hash(height)

@@ -71,6 +71,17 @@ def check_signature(tx: txmod.Transaction, use_cache: bool = True) -> None:
         _SIGNATURES_OK[tx.hash] = True
 
 
+def signed_here(tx: txmod.Transaction) -> None:
+    """Remember as verified a transaction this process has just signed (chain.Devnet's own sends).
+
+    Only for a signature made here by keys.PrivateKey over tx.signing_bytes(), whose public key
+    is the one derived from its seed: Ed25519 verification accepts every signature its signer
+    makes (RFC 8032; a seed's key is never of small order), so the check would be spent on a
+    verdict known in advance. Everything else about the transaction is still checked.
+    """
+    _SIGNATURES_OK[tx.hash] = True
+
+
 def check_signatures(txs, use_cache: bool = True, workers: int | None = 1) -> None:
     """check_signature of each transaction, in order, the unchecked ones spread over `workers` processes.
 
@@ -103,42 +114,58 @@ def signature_error(tx: txmod.Transaction) -> E.BadSignature:
 
 # --- headers --------------------------------------------------------------
 
-def expected_target(header_of, params: C.ChainParams, parent: Header) -> int:
+# Timestamps the header rules read: the parent's and its ancestors', newest first.
+ANCESTOR_TIMES = max(C.MEDIAN_TIME_SPAN, C.RETARGET_WINDOW + 1)
+
+
+def ancestor_times(header_of, parent: Header) -> tuple:
+    """The timestamps of `parent` and its ancestors, newest first, ANCESTOR_TIMES at most
+    (fewer near genesis): all that expected_target and median_time_past read."""
+    stamps, h = [], parent
+    while h is not None and len(stamps) < ANCESTOR_TIMES:
+        stamps.append(h.timestamp)
+        h = header_of(h.prev_hash) if h.height > 0 else None
+    return tuple(stamps)
+
+
+def expected_target(header_of, params: C.ChainParams, parent: Header, times: tuple | None = None) -> int:
     """The target a child of `parent` must carry (chain.block.next_target over the window).
 
-    `header_of(hash)` gives a stored header. Averaging over a window of
-    ancestors smooths out luck; the step bound is in next_target.
+    `header_of(hash)` gives a stored header; `times`, when given, is ancestor_times(header_of, parent).
+    Averaging over a window of ancestors smooths out luck; the step bound is in next_target.
     """
-    first = parent
-    while first.height > max(0, parent.height - C.RETARGET_WINDOW):
-        first = header_of(first.prev_hash)
-    return next_target(parent.target, parent.timestamp - first.timestamp, parent.height - first.height,
+    if times is None:
+        times = ancestor_times(header_of, parent)
+    span = min(parent.height, C.RETARGET_WINDOW)  # back to the block at max(0, height - window)
+    return next_target(parent.target, parent.timestamp - times[span], span,
                        params.pow_limit, params.block_time, params.hardest_target)
 
 
-def median_time_past(header_of, parent: Header) -> int:
+def median_time_past(header_of, parent: Header, times: tuple | None = None) -> int:
     """The median timestamp of `parent` and its ancestors, MEDIAN_TIME_SPAN in all (Bitcoin's rule)."""
-    stamps, h = [], parent
-    while h is not None and len(stamps) < C.MEDIAN_TIME_SPAN:
-        stamps.append(h.timestamp)
-        h = header_of(h.prev_hash) if h.height > 0 else None
-    return median_time(stamps)
+    if times is None:
+        times = ancestor_times(header_of, parent)
+    return median_time(times[:C.MEDIAN_TIME_SPAN])
 
 
-def check_header_on(header: Header, parent: Header, params: C.ChainParams, header_of, now: int | None) -> None:
-    """Every header rule that needs the parent but no execution; `now` None skips the future-drift rule."""
+def check_header_on(header: Header, parent: Header, params: C.ChainParams, header_of, now: int | None,
+                    times: tuple | None = None) -> None:
+    """Every header rule that needs the parent but no execution; `now` None skips the future-drift rule.
+    `times`: ancestor_times(header_of, parent) when the caller has it."""
     # Heights count blocks: a header must say where it stands.
     if header.height != parent.height + 1:
         raise E.BadHeight(f"height {header.height}, parent is at {parent.height}")
     # The work a block claims is only real if its hash meets its target.
     if not header.pow_ok():
         raise E.BadProofOfWork("block hash is above its target")
+    if times is None:
+        times = ancestor_times(header_of, parent)
     # A miner cannot choose its own difficulty.
-    expected = expected_target(header_of, params, parent)
+    expected = expected_target(header_of, params, parent, times)
     if header.target != expected:
         raise E.BadTarget(f"target {header.target:#x}, the retarget rule gives {expected:#x}")
     # One lying miner cannot drag time backwards.
-    mtp = median_time_past(header_of, parent)
+    mtp = median_time_past(header_of, parent, times)
     if header.timestamp <= mtp:
         raise E.TimestampTooOld(f"timestamp {header.timestamp} not above the median {mtp} of the last 11")
     # Nor forward past what honest clocks allow (it would ease the retarget).

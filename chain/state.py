@@ -115,6 +115,13 @@ def code_hash(code: bytes) -> bytes:
     return hashlib.sha256(code).digest()
 
 
+# Storage values a view keeps once read (or told by remember), each of at most _STORAGE_VALUE_BYTES
+# stored: a view is shared by readers (chain.core.Chain.state), so what it keeps is bounded.
+_STORAGE_KEPT = 1 << 16
+_STORAGE_VALUE_BYTES = 256
+_UNREAD = object()
+
+
 class StateView:
     """Read-only state at one root; also the `backing` of a vm MemoryHost."""
 
@@ -126,6 +133,7 @@ class StateView:
         self.programs = programs
         self._accounts: dict = {}
         self._code: dict = {}  # code hash -> code, read and checked once per view
+        self._storage: dict = {}  # (address bytes, key) -> value (None: unset), see _STORAGE_KEPT
         # The first storage fault seen. StateCorrupt is a vm.HostError, which the
         # VM lets through; the executor also checks this after every call, so a
         # damaged database stops the block whatever path the error took.
@@ -133,8 +141,8 @@ class StateView:
 
     @property
     def accounts_held(self) -> int:
-        """Accounts this view has decoded and keeps (a shared view is replaced once it holds many)."""
-        return len(self._accounts)
+        """Accounts (and storage values) this view has decoded and keeps (a shared view is replaced once it holds many)."""
+        return len(self._accounts) + len(self._storage)
 
     def account(self, address) -> Account:
         address = bytes(address)
@@ -148,6 +156,14 @@ class StateView:
                 raise self.failure from None
             self._accounts[address] = acct
         return acct
+
+    def remember(self, accounts: dict, storage: dict | None = None) -> None:
+        """Accounts and storage values known to be this view's (address bytes -> Account, (address bytes,
+        key) -> value, as the commit that made its root wrote them, see commit_changes): read from here
+        without the trie."""
+        self._accounts.update(accounts)
+        if storage and len(self._storage) + len(storage) <= _STORAGE_KEPT:
+            self._storage.update(storage)
 
     def read_balance(self, address) -> int:
         return self.account(address).balance
@@ -174,19 +190,29 @@ class StateView:
         return code
 
     def read_storage(self, address, key: bytes):
+        slot = (bytes(address), key if type(key) is bytes else bytes(key))
+        value = self._storage.get(slot, _UNREAD)
+        if value is not _UNREAD:
+            return value
         root = self.account(address).storage_root
         if root == EMPTY_ROOT:
             return None
         try:
             data = self.trie.get(root, storage_key(key))
-            return None if data is None else decode_storage_value(data)
+            value = None if data is None else decode_storage_value(data)
         except (MissingNode, ChainError) as exc:
             self.failure = self.failure or StateCorrupt(str(exc))
             raise self.failure from None
+        if len(self._storage) < _STORAGE_KEPT and (data is None or len(data) <= _STORAGE_VALUE_BYTES):
+            self._storage[slot] = value
+        return value
 
 
-def commit_changes(view: StateView, balances: dict, nonces: dict, codes: dict, storage: dict):
+def commit_changes(view: StateView, balances: dict, nonces: dict, codes: dict, storage: dict, written=None,
+                   written_storage=None):
     """Apply a block's changes to the state at view.root; returns (new root, {code hash: code}).
+    `written`, a dict, receives each touched account as the new root holds it (address bytes -> Account);
+    `written_storage` each written slot's value as a read of the new root gives it (StateView.remember's).
 
     Only touched accounts and slots are rewritten: the cost follows the change,
     not the state's size. Addresses and keys are sorted so the work done (and
@@ -212,7 +238,13 @@ def commit_changes(view: StateView, balances: dict, nonces: dict, codes: dict, s
             new_code[chash] = code
         sroot = acct.storage_root
         for key, value in sorted(per_account.get(address, ()), key=lambda kv: kv[0]):
-            sroot = trie.update(sroot, storage_key(key), encode_storage_value(value))
+            stored = encode_storage_value(value)
+            sroot = trie.update(sroot, storage_key(key), stored)
+            if written_storage is not None and (stored is None or len(stored) <= _STORAGE_VALUE_BYTES):
+                # What decode_storage_value gives back for `stored`: the value itself (one encoding per value).
+                written_storage[(address, key)] = None if stored is None else value
         new = Account(balance, nonce, chash, sroot)
         root = trie.update(root, account_key(address), None if new.is_empty else new.encode())
+        if written is not None:
+            written[address] = EMPTY_ACCOUNT if new.is_empty else new
     return root, new_code

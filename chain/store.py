@@ -93,6 +93,9 @@ class Store:
         self._code = LRUCache(maxsize=16 * 1024 * 1024, getsizeof=len)  # code hash -> code, by bytes
         self.lock = None
         self.has_logs = False  # the events table exists (chain.logs.ensure_index adds it to an older file)
+        self._writes = 0  # write transactions begun (see quiet_token())
+        self._writing = False
+        self._rollbacks = 0
         if path and not self.readonly:
             self.lock = DatadirLock(path + ".lock", writer_kind, lock_wait)
         try:
@@ -205,6 +208,18 @@ class Store:
         except sqlite3.OperationalError as exc:  # locked past the timeout, or read-only
             self._unlock()
             raise E.StoreError(f"cannot write the chain database: {exc}") from None
+        self._writes += 1
+        self._writing = True
+
+    def quiet_token(self):
+        """Equal answers other than None: no other connection committed in between, so what was read
+        stays true but for this connection's own writes (which callers' caches follow; a rollback
+        changes the answer). In memory, where no other connection exists (and one Chain writes, as
+        Devnet and verify use it): the same until a rollback; else the write transaction in progress
+        (SQLite's write lock keeps others out), or None."""
+        if self.path is None:
+            return -1 - self._rollbacks
+        return self._writes if self._writing and self.db.in_transaction else None
 
     def begin_read(self) -> None:
         """Start a read transaction: every read until end_read() sees one snapshot (WAL),
@@ -217,9 +232,12 @@ class Store:
 
     def commit(self) -> None:
         self._run("COMMIT")
+        self._writing = False
         self._unlock()
 
     def rollback(self) -> None:
+        self._writing = False
+        self._rollbacks += 1
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
         self._unlock()

@@ -316,3 +316,93 @@ def test_a_broken_clock_or_timestamp_stores_nothing():
     with pytest.raises(E.BlockFieldError):
         net.chain.mine_block(net.miner, timestamp=2**64)
     assert net.height == 0 and net.verify() == 0
+
+
+def test_own_signatures_are_not_checked_again_but_every_other_one_is(net, monkeypatch):
+    # A transaction this Devnet signed and sends itself verifies by construction: no check is spent on it.
+    from dataclasses import replace
+
+    from chain import rules
+
+    checks = []
+    real = rules.keys.verify
+    monkeypatch.setattr(rules.keys, "verify", lambda *a: checks.append(1) or real(*a))
+    rules.clear_signature_cache()
+    alice, bob = net.accounts[0], net.accounts[1]
+    net.transfer(alice, bob.address, 5)
+    net.send(net.make_tx(alice, bob.address, 6))
+    assert checks == [] and net.balance(bob.address) == C.DEV_ACCOUNT_BALANCE + 11
+    # Changed after signing, one signed elsewhere, or only submitted (a pool's client): checked, as always.
+    forged = replace(net.make_tx(alice, bob.address, 7), value=8)
+    with pytest.raises(chain.InvalidTransaction, match="signature does not verify"):
+        net.send(forged)
+    other = chain.Devnet()
+    net.send(other.make_tx(alice, bob.address, 9, nonce=net.next_nonce(alice.address)).encode())
+    net.submit(net.make_tx(alice, bob.address, 10))
+    assert len(checks) == 3 and net.nonce(alice.address) == 3
+
+
+def test_a_send_that_fails_leaves_nothing_and_the_next_one_lands(tmp_path):
+    # A Devnet's send is admitted and mined in one write transaction: refused or failed half way,
+    # nothing of it is written (no block, nothing pending), and what was kept of the head and pool follows.
+    for datadir in (None, tmp_path):
+        broken = []
+        net = chain.Devnet(datadir, clock=lambda: -1 if broken else net.chain.head.timestamp + C.TARGET_BLOCK_TIME)
+        bob = net.accounts[1].address
+        net.transfer(0, bob, 1)
+        with pytest.raises(chain.InvalidTransaction):  # refused by the pool: over the balance
+            net.transfer(0, bob, C.DEV_ACCOUNT_BALANCE)
+        broken.append(1)
+        with pytest.raises(ValueError, match="clock"):  # admitted, then the block cannot be built
+            net.transfer(0, bob, 2)
+        assert net.height == 1 and net.chain.pending() == [] and net.nonce(net.accounts[0].address) == 1
+        broken.clear()
+        r = net.transfer(0, bob, 3)
+        assert (r.block_number, net.height, net.balance(bob)) == (2, 2, C.DEV_ACCOUNT_BALANCE + 4)
+        assert net.chain.pending() == [] and net.verify() == 2
+        net.close()
+
+
+def test_a_transaction_object_is_taken_exactly_as_its_bytes_would_be(net):
+    # send() takes a Transaction without parsing its bytes again: what it accepts and refuses,
+    # and with which message, is what the same transaction's bytes get.
+    from chain import tx as txmod
+
+    alice, bob = net.accounts[0], net.accounts[1]
+
+    def tx(nonce, **fields):
+        base = dict(version=C.TX_VERSION, chain_id=net.params.chain_id, nonce=nonce, to=bob.address, value=1,
+                    gas_limit=50_000, gas_price=1, data=b"", public_key=alice.public_key)
+        base.update(fields)
+        return txmod.Transaction(**base).signed(alice)
+
+    odd = tx(0, data=bytearray(b""), to=bytes(bob.address))  # field types its bytes do not keep
+    r = net.send(odd)
+    assert r.status and r.tx_hash == odd.hash and net.tx(r.tx_hash).to == bob.address
+    for bad in (tx(1, gas_price=-1), tx(1, value=C.MAX_AMOUNT + 1), tx(1, data=b"x" * C.MAX_TX_SIZE)):
+        with pytest.raises(chain.InvalidTransaction) as as_object:
+            net.send(bad)
+        with pytest.raises(chain.InvalidTransaction) as as_bytes:
+            net.send(bad.encode())
+        assert (type(as_object.value), str(as_object.value)) == (type(as_bytes.value), str(as_bytes.value))
+    assert net.height == 1 and net.chain.pending() == []
+
+
+def test_the_head_state_a_block_leaves_in_hand_reads_as_the_stored_one(net, asm):
+    # The accounts and storage a block wrote seed the new head state's view (nothing read back);
+    # every one of them equals what a fresh read of the stored trie gives, zeroed slots included.
+    from chain.state import StateView
+    from vm.encoding import pack
+
+    alice, bob = net.accounts[0], net.accounts[1]
+    token = net.deploy(asm.token(), 1000, sender=alice)
+    token.transfer(bob.address, 10, sender=alice)
+    token.transfer(alice.address, 10, sender=bob)  # bob's balance back to zero: an absent slot
+    head = net.chain.head
+    seeded = net.chain.state()
+    fresh = StateView(net.chain.trie, net.store.get_code, head.state_root, net.store)
+    slots = [pack(0) + pack(bytes(who.address)) for who in (alice, bob)]
+    assert [seeded.read_storage(token.address, k) for k in slots] == [1000, None]
+    assert [fresh.read_storage(token.address, k) for k in slots] == [1000, None]
+    for who in (alice.address, bob.address, token.address, DEV_MINER):
+        assert seeded.account(who) == fresh.account(who)
