@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import struct
 from dataclasses import dataclass, replace
-from functools import cached_property
 
 import msgpack
 
@@ -23,6 +22,7 @@ from vm.values import Address
 from . import consensus as C
 from . import errors as E
 from . import tx as txmod
+from .tx import once
 
 HASH_SIZE = 32
 NONCE_SIZE = 8
@@ -82,7 +82,7 @@ class Header:
     def encode(self) -> bytes:
         return pack(self.fields())
 
-    @cached_property
+    @once
     def hash(self) -> bytes:
         return sha256d(self.encode())
 
@@ -281,7 +281,7 @@ class RawReceipt:
     def encode(self) -> bytes:
         return self.encoded
 
-    @cached_property
+    @once
     def encoded(self) -> bytes:  # cached: hashed for the receipts root, then stored
         return pack(self.fields())
 

@@ -121,7 +121,7 @@ class Importer:
         header = block.header
         rules.check_body(block, chain.params)
         t1 = time.perf_counter()
-        # Signatures are checked on threads while this one executes the block; a bad
+        # Signatures are checked in worker processes while this one executes the block; a bad
         # one is still the refusal whenever execution or the roots fail too, as when
         # every signature was checked first.
         signatures_checked = rules.start_signature_checks(block.txs, chain.signature_cache, chain.signature_workers)
@@ -150,7 +150,7 @@ class Importer:
         except BaseException:
             chain.trie.discard_new()
             raise
-        if t is not None:  # "signatures": the wait for them after execution and roots
+        if t is not None:  # "signatures": after execution and roots, checking what the workers left
             for k, v in (("decode_and_header", t1 - t0), ("execution", t2 - t1), ("roots", t3 - t2),
                          ("signatures", t4 - t3), ("commit", t5 - t4)):
                 t[k] = t.get(k, 0.0) + v

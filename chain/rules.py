@@ -83,7 +83,7 @@ def signed_here(tx: txmod.Transaction) -> None:
 
 
 def check_signatures(txs, use_cache: bool = True, workers: int | None = 1) -> None:
-    """check_signature of each transaction, in order, the unchecked ones spread over `workers` threads.
+    """check_signature of each transaction, in order, the unchecked ones spread over `workers` processes.
 
     The same verdict and error as checking one by one: BlockTxError(index of the
     first bad one, BadSignature).
@@ -92,7 +92,7 @@ def check_signatures(txs, use_cache: bool = True, workers: int | None = 1) -> No
 
 
 def start_signature_checks(txs, use_cache: bool = True, workers: int | None = 1):
-    """check_signatures begun on threads (chain.sigcheck): returns the function that waits for the
+    """check_signatures begun in worker processes (chain.sigcheck): returns the function that collects the
     verdicts and raises what check_signatures raises, so the caller can work meanwhile."""
     todo = [(i, t_) for i, t_ in enumerate(txs) if not (use_cache and t_.hash in _SIGNATURES_OK)]
     checks = sigcheck.Checks([(t_.public_key, t_.signing_bytes(), t_.signature) for _, t_ in todo], workers)

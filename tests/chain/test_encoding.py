@@ -472,6 +472,30 @@ def test_blocks_read_whole_transaction_at_a_time_decode_as_field_by_field(data):
     assert _decoded(data, whole=True) == _decoded(data, whole=False)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 4), mutated_varied_block())
+def test_transactions_read_whole_decode_as_field_by_field(index, mutated):
+    """The same for one transaction (chain.tx.decode): each of the block's, mutated where the block was."""
+    start = VARIED_BLOCK.index(blk.decode_block(VARIED_BLOCK).txs[index].encoded)
+    data = mutated[start:start + len(blk.decode_block(VARIED_BLOCK).txs[index].encoded) + 2]
+    for candidate in (data, data[:-2], data[:-1]):
+        assert _decoded_tx(candidate, whole=True) == _decoded_tx(candidate, whole=False)
+
+
+def _decoded_tx(data: bytes, whole: bool):
+    saved, saved_max = txmod.read_plain, txmod.PLAIN_TX_MAX
+    txmod.PLAIN_TX_MAX = 256
+    if not whole:
+        txmod.read_plain = lambda data, pos, count: None
+    try:
+        t = txmod.decode(data)
+        return t, t.encoded, t.hash
+    except E.ChainError as exc:
+        return type(exc), str(exc)
+    finally:
+        txmod.read_plain, txmod.PLAIN_TX_MAX = saved, saved_max
+
+
 def test_the_whole_transaction_reader_reads_plain_transactions_and_leaves_the_rest():
     data = VARIED_BLOCK
     count_at = data.index(b"\x95\x9a")  # the five transactions' array header

@@ -39,13 +39,16 @@ def _signed_items(n: int, bad=()):
 
 
 def _checked_by_the_workers(items):
-    """Verdicts of `items` once the workers have claimed every chunk (the caller takes none back)."""
+    """Verdicts of `items` once the workers have written every one (the caller checks none)."""
     import time
 
+    assert sigcheck.ready(2)  # a new worker may still be starting
     checks = sigcheck.Checks(items, workers=2)
-    deadline = time.monotonic() + 30
-    while sigcheck._workers.table[1] < sigcheck._workers.table[2] and time.monotonic() < deadline:
+    assert checks._pool is sigcheck._workers
+    deadline = time.monotonic() + 60
+    while sigcheck._UNKNOWN in bytes(sigcheck._workers.verdicts[:len(items)]) and time.monotonic() < deadline:
         time.sleep(0.001)
+    assert sigcheck._UNKNOWN not in bytes(sigcheck._workers.verdicts[:len(items)])
     return checks.verdicts()
 
 
