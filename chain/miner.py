@@ -97,14 +97,34 @@ def _seal_parallel(header: Header, workers: int) -> Header | None:
     try:
         pool = procpool.get_pool(workers)
         while start < 1 << 64:
-            slices = [(header, s, SEAL_STEP) for s in range(start, min(start + workers * SEAL_STEP, 1 << 64),
-                                                            SEAL_STEP)]
-            for found in pool.map(_search, slices):
-                if found is not None:
-                    return found
+            found = _round(pool, header, start, workers, SEAL_STEP)
+            if found is not None:
+                return found
             start += workers * SEAL_STEP
     except procpool.BROKEN:
         procpool.shutdown()
+    return None
+
+
+def seal_round(header: Header, start: int, workers: int = 1, step: int = SEAL_STEP) -> Header | None:
+    """The header with the first nonce in start .. start + workers * step - 1 that meets its target,
+    or None: one round of a search for a caller that looks at its head between rounds (a node's
+    miner). Over `workers` processes, a slice of `step` nonces each, as seal() (the same nonce as
+    one core finds first); else, or if the pool cannot be used, in this thread."""
+    if workers > 1 and header.work >= PARALLEL_WORK:
+        try:
+            return _round(procpool.get_pool(workers), header, start, workers, step)
+        except procpool.BROKEN:
+            procpool.shutdown()
+    return mine(header, start, workers * step)
+
+
+def _round(pool, header: Header, start: int, workers: int, step: int) -> Header | None:
+    """One slice of `step` nonces per worker from `start`; the lowest slice's hit."""
+    slices = [(header, s, step) for s in range(start, min(start + workers * step, 1 << 64), step)]
+    for found in pool.map(_search, slices):
+        if found is not None:
+            return found
     return None
 
 

@@ -14,10 +14,12 @@ from .values import is_index, parse_account_address
 @click.option("--mine", is_flag=True, help="Mine on the best head with the real clock.")
 @click.option("--miner", metavar="ACCOUNT", default=None, help="Dev account index or 0x address that receives the rewards.")
 @click.option("--block-time", type=float, default=2.0, show_default=True, metavar="S", help="Seconds between blocks the miner aims for.")
+@click.option("--threads", default="1", metavar="N",
+              help="Processes searching each block's proof of work (hard targets); 0 means every core [default: 1].")
 @click.option("--genesis", "genesis_file", metavar="FILE", default=None, help="Genesis file of another network (obelisk genesis new).")
 @click.option("--blob-retention", type=int, default=None, metavar="S",
               help="Seconds a finished job's blobs are kept (default 86400).")
-def node_cmd(state, listen, rpc_listen, peers, mine, miner, block_time, genesis_file, blob_retention):
+def node_cmd(state, listen, rpc_listen, peers, mine, miner, block_time, threads, genesis_file, blob_retention):
     """Run a node: verify and pass on blocks and transactions, serve JSON-RPC, mine with --mine."""
     import asyncio
     import signal
@@ -30,6 +32,12 @@ def node_cmd(state, listen, rpc_listen, peers, mine, miner, block_time, genesis_
     from obelisk.devnet import Devnet
     from obelisk.node.node import Node, NodeError
 
+    from chain import procpool
+
+    from .chain_cmds import MAX_THREADS
+    from .values import parse_int
+
+    workers = parse_int(threads, "--threads", 0, MAX_THREADS) or procpool.cores()
     if not 0.05 <= block_time <= 3600:
         raise CliError(f"--block-time {block_time}: expected seconds between 0.05 and 3600")
     if miner is None:
@@ -59,7 +67,7 @@ def node_cmd(state, listen, rpc_listen, peers, mine, miner, block_time, genesis_
     try:
         node = Node(state.datadir, listen=listen, rpc_listen=rpc_listen, peers=peers, mine=mine,
                     miner=miner_address, block_time=block_time, params=params, dev=dev, json_out=state.json,
-                    progress=sys.stdout.isatty(), blobs=blobs, door_class=Devnet)
+                    progress=sys.stdout.isatty(), blobs=blobs, door_class=Devnet, threads=workers)
     except NodeError as exc:
         blobs.close()
         raise CliError(str(exc)) from None

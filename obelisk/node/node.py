@@ -51,7 +51,7 @@ def _jsonable(v):
 class Node:
     def __init__(self, datadir: str, *, listen="0.0.0.0:7710", rpc_listen="127.0.0.1:7711", peers=(),
                  mine=False, miner=None, block_time: float = 2.0, params=None, dev=True, json_out=False,
-                 out=None, progress=False, blobs=None, door_class=None):
+                 out=None, progress=False, blobs=None, door_class=None, threads: int = 1):
         self.datadir = datadir
         self.door_class = door_class  # the chain door that also records VM steps (obelisk.Devnet): tx_trace & co.
         self.blobs = blobs      # obelisk.compute.blob_node.NodeBlobs (or alike), owned and closed by the node
@@ -61,6 +61,7 @@ class Node:
         self.mining = mine
         self.miner = miner
         self.block_time = block_time
+        self.threads = threads  # processes sealing a block on a hard target (--threads)
         self.params = params or dev_params()
         self.dev = dev
         self.json_out = json_out
@@ -152,6 +153,7 @@ class Node:
         store = _open_store(self.datadir)
         try:
             chain = Chain(store, self.params)
+            chain.mining_workers = self.threads
         except BaseException:
             store.close()
             raise

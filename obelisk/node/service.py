@@ -14,7 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 import chain as chainpkg
 from chain import consensus as C
 from chain import errors as E
-from chain.block import Block, mine
+from chain.block import Block
+from chain.miner import seal_round
 from vm.values import Address
 
 from . import queries as Q
@@ -26,7 +27,7 @@ MAX_HEADERS = 2_000
 # Expected hashes up to which a block is sealed on the chain thread (about 0.1 s
 # in Python); a harder target is sealed beside it (mine_block says why).
 EASY_WORK = 1 << 16
-# Nonces tried per step of sealing beside the chain thread, between looks at the head.
+# Nonces each sealing process tries per round beside the chain thread, between looks at the head.
 SEAL_STEP = 1 << 16
 # Transactions admitted in one database transaction (bounds one chain-thread turn).
 MAX_SUBMIT_BATCH = 512
@@ -220,12 +221,13 @@ class ChainService:
     async def _seal(self, header, parent: bytes):
         """The sealed header, or None once the head is no longer `parent`."""
         loop = asyncio.get_running_loop()
+        workers = self.chain.mining_workers  # processes per round (--threads), the same nonce as one finds first
         start = 0
         while True:
-            sealed = await loop.run_in_executor(self._sealer, mine, header, start, SEAL_STEP)
+            sealed = await loop.run_in_executor(self._sealer, seal_round, header, start, workers, SEAL_STEP)
             if sealed is not None:
                 return sealed
-            start += SEAL_STEP
+            start += workers * SEAL_STEP
             if self._head != parent:
                 return None
 

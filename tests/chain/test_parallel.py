@@ -152,6 +152,22 @@ def test_mining_over_workers_finds_the_nonce_one_core_finds_first(monkeypatch):
         assert serial.pow_ok() and blk.mine(header, 0, serial.nonce) is None  # no lower nonce works
 
 
+def test_a_node_sealing_in_rounds_over_workers_finds_the_nonce_one_core_finds_first(monkeypatch):
+    from chain import miner
+
+    monkeypatch.setattr(miner, "PARALLEL_WORK", 1)
+    net = chain.Devnet()
+    block, _, _ = net.chain.build_block(net.miner)
+    net.chain.trie.discard_new()
+    header = replace(block.header, target=(1 << 244) - 1)  # about 4 096 hashes
+    serial = miner.seal(header, workers=1)
+    for workers in (1, 2, 3):
+        start, step = 0, 1 << 8  # many rounds, as obelisk.node's miner looks at its head between them
+        while (sealed := miner.seal_round(header, start, workers, step)) is None:
+            start += workers * step
+        assert sealed == serial
+
+
 def test_a_chain_mines_the_same_blocks_with_mining_workers(monkeypatch):
     from chain import miner
 

@@ -175,6 +175,25 @@ def test_a_block_sealed_beside_the_chain_thread_is_stored_and_published():
     assert [e["event"] for e in events] == ["tx", "block"] and events[1]["hash"] == h
 
 
+def test_a_node_sealing_over_processes_stores_the_block_one_process_finds(monkeypatch):
+    """--threads N: each round of the search beside the chain thread is split over N processes,
+    and the block is the one a single process finds first."""
+    from chain import miner, procpool
+    monkeypatch.setattr(miner, "PARALLEL_WORK", 1)  # a short test's target is worth the processes
+    heads = []
+    try:
+        for workers in (1, 2):
+            c = _hard_chain(1 << 16)
+            c.mining_workers = workers
+            svc = ChainService(c, c.params, dev=False)
+            heads.append(run(svc.mine_block(chain.devnet.DEV_MINER)))
+            svc.close()
+            assert c.head_hash == heads[-1] and chain.Devnet.over(c).verify() == 1
+    finally:
+        procpool.shutdown()  # no worker process outlives the test
+    assert heads[0] == heads[1]
+
+
 def test_queries_are_answered_while_the_chain_thread_is_busy(tmp_path):
     """On a datadir, queries read a snapshot on their own connection and thread, not behind an import."""
     net = chain.Devnet(tmp_path / "node")
